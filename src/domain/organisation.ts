@@ -1,0 +1,105 @@
+/**
+ * The organisation profile: everything that makes one deployment of Mosaic a police force's,
+ * a council partnership's or a charity's own. Validated once at boot; see config/ for the
+ * JSON Schema generated from this and an example file.
+ */
+import { z } from 'zod';
+import { contrastRatio, HEX_COLOUR } from './colour.js';
+import { LOCALES } from './locales.js';
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+const localisedText = (max: number) =>
+  z.union([
+    text(max),
+    z
+      .object({
+        ...Object.fromEntries(LOCALES.map((l) => [l, text(max).optional()])),
+        en: text(max),
+      })
+      .strict(),
+  ]);
+
+const httpsUrl = z
+  .url({ protocol: /^https$/, error: 'must be an https:// address' })
+  .max(2000);
+
+const phone = z
+  .string()
+  .trim()
+  .regex(/^\+?[\d ]{3,20}$/, 'must be a phone number of digits and spaces, e.g. "0808 802 0300"');
+
+const colour = z.string().regex(HEX_COLOUR, 'must be a colour written as #rrggbb');
+
+const helpline = z
+  .object({
+    key: z
+      .string()
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lowercase words joined by hyphens'),
+    name: localisedText(120),
+    phone,
+    note: localisedText(300).optional(),
+  })
+  .strict();
+
+export const organisationProfileSchema = z
+  .object({
+    name: localisedText(120).describe('Full name, shown in the header and the page title.'),
+    shortName: localisedText(40).describe('Short name for small screens.'),
+    colours: z
+      .object({
+        brand: colour.describe('Header background. White text must be readable on it.'),
+        accent: colour.optional().describe('Links and focus outlines on white. Defaults to brand.'),
+      })
+      .strict()
+      .refine((c) => contrastRatio(c.brand, '#ffffff') >= 4.5, {
+        message: 'brand colour is too light: white text on it would not reach 4.5:1 contrast',
+        path: ['brand'],
+      })
+      .refine((c) => contrastRatio(c.accent ?? c.brand, '#ffffff') >= 4.5, {
+        message: 'accent colour is too light to read on a white page (needs 4.5:1 contrast)',
+        path: ['accent'],
+      }),
+    logo: z
+      .string()
+      .regex(/^[\w./-]+\.svg$/, 'must be the path of an .svg file, relative to the profile')
+      .optional()
+      .describe('An SVG logo shown beside the name, relative to the profile file.'),
+    timeZone: z
+      .string()
+      .refine(isTimeZone, 'must be an IANA time zone such as Europe/London')
+      .default('Europe/London'),
+    quickExit: z
+      .object({
+        url: httpsUrl.describe('A neutral site to go to when someone presses quick exit.'),
+      })
+      .strict(),
+    police: z
+      .object({
+        name: localisedText(120),
+        nonEmergencyPhone: phone.default('101'),
+        onlineReportUrl: httpsUrl.optional(),
+      })
+      .strict(),
+    locales: z
+      .array(z.enum(LOCALES))
+      .min(1)
+      .refine((ls) => new Set(ls).size === ls.length, 'must not list a locale twice')
+      .describe('Languages offered; the first is the default.'),
+    helplines: z
+      .array(helpline)
+      .default([])
+      .describe('Local helplines, shown after the national ones.'),
+  })
+  .strict();
+
+export type OrganisationProfile = z.infer<typeof organisationProfileSchema>;
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,10 @@
+/**
+ * Every migration, in order. Listed explicitly (not read from a folder) so the same list works
+ * from TypeScript sources in tests and from compiled JavaScript in production.
+ */
+import type { Migration } from 'kysely';
+import * as m0001 from './0001_service_meta_and_rate_limits.js';
+
+export const migrations: Readonly<Record<string, Migration>> = {
+  '0001_service_meta_and_rate_limits': m0001,
+};
