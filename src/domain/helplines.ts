@@ -12,7 +12,7 @@ export interface Helpline {
   readonly name: LocalisedText;
   /** As people dial it, spaces allowed: "0808 802 0300". */
   readonly phone: string;
-  readonly note?: LocalisedText;
+  readonly note?: LocalisedText | undefined;
 }
 
 export const NATIONAL_HELPLINES: readonly Helpline[] = [

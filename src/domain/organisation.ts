@@ -44,6 +44,7 @@ const helpline = z
 
 export const organisationProfileSchema = z
   .object({
+    $schema: z.string().optional().describe('Lets editors validate the file; ignored.'),
     name: localisedText(120).describe('Full name, shown in the header and the page title.'),
     shortName: localisedText(40).describe('Short name for small screens.'),
     colours: z

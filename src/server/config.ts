@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { organisationProfileSchema, type OrganisationProfile } from '../domain/organisation.js';
+import { PROJECT_ROOT } from './paths.js';
 import { StartupError } from './startup-error.js';
 
 export interface Config {
@@ -20,6 +21,8 @@ export interface Config {
   readonly trustProxy: boolean;
   readonly profilePath: string;
   readonly profile: OrganisationProfile;
+  /** The organisation's pages: content/<locale>/*.md. */
+  readonly contentDir: string;
 }
 
 const envSchema = z.object({
@@ -44,7 +47,11 @@ const envSchema = z.object({
   TRUST_PROXY: z
     .enum(['true', 'false'], { error: 'TRUST_PROXY must be true or false' })
     .default('false'),
-  ORGANISATION_PROFILE: z.string().min(1).default('config/example.organisation.json'),
+  ORGANISATION_PROFILE: z
+    .string()
+    .min(1)
+    .default(path.join(PROJECT_ROOT, 'config', 'example.organisation.json')),
+  CONTENT_DIR: z.string().min(1).default(path.join(PROJECT_ROOT, 'content')),
 });
 
 /** Reads and checks the environment and the profile; throws StartupError with a clear line. */
@@ -65,6 +72,7 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
     trustProxy: e.TRUST_PROXY === 'true',
     profilePath,
     profile: await loadProfile(profilePath),
+    contentDir: path.resolve(e.CONTENT_DIR),
   });
 }
 

@@ -111,6 +111,7 @@ export function describeConnectionError(url: string, error: unknown): string {
       return `${where} refused the login for user "${user}". ${fix}`;
     case '3D000':
       return `${where} has no database named "${database}". Create it (createdb ${database}) or ${fix.charAt(0).toLowerCase()}${fix.slice(1)}`;
+    case undefined:
     default:
       return `Cannot use ${where}: ${code ?? 'unknown error'}. ${fix}`;
   }

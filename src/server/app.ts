@@ -1,0 +1,196 @@
+/**
+ * Mosaic as a Fastify plugin: everything the service does, given its configuration and an open
+ * database. server.ts adds the process concerns (listening, signals); tests use app.inject.
+ */
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { constants as zlib } from 'node:zlib';
+import compress from '@fastify/compress';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import Fastify, {
+  LogController,
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type FastifyServerOptions,
+} from 'fastify';
+import { NATIONAL_HELPLINES, type Helpline } from '../domain/helplines.js';
+import type { Site } from '../web/pages/site.js';
+import { loadAssets } from './assets/load-assets.js';
+import type { Config } from './config.js';
+import { loadContent } from './content/load-content.js';
+import type { OpenDatabase } from './db/database.js';
+import { deleteExpiredCounters } from './db/repositories/rate-limit-counters.js';
+import { getOrCreateMeta } from './db/repositories/service-meta.js';
+import { PROJECT_ROOT } from './paths.js';
+import { databaseRateLimitStore } from './plugins/rate-limit-store.js';
+import securityHeaders from './plugins/security-headers.js';
+import { healthRoutes } from './routes/health.js';
+import { pageRoutes, sendErrorPage } from './routes/pages.js';
+
+export interface AppOptions {
+  readonly config: Config;
+  readonly database: OpenDatabase;
+  readonly publicDir?: string;
+  readonly contentDir?: string;
+}
+
+/** 404s allowed per address per minute: enough for a person, not for a scanner. */
+export const NOT_FOUND_LIMIT = { max: 60, timeWindow: 60_000 } as const;
+
+export async function mosaicApp(app: FastifyInstance, options: AppOptions): Promise<void> {
+  const { config, database } = options;
+  const { db } = database;
+  const publicDir = options.publicDir ?? path.join(PROJECT_ROOT, 'dist', 'public');
+  const contentDir = options.contentDir ?? config.contentDir;
+
+  const { assets, generated } = await loadAssets(publicDir, config.profile, config.profilePath);
+  const helplines = mergeHelplines(NATIONAL_HELPLINES, config.profile.helplines);
+  const shell = {
+    profile: config.profile,
+    locales: config.profile.locales,
+    defaultLocale: config.profile.locales[0] ?? 'en',
+    assets,
+    helplines: () => helplines,
+  };
+  const site: Site = { ...shell, pages: await loadContent(contentDir, shell) };
+
+  await app.register(securityHeaders);
+  await app.register(compress, {
+    encodings: ['br', 'gzip'],
+    brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 6 } },
+  });
+
+  const rateLimitKey = await getOrCreateMeta(db, 'rate-limit-key', () =>
+    randomBytes(32).toString('hex'),
+  );
+  await app.register(rateLimit, {
+    global: false,
+    store: databaseRateLimitStore(db, rateLimitKey, 'not-found'),
+    errorResponseBuilder: (_request, context) =>
+      Object.assign(new Error('Too many requests'), {
+        statusCode: context.statusCode,
+        code: 'rate_limited',
+      }),
+  });
+  const sweeper = setInterval(() => {
+    deleteExpiredCounters(db).catch((error: unknown) => {
+      app.log.warn({ err: errorSummary(error) }, 'could not delete expired rate-limit counters');
+    });
+  }, 5 * 60_000);
+  sweeper.unref();
+  app.addHook('onClose', () => clearInterval(sweeper));
+
+  await app.register(fastifyStatic, {
+    root: path.join(publicDir, 'assets'),
+    prefix: '/assets/',
+    index: false,
+    immutable: true,
+    maxAge: '365d',
+  });
+  for (const [url, file] of generated) {
+    app.get(url, (_request, reply) =>
+      reply
+        .header('content-type', file.contentType)
+        .header('cache-control', 'public, max-age=31536000, immutable')
+        .send(file.body),
+    );
+  }
+  app.get('/favicon.ico', (_request, reply) =>
+    reply.code(204).header('cache-control', 'public, max-age=86400').send(),
+  );
+
+  healthRoutes(app, db);
+  pageRoutes(app, site);
+
+  app.setNotFoundHandler(
+    { preHandler: app.rateLimit(NOT_FOUND_LIMIT) },
+    (request, reply) => {
+      if (request.url.startsWith('/api/')) {
+        return reply.code(404).send(apiError('not_found', 'There is nothing at this address.'));
+      }
+      return sendErrorPage(site, request, reply, 404, 'notFound');
+    },
+  );
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const status = error.statusCode !== undefined && error.statusCode < 500 ? error.statusCode : 500;
+    if (status === 500) request.log.error({ err: errorSummary(error) }, 'request failed');
+    if (request.url.startsWith('/api/')) {
+      return reply
+        .code(status)
+        .send(
+          status === 500
+            ? apiError('internal_error', 'Something went wrong. Please try again.')
+            : apiError(error.code || 'bad_request', clientMessage(status)),
+        );
+    }
+    const kind = status === 429 ? 'tooMany' : status === 404 ? 'notFound' : 'serverError';
+    return sendErrorPage(site, request, reply, status, kind);
+  });
+}
+
+/** A Fastify instance with Mosaic registered, logging without personal data. */
+export async function buildApp(
+  options: AppOptions,
+  fastifyOptions: FastifyServerOptions = {},
+): Promise<FastifyInstance> {
+  const app = Fastify({
+    trustProxy: options.config.trustProxy,
+    logController: new PrivateRequestLog(),
+    logger: { level: options.config.logLevel },
+    return503OnClosing: true,
+    ...fastifyOptions,
+  });
+  await app.register(mosaicApp, options);
+  return app;
+}
+
+/**
+ * One line per request with the route pattern, never the address, query string or client IP:
+ * an address like /questions?q=my+ex+follows+me is personal data.
+ */
+class PrivateRequestLog extends LogController {
+  override incomingRequest(): void {}
+
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+    const line = {
+      method: request.method,
+      route: request.routeOptions.url ?? '(not found)',
+      status: reply.statusCode,
+      ms: Math.round(reply.elapsedTime),
+    };
+    if (error) request.log.error({ ...line, err: errorSummary(error) }, 'request failed');
+    else request.log.info(line, 'request');
+  }
+}
+
+function mergeHelplines(national: readonly Helpline[], local: readonly Helpline[]): Helpline[] {
+  const localKeys = new Set(local.map((h) => h.key));
+  return [...national.filter((h) => !localKeys.has(h.key)), ...local];
+}
+
+export function apiError(code: string, message: string): { error: { code: string; message: string } } {
+  return { error: { code, message } };
+}
+
+function clientMessage(status: number): string {
+  if (status === 404) return 'There is nothing at this address.';
+  if (status === 413) return 'The request is too large.';
+  if (status === 415) return 'This type of content is not accepted.';
+  if (status === 429) return 'Too many requests. Please wait a minute and try again.';
+  return 'The request could not be understood.';
+}
+
+/** Enough to find a bug, without the message text, which can quote personal data. */
+function errorSummary(error: unknown): { type: string; code?: string; stack?: string } {
+  if (!(error instanceof Error)) return { type: typeof error };
+  const code = (error as { code?: unknown }).code;
+  return {
+    type: error.name,
+    ...(typeof code === 'string' ? { code } : {}),
+    ...(error.stack ? { stack: error.stack.split('\n').slice(1).join('\n') } : {}),
+  };
+}

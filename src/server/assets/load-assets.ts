@@ -1,0 +1,83 @@
+/**
+ * The browser files a page links to: Vite's hashed bundles (from its manifest) plus two files
+ * made from the organisation profile — a theme stylesheet with its colours and its logo — given
+ * hashed names too, so every asset can be cached for a year.
+ */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import type { OrganisationProfile } from '../../domain/organisation.js';
+import type { Assets } from '../../web/pages/site.js';
+import { StartupError } from '../startup-error.js';
+
+export interface GeneratedAsset {
+  readonly contentType: string;
+  readonly body: Buffer;
+}
+
+export interface LoadedAssets {
+  readonly assets: Assets;
+  /** Files made at boot, by URL path. */
+  readonly generated: ReadonlyMap<string, GeneratedAsset>;
+}
+
+const manifestSchema = z.record(
+  z.string(),
+  z.object({ file: z.string(), css: z.array(z.string()).optional() }),
+);
+
+export async function loadAssets(
+  publicDir: string,
+  profile: OrganisationProfile,
+  profilePath: string,
+): Promise<LoadedAssets> {
+  const manifestFile = path.join(publicDir, '.vite', 'manifest.json');
+  let manifest: z.infer<typeof manifestSchema>;
+  try {
+    manifest = manifestSchema.parse(JSON.parse(await readFile(manifestFile, 'utf8')));
+  } catch {
+    throw new StartupError(
+      `The browser files are not built (${manifestFile} is missing or unreadable). Run "npm run build".`,
+    );
+  }
+  const entry = (source: string): string => {
+    const file = manifest[source]?.file;
+    if (!file) throw new StartupError(`The build has no ${source}. Run "npm run build" again.`);
+    return `/${file}`;
+  };
+
+  const generated = new Map<string, GeneratedAsset>();
+  const add = (name: string, ext: string, contentType: string, body: Buffer): string => {
+    const url = `/assets/${name}-${createHash('sha256').update(body).digest('hex').slice(0, 12)}.${ext}`;
+    generated.set(url, { contentType, body });
+    return url;
+  };
+
+  const { brand, accent } = profile.colours;
+  const theme = add(
+    'theme',
+    'css',
+    'text/css; charset=utf-8',
+    Buffer.from(`:root{--brand:${brand};--accent:${accent ?? brand}}\n`),
+  );
+
+  let logo: string | undefined;
+  if (profile.logo !== undefined) {
+    const file = path.resolve(path.dirname(profilePath), profile.logo);
+    try {
+      logo = add('logo', 'svg', 'image/svg+xml', await readFile(file));
+    } catch {
+      throw new StartupError(`Cannot read the logo ${file} named in the organisation profile.`);
+    }
+  }
+
+  return {
+    assets: {
+      stylesheets: [entry('src/web/styles/site.css'), theme],
+      script: entry('src/web/enhance/main.ts'),
+      logo,
+    },
+    generated,
+  };
+}

@@ -1,0 +1,64 @@
+/**
+ * What the page components need to know about the site: the organisation, its languages, its
+ * pages and the built assets. The server assembles one Site at boot; components only read it.
+ */
+import type { Helpline } from '../../domain/helplines.js';
+import type { Locale } from '../../domain/locales.js';
+import { localise } from '../../domain/localised-text.js';
+import type { OrganisationProfile } from '../../domain/organisation.js';
+
+export interface ContentPage {
+  readonly slug: string;
+  readonly locale: Locale;
+  readonly title: string;
+  readonly description: string;
+  /** Position in the main navigation; absent for pages not in it. */
+  readonly nav: number | undefined;
+  readonly navLabel: string | undefined;
+  readonly translationReview: boolean;
+  readonly html: string;
+  readonly headings: readonly { readonly id: string; readonly text: string }[];
+}
+
+export interface Assets {
+  readonly stylesheets: readonly string[];
+  readonly script: string;
+  readonly logo: string | undefined;
+}
+
+export interface Site {
+  readonly profile: OrganisationProfile;
+  readonly locales: readonly Locale[];
+  readonly defaultLocale: Locale;
+  readonly pages: ReadonlyMap<Locale, ReadonlyMap<string, ContentPage>>;
+  readonly assets: Assets;
+  helplines(): readonly Helpline[];
+}
+
+export const HOME_SLUG = 'index';
+
+/** "/" and "/the-law" for the default language; "/cy/" and "/cy/the-law" for the others. */
+export function pagePath(site: Pick<Site, 'defaultLocale'>, locale: Locale, slug: string): string {
+  const prefix = locale === site.defaultLocale ? '' : `/${locale}`;
+  if (slug === HOME_SLUG || slug === '') return `${prefix}/`;
+  return `${prefix}/${slug}`;
+}
+
+export function orgName(site: Site, locale: Locale): string {
+  return localise(site.profile.name, locale);
+}
+
+export function findHelpline(site: Site, key: string): Helpline | undefined {
+  return site.helplines().find((h) => h.key === key);
+}
+
+/** Every public page as [locale, slug, path]: the crawler, the benchmarks and the tests use it. */
+export function allPagePaths(site: Site): { locale: Locale; slug: string; path: string }[] {
+  return site.locales.flatMap((locale) =>
+    [...(site.pages.get(locale)?.keys() ?? [])].map((slug) => ({
+      locale,
+      slug,
+      path: pagePath(site, locale, slug),
+    })),
+  );
+}

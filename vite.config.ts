@@ -1,0 +1,20 @@
+import { defineConfig } from 'vite';
+
+// Browser bundles only: the server is compiled by tsc. Hashed names let the server cache assets
+// for a year; the manifest tells it which names this build produced.
+export default defineConfig({
+  publicDir: false,
+  build: {
+    outDir: 'dist/public',
+    emptyOutDir: true,
+    manifest: true,
+    target: 'es2020',
+    modulePreload: { polyfill: false },
+    rollupOptions: {
+      input: {
+        enhance: 'src/web/enhance/main.ts',
+        site: 'src/web/styles/site.css',
+      },
+    },
+  },
+});
