@@ -3,7 +3,19 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const NODE_BUILTINS = ['node:*', 'fs', 'path', 'crypto', 'os', 'child_process', 'http', 'https', 'net', 'stream', 'worker_threads'];
+const NODE_BUILTINS = [
+  'node:*',
+  'fs',
+  'path',
+  'crypto',
+  'os',
+  'child_process',
+  'http',
+  'https',
+  'net',
+  'stream',
+  'worker_threads',
+];
 
 /** Pure layers: no server, no web, no Node-only modules, no DOM. */
 const pureLayer = (dir) => ({
@@ -15,16 +27,29 @@ const pureLayer = (dir) => ({
       'error',
       {
         patterns: [
-          { group: ['**/server/**', '**/web/**'], message: `src/${dir} is pure: it may not import server or web code.` },
-          { group: NODE_BUILTINS, message: `src/${dir} runs in the browser too: no Node-only modules.` },
+          {
+            group: ['**/server/**', '**/web/**'],
+            message: `src/${dir} is pure: it may not import server or web code.`,
+          },
+          {
+            group: NODE_BUILTINS,
+            message: `src/${dir} runs in the browser too: no Node-only modules.`,
+          },
         ],
       },
     ],
     'no-restricted-globals': [
       'error',
-      ...['window', 'document', 'localStorage', 'sessionStorage', 'indexedDB', 'process', 'Buffer', 'require'].map(
-        (name) => ({ name, message: `src/${dir} is pure and isomorphic: no ${name}.` }),
-      ),
+      ...[
+        'window',
+        'document',
+        'localStorage',
+        'sessionStorage',
+        'indexedDB',
+        'process',
+        'Buffer',
+        'require',
+      ].map((name) => ({ name, message: `src/${dir} is pure and isomorphic: no ${name}.` })),
     ],
   },
 });
@@ -44,9 +69,18 @@ export default tseslint.config(
       '@typescript-eslint/no-confusing-void-expression': 'off',
       'no-restricted-syntax': [
         'error',
-        { selector: "MemberExpression[property.name='innerHTML']", message: 'Never innerHTML: build DOM nodes.' },
-        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Only the Markdown renderer may set HTML (see src/web/pages/Markdown.tsx).' },
-        { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'Math.random is not for anything secret; use crypto.getRandomValues.' },
+        {
+          selector: "MemberExpression[property.name='innerHTML']",
+          message: 'Never innerHTML: build DOM nodes.',
+        },
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'Only the Markdown renderer may set HTML (see src/web/pages/Markdown.tsx).',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']",
+          message: 'Math.random is not for anything secret; use crypto.getRandomValues.',
+        },
       ],
     },
   },
@@ -60,7 +94,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/web/app/**', '**/web/enhance/**'], message: 'The server never imports browser code.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/web/app/**', '**/web/enhance/**'],
+              message: 'The server never imports browser code.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -70,7 +111,14 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'off',
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['../*', '../../*', '**/src/**'], message: 'Migrations are frozen: they import nothing from the app.' }] },
+        {
+          patterns: [
+            {
+              group: ['../*', '../../*', '**/src/**'],
+              message: 'Migrations are frozen: they import nothing from the app.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -80,7 +128,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/server/**', ...NODE_BUILTINS], message: 'Browser code cannot import server or Node-only code.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/server/**', ...NODE_BUILTINS],
+              message: 'Browser code cannot import server or Node-only code.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -88,6 +143,10 @@ export default tseslint.config(
     files: ['**/*.test.{ts,tsx}', 'test/**/*.ts', 'bench/**/*.ts'],
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',
+      // Hooks assign shared fixtures that a failed beforeAll can leave unset.
+      '@typescript-eslint/no-unnecessary-condition': 'off',
+      // expect.any() and friends are typed any by Vitest.
+      '@typescript-eslint/no-unsafe-assignment': 'off',
       '@typescript-eslint/no-floating-promises': 'error',
     },
   },

@@ -10,7 +10,7 @@ export default defineConfig({
     manifest: true,
     target: 'es2020',
     modulePreload: { polyfill: false },
-    rollupOptions: {
+    rolldownOptions: {
       input: {
         enhance: 'src/web/enhance/main.ts',
         site: 'src/web/styles/site.css',

@@ -55,7 +55,7 @@ export const NATIONAL_HELPLINES: readonly Helpline[] = [
       cy: 'Llinell Gymorth Genedlaethol Cam-drin Domestig',
     },
     phone: '0808 2000 247',
-    note: { en: 'Free, 24 hours a day.', cy: "Am ddim, 24 awr y dydd." },
+    note: { en: 'Free, 24 hours a day.', cy: 'Am ddim, 24 awr y dydd.' },
   },
   {
     key: 'victim-support',

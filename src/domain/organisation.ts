@@ -20,9 +20,7 @@ const localisedText = (max: number) =>
       .strict(),
   ]);
 
-const httpsUrl = z
-  .url({ protocol: /^https$/, error: 'must be an https:// address' })
-  .max(2000);
+const httpsUrl = z.url({ protocol: /^https$/, error: 'must be an https:// address' }).max(2000);
 
 const phone = z
   .string()
@@ -33,9 +31,7 @@ const colour = z.string().regex(HEX_COLOUR, 'must be a colour written as #rrggbb
 
 const helpline = z
   .object({
-    key: z
-      .string()
-      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lowercase words joined by hyphens'),
+    key: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lowercase words joined by hyphens'),
     name: localisedText(120),
     phone,
     note: localisedText(300).optional(),

@@ -105,18 +105,16 @@ export async function mosaicApp(app: FastifyInstance, options: AppOptions): Prom
   healthRoutes(app, db);
   pageRoutes(app, site);
 
-  app.setNotFoundHandler(
-    { preHandler: app.rateLimit(NOT_FOUND_LIMIT) },
-    (request, reply) => {
-      if (request.url.startsWith('/api/')) {
-        return reply.code(404).send(apiError('not_found', 'There is nothing at this address.'));
-      }
-      return sendErrorPage(site, request, reply, 404, 'notFound');
-    },
-  );
+  app.setNotFoundHandler({ preHandler: app.rateLimit(NOT_FOUND_LIMIT) }, (request, reply) => {
+    if (request.url.startsWith('/api/')) {
+      return reply.code(404).send(apiError('not_found', 'There is nothing at this address.'));
+    }
+    return sendErrorPage(site, request, reply, 404, 'notFound');
+  });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const status = error.statusCode !== undefined && error.statusCode < 500 ? error.statusCode : 500;
+    const status =
+      error.statusCode !== undefined && error.statusCode < 500 ? error.statusCode : 500;
     if (status === 500) request.log.error({ err: errorSummary(error) }, 'request failed');
     if (request.url.startsWith('/api/')) {
       return reply
@@ -155,7 +153,11 @@ export async function buildApp(
 class PrivateRequestLog extends LogController {
   override incomingRequest(): void {}
 
-  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+  override requestCompleted(
+    error: Error | null | undefined,
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ): void {
     const line = {
       method: request.method,
       route: request.routeOptions.url ?? '(not found)',
@@ -172,7 +174,10 @@ function mergeHelplines(national: readonly Helpline[], local: readonly Helpline[
   return [...national.filter((h) => !localKeys.has(h.key)), ...local];
 }
 
-export function apiError(code: string, message: string): { error: { code: string; message: string } } {
+export function apiError(
+  code: string,
+  message: string,
+): { error: { code: string; message: string } } {
   return { error: { code, message } };
 }
 

@@ -26,7 +26,8 @@ async function main(): Promise<void> {
     await database.close();
     throw error;
   }
-  const where = database.engine === 'postgres' ? 'PostgreSQL' : `the embedded database in ${config.dataDir}`;
+  const where =
+    database.engine === 'postgres' ? 'PostgreSQL' : `the embedded database in ${config.dataDir}`;
   app.log.info(`Mosaic is serving http://${config.host}:${config.port} on ${where}`);
   shutDownOnSignal(app, database);
 }
@@ -42,10 +43,14 @@ async function listen(app: FastifyInstance, host: string, port: number): Promise
       );
     }
     if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') {
-      throw new StartupError(`Cannot listen on host "${host}": it is not an address of this machine. Check HOST.`);
+      throw new StartupError(
+        `Cannot listen on host "${host}": it is not an address of this machine. Check HOST.`,
+      );
     }
     if (code === 'EACCES') {
-      throw new StartupError(`Not allowed to listen on port ${port}. Use a port above 1023, or check permissions.`);
+      throw new StartupError(
+        `Not allowed to listen on port ${port}. Use a port above 1023, or check permissions.`,
+      );
     }
     throw error;
   }
@@ -66,7 +71,9 @@ main().catch((error: unknown) => {
   if (error instanceof StartupError) {
     process.stderr.write(`Mosaic could not start: ${error.message}\n`);
   } else {
-    process.stderr.write(`Mosaic could not start because of an unexpected error:\n${String((error as Error).stack ?? error)}\n`);
+    process.stderr.write(
+      `Mosaic could not start because of an unexpected error:\n${String((error as Error).stack ?? error)}\n`,
+    );
   }
   process.exit(1);
 });

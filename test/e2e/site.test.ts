@@ -10,11 +10,13 @@ import {
   DESKTOP,
   HAVE_CHROMIUM,
   launchChromium,
+  pageBytes,
   PHONE,
   startLiveServer,
   watchedContext,
   type LiveServer,
 } from '../support/browser.js';
+import { PAGE_BUDGET_BYTES } from '../../bench/page-weight.js';
 import { crawl } from '../support/crawl.js';
 
 describe.skipIf(!HAVE_CHROMIUM)('public site in Chromium', () => {
@@ -54,6 +56,17 @@ describe.skipIf(!HAVE_CHROMIUM)('public site in Chromium', () => {
     expect(requests.filter((u) => !u.startsWith(server.origin))).toEqual([]);
     expect(await context.cookies()).toEqual([]);
     expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('keeps every page within the 50 KB budget, compressed, with all it loads', async () => {
+    const { context } = await watchedContext(browser, server);
+    const page = await context.newPage();
+    for (const path of paths) {
+      const bytes = await pageBytes(page, server.origin + path);
+      expect(bytes, path).toBeGreaterThan(1000); // the page itself was measured
+      expect(bytes, path).toBeLessThanOrEqual(PAGE_BUDGET_BYTES);
+    }
     await context.close();
   });
 
@@ -128,7 +141,11 @@ describe.skipIf(!HAVE_CHROMIUM)('public site in Chromium', () => {
     const held = new Promise<void>((r) => (release = r));
     await page.route(server.config.profile.quickExit.url + '**', async (route) => {
       await held;
-      await route.fulfill({ status: 200, contentType: 'text/html', body: '<title>Neutral</title>' });
+      await route.fulfill({
+        status: 200,
+        contentType: 'text/html',
+        body: '<title>Neutral</title>',
+      });
     });
     // Clicked from inside the page: page.click would wait for the held navigation.
     const covered = await page.evaluate(() => {
@@ -156,7 +173,9 @@ describe.skipIf(!HAVE_CHROMIUM)('public site in Chromium', () => {
   });
 
   it('works with JavaScript turned off: pages readable, quick exit is a plain link', async () => {
-    const { context, requests } = await watchedContext(browser, server, { javaScriptEnabled: false });
+    const { context, requests } = await watchedContext(browser, server, {
+      javaScriptEnabled: false,
+    });
     const page = await context.newPage();
     for (const path of paths.slice(0, 5)) {
       await page.goto(server.origin + path);

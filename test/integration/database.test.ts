@@ -2,7 +2,10 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest } from '../../src/server/db/migrate.js';
 import { migrations } from '../../src/server/db/migrations/index.js';
-import { countHit, deleteExpiredCounters } from '../../src/server/db/repositories/rate-limit-counters.js';
+import {
+  countHit,
+  deleteExpiredCounters,
+} from '../../src/server/db/repositories/rate-limit-counters.js';
 import { getOrCreateMeta } from '../../src/server/db/repositories/service-meta.js';
 import { ENGINES, freshDatabase, type TestDatabase } from '../support/databases.js';
 

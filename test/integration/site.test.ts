@@ -33,9 +33,11 @@ describe.each(ENGINES)('public site on $name', ({ name, available }) => {
     for (const path of await pagePaths(t)) {
       const html = (await t.app.inject(path)).body;
       // src= and rel=stylesheet/href on <link> are loads; <a href> is a link a person chooses.
-      const loads = [...html.matchAll(/<(?:script|img|link|iframe|source|video|audio)\b[^>]*?(?:src|href)="([^"]+)"/g)].map(
-        (m) => m[1],
-      );
+      const loads = [
+        ...html.matchAll(
+          /<(?:script|img|link|iframe|source|video|audio)\b[^>]*?(?:src|href)="([^"]+)"/g,
+        ),
+      ].map((m) => m[1]);
       for (const url of loads) expect(url, `${path} loads ${url}`).toMatch(/^\/(?!\/)/);
     }
   });
@@ -68,7 +70,13 @@ describe.each(ENGINES)('public site on $name', ({ name, available }) => {
   });
 
   test('turns malformed requests into 4xx pages, never 5xx or a stack trace', async () => {
-    for (const url of ['/%', '/%E0%A4%A', '/..%2f..%2fetc%2fpasswd', `/${'a'.repeat(5000)}`, '/assets/../../package.json']) {
+    for (const url of [
+      '/%',
+      '/%E0%A4%A',
+      '/..%2f..%2fetc%2fpasswd',
+      `/${'a'.repeat(5000)}`,
+      '/assets/../../package.json',
+    ]) {
       const res = await t.app.inject(url);
       expect(res.statusCode, url).toBeGreaterThanOrEqual(400);
       expect(res.statusCode, url).toBeLessThan(500);

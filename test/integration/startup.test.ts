@@ -59,7 +59,10 @@ async function start(env: Record<string, string>): Promise<{
   const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
-    const code = await Promise.race([exited, new Promise<'running'>((r) => setTimeout(() => r('running'), 200))]);
+    const code = await Promise.race([
+      exited,
+      new Promise<'running'>((r) => setTimeout(() => r('running'), 200)),
+    ]);
     if (code !== 'running') return { code, stderr, ready: false, stop: async () => {} };
     const ok = await fetch(`http://127.0.0.1:${port}/readyz`, {
       signal: AbortSignal.timeout(1000),
@@ -105,7 +108,9 @@ describe('npm start on the embedded database', () => {
     const db = new PGlite(path.join(dataDir, 'pglite'));
     const rows = await db.query<{ n: number }>('select count(*)::int as n from service_meta');
     expect(rows.rows[0]?.n).toBe(1);
-    const migrations = await db.query<{ n: number }>('select count(*)::int as n from kysely_migration');
+    const migrations = await db.query<{ n: number }>(
+      'select count(*)::int as n from kysely_migration',
+    );
     expect(migrations.rows[0]?.n).toBeGreaterThanOrEqual(1);
     await db.close();
   });
@@ -127,8 +132,14 @@ describe('start-up mistakes end with one clear line and status 1', () => {
     [{ PORT: 'abc' }, /PORT must be a whole number/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of/],
     [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL must start with postgres:\/\//],
-    [{ DATABASE_URL: 'postgres://mosaic:secret-password@127.0.0.1:1/db' }, /connection refused.*DATABASE_URL/],
-    [{ ORGANISATION_PROFILE: '/nonexistent/profile.json' }, /Cannot read the organisation profile .*ENOENT/],
+    [
+      { DATABASE_URL: 'postgres://mosaic:secret-password@127.0.0.1:1/db' },
+      /connection refused.*DATABASE_URL/,
+    ],
+    [
+      { ORGANISATION_PROFILE: '/nonexistent/profile.json' },
+      /Cannot read the organisation profile .*ENOENT/,
+    ],
   ])('%o', async (env, message) => {
     const result = await start({ DATA_DIR: await tempDir(), ...env });
     expect(result.code).toBe(1);

@@ -23,7 +23,9 @@ export async function startTestApp(
 ): Promise<TestApp> {
   // CONTENT_DIR and ORGANISATION_PROFILE pass through, so a deployment can test its own words.
   const passThrough = Object.fromEntries(
-    ['CONTENT_DIR', 'ORGANISATION_PROFILE'].flatMap((k) => (process.env[k] ? [[k, process.env[k]]] : [])),
+    ['CONTENT_DIR', 'ORGANISATION_PROFILE'].flatMap((k) =>
+      process.env[k] ? [[k, process.env[k]]] : [],
+    ),
   );
   const config = await loadConfig({ LOG_LEVEL: 'silent', ...passThrough, ...options.env });
   const database = await freshDatabase(options.engine ?? 'pglite');

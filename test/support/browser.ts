@@ -64,14 +64,21 @@ export async function watchedContext(
     requests.push(url);
     if (url.startsWith(server.origin)) return route.continue();
     if (url.startsWith(exitOrigin)) {
-      return route.fulfill({ status: 200, contentType: 'text/html', body: '<title>Neutral</title><p>Weather</p>' });
+      return route.fulfill({
+        status: 200,
+        contentType: 'text/html',
+        body: '<title>Neutral</title><p>Weather</p>',
+      });
     }
     return route.abort('blockedbyclient');
   });
   return { context, requests };
 }
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
 
 export interface AxeViolation {
   id: string;
@@ -84,9 +91,14 @@ export interface AxeViolation {
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   await page.evaluate(axeSource);
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (o: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const axe = (
+      window as unknown as { axe: { run: (o: unknown) => Promise<{ violations: AxeViolation[] }> } }
+    ).axe;
     const result = await axe.run({
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'] },
+      runOnly: {
+        type: 'tag',
+        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'],
+      },
       resultTypes: ['violations'],
     });
     return result.violations.map((v) => ({
@@ -96,4 +108,26 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
       nodes: v.nodes.map((n) => ({ target: n.target })),
     }));
   });
+}
+
+/**
+ * Loads a page with the browser cache off and returns the bytes that crossed the wire for it and
+ * everything it loaded (compressed bodies plus headers).
+ */
+export async function pageBytes(page: Page, url: string): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  const sizes: Promise<number>[] = [];
+  const onFinished = (request: import('playwright-core').Request): void => {
+    sizes.push(request.sizes().then((s) => s.responseBodySize + s.responseHeadersSize));
+  };
+  page.on('requestfinished', onFinished);
+  try {
+    await page.goto(url, { waitUntil: 'networkidle' });
+    return (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
+  } finally {
+    page.off('requestfinished', onFinished);
+    await cdp.detach();
+  }
 }

@@ -16,7 +16,9 @@ export const POSTGRES_URL = process.env.TEST_DATABASE_URL || process.env.DATABAS
 export const REQUIRE_ALL_TIERS = process.env.MOSAIC_REQUIRE_ALL_TIERS === '1';
 
 if (REQUIRE_ALL_TIERS && POSTGRES_URL === undefined) {
-  throw new Error('MOSAIC_REQUIRE_ALL_TIERS=1 but neither TEST_DATABASE_URL nor DATABASE_URL is set');
+  throw new Error(
+    'MOSAIC_REQUIRE_ALL_TIERS=1 but neither TEST_DATABASE_URL nor DATABASE_URL is set',
+  );
 }
 
 /** The engines to run, for describe.each; PostgreSQL is listed as skipped when unavailable. */
@@ -50,7 +52,10 @@ export async function freshDatabase(engine: EngineName, migrate = true): Promise
   };
 }
 
-export async function createThrowawayDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function createThrowawayDatabase(): Promise<{
+  url: string;
+  drop: () => Promise<void>;
+}> {
   if (POSTGRES_URL === undefined) throw new Error('no PostgreSQL configured for tests');
   const name = `mosaic_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: POSTGRES_URL });

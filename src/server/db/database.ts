@@ -27,9 +27,7 @@ export type DatabaseLocation =
   | { readonly engine: 'pglite'; readonly dataDir: string | undefined };
 
 export async function openDatabase(location: DatabaseLocation): Promise<OpenDatabase> {
-  return location.engine === 'postgres'
-    ? openPostgres(location.url)
-    : openPglite(location.dataDir);
+  return location.engine === 'postgres' ? openPostgres(location.url) : openPglite(location.dataDir);
 }
 
 async function openPglite(dataDir: string | undefined): Promise<OpenDatabase> {

@@ -55,12 +55,12 @@ export type Messages = typeof en;
 const cy: Messages = {
   skipLink: "Neidio i'r prif gynnwys",
   quickExit: {
-    button: "Gadael y dudalen hon",
+    button: 'Gadael y dudalen hon',
     help: 'Sut mae gadael yn gyflym yn gweithio',
-    pressesLeft: "Shift, pwyswch {n} gwaith eto i adael.",
-    pressesLeftOne: "Shift, pwyswch 1 waith eto i adael.",
+    pressesLeft: 'Shift, pwyswch {n} gwaith eto i adael.',
+    pressesLeftOne: 'Shift, pwyswch 1 waith eto i adael.',
     expired: "Mae 'Gadael y dudalen hon' wedi dod i ben.",
-    leaving: "Yn llwytho.",
+    leaving: 'Yn llwytho.',
   },
   nav: {
     label: 'Prif',
@@ -73,11 +73,11 @@ const cy: Messages = {
     emergencyHeading: 'Os ydych chi mewn perygl nawr',
     emergency: 'Ffoniwch {phone}.',
     silentSolution:
-      "Os na allwch siarad ar ffôn symudol, arhoswch ar y lein a phwyso 55 pan ofynnir i chi.",
-    nonEmergency: "Ddim yn argyfwng? Ffoniwch {phone} neu rhowch wybod ar-lein i {force}.",
-    nonEmergencyNoOnline: "Ddim yn argyfwng? Ffoniwch {phone} i gysylltu â {force}.",
+      'Os na allwch siarad ar ffôn symudol, arhoswch ar y lein a phwyso 55 pan ofynnir i chi.',
+    nonEmergency: 'Ddim yn argyfwng? Ffoniwch {phone} neu rhowch wybod ar-lein i {force}.',
+    nonEmergencyNoOnline: 'Ddim yn argyfwng? Ffoniwch {phone} i gysylltu â {force}.',
     reportOnline: 'rhowch wybod ar-lein',
-    helplineHeading: "Siarad â rhywun",
+    helplineHeading: 'Siarad â rhywun',
     links: 'Dolenni cymorth',
     noTracking: "Nid yw'r wefan hon yn gosod cwcis nac yn eich tracio.",
     runBy: "Mae'r gwasanaeth hwn yn cael ei redeg gan {org}.",
@@ -90,7 +90,8 @@ const cy: Messages = {
     notFoundBody:
       "Doedden ni ddim yn gallu dod o hyd i'r dudalen honno. Gwiriwch y cyfeiriad, neu ewch i'r hafan.",
     serverErrorTitle: "Mae'n ddrwg gennym, aeth rhywbeth o'i le",
-    serverErrorBody: "Doedd dim modd dangos y dudalen. Rhowch gynnig arall arni ymhen ychydig funudau.",
+    serverErrorBody:
+      'Doedd dim modd dangos y dudalen. Rhowch gynnig arall arni ymhen ychydig funudau.',
     tooManyTitle: 'Gormod o geisiadau',
     tooManyBody: 'Arhoswch funud a rhowch gynnig arall arni.',
     homeLink: "Mynd i'r hafan",
@@ -102,7 +103,10 @@ const cy: Messages = {
 export const MESSAGES: Readonly<Record<Locale, Messages>> = { en, cy };
 
 /** Fills `{name}` slots: format('Call {phone}.', { phone: '999' }) → 'Call 999.' */
-export function format(template: string, values: Readonly<Record<string, string | number>>): string {
+export function format(
+  template: string,
+  values: Readonly<Record<string, string | number>>,
+): string {
   return template.replace(/\{(\w+)\}/g, (slot, name: string) =>
     name in values ? String(values[name]) : slot,
   );

@@ -52,9 +52,7 @@ export function Layout({ site, locale, title, description, slug, children }: Lay
         <header class="site-header">
           <div class="width-container site-header__inner">
             <a href={pagePath(site, locale, HOME_SLUG)} class="site-header__name">
-              {site.assets.logo && (
-                <img src={site.assets.logo} alt="" class="site-header__logo" />
-              )}
+              {site.assets.logo && <img src={site.assets.logo} alt="" class="site-header__logo" />}
               <span class="site-header__long">{name}</span>
               <span class="site-header__short">{localise(site.profile.shortName, locale)}</span>
             </a>
@@ -169,7 +167,9 @@ function Footer({ site, locale, t }: { site: Site; locale: Locale; t: Messages }
             <p>{t.footer.silentSolution}</p>
             <p>
               <Slots
-                template={police.onlineReportUrl ? t.footer.nonEmergency : t.footer.nonEmergencyNoOnline}
+                template={
+                  police.onlineReportUrl ? t.footer.nonEmergency : t.footer.nonEmergencyNoOnline
+                }
                 slots={{
                   phone: <a href={telHref(police.nonEmergencyPhone)}>{police.nonEmergencyPhone}</a>,
                   force: police.onlineReportUrl ? (
@@ -209,7 +209,13 @@ function Footer({ site, locale, t }: { site: Site; locale: Locale; t: Messages }
 }
 
 /** A translated sentence with elements (links) in its `{slots}`, keeping each language's word order. */
-function Slots({ template, slots }: { template: string; slots: Record<string, ComponentChildren> }) {
+function Slots({
+  template,
+  slots,
+}: {
+  template: string;
+  slots: Record<string, ComponentChildren>;
+}) {
   const parts = template.split(/(\{\w+\})/);
   return (
     <>

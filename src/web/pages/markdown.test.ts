@@ -5,15 +5,24 @@ import { ContentError, renderMarkdown, slugify, type MarkdownContext } from './m
 const ctx: MarkdownContext = {
   pageHref: (slug) => (slug === '' ? '/cy/' : `/cy/${slug}`),
   helpline: (key) =>
-    key === 'national-stalking-helpline' ? { name: 'National Stalking Helpline', phone: '0808 802 0300' } : undefined,
-  police: { name: 'Heddlu', nonEmergencyPhone: '101', onlineReportUrl: 'https://police.example/report' },
+    key === 'national-stalking-helpline'
+      ? { name: 'National Stalking Helpline', phone: '0808 802 0300' }
+      : undefined,
+  police: {
+    name: 'Heddlu',
+    nonEmergencyPhone: '101',
+    onlineReportUrl: 'https://police.example/report',
+  },
   orgName: 'Org <Name>',
   text: { external: '(opens another website)', reportOnline: 'report online' },
 };
 
 describe('renderMarkdown', () => {
   it('never lets HTML from the source through', () => {
-    const { html } = renderMarkdown('<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>', ctx);
+    const { html } = renderMarkdown(
+      '<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>',
+      ctx,
+    );
     expect(html).not.toMatch(/<script|<img/);
     expect(html).toContain('&lt;script&gt;');
   });
@@ -36,7 +45,9 @@ describe('renderMarkdown', () => {
       ctx,
     );
     expect(html).toContain('<a href="tel:08088020300">0808 802 0300</a>');
-    expect(html).toContain('<strong>National Stalking Helpline</strong>: <a href="tel:08088020300">');
+    expect(html).toContain(
+      '<strong>National Stalking Helpline</strong>: <a href="tel:08088020300">',
+    );
     expect(html).toContain('<a href="https://police.example/report">report online</a>');
     expect(html).toContain('<a href="tel:101">101</a>');
     expect(html).toContain('Org &lt;Name&gt;');
@@ -54,12 +65,17 @@ describe('renderMarkdown', () => {
     );
     expect(html).toContain('<a href="/cy/the-law#offences">law</a>');
     expect(html).toContain('<a href="/cy/">home</a>');
-    expect(html).toContain('<a href="https://www.gov.uk">gov</a> <span class="external-note">(opens another website)</span>');
+    expect(html).toContain(
+      '<a href="https://www.gov.uk">gov</a> <span class="external-note">(opens another website)</span>',
+    );
     expect(internalLinks).toEqual(['the-law', '']);
   });
 
   it('gives headings unique ids and lists the h2s', () => {
-    const { html, headings } = renderMarkdown('## Can I get an order?\n\n## Can I get an order?\n\n### Detail', ctx);
+    const { html, headings } = renderMarkdown(
+      '## Can I get an order?\n\n## Can I get an order?\n\n### Detail',
+      ctx,
+    );
     expect(headings).toEqual([
       { id: 'can-i-get-an-order', text: 'Can I get an order?' },
       { id: 'can-i-get-an-order-2', text: 'Can I get an order?' },

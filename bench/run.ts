@@ -1,0 +1,24 @@
+/**
+ * `npm run bench`: runs every benchmark, prints their working, then their figures last as
+ * BENCH lines. `npm run bench -- page-weight` runs one.
+ */
+import { benchLine, type BenchFigure } from './bench.js';
+import { pageWeight } from './page-weight.js';
+
+const BENCHMARKS: Record<string, () => Promise<BenchFigure[]>> = {
+  'page-weight': pageWeight,
+};
+
+const chosen = process.argv.slice(2);
+const names = chosen.length > 0 ? chosen : Object.keys(BENCHMARKS);
+const figures: BenchFigure[] = [];
+for (const name of names) {
+  const bench = BENCHMARKS[name];
+  if (!bench) {
+    console.error(`No benchmark "${name}". Known: ${Object.keys(BENCHMARKS).join(', ')}`);
+    process.exit(2);
+  }
+  console.log(`# ${name}`);
+  figures.push(...(await bench()));
+}
+for (const figure of figures) console.log(benchLine(figure));
