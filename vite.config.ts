@@ -13,6 +13,7 @@ export default defineConfig({
     rolldownOptions: {
       input: {
         enhance: 'src/web/enhance/main.ts',
+        'qa-search': 'src/web/enhance/qa-search.ts',
         site: 'src/web/styles/site.css',
       },
     },

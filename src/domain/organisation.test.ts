@@ -17,7 +17,7 @@ describe('organisation profile', () => {
     const p = organisationProfileSchema.parse(valid);
     expect(p.timeZone).toBe('Europe/London');
     expect(p.police.nonEmergencyPhone).toBe('101');
-    expect(p.helplines).toEqual([]);
+    expect(p.services).toEqual([]);
   });
 
   it.each([
@@ -60,7 +60,7 @@ describe('organisation profile', () => {
   });
 
   it('ships example profiles that are valid', async () => {
-    for (const name of ['example.organisation.json']) {
+    for (const name of ['example.organisation.json', 'example-charity.organisation.json']) {
       const json: unknown = JSON.parse(
         await readFile(new URL(`../../config/${name}`, import.meta.url), 'utf8'),
       );

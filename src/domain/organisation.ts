@@ -6,37 +6,12 @@
 import { z } from 'zod';
 import { contrastRatio, HEX_COLOUR } from './colour.js';
 import { LOCALES } from './locales.js';
-
-const text = (max: number) => z.string().trim().min(1).max(max);
-
-const localisedText = (max: number) =>
-  z.union([
-    text(max),
-    z
-      .object({
-        ...Object.fromEntries(LOCALES.map((l) => [l, text(max).optional()])),
-        en: text(max),
-      })
-      .strict(),
-  ]);
-
-const httpsUrl = z.url({ protocol: /^https$/, error: 'must be an https:// address' }).max(2000);
-
-const phone = z
-  .string()
-  .trim()
-  .regex(/^\+?[\d ]{3,20}$/, 'must be a phone number of digits and spaces, e.g. "0808 802 0300"');
+import { httpsUrlSchema, localisedTextSchema, phoneSchema, serviceListSchema } from './services.js';
 
 const colour = z.string().regex(HEX_COLOUR, 'must be a colour written as #rrggbb');
-
-const helpline = z
-  .object({
-    key: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lowercase words joined by hyphens'),
-    name: localisedText(120),
-    phone,
-    note: localisedText(300).optional(),
-  })
-  .strict();
+const localisedText = localisedTextSchema;
+const httpsUrl = httpsUrlSchema;
+const phone = phoneSchema;
 
 export const organisationProfileSchema = z
   .object({
@@ -83,10 +58,11 @@ export const organisationProfileSchema = z
       .min(1)
       .refine((ls) => new Set(ls).size === ls.length, 'must not list a locale twice')
       .describe('Languages offered; the first is the default.'),
-    helplines: z
-      .array(helpline)
+    services: serviceListSchema
       .default([])
-      .describe('Local helplines, shown after the national ones.'),
+      .describe(
+        'Local support services, listed after the national ones; one with the key of a national service replaces it.',
+      ),
   })
   .strict();
 

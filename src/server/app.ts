@@ -16,25 +16,21 @@ import Fastify, {
   type FastifyRequest,
   type FastifyServerOptions,
 } from 'fastify';
-import { NATIONAL_HELPLINES, type Helpline } from '../domain/helplines.js';
-import type { Site } from '../web/pages/site.js';
-import { loadAssets } from './assets/load-assets.js';
 import type { Config } from './config.js';
-import { loadContent } from './content/load-content.js';
 import type { OpenDatabase } from './db/database.js';
 import { deleteExpiredCounters } from './db/repositories/rate-limit-counters.js';
 import { getOrCreateMeta } from './db/repositories/service-meta.js';
-import { PROJECT_ROOT } from './paths.js';
 import { databaseRateLimitStore } from './plugins/rate-limit-store.js';
 import securityHeaders from './plugins/security-headers.js';
+import { buildSite, DEFAULT_PUBLIC_DIR } from './site.js';
 import { healthRoutes } from './routes/health.js';
 import { pageRoutes, sendErrorPage } from './routes/pages.js';
 
 export interface AppOptions {
   readonly config: Config;
   readonly database: OpenDatabase;
+  /** The built browser files; dist/public by default. */
   readonly publicDir?: string;
-  readonly contentDir?: string;
 }
 
 /** 404s allowed per address per minute: enough for a person, not for a scanner. */
@@ -43,19 +39,8 @@ export const NOT_FOUND_LIMIT = { max: 60, timeWindow: 60_000 } as const;
 export async function mosaicApp(app: FastifyInstance, options: AppOptions): Promise<void> {
   const { config, database } = options;
   const { db } = database;
-  const publicDir = options.publicDir ?? path.join(PROJECT_ROOT, 'dist', 'public');
-  const contentDir = options.contentDir ?? config.contentDir;
-
-  const { assets, generated } = await loadAssets(publicDir, config.profile, config.profilePath);
-  const helplines = mergeHelplines(NATIONAL_HELPLINES, config.profile.helplines);
-  const shell = {
-    profile: config.profile,
-    locales: config.profile.locales,
-    defaultLocale: config.profile.locales[0] ?? 'en',
-    assets,
-    helplines: () => helplines,
-  };
-  const site: Site = { ...shell, pages: await loadContent(contentDir, shell) };
+  const publicDir = options.publicDir ?? DEFAULT_PUBLIC_DIR;
+  const { site, generated } = await buildSite(config, publicDir);
 
   await app.register(securityHeaders);
   await app.register(compress, {
@@ -167,11 +152,6 @@ class PrivateRequestLog extends LogController {
     if (error) request.log.error({ ...line, err: errorSummary(error) }, 'request failed');
     else request.log.info(line, 'request');
   }
-}
-
-function mergeHelplines(national: readonly Helpline[], local: readonly Helpline[]): Helpline[] {
-  const localKeys = new Set(local.map((h) => h.key));
-  return [...national.filter((h) => !localKeys.has(h.key)), ...local];
 }
 
 export function apiError(

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NOT_FOUND_LIMIT } from '../../src/server/app.js';
+import { buildSite } from '../../src/server/site.js';
 import { allPagePaths } from '../../src/web/pages/site.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { ENGINES } from '../support/databases.js';
@@ -124,19 +125,8 @@ describe.each(ENGINES)('public site on $name', ({ name, available }) => {
 });
 
 async function pagePaths(t: TestApp): Promise<string[]> {
-  // The site object is internal to the app; rebuild the list from the content it loaded.
-  const { loadContent } = await import('../../src/server/content/load-content.js');
-  const { NATIONAL_HELPLINES } = await import('../../src/domain/helplines.js');
-  const profile = t.config.profile;
-  const shell = {
-    profile,
-    locales: profile.locales,
-    defaultLocale: profile.locales[0]!,
-    assets: { stylesheets: [], script: '', logo: undefined },
-    helplines: () => [...NATIONAL_HELPLINES, ...profile.helplines],
-  };
-  const pages = await loadContent(t.config.contentDir, shell);
-  return allPagePaths({ ...shell, pages }).map((p) => p.path);
+  const { site } = await buildSite(t.config);
+  return allPagePaths(site).map((p) => p.path);
 }
 
 function expectSecurityHeaders(headers: Record<string, unknown>): void {

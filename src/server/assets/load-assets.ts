@@ -76,6 +76,7 @@ export async function loadAssets(
     assets: {
       stylesheets: [entry('src/web/styles/site.css'), theme],
       script: entry('src/web/enhance/main.ts'),
+      searchScript: entry('src/web/enhance/qa-search.ts'),
       logo,
     },
     generated,

@@ -11,7 +11,14 @@ import type { Locale } from '../../domain/locales.js';
 import { localise } from '../../domain/localised-text.js';
 import { MESSAGES } from '../../web/i18n/messages.js';
 import { ContentError, renderMarkdown } from '../../web/pages/markdown.js';
-import { HOME_SLUG, orgName, pagePath, type ContentPage, type Site } from '../../web/pages/site.js';
+import {
+  findService,
+  HOME_SLUG,
+  orgName,
+  pagePath,
+  type ContentPage,
+  type Site,
+} from '../../web/pages/site.js';
 import { StartupError } from '../startup-error.js';
 
 const frontMatterSchema = z
@@ -115,8 +122,10 @@ function renderPage(
   const rendered = renderMarkdown(source.slice(match[0].length), {
     pageHref: (target) => pagePath(site, locale, target === '' ? HOME_SLUG : target),
     helpline: (key) => {
-      const line = site.helplines().find((h) => h.key === key);
-      return line && { name: localise(line.name, locale), phone: line.phone };
+      const service = findService(site, key);
+      return service?.phone === undefined
+        ? undefined
+        : { name: localise(service.name, locale), phone: service.phone };
     },
     police: {
       name: localise(site.profile.police.name, locale),
@@ -140,6 +149,8 @@ function renderPage(
     translationReview: front.translationReview,
     html: rendered.html,
     headings: rendered.headings,
+    intro: rendered.intro,
+    sections: rendered.sections,
   };
 }
 

@@ -8,16 +8,98 @@ import { isLocale, type Locale } from '../../domain/locales.js';
 import { ContentPageView } from '../../web/pages/ContentPageView.js';
 import { ErrorPage, type ErrorKind } from '../../web/pages/ErrorPage.js';
 import { renderDocument } from '../../web/pages/render.js';
-import { allPagePaths, type Site } from '../../web/pages/site.js';
+import { QuestionsBody } from '../../web/pages/QuestionsBody.js';
+import { ServiceDirectory } from '../../web/pages/ServiceDirectory.js';
+import {
+  allPagePaths,
+  DIRECTORY_SLUG,
+  QUESTIONS_SLUG,
+  type ContentPage,
+  type Site,
+} from '../../web/pages/site.js';
+import { createQaIndex, MAX_QUERY_LENGTH } from '../../web/search/qa-search.js';
+import { AUDIENCES } from '../../domain/services.js';
 
 export function pageRoutes(app: FastifyInstance, site: Site): void {
   for (const { locale, slug, path } of allPagePaths(site)) {
     const page = site.pages.get(locale)?.get(slug);
     if (!page) continue;
-    // Rendered once: the content cannot change while the server runs.
-    const html = renderDocument(<ContentPageView site={site} page={page} />);
-    app.get(path, (_request, reply) => sendHtml(reply, 200, html));
+    if (slug === QUESTIONS_SLUG) {
+      questionsRoute(app, site, page, path);
+    } else if (slug === DIRECTORY_SLUG) {
+      directoryRoute(app, site, page, path);
+    } else {
+      // Rendered once: the content cannot change while the server runs.
+      const html = renderDocument(<ContentPageView site={site} page={page} />);
+      app.get(path, (_request, reply) => sendHtml(reply, 200, html));
+    }
   }
+}
+
+/** One query parameter as a string; repeated or missing parameters count as absent. */
+function param(request: FastifyRequest, name: string): string | undefined {
+  const value = (request.query as Record<string, unknown>)[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+function questionsRoute(app: FastifyInstance, site: Site, page: ContentPage, path: string): void {
+  const index = createQaIndex(
+    page.sections.map((s) => ({ id: s.id, question: s.title, answer: s.text })),
+    page.locale,
+  );
+  const render = (query: string | undefined, truncated: boolean): string =>
+    renderDocument(
+      <ContentPageView
+        site={site}
+        page={page}
+        body={
+          <QuestionsBody
+            locale={page.locale}
+            intro={page.intro}
+            sections={page.sections}
+            query={query}
+            matches={query === undefined ? undefined : index.search(query)}
+            truncated={truncated}
+            action={path}
+          />
+        }
+      />,
+    );
+  const all = render(undefined, false);
+  app.get(path, (request, reply) => {
+    const raw = param(request, 'q')?.trim() ?? '';
+    if (raw === '') return sendHtml(reply, 200, all);
+    const query = raw.slice(0, MAX_QUERY_LENGTH);
+    return sendHtml(reply, 200, render(query, raw.length > MAX_QUERY_LENGTH));
+  });
+}
+
+function directoryRoute(app: FastifyInstance, site: Site, page: ContentPage, path: string): void {
+  app.get(path, (request, reply) => {
+    const audience = param(request, 'for');
+    const area = param(request, 'area');
+    const filter = {
+      audience: AUDIENCES.find((a) => a === audience),
+      area: area === 'national' || area === 'local' ? area : undefined,
+    } as const;
+    // Rendered per request: "open now" depends on the time.
+    return sendHtml(
+      reply,
+      200,
+      renderDocument(
+        <ContentPageView site={site} page={page}>
+          <ServiceDirectory
+            services={site.services()}
+            filter={filter}
+            locale={page.locale}
+            timeZone={site.profile.timeZone}
+            now={new Date()}
+            action={path}
+          />
+        </ContentPageView>,
+      ),
+    );
+  });
 }
 
 export function sendHtml(reply: FastifyReply, status: number, html: string): FastifyReply {

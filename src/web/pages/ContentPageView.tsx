@@ -1,10 +1,21 @@
 import { MESSAGES } from '../i18n/messages.js';
 import { Layout } from './Layout.js';
 import { Markdown } from './Markdown.js';
-import { HOME_SLUG, pagePath, type ContentPage, type Site } from './site.js';
+import type { ComponentChildren } from 'preact';
+import { HOME_SLUG, pagePath, QUESTIONS_SLUG, type ContentPage, type Site } from './site.js';
 
-/** A page written in Markdown under content/<locale>/. The home page also lists every page. */
-export function ContentPageView({ site, page }: { site: Site; page: ContentPage }) {
+/**
+ * A page written in Markdown under content/<locale>/. The home page also lists every page;
+ * `body` replaces the Markdown for pages with more to them (the questions page), and `children`
+ * follow it (the support directory).
+ */
+export function ContentPageView(props: {
+  site: Site;
+  page: ContentPage;
+  body?: ComponentChildren;
+  children?: ComponentChildren;
+}) {
+  const { site, page, body, children } = props;
   const t = MESSAGES[page.locale];
   const others =
     page.slug === HOME_SLUG
@@ -19,10 +30,12 @@ export function ContentPageView({ site, page }: { site: Site; page: ContentPage 
       title={page.title}
       description={page.description}
       slug={page.slug}
+      scripts={page.slug === QUESTIONS_SLUG ? [site.assets.searchScript] : []}
     >
       <h1>{page.title}</h1>
       {page.translationReview && <p class="notice">{t.translationReview}</p>}
-      <Markdown html={page.html} />
+      {body ?? <Markdown html={page.html} />}
+      {children}
       {others.length > 0 && (
         <section aria-labelledby="all-pages">
           <h2 id="all-pages">{t.home.allPages}</h2>

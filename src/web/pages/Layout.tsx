@@ -5,9 +5,9 @@
 import type { ComponentChildren } from 'preact';
 import { LOCALE_INFO, type Locale } from '../../domain/locales.js';
 import { localise } from '../../domain/localised-text.js';
-import { telHref } from '../../domain/helplines.js';
+import { telHref } from '../../domain/services.js';
 import { format, MESSAGES, type Messages } from '../i18n/messages.js';
-import { findHelpline, HOME_SLUG, orgName, pagePath, type Site } from './site.js';
+import { findService, HOME_SLUG, orgName, pagePath, type Site } from './site.js';
 
 export interface LayoutProps {
   readonly site: Site;
@@ -16,10 +16,20 @@ export interface LayoutProps {
   readonly description?: string | undefined;
   /** The page's slug when it exists in every language; undefined for error pages. */
   readonly slug?: string | undefined;
+  /** Scripts this page needs besides the site's own. */
+  readonly scripts?: readonly string[];
   readonly children: ComponentChildren;
 }
 
-export function Layout({ site, locale, title, description, slug, children }: LayoutProps) {
+export function Layout({
+  site,
+  locale,
+  title,
+  description,
+  slug,
+  scripts = [],
+  children,
+}: LayoutProps) {
   const t = MESSAGES[locale];
   const info = LOCALE_INFO[locale];
   const name = orgName(site, locale);
@@ -42,7 +52,9 @@ export function Layout({ site, locale, title, description, slug, children }: Lay
               key={l}
             />
           ))}
-        <script type="module" src={site.assets.script} />
+        {[site.assets.script, ...scripts].map((src) => (
+          <script type="module" src={src} key={src} />
+        ))}
       </head>
       <body>
         <a href="#main" class="skip-link">
@@ -125,25 +137,27 @@ function MainNav(props: { site: Site; locale: Locale; slug: string | undefined; 
     .sort((a, b) => (a.nav ?? 0) - (b.nav ?? 0));
   return (
     <nav class="site-nav" aria-label={t.nav.label}>
-      <ul class="width-container">
-        {items.map((p) => (
-          <li key={p.slug}>
-            <a
-              href={pagePath(site, locale, p.slug)}
-              aria-current={p.slug === slug ? 'page' : undefined}
-            >
-              {p.navLabel ?? p.title}
-            </a>
-          </li>
-        ))}
-      </ul>
+      <div class="width-container">
+        <ul>
+          {items.map((p) => (
+            <li key={p.slug}>
+              <a
+                href={pagePath(site, locale, p.slug)}
+                aria-current={p.slug === slug ? 'page' : undefined}
+              >
+                {p.navLabel ?? p.title}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </div>
     </nav>
   );
 }
 
 function Footer({ site, locale, t }: { site: Site; locale: Locale; t: Messages }) {
-  const emergency = findHelpline(site, 'emergency');
-  const stalking = findHelpline(site, 'national-stalking-helpline');
+  const emergency = findService(site, 'emergency');
+  const stalking = findService(site, 'national-stalking-helpline');
   const police = site.profile.police;
   const force = localise(police.name, locale);
   const pages = site.pages.get(locale);
@@ -156,7 +170,7 @@ function Footer({ site, locale, t }: { site: Site; locale: Locale; t: Messages }
         <div class="site-footer__grid">
           <section aria-labelledby="footer-emergency">
             <h2 id="footer-emergency">{t.footer.emergencyHeading}</h2>
-            {emergency && (
+            {emergency?.phone !== undefined && (
               <p class="site-footer__emergency">
                 <Slots
                   template={t.footer.emergency}
@@ -183,7 +197,7 @@ function Footer({ site, locale, t }: { site: Site; locale: Locale; t: Messages }
           </section>
           <section aria-labelledby="footer-helpline">
             <h2 id="footer-helpline">{t.footer.helplineHeading}</h2>
-            {stalking && (
+            {stalking?.phone !== undefined && (
               <p>
                 {localise(stalking.name, locale)}:{' '}
                 <a href={telHref(stalking.phone)}>{stalking.phone}</a>

@@ -7,7 +7,7 @@
  * `{{police:non-emergency}}`, `{{police:online-report}}`, `{{org:name}}`.
  */
 import MarkdownIt, { type StateInline, type Token } from 'markdown-it';
-import { telHref } from '../../domain/helplines.js';
+import { telHref } from '../../domain/services.js';
 
 export interface MarkdownContext {
   /** The URL of an internal page, given the slug written in the source ("" for home). */
@@ -28,6 +28,18 @@ export interface RenderedMarkdown {
   readonly headings: readonly { readonly id: string; readonly text: string }[];
   /** Slugs of internal pages this text links to, for the link checker. */
   readonly internalLinks: readonly string[];
+  /** The HTML before the first h2. */
+  readonly intro: string;
+  /** Each h2 with what follows it, as HTML and as plain text (for search). */
+  readonly sections: readonly Section[];
+}
+
+export interface Section {
+  readonly id: string;
+  readonly title: string;
+  readonly html: string;
+  /** The section's words after its heading, without markup. */
+  readonly text: string;
 }
 
 export class ContentError extends Error {
@@ -49,11 +61,32 @@ export function renderMarkdown(source: string, ctx: MarkdownContext): RenderedMa
   const tokens = md.parse(source, env);
   rewriteLinks(tokens, ctx, env.internalLinks);
   addHeadingIds(tokens, env.headings);
-  return {
-    html: md.renderer.render(tokens, md.options, env),
-    headings: env.headings,
-    internalLinks: env.internalLinks,
-  };
+  const html = md.renderer.render(tokens, md.options, env);
+  const parts = html.split(/(?=<h2 id=")/);
+  const intro = parts[0]?.startsWith('<h2') ? '' : (parts.shift() ?? '');
+  const sections = parts.map((part, i) => {
+    const heading = env.headings[i] ?? { id: '', text: '' };
+    return {
+      id: heading.id,
+      title: heading.text,
+      html: part,
+      text: plainText(part.replace(/^<h2[^>]*>[\s\S]*?<\/h2>/, '')),
+    };
+  });
+  return { html, headings: env.headings, internalLinks: env.internalLinks, intro, sections };
+}
+
+/** Text of our own rendered HTML (tags dropped, markdown-it's entities decoded). */
+function plainText(html: string): string {
+  return html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function placeholderRule(state: StateInline, silent: boolean, ctx: MarkdownContext): boolean {

@@ -2,10 +2,11 @@
  * What the page components need to know about the site: the organisation, its languages, its
  * pages and the built assets. The server assembles one Site at boot; components only read it.
  */
-import type { Helpline } from '../../domain/helplines.js';
 import type { Locale } from '../../domain/locales.js';
 import { localise } from '../../domain/localised-text.js';
 import type { OrganisationProfile } from '../../domain/organisation.js';
+import type { Service } from '../../domain/services.js';
+import type { Section } from './markdown.js';
 
 export interface ContentPage {
   readonly slug: string;
@@ -18,11 +19,15 @@ export interface ContentPage {
   readonly translationReview: boolean;
   readonly html: string;
   readonly headings: readonly { readonly id: string; readonly text: string }[];
+  readonly intro: string;
+  readonly sections: readonly Section[];
 }
 
 export interface Assets {
   readonly stylesheets: readonly string[];
   readonly script: string;
+  /** Loaded only by the questions page. */
+  readonly searchScript: string;
   readonly logo: string | undefined;
 }
 
@@ -32,10 +37,13 @@ export interface Site {
   readonly defaultLocale: Locale;
   readonly pages: ReadonlyMap<Locale, ReadonlyMap<string, ContentPage>>;
   readonly assets: Assets;
-  helplines(): readonly Helpline[];
+  /** National and local services, national first. */
+  services(): readonly Service[];
 }
 
 export const HOME_SLUG = 'index';
+export const QUESTIONS_SLUG = 'questions';
+export const DIRECTORY_SLUG = 'get-help';
 
 /** "/" and "/the-law" for the default language; "/cy/" and "/cy/the-law" for the others. */
 export function pagePath(site: Pick<Site, 'defaultLocale'>, locale: Locale, slug: string): string {
@@ -48,8 +56,8 @@ export function orgName(site: Site, locale: Locale): string {
   return localise(site.profile.name, locale);
 }
 
-export function findHelpline(site: Site, key: string): Helpline | undefined {
-  return site.helplines().find((h) => h.key === key);
+export function findService(site: Pick<Site, 'services'>, key: string): Service | undefined {
+  return site.services().find((s) => s.key === key);
 }
 
 /** Every public page as [locale, slug, path]: the crawler, the benchmarks and the tests use it. */
