@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isOpenAt, openingHoursSchema, wallClock, WEEKDAYS, type OpeningHours } from './opening-hours.js';
+import {
+  isOpenAt,
+  openingHoursSchema,
+  wallClock,
+  WEEKDAYS,
+  type OpeningHours,
+} from './opening-hours.js';
 
 const weekdays9to5: OpeningHours = [
   { days: ['mon', 'tue', 'wed', 'thu', 'fri'], opens: '09:00', closes: '17:00' },
@@ -27,31 +33,54 @@ describe('isOpenAt', () => {
 
   it('is open at every instant when always open', () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }), (d) => {
-        expect(isOpenAt('always', 'Europe/London', d)).toBe(true);
-      }),
+      fc.property(
+        fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }),
+        (d) => {
+          expect(isOpenAt('always', 'Europe/London', d)).toBe(true);
+        },
+      ),
     );
   });
 
   it('agrees with the wall clock for any instant and any session', () => {
-    const instant = fc.date({ min: new Date('2020-01-01'), max: new Date('2035-01-01'), noInvalidDate: true });
+    const instant = fc.date({
+      min: new Date('2020-01-01'),
+      max: new Date('2035-01-01'),
+      noInvalidDate: true,
+    });
     fc.assert(
-      fc.property(instant, fc.integer({ min: 0, max: 1438 }), fc.integer({ min: 1, max: 1440 }), (at, open, len) => {
-        const close = Math.min(1440, open + len);
-        const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
-        const hours: OpeningHours = [{ days: [...WEEKDAYS], opens: hhmm(open), closes: hhmm(close) }];
-        const { minute } = wallClock(at, 'Europe/London');
-        expect(isOpenAt(hours, 'Europe/London', at)).toBe(minute >= open && minute < close);
-      }),
+      fc.property(
+        instant,
+        fc.integer({ min: 0, max: 1438 }),
+        fc.integer({ min: 1, max: 1440 }),
+        (at, open, len) => {
+          const close = Math.min(1440, open + len);
+          const hhmm = (m: number) =>
+            `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+          const hours: OpeningHours = [
+            { days: [...WEEKDAYS], opens: hhmm(open), closes: hhmm(close) },
+          ];
+          const { minute } = wallClock(at, 'Europe/London');
+          expect(isOpenAt(hours, 'Europe/London', at)).toBe(minute >= open && minute < close);
+        },
+      ),
     );
   });
 });
 
 describe('openingHoursSchema', () => {
   it('refuses sessions that close before they open, or bad times', () => {
-    expect(openingHoursSchema.safeParse([{ days: ['mon'], opens: '17:00', closes: '09:00' }]).success).toBe(false);
-    expect(openingHoursSchema.safeParse([{ days: ['mon'], opens: '9am', closes: '17:00' }]).success).toBe(false);
-    expect(openingHoursSchema.safeParse([{ days: [], opens: '09:00', closes: '17:00' }]).success).toBe(false);
-    expect(openingHoursSchema.safeParse([{ days: ['sun'], opens: '00:00', closes: '24:00' }]).success).toBe(true);
+    expect(
+      openingHoursSchema.safeParse([{ days: ['mon'], opens: '17:00', closes: '09:00' }]).success,
+    ).toBe(false);
+    expect(
+      openingHoursSchema.safeParse([{ days: ['mon'], opens: '9am', closes: '17:00' }]).success,
+    ).toBe(false);
+    expect(
+      openingHoursSchema.safeParse([{ days: [], opens: '09:00', closes: '17:00' }]).success,
+    ).toBe(false);
+    expect(
+      openingHoursSchema.safeParse([{ days: ['sun'], opens: '00:00', closes: '24:00' }]).success,
+    ).toBe(true);
   });
 });

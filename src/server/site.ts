@@ -20,7 +20,10 @@ export async function buildSite(
   publicDir = DEFAULT_PUBLIC_DIR,
 ): Promise<{ site: Site; generated: ReadonlyMap<string, GeneratedAsset> }> {
   const { assets, generated } = await loadAssets(publicDir, config.profile, config.profilePath);
-  const services = mergeServices(await loadNationalServices(config.contentDir), config.profile.services);
+  const services = mergeServices(
+    await loadNationalServices(config.contentDir),
+    config.profile.services,
+  );
   const shell = {
     profile: config.profile,
     locales: config.profile.locales,
@@ -37,7 +40,9 @@ async function loadNationalServices(contentDir: string) {
   try {
     data = parseYaml(await readFile(file, 'utf8'));
   } catch (error) {
-    throw new StartupError(`Cannot read the national services file ${file}: ${(error as Error).message}`);
+    throw new StartupError(
+      `Cannot read the national services file ${file}: ${(error as Error).message}`,
+    );
   }
   const result = serviceListSchema.safeParse(data);
   if (!result.success) {

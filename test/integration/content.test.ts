@@ -47,9 +47,10 @@ describe('the advice content', () => {
   it('shows only phone numbers that come from the services file or the profile', async () => {
     const { site } = await buildSite(t.config);
     const known = new Set(
-      [...site.services().flatMap((s) => (s.phone ? [s.phone] : [])), t.config.profile.police.nonEmergencyPhone].map(
-        (p) => p.replace(/\D/g, ''),
-      ),
+      [
+        ...site.services().flatMap((s) => (s.phone ? [s.phone] : [])),
+        t.config.profile.police.nonEmergencyPhone,
+      ].map((p) => p.replace(/\D/g, '')),
     );
     const { pages } = await crawl(get);
     for (const url of pages.keys()) {
@@ -67,7 +68,10 @@ describe('the advice content', () => {
   it('writes no phone number in a page: pages use {{helpline:…}} and {{phone:…}}', async () => {
     for (const locale of ['en', 'cy']) {
       for (const file of await readdir(path.join(CONTENT, locale))) {
-        const source = (await readFile(path.join(CONTENT, locale, file), 'utf8')).replace(/\{\{[^}]+\}\}/g, '');
+        const source = (await readFile(path.join(CONTENT, locale, file), 'utf8')).replace(
+          /\{\{[^}]+\}\}/g,
+          '',
+        );
         const numbers = source.match(/\b(?:0\d{2,4}[ \d]{5,10}\d|999|101|116 ?123)\b/g) ?? [];
         expect(numbers, `${locale}/${file}`).toEqual([]);
       }
@@ -184,20 +188,30 @@ describe('content mistakes stop the start with the file named', () => {
 
   it('refuses an unknown helpline', async () => {
     const error = await brokenCopy((dir) =>
-      writeFile(path.join(dir, 'en', 'privacy.md'), '---\ntitle: P\ndescription: D\n---\n{{helpline:nobody}}\n'),
+      writeFile(
+        path.join(dir, 'en', 'privacy.md'),
+        '---\ntitle: P\ndescription: D\n---\n{{helpline:nobody}}\n',
+      ),
     );
     expect((error as Error).message).toMatch(/privacy\.md: unknown helpline "nobody"/);
   });
 
   it('refuses a link to a page that does not exist', async () => {
     const error = await brokenCopy((dir) =>
-      writeFile(path.join(dir, 'cy', 'privacy.md'), '---\ntitle: P\ndescription: D\n---\n[x](/nowhere)\n'),
+      writeFile(
+        path.join(dir, 'cy', 'privacy.md'),
+        '---\ntitle: P\ndescription: D\n---\n[x](/nowhere)\n',
+      ),
     );
-    expect((error as Error).message).toMatch(/cy\/privacy\.md: links to pages that do not exist: \/nowhere/);
+    expect((error as Error).message).toMatch(
+      /cy\/privacy\.md: links to pages that do not exist: \/nowhere/,
+    );
   });
 
   it('refuses front matter without a title', async () => {
-    const error = await brokenCopy((dir) => writeFile(path.join(dir, 'en', 'privacy.md'), '---\ndescription: D\n---\nx\n'));
+    const error = await brokenCopy((dir) =>
+      writeFile(path.join(dir, 'en', 'privacy.md'), '---\ndescription: D\n---\nx\n'),
+    );
     expect((error as Error).message).toMatch(/privacy\.md: front matter "title"/);
   });
 });

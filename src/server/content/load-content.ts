@@ -133,7 +133,12 @@ function renderPage(
       onlineReportUrl: site.profile.police.onlineReportUrl,
     },
     orgName: orgName({ ...site, pages: new Map() }, locale),
-    text: { external: t.external, reportOnline: t.footer.reportOnline },
+    text: {
+      external: t.external,
+      reportOnline: t.footer.reportOnline,
+      reportInPerson: t.footer.reportInPerson,
+      scrollableTable: t.scrollableTable,
+    },
   });
   const broken = rendered.internalLinks.filter((s) => s !== '' && !slugs.has(s));
   if (broken.length > 0) {

@@ -16,7 +16,10 @@ if (form && input && list && status && !form.hasAttribute('data-filtered') && is
     sections.map((s) => ({
       id: s.dataset.qa ?? '',
       question: s.querySelector('h2')?.textContent ?? '',
-      answer: [...s.children].slice(1).map((c) => c.textContent).join(' '),
+      answer: [...s.children]
+        .slice(1)
+        .map((c) => c.textContent)
+        .join(' '),
     })),
     lang,
   );

@@ -30,7 +30,9 @@ export function ServiceDirectory(props: ServiceDirectoryProps) {
   const { services, filter, locale, timeZone, now, action } = props;
   const t = MESSAGES[locale].directory;
   const shown = filterServices(services, filter);
-  const audiences = AUDIENCES.filter((a) => services.some((s) => s.listed && s.audiences.includes(a)));
+  const audiences = AUDIENCES.filter((a) =>
+    services.some((s) => s.listed && s.audiences.includes(a)),
+  );
   const time = new Intl.DateTimeFormat(LOCALE_INFO[locale].tag, {
     timeZone,
     hour: '2-digit',
@@ -47,22 +49,31 @@ export function ServiceDirectory(props: ServiceDirectoryProps) {
           {audiences
             .filter((a) => a !== 'everyone')
             .map((a) => (
-              <Radio key={a} name="for" value={a} label={t.audiences[a]} checked={filter.audience === a} />
+              <Radio
+                key={a}
+                name="for"
+                value={a}
+                label={t.audiences[a]}
+                checked={filter.audience === a}
+              />
             ))}
         </fieldset>
         <fieldset class="radios">
           <legend>{t.areaLegend}</legend>
           <Radio name="area" value="" label={t.everywhere} checked={filter.area === undefined} />
-          <Radio name="area" value="national" label={t.national} checked={filter.area === 'national'} />
+          <Radio
+            name="area"
+            value="national"
+            label={t.national}
+            checked={filter.area === 'national'}
+          />
           <Radio name="area" value="local" label={t.local} checked={filter.area === 'local'} />
         </fieldset>
         <button type="submit" class="button">
           {t.show}
         </button>
       </form>
-      <p role="status">
-        {shown.length === 1 ? t.countOne : format(t.count, { n: shown.length })}
-      </p>
+      <p role="status">{shown.length === 1 ? t.countOne : format(t.count, { n: shown.length })}</p>
       {shown.length === 0 && <p>{t.none}</p>}
       <ul class="services">
         {shown.map((s) => (

@@ -24,7 +24,8 @@ export function formatDays(days: readonly Weekday[], locale: Locale): string {
     WEEKDAYS.indexOf(last) - WEEKDAYS.indexOf(first) === sorted.length - 1;
   if (consecutive) {
     // Welsh "i" (to) softens what follows: dydd Llun i ddydd Gwener.
-    const to = locale === 'cy' ? dayName(last, locale).replace(/^Dydd /, 'ddydd ') : dayName(last, locale);
+    const to =
+      locale === 'cy' ? dayName(last, locale).replace(/^Dydd /, 'ddydd ') : dayName(last, locale);
     return format(t.dayRange, { from: dayName(first, locale), to });
   }
   return new Intl.ListFormat(LOCALE_INFO[locale].tag, { type: 'conjunction' }).format(

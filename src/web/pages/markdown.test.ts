@@ -14,7 +14,12 @@ const ctx: MarkdownContext = {
     onlineReportUrl: 'https://police.example/report',
   },
   orgName: 'Org <Name>',
-  text: { external: '(opens another website)', reportOnline: 'report online' },
+  text: {
+    external: '(opens another website)',
+    reportOnline: 'report online',
+    reportInPerson: 'go to a police station',
+    scrollableTable: 'Table, scrolls sideways',
+  },
 };
 
 describe('renderMarkdown', () => {
@@ -51,6 +56,23 @@ describe('renderMarkdown', () => {
     expect(html).toContain('<a href="https://police.example/report">report online</a>');
     expect(html).toContain('<a href="tel:101">101</a>');
     expect(html).toContain('Org &lt;Name&gt;');
+  });
+
+  it('says to go to a police station when the force has no online reporting', () => {
+    const offline = { ...ctx, police: { ...ctx.police, onlineReportUrl: undefined } };
+    const { html } = renderMarkdown(
+      'Call {{police:non-emergency}} or {{police:online-report}}.',
+      offline,
+    );
+    expect(html).toContain('<a href="tel:101">101</a> or go to a police station.');
+  });
+
+  it('makes tables reachable by keyboard when they scroll', () => {
+    const { html } = renderMarkdown('| a | b |\n|---|---|\n| 1 | 2 |', ctx);
+    expect(html).toMatch(
+      /^<div class="table-scroll" role="region" tabindex="0" aria-label="Table, scrolls sideways"><table>/,
+    );
+    expect(html).toContain('</table></div>');
   });
 
   it('refuses unknown placeholders', () => {

@@ -19,7 +19,12 @@ export interface MarkdownContext {
     readonly onlineReportUrl: string | undefined;
   };
   readonly orgName: string;
-  readonly text: { readonly external: string; readonly reportOnline: string };
+  readonly text: {
+    readonly external: string;
+    readonly reportOnline: string;
+    readonly reportInPerson: string;
+    readonly scrollableTable: string;
+  };
 }
 
 export interface RenderedMarkdown {
@@ -53,6 +58,10 @@ export function renderMarkdown(source: string, ctx: MarkdownContext): RenderedMa
   md.inline.ruler.before('emphasis', 'mosaic_placeholder', (state, silent) =>
     placeholderRule(state, silent, ctx),
   );
+  // A wide table scrolls sideways on a phone; keyboard users must be able to reach and scroll it.
+  md.renderer.rules.table_open = () =>
+    `<div class="table-scroll" role="region" tabindex="0" aria-label="${escapeHtml(ctx.text.scrollableTable)}"><table>\n`;
+  md.renderer.rules.table_close = () => '</table></div>\n';
 
   const env: { internalLinks: string[]; headings: { id: string; text: string }[] } = {
     internalLinks: [],
@@ -121,7 +130,7 @@ function placeholderRule(state: StateInline, silent: boolean, ctx: MarkdownConte
         else if (key === 'online-report') {
           const url = ctx.police.onlineReportUrl;
           if (url) push(url, ctx.text.reportOnline);
-          else push(telHref(ctx.police.nonEmergencyPhone), ctx.police.nonEmergencyPhone);
+          else push(undefined, ctx.text.reportInPerson);
         } else throw new ContentError(`unknown placeholder {{police:${key}}}`);
         break;
       case 'org':

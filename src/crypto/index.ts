@@ -1,0 +1,147 @@
+/**
+ * Mosaic vault protocol v1 — the public API of `src/crypto`. See docs/vault-protocol.md.
+ *
+ * Pure and isomorphic: runs unchanged in the browser and in Node, does no I/O, and uses only
+ * libsodium for primitives. Every failure is a CryptoError with a stable code.
+ *
+ * @example
+ * import { deriveKeys, newKdfParams, generateKey, wrapKey, KEY_CONTEXTS } from '../crypto/index.js';
+ * const params = await newKdfParams();
+ * const { authKey, keyEncryptionKey } = await deriveKeys(passphrase, params);
+ * const accountKey = await generateKey();
+ * const wrapped = await wrapKey(keyEncryptionKey, accountKey, KEY_CONTEXTS.accountKeyByKek);
+ */
+export {
+  CryptoError,
+  isCryptoError,
+  type CryptoErrorCode,
+  type CryptoErrorDetails,
+} from './errors.js';
+export { cryptoReady } from './sodium.js';
+export {
+  bytesEqual,
+  concatBytes,
+  fromBase64Url,
+  fromHex,
+  toBase64Url,
+  toHex,
+  utf8Decode,
+  utf8Encode,
+  wipe,
+} from './bytes.js';
+export {
+  assertKdfParams,
+  DEFAULT_KDF,
+  deriveKeys,
+  KDF_SALT_BYTES,
+  kdfParamsFromJson,
+  kdfParamsToJson,
+  MAX_KDF,
+  MIN_KDF,
+  newKdfParams,
+  type DerivedKeys,
+  type KdfAlgorithm,
+  type KdfParams,
+  type KdfParamsJson,
+} from './kdf.js';
+export {
+  fileKeyContext,
+  generateKey,
+  KEY_CONTEXTS,
+  recordKeyContext,
+  unwrapKey,
+  WRAPPED_KEY_BYTES,
+  WRAPPED_KEY_VERSION,
+  wrapKey,
+  wrappedKeyAssociatedData,
+} from './keys.js';
+export {
+  decryptRecord,
+  encryptRecord,
+  ENVELOPE_OVERHEAD,
+  ENVELOPE_PADDING_BLOCK,
+  ENVELOPE_VERSION,
+  MAX_ID_BYTES,
+  openJson,
+  recordAssociatedData,
+  sealJson,
+  SUPPORTED_ENVELOPE_VERSIONS,
+  type DecryptRecordInput,
+  type EncryptRecordInput,
+  type RecordBinding,
+  type SealJsonInput,
+} from './envelope.js';
+export {
+  checkRecoveryWords,
+  deriveRecoveryWrappingKey,
+  generateRecoveryKey,
+  normaliseRecoveryWords,
+  parseRecoveryPhrase,
+  pickCheckPositions,
+  RECOVERY_KEY_BYTES,
+  RECOVERY_WORD_COUNT,
+  recoveryKeyToWords,
+  unwrapAccountKeyWithRecoveryKey,
+  wrapAccountKeyWithRecoveryKey,
+} from './recovery-key.js';
+export { createSha256, sha256, SHA256_BYTES, type Sha256Hasher } from './sha256.js';
+export {
+  createFileHeader,
+  decodeFileHeader,
+  decryptFile,
+  decryptFileChunk,
+  decryptFileStream,
+  encodeFileHeader,
+  encryptedChunkOffset,
+  encryptedFileSize,
+  encryptFile,
+  encryptFileChunk,
+  encryptFileStream,
+  FILE_CHUNK_OVERHEAD,
+  FILE_CHUNK_SIZE,
+  FILE_FORMAT_VERSION,
+  FILE_HEADER_BYTES,
+  fileChunkAssociatedData,
+  fileChunkCount,
+  MAX_FILE_CHUNK_SIZE,
+  plaintextFileSize,
+  type ChunkPosition,
+  type DecryptFileOptions,
+  type EncryptFileOptions,
+  type FileContext,
+  type FileHeader,
+} from './file-chunks.js';
+export {
+  consistencyProof,
+  HASH_BYTES,
+  inclusionProof,
+  leafHash,
+  merkleRoot,
+  nodeHash,
+  rootFromInclusionProof,
+  verifyConsistency,
+  verifyInclusion,
+  type ConsistencyCheck,
+  type InclusionCheck,
+} from './merkle.js';
+export {
+  CHECKPOINT_VERSION,
+  decodeCheckpoint,
+  decodeReceiptLeaf,
+  encodeCheckpoint,
+  encodeReceiptLeaf,
+  generateSigningKeyPair,
+  RECEIPT_VERSION,
+  receiptLeafHash,
+  signCheckpoint,
+  signedCheckpointFromJson,
+  signedCheckpointToJson,
+  signingKeyPairFromSeed,
+  verifyCheckpoint,
+  verifyReceipt,
+  type Checkpoint,
+  type Receipt,
+  type ReceiptCheck,
+  type SignedCheckpointJson,
+  type SigningKeyPair,
+} from './checkpoint.js';
