@@ -21,6 +21,7 @@ import type { OpenDatabase } from './db/database.js';
 import { deleteExpiredCounters } from './db/repositories/rate-limit-counters.js';
 import { getOrCreateMeta } from './db/repositories/service-meta.js';
 import { databaseRateLimitStore } from './plugins/rate-limit-store.js';
+import fp from 'fastify-plugin';
 import securityHeaders from './plugins/security-headers.js';
 import { buildSite, DEFAULT_PUBLIC_DIR } from './site.js';
 import { healthRoutes } from './routes/health.js';
@@ -36,7 +37,7 @@ export interface AppOptions {
 /** 404s allowed per address per minute: enough for a person, not for a scanner. */
 export const NOT_FOUND_LIMIT = { max: 60, timeWindow: 60_000 } as const;
 
-export async function mosaicApp(app: FastifyInstance, options: AppOptions): Promise<void> {
+async function mosaic(app: FastifyInstance, options: AppOptions): Promise<void> {
   const { config, database } = options;
   const { db } = database;
   const publicDir = options.publicDir ?? DEFAULT_PUBLIC_DIR;
@@ -114,6 +115,12 @@ export async function mosaicApp(app: FastifyInstance, options: AppOptions): Prom
     return sendErrorPage(site, request, reply, status, kind);
   });
 }
+
+/**
+ * Registered without encapsulation, so its error and not-found handlers, security headers and
+ * compression cover every route of the instance, including ones a host application adds.
+ */
+export const mosaicApp = fp(mosaic, { name: 'mosaic', fastify: '5.x' });
 
 /** A Fastify instance with Mosaic registered, logging without personal data. */
 export async function buildApp(
