@@ -14,6 +14,7 @@ export default defineConfig({
       input: {
         enhance: 'src/web/enhance/main.ts',
         'qa-search': 'src/web/enhance/qa-search.ts',
+        vault: 'src/web/app/main.tsx',
         site: 'src/web/styles/site.css',
       },
     },

@@ -73,6 +73,7 @@ export {
 } from './envelope.js';
 export {
   checkRecoveryWords,
+  deriveRecoveryAuthKey,
   deriveRecoveryWrappingKey,
   generateRecoveryKey,
   normaliseRecoveryWords,

@@ -139,3 +139,16 @@ describe('wrapping the account key with the recovery key', () => {
     });
   });
 });
+
+describe('deriveRecoveryAuthKey', () => {
+  it('is deterministic, 32 bytes, and differs from the wrapping key', async () => {
+    const { deriveRecoveryAuthKey, deriveRecoveryWrappingKey, generateRecoveryKey } =
+      await import('./recovery-key.js');
+    const key = await generateRecoveryKey();
+    const auth = await deriveRecoveryAuthKey(key);
+    expect(auth).toHaveLength(32);
+    expect(await deriveRecoveryAuthKey(key)).toEqual(auth);
+    expect(auth).not.toEqual(await deriveRecoveryWrappingKey(key));
+    expect(await deriveRecoveryAuthKey(await generateRecoveryKey())).not.toEqual(auth);
+  });
+});

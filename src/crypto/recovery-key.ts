@@ -22,6 +22,7 @@ export const RECOVERY_WORD_COUNT = 24;
 
 const KDF_CONTEXT = 'MosaicRK';
 const KDF_SUBKEY_WRAPPING = 1;
+const KDF_SUBKEY_AUTH = 2;
 
 const WORD_INDEX = new Map(wordlist.map((w, i) => [w, i]));
 
@@ -163,6 +164,19 @@ export async function deriveRecoveryWrappingKey(recoveryKey: Uint8Array): Promis
   assertKey(recoveryKey, 'recovery key', RECOVERY_KEY_BYTES);
   const sodium = await loadSodium();
   return sodium.crypto_kdf_derive_from_key(32, KDF_SUBKEY_WRAPPING, KDF_CONTEXT, recoveryKey);
+}
+
+/**
+ * The key that proves to the server, during recovery, that the person holds the recovery key:
+ * BLAKE2b KDF of the recovery key (context "MosaicRK", subkey id 2). The server stores only its
+ * own hash of it, and it reveals nothing about the wrapping key (a different subkey).
+ *
+ * @example const recoveryAuthKey = await deriveRecoveryAuthKey(recoveryKey);
+ */
+export async function deriveRecoveryAuthKey(recoveryKey: Uint8Array): Promise<Uint8Array> {
+  assertKey(recoveryKey, 'recovery key', RECOVERY_KEY_BYTES);
+  const sodium = await loadSodium();
+  return sodium.crypto_kdf_derive_from_key(32, KDF_SUBKEY_AUTH, KDF_CONTEXT, recoveryKey);
 }
 
 /**

@@ -22,10 +22,18 @@ import { deleteExpiredCounters } from './db/repositories/rate-limit-counters.js'
 import { getOrCreateMeta } from './db/repositories/service-meta.js';
 import { databaseRateLimitStore } from './plugins/rate-limit-store.js';
 import fp from 'fastify-plugin';
+import swagger from '@fastify/swagger';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+} from 'fastify-type-provider-zod';
+import { ApiError } from './api/api-error.js';
+import { vaultApi } from './api/index.js';
 import securityHeaders from './plugins/security-headers.js';
 import { buildSite, DEFAULT_PUBLIC_DIR } from './site.js';
 import { healthRoutes } from './routes/health.js';
 import { pageRoutes, sendErrorPage } from './routes/pages.js';
+import { vaultPageRoutes } from './routes/vault-page.js';
 
 export interface AppOptions {
   readonly config: Config;
@@ -43,18 +51,50 @@ async function mosaic(app: FastifyInstance, options: AppOptions): Promise<void> 
   const publicDir = options.publicDir ?? DEFAULT_PUBLIC_DIR;
   const { site, generated } = await buildSite(config, publicDir);
 
+  // Set before any child plugin is registered: children inherit the handler they are born with.
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof ApiError) {
+      return reply.code(error.statusCode).send(apiError(error.code, error.message));
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const issue = error.validation[0];
+      const field =
+        issue?.instancePath.replace(/^\//, '').replaceAll('/', '.') ||
+        (error.validationContext ?? 'request');
+      return reply
+        .code(400)
+        .send(apiError('invalid_request', `${field}: ${issue?.message ?? 'is not valid'}`));
+    }
+    const status =
+      error.statusCode !== undefined && error.statusCode < 500 ? error.statusCode : 500;
+    if (status === 500) request.log.error({ err: errorSummary(error) }, 'request failed');
+    if (request.url.startsWith('/api/')) {
+      return reply
+        .code(status)
+        .send(
+          status === 500
+            ? apiError('internal_error', 'Something went wrong. Please try again.')
+            : apiError(clientCode(error, status), clientMessage(status)),
+        );
+    }
+    const kind = status === 429 ? 'tooMany' : status === 404 ? 'notFound' : 'serverError';
+    return sendErrorPage(site, request, reply, status, kind);
+  });
+
   await app.register(securityHeaders);
   await app.register(compress, {
     encodings: ['br', 'gzip'],
     brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 6 } },
   });
 
-  const rateLimitKey = await getOrCreateMeta(db, 'rate-limit-key', () =>
+  // One secret per installation, shared by every app server: keys the anonymous rate-limit
+  // counters and the decoy answers for usernames that do not exist.
+  const secret = await getOrCreateMeta(db, 'installation-secret', () =>
     randomBytes(32).toString('hex'),
   );
   await app.register(rateLimit, {
     global: false,
-    store: databaseRateLimitStore(db, rateLimitKey, 'not-found'),
+    store: databaseRateLimitStore(db, secret, 'not-found'),
     errorResponseBuilder: (_request, context) =>
       Object.assign(new Error('Too many requests'), {
         statusCode: context.statusCode,
@@ -88,31 +128,32 @@ async function mosaic(app: FastifyInstance, options: AppOptions): Promise<void> 
     reply.code(204).header('cache-control', 'public, max-age=86400').send(),
   );
 
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Mosaic vault API',
+        version: '1',
+        description:
+          'Ciphertext only: see docs/vault-protocol.md. Errors are { error: { code, message } }.',
+      },
+    },
+    // Only the API is described; pages are not part of it.
+    transform: (input) =>
+      input.url.startsWith('/api/')
+        ? jsonSchemaTransform(input)
+        : { schema: { hide: true }, url: input.url },
+  });
+  await app.register(vaultApi, { prefix: '/api', db, sessions: config.sessions, secret });
+
   healthRoutes(app, db);
   pageRoutes(app, site);
+  vaultPageRoutes(app, site);
 
   app.setNotFoundHandler({ preHandler: app.rateLimit(NOT_FOUND_LIMIT) }, (request, reply) => {
     if (request.url.startsWith('/api/')) {
       return reply.code(404).send(apiError('not_found', 'There is nothing at this address.'));
     }
     return sendErrorPage(site, request, reply, 404, 'notFound');
-  });
-
-  app.setErrorHandler((error: FastifyError, request, reply) => {
-    const status =
-      error.statusCode !== undefined && error.statusCode < 500 ? error.statusCode : 500;
-    if (status === 500) request.log.error({ err: errorSummary(error) }, 'request failed');
-    if (request.url.startsWith('/api/')) {
-      return reply
-        .code(status)
-        .send(
-          status === 500
-            ? apiError('internal_error', 'Something went wrong. Please try again.')
-            : apiError(error.code || 'bad_request', clientMessage(status)),
-        );
-    }
-    const kind = status === 429 ? 'tooMany' : status === 404 ? 'notFound' : 'serverError';
-    return sendErrorPage(site, request, reply, status, kind);
   });
 }
 
@@ -166,6 +207,15 @@ export function apiError(
   message: string,
 ): { error: { code: string; message: string } } {
   return { error: { code, message } };
+}
+
+function clientCode(error: FastifyError, status: number): string {
+  if (error.code === 'rate_limited') return 'rate_limited';
+  if (status === 404) return 'not_found';
+  if (status === 413) return 'too_large';
+  if (status === 415) return 'unsupported_media_type';
+  if (status === 429) return 'rate_limited';
+  return 'bad_request';
 }
 
 function clientMessage(status: number): string {

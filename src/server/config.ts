@@ -23,6 +23,8 @@ export interface Config {
   readonly profile: OrganisationProfile;
   /** The organisation's pages: content/<locale>/*.md. */
   readonly contentDir: string;
+  /** Vault sessions end after this long without use, and after maxSeconds in any case. */
+  readonly sessions: { readonly idleSeconds: number; readonly maxSeconds: number };
 }
 
 const envSchema = z.object({
@@ -52,6 +54,18 @@ const envSchema = z.object({
     .min(1)
     .default(path.join(PROJECT_ROOT, 'config', 'example.organisation.json')),
   CONTENT_DIR: z.string().min(1).default(path.join(PROJECT_ROOT, 'content')),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number({ error: 'SESSION_IDLE_MINUTES must be a whole number of minutes from 1 to 1440' })
+    .int('SESSION_IDLE_MINUTES must be a whole number of minutes from 1 to 1440')
+    .min(1, 'SESSION_IDLE_MINUTES must be a whole number of minutes from 1 to 1440')
+    .max(1440, 'SESSION_IDLE_MINUTES must be a whole number of minutes from 1 to 1440')
+    .default(30),
+  SESSION_MAX_HOURS: z.coerce
+    .number({ error: 'SESSION_MAX_HOURS must be a whole number of hours from 1 to 720' })
+    .int('SESSION_MAX_HOURS must be a whole number of hours from 1 to 720')
+    .min(1, 'SESSION_MAX_HOURS must be a whole number of hours from 1 to 720')
+    .max(720, 'SESSION_MAX_HOURS must be a whole number of hours from 1 to 720')
+    .default(12),
 });
 
 /** Reads and checks the environment and the profile; throws StartupError with a clear line. */
@@ -73,6 +87,7 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
     profilePath,
     profile: await loadProfile(profilePath),
     contentDir: path.resolve(e.CONTENT_DIR),
+    sessions: { idleSeconds: e.SESSION_IDLE_MINUTES * 60, maxSeconds: e.SESSION_MAX_HOURS * 3600 },
   });
 }
 

@@ -77,6 +77,7 @@ export async function loadAssets(
       stylesheets: [entry('src/web/styles/site.css'), theme],
       script: entry('src/web/enhance/main.ts'),
       searchScript: entry('src/web/enhance/qa-search.ts'),
+      vaultScript: entry('src/web/app/main.tsx'),
       logo,
     },
     generated,

@@ -7,6 +7,67 @@ import type { ColumnType } from 'kysely';
 export interface Database {
   service_meta: ServiceMetaTable;
   rate_limit_counters: RateLimitCounterTable;
+  accounts: AccountTable;
+  sessions: SessionTable;
+  records: RecordTable;
+  record_revisions: RecordRevisionTable;
+}
+
+/** Stored as given by the client; checked again by the client before every derivation. */
+export interface KdfParamsColumn {
+  algorithm: 'argon2id13';
+  opsLimit: number;
+  memLimitBytes: number;
+  salt: string;
+}
+
+export interface AccountTable {
+  id: string;
+  username: string;
+  /** Argon2id (PHC string) of the client's auth key. */
+  auth_key_hash: string;
+  /** Argon2id (PHC string) of the client's recovery auth key. */
+  recovery_key_hash: string;
+  kdf_params: ColumnType<KdfParamsColumn, string, string>;
+  wrapped_key_passphrase: Uint8Array;
+  wrapped_key_recovery: Uint8Array;
+  created_at: ColumnType<Date, never, never>;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+export interface SessionTable {
+  /** Public id, shown in the session list; not a credential. */
+  id: string;
+  /** SHA-256 of the cookie's token: a database leak gives no usable session. */
+  token_hash: Uint8Array;
+  account_id: string;
+  /** 'recovery' sessions may only complete a recovery. */
+  kind: 'full' | 'recovery';
+  device: string;
+  created_at: ColumnType<Date, never, never>;
+  last_seen_at: ColumnType<Date, Date | undefined, Date>;
+  expires_at: Date;
+}
+
+export interface RecordTable {
+  account_id: string;
+  id: string;
+  type: string;
+  revision: number;
+  ciphertext: Uint8Array;
+  wrapped_key: Uint8Array;
+  created_at: ColumnType<Date, never, never>;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+export interface RecordRevisionTable {
+  account_id: string;
+  record_id: string;
+  revision: number;
+  type: string;
+  ciphertext: Uint8Array;
+  wrapped_key: Uint8Array;
+  created_at: ColumnType<Date, Date | undefined, never>;
 }
 
 export interface ServiceMetaTable {

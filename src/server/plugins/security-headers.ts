@@ -23,6 +23,22 @@ export const CONTENT_SECURITY_POLICY = {
   'require-trusted-types-for': ["'script'"],
 } as const;
 
+/**
+ * The policy as a header value, with extra sources for one route. The vault page adds
+ * 'wasm-unsafe-eval' to script-src: libsodium is WebAssembly, and compiling it needs that
+ * permission. It allows no inline script and no eval of JavaScript.
+ */
+export function contentSecurityPolicy(
+  extra: Partial<Record<keyof typeof CONTENT_SECURITY_POLICY, string[]>> = {},
+): string {
+  return Object.entries(CONTENT_SECURITY_POLICY)
+    .map(([name, sources]) => {
+      const all = [...sources, ...(extra[name as keyof typeof CONTENT_SECURITY_POLICY] ?? [])];
+      return `${name} ${all.join(' ')}`;
+    })
+    .join(';');
+}
+
 /** Features no public page needs. The vault will allow camera and microphone on its own routes. */
 export const PERMISSIONS_POLICY = [
   'accelerometer',

@@ -1,0 +1,214 @@
+/**
+ * The vault's HTTP contract, shared by the server (request validation, OpenAPI) and the browser
+ * (typed calls). Everything the server receives about the vault is here, and none of it is
+ * readable content: binary fields are ciphertext, wrapped keys or key hashes, as unpadded
+ * base64url. See docs/vault-protocol.md for what each byte means.
+ *
+ * Errors are always `{ "error": { "code", "message" } }` with a code from API_ERROR_CODES.
+ */
+import { z } from 'zod';
+
+/** Unpadded base64url of at most `maxBytes` bytes. */
+export const base64url = (maxBytes: number) =>
+  z
+    .string()
+    .max(Math.ceil((maxBytes * 4) / 3))
+    .regex(/^[A-Za-z0-9_-]*$/, 'must be unpadded base64url');
+
+/** 32-byte keys sent by the client: the auth key and the recovery auth key. */
+export const authKeySchema = base64url(32).length(43);
+
+/** What a wrapped key is: version ‖ nonce ‖ XChaCha20-Poly1305(key) — 73 bytes in v1. */
+export const wrappedKeySchema = base64url(256).min(2);
+
+/** Lowercase letters, digits and . _ - ; 3–40 characters. Compared after NFKC and lowercasing. */
+export const usernameSchema = z
+  .string()
+  .transform((u) => u.normalize('NFKC').trim().toLowerCase())
+  .pipe(
+    z
+      .string()
+      .min(3, 'must be at least 3 characters')
+      .max(40, 'must be at most 40 characters')
+      .regex(/^[a-z0-9._-]+$/, 'may use only letters, digits, dots, dashes and underscores'),
+  );
+
+export const kdfParamsSchema = z
+  .object({
+    algorithm: z.literal('argon2id13'),
+    opsLimit: z.number().int().min(1).max(100),
+    memLimitBytes: z
+      .number()
+      .int()
+      .min(1)
+      .max(4 * 1024 ** 3),
+    salt: base64url(16).length(22),
+  })
+  .strict();
+export type KdfParamsBody = z.infer<typeof kdfParamsSchema>;
+
+/** Record ids are chosen by the client (random UUIDs or similar), unique per account. */
+export const recordIdSchema = z
+  .string()
+  .min(8)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'may use only letters, digits, dashes and underscores');
+
+/** What kind of record: "incident", "person", "place", "evidence", "safety-plan", … */
+export const recordTypeSchema = z
+  .string()
+  .min(1)
+  .max(32)
+  .regex(/^[a-z][a-z0-9-]*$/, 'must be lowercase words joined by dashes');
+
+/** One record's ciphertext may be at most 1 MiB; files go through uploads, not records. */
+export const MAX_RECORD_BYTES = 1024 * 1024;
+export const ciphertextSchema = base64url(MAX_RECORD_BYTES).min(1);
+
+// ---- accounts ----
+
+export const createAccountBody = z
+  .object({
+    username: usernameSchema,
+    kdf: kdfParamsSchema,
+    authKey: authKeySchema,
+    recoveryAuthKey: authKeySchema,
+    wrappedAccountKey: z
+      .object({ byPassphrase: wrappedKeySchema, byRecoveryKey: wrappedKeySchema })
+      .strict(),
+  })
+  .strict();
+export type CreateAccountBody = z.infer<typeof createAccountBody>;
+
+/** After sign-in or sign-up: what the client needs to unlock, and its CSRF token. */
+export const sessionResponse = z.object({
+  username: z.string(),
+  wrappedAccountKey: wrappedKeySchema,
+  csrfToken: z.string(),
+  /** Seconds of inactivity after which the server ends the session. */
+  idleTimeoutSeconds: z.number().int(),
+});
+export type SessionResponse = z.infer<typeof sessionResponse>;
+
+export const loginChallengeBody = z.object({ username: usernameSchema }).strict();
+/** The same shape for every username, existing or not. */
+export const loginChallengeResponse = z.object({ kdf: kdfParamsSchema });
+
+export const loginBody = z.object({ username: usernameSchema, authKey: authKeySchema }).strict();
+
+export const changePassphraseBody = z
+  .object({
+    currentAuthKey: authKeySchema,
+    kdf: kdfParamsSchema,
+    authKey: authKeySchema,
+    wrappedAccountKey: wrappedKeySchema,
+  })
+  .strict();
+
+/** Recovery, step 1: prove the recovery key; receive the recovery-wrapped account key. */
+export const recoveryChallengeBody = z
+  .object({ username: usernameSchema, recoveryAuthKey: authKeySchema })
+  .strict();
+export const recoveryChallengeResponse = z.object({
+  wrappedAccountKey: wrappedKeySchema,
+  recoveryToken: z.string(),
+});
+/** Recovery, step 2: set a new passphrase (the account key re-wrapped under it). */
+export const recoveryCompleteBody = z
+  .object({
+    recoveryToken: z.string().min(20).max(200),
+    kdf: kdfParamsSchema,
+    authKey: authKeySchema,
+    wrappedAccountKey: wrappedKeySchema,
+  })
+  .strict();
+
+export const deleteAccountBody = z.object({ authKey: authKeySchema }).strict();
+
+// ---- sessions ----
+
+export const sessionSummary = z.object({
+  id: z.string(),
+  /** A coarse description such as "Chrome on Android"; never the address. */
+  device: z.string(),
+  createdAt: z.string(),
+  lastSeenAt: z.string(),
+  current: z.boolean(),
+});
+export const sessionListResponse = z.object({ sessions: z.array(sessionSummary) });
+
+// ---- records ----
+
+export const createRecordBody = z
+  .object({
+    id: recordIdSchema,
+    type: recordTypeSchema,
+    ciphertext: ciphertextSchema,
+    wrappedKey: wrappedKeySchema,
+  })
+  .strict();
+
+export const updateRecordBody = z
+  .object({
+    /** The revision the client last saw; a different current revision is a conflict. */
+    expectedRevision: z.number().int().min(1),
+    ciphertext: ciphertextSchema,
+    wrappedKey: wrappedKeySchema,
+  })
+  .strict();
+
+export const recordResponse = z.object({
+  id: z.string(),
+  type: z.string(),
+  revision: z.number().int(),
+  ciphertext: z.string(),
+  wrappedKey: z.string(),
+  size: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type RecordResponse = z.infer<typeof recordResponse>;
+
+export const listRecordsQuery = z
+  .object({
+    type: recordTypeSchema.optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+    /** Opaque: the `next` of the previous page. */
+    cursor: z.string().max(200).optional(),
+  })
+  .strict();
+
+export const recordListResponse = z.object({
+  records: z.array(recordResponse),
+  next: z.string().nullable(),
+});
+
+export const revisionListResponse = z.object({
+  revisions: z.array(recordResponse),
+});
+
+// ---- errors ----
+
+export const API_ERROR_CODES = [
+  'bad_request',
+  'invalid_request',
+  'not_found',
+  'rate_limited',
+  'internal_error',
+  'not_signed_in',
+  'csrf_failed',
+  'username_taken',
+  'sign_in_failed',
+  'recovery_failed',
+  'record_exists',
+  'revision_conflict',
+  'record_too_large',
+] as const;
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
+
+export const apiErrorResponse = z.object({
+  error: z.object({ code: z.string(), message: z.string() }),
+});
+
+/** The header every state-changing request carries, holding the token from SessionResponse. */
+export const CSRF_HEADER = 'x-mosaic-csrf';

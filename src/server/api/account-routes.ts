@@ -1,0 +1,407 @@
+/**
+ * Accounts and sessions: sign up, sign in (challenge, then proof), sign out, the session list,
+ * passphrase change, recovery and deletion. The server only ever sees key hashes' inputs (random
+ * 256-bit keys), KDF parameters and wrapped keys — never a passphrase or a recovery word.
+ */
+import { createHmac, randomUUID } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { DEFAULT_KDF, MIN_KDF } from '../../crypto/kdf.js';
+import {
+  apiErrorResponse,
+  changePassphraseBody,
+  createAccountBody,
+  deleteAccountBody,
+  loginBody,
+  loginChallengeBody,
+  loginChallengeResponse,
+  recoveryChallengeBody,
+  recoveryChallengeResponse,
+  recoveryCompleteBody,
+  sessionListResponse,
+  sessionResponse,
+  type KdfParamsBody,
+} from '../../domain/vault-api.js';
+import {
+  deleteAccount,
+  findAccountById,
+  findAccountByUsername,
+  insertAccount,
+  updatePassphrase,
+  type Account,
+} from '../db/repositories/accounts.js';
+import {
+  deleteOtherSessions,
+  deleteSession,
+  deleteSessionByToken,
+  insertSession,
+  listSessions,
+  touchSession,
+} from '../db/repositories/sessions.js';
+import type { Database } from '../db/schema.js';
+import { decoyHash, hashKey, verifyKey } from '../auth/key-hash.js';
+import type { Limiter } from '../auth/limits.js';
+import { newPublicId, newToken, tokenHash } from '../auth/tokens.js';
+import { ApiError } from './api-error.js';
+import {
+  clearSessionCookie,
+  requireSession,
+  sessionToken,
+  startSession,
+  type SessionSettings,
+} from './session-guard.js';
+
+export interface AccountRouteDeps {
+  readonly db: Kysely<Database>;
+  readonly sessions: SessionSettings;
+  readonly limit: Limiter;
+  /** Per-installation secret: makes the decoy KDF salt of unknown usernames stable. */
+  readonly secret: string;
+}
+
+/** A recovery token lets its holder set a new passphrase, once, for ten minutes. */
+const RECOVERY_SECONDS = 600;
+
+const errors = {
+  400: apiErrorResponse,
+  401: apiErrorResponse,
+  403: apiErrorResponse,
+  409: apiErrorResponse,
+  429: apiErrorResponse,
+};
+const noContent = z.null().describe('No content');
+
+export function accountRoutes(parent: FastifyInstance, deps: AccountRouteDeps): void {
+  const app = parent.withTypeProvider<ZodTypeProvider>();
+  const { db, sessions, limit } = deps;
+  const bytes = (b64: string): Uint8Array => new Uint8Array(Buffer.from(b64, 'base64url'));
+  const b64 = (data: Uint8Array): string => Buffer.from(data).toString('base64url');
+
+  const signedIn = async (
+    request: FastifyRequest,
+    reply: Parameters<typeof startSession>[3],
+    account: Account,
+  ) => {
+    const previous = sessionToken(request);
+    if (previous !== undefined) await deleteSessionByToken(db, tokenHash(previous));
+    const { csrfToken } = await startSession(db, sessions, request, reply, account.id);
+    return {
+      username: account.username,
+      wrappedAccountKey: b64(account.wrappedKeyByPassphrase),
+      csrfToken,
+      idleTimeoutSeconds: sessions.idleSeconds,
+    };
+  };
+
+  /** The account if `key` proves it, after the same work whether or not the account exists. */
+  const prove = async (account: Account | undefined, which: 'auth' | 'recovery', key: string) => {
+    const stored = account
+      ? which === 'auth'
+        ? account.authKeyHash
+        : account.recoveryKeyHash
+      : await decoyHash();
+    const ok = await verifyKey(stored, key);
+    return ok ? account : undefined;
+  };
+
+  app.post(
+    '/accounts',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'Create an account (sign up) and start a session',
+        body: createAccountBody,
+        response: { 201: sessionResponse, ...errors },
+      },
+      bodyLimit: 16 * 1024,
+    },
+    async (request, reply) => {
+      await limit('signUpPerAddress', request.ip);
+      const body = request.body;
+      checkKdf(body.kdf);
+      const [authKeyHash, recoveryKeyHash] = await Promise.all([
+        hashKey(body.authKey),
+        hashKey(body.recoveryAuthKey),
+      ]);
+      const account: Account = {
+        id: randomUUID(),
+        username: body.username,
+        authKeyHash,
+        recoveryKeyHash,
+        kdf: body.kdf,
+        wrappedKeyByPassphrase: bytes(body.wrappedAccountKey.byPassphrase),
+        wrappedKeyByRecovery: bytes(body.wrappedAccountKey.byRecoveryKey),
+      };
+      if (!(await insertAccount(db, account))) {
+        throw new ApiError(409, 'username_taken', 'That username is taken. Please choose another.');
+      }
+      return reply.code(201).send(await signedIn(request, reply, account));
+    },
+  );
+
+  app.post(
+    '/sessions/challenge',
+    {
+      schema: {
+        tags: ['sessions'],
+        summary: 'The key-derivation parameters for a username (the same shape for every username)',
+        body: loginChallengeBody,
+        response: { 200: loginChallengeResponse, ...errors },
+      },
+    },
+    async (request) => {
+      const account = await findAccountByUsername(db, request.body.username);
+      return { kdf: account?.kdf ?? decoyKdf(deps.secret, request.body.username) };
+    },
+  );
+
+  app.post(
+    '/sessions',
+    {
+      schema: {
+        tags: ['sessions'],
+        summary: 'Sign in with the auth key derived from the passphrase',
+        body: loginBody,
+        response: { 200: sessionResponse, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { username, authKey } = request.body;
+      await limit('signInPerAddress', request.ip);
+      await limit('signInPerAccount', username);
+      const account = await prove(await findAccountByUsername(db, username), 'auth', authKey);
+      if (!account) {
+        throw new ApiError(
+          401,
+          'sign_in_failed',
+          'The username or passphrase is not right. Please try again.',
+        );
+      }
+      return signedIn(request, reply, account);
+    },
+  );
+
+  app.get(
+    '/sessions',
+    {
+      schema: {
+        tags: ['sessions'],
+        summary: 'This account’s sessions',
+        response: { 200: sessionListResponse, ...errors },
+      },
+    },
+    async (request) => {
+      const current = await requireSession(db, sessions, request);
+      const list = await listSessions(db, current.accountId);
+      return {
+        sessions: list.map((s) => ({
+          id: s.id,
+          device: s.device,
+          createdAt: s.createdAt.toISOString(),
+          lastSeenAt: s.lastSeenAt.toISOString(),
+          current: s.id === current.id,
+        })),
+      };
+    },
+  );
+
+  app.delete(
+    '/sessions/current',
+    {
+      schema: {
+        tags: ['sessions'],
+        summary: 'Sign out (lock)',
+        response: { 204: noContent, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const session = await requireSession(db, sessions, request).catch((error: unknown) => {
+        // Signing out twice, or after the session ended, is not an error.
+        if (error instanceof ApiError && error.code === 'not_signed_in') return undefined;
+        throw error;
+      });
+      if (session) await deleteSession(db, session.accountId, session.id);
+      clearSessionCookie(reply);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.delete(
+    '/sessions/:id',
+    {
+      schema: {
+        tags: ['sessions'],
+        summary: 'End another session of this account',
+        params: z.object({ id: z.string().max(64) }),
+        response: { 204: noContent, 404: apiErrorResponse, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const session = await requireSession(db, sessions, request);
+      if (!(await deleteSession(db, session.accountId, request.params.id))) {
+        throw new ApiError(404, 'not_found', 'There is no such session.');
+      }
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.put(
+    '/account/passphrase',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary:
+          'Change the passphrase: re-wrapped account key, new KDF parameters; other sessions end',
+        body: changePassphraseBody,
+        response: { 204: noContent, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const session = await requireSession(db, sessions, request);
+      const body = request.body;
+      checkKdf(body.kdf);
+      const account = await prove(
+        await findAccountById(db, session.accountId),
+        'auth',
+        body.currentAuthKey,
+      );
+      if (!account)
+        throw new ApiError(401, 'sign_in_failed', 'The current passphrase is not right.');
+      await updatePassphrase(db, account.id, {
+        authKeyHash: await hashKey(body.authKey),
+        kdf: body.kdf,
+        wrappedKeyByPassphrase: bytes(body.wrappedAccountKey),
+      });
+      await deleteOtherSessions(db, account.id, session.id);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.delete(
+    '/account',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'Delete the account and everything in it, at once',
+        body: deleteAccountBody,
+        response: { 204: noContent, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const session = await requireSession(db, sessions, request);
+      const account = await prove(
+        await findAccountById(db, session.accountId),
+        'auth',
+        request.body.authKey,
+      );
+      if (!account) throw new ApiError(401, 'sign_in_failed', 'The passphrase is not right.');
+      await deleteAccount(db, account.id);
+      clearSessionCookie(reply);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/recovery/challenge',
+    {
+      schema: {
+        tags: ['recovery'],
+        summary:
+          'Prove the recovery key; receive the recovery-wrapped account key and a one-time token',
+        body: recoveryChallengeBody,
+        response: { 200: recoveryChallengeResponse, ...errors },
+      },
+    },
+    async (request) => {
+      const { username, recoveryAuthKey } = request.body;
+      await limit('recoveryPerAddress', request.ip);
+      await limit('recoveryPerAccount', username);
+      const account = await prove(
+        await findAccountByUsername(db, username),
+        'recovery',
+        recoveryAuthKey,
+      );
+      if (!account) {
+        throw new ApiError(
+          401,
+          'recovery_failed',
+          'The username or recovery key is not right. Please check the words.',
+        );
+      }
+      const { token, hash } = newToken();
+      await insertSession(db, {
+        id: newPublicId(),
+        tokenHash: hash,
+        accountId: account.id,
+        kind: 'recovery',
+        device: 'recovery',
+        expiresAt: new Date(Date.now() + RECOVERY_SECONDS * 1000),
+      });
+      return { wrappedAccountKey: b64(account.wrappedKeyByRecovery), recoveryToken: token };
+    },
+  );
+
+  app.post(
+    '/recovery/complete',
+    {
+      schema: {
+        tags: ['recovery'],
+        summary: 'Set a new passphrase with a recovery token; every other session ends',
+        body: recoveryCompleteBody,
+        response: { 200: sessionResponse, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const body = request.body;
+      checkKdf(body.kdf);
+      const recovery = await touchSession(db, tokenHash(body.recoveryToken), RECOVERY_SECONDS);
+      if (!recovery || recovery.kind !== 'recovery') {
+        throw new ApiError(
+          401,
+          'recovery_failed',
+          'This recovery has expired. Please start again.',
+        );
+      }
+      await updatePassphrase(db, recovery.accountId, {
+        authKeyHash: await hashKey(body.authKey),
+        kdf: body.kdf,
+        wrappedKeyByPassphrase: bytes(body.wrappedAccountKey),
+      });
+      await deleteOtherSessions(db, recovery.accountId, null);
+      const account = await findAccountById(db, recovery.accountId);
+      if (!account)
+        throw new ApiError(
+          401,
+          'recovery_failed',
+          'This recovery has expired. Please start again.',
+        );
+      return signedIn(request, reply, account);
+    },
+  );
+}
+
+/** The server refuses to store parameters the client would refuse to use. */
+function checkKdf(kdf: KdfParamsBody): void {
+  if (kdf.opsLimit < MIN_KDF.opsLimit || kdf.memLimitBytes < MIN_KDF.memLimitBytes) {
+    throw new ApiError(400, 'invalid_request', 'kdf: the key-derivation parameters are too weak.');
+  }
+}
+
+/**
+ * Parameters for a username that has no account: the defaults with a salt that is stable for
+ * that username, so asking twice cannot tell a real account from a missing one.
+ */
+function decoyKdf(secret: string, username: string): KdfParamsBody {
+  const salt = createHmac('sha256', secret)
+    .update(`decoy-kdf-salt\0${username}`)
+    .digest()
+    .subarray(0, 16);
+  return {
+    algorithm: 'argon2id13',
+    opsLimit: DEFAULT_KDF.opsLimit,
+    memLimitBytes: DEFAULT_KDF.memLimitBytes,
+    salt: salt.toString('base64url'),
+  };
+}

@@ -1,0 +1,13 @@
+import type { ApiErrorCode } from '../../domain/vault-api.js';
+
+/** A refusal the client can act on: a 4xx status, a stable code and a plain message. */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  constructor(
+    readonly statusCode: number,
+    readonly code: ApiErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}

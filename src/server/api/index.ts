@@ -1,0 +1,44 @@
+/**
+ * The JSON API under /api/: validated by the zod schemas of src/domain/vault-api.ts (which also
+ * describe it in /api/openapi.json), sessions in the database, errors as stable codes.
+ */
+import cookie from '@fastify/cookie';
+import type { FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import { deleteExpiredSessions } from '../db/repositories/sessions.js';
+import { createLimiter } from '../auth/limits.js';
+import { accountRoutes } from './account-routes.js';
+import { recordRoutes } from './record-routes.js';
+import type { SessionSettings } from './session-guard.js';
+
+export interface ApiOptions {
+  readonly db: Kysely<Database>;
+  readonly sessions: SessionSettings;
+  readonly secret: string;
+}
+
+export async function vaultApi(app: FastifyInstance, options: ApiOptions): Promise<void> {
+  const { db, sessions, secret } = options;
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  await app.register(cookie);
+  // API answers are personal: never cached, by the browser or anything between.
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('cache-control', 'no-store');
+  });
+
+  accountRoutes(app, { db, sessions, limit: createLimiter(db, secret), secret });
+  recordRoutes(app, { db, sessions });
+
+  app.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
+
+  const sweeper = setInterval(() => {
+    deleteExpiredSessions(db, sessions.idleSeconds).catch(() => {
+      // The next sweep tries again; expired sessions are refused on use in any case.
+    });
+  }, 10 * 60_000);
+  sweeper.unref();
+  app.addHook('onClose', () => clearInterval(sweeper));
+}

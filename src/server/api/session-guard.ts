@@ -1,0 +1,99 @@
+/**
+ * Who is asking: the session behind the request's cookie, with its CSRF token checked on every
+ * state-changing request. Routes call requireSession and get the account id, or the request is
+ * refused with a stable code.
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import { CSRF_HEADER } from '../../domain/vault-api.js';
+import { insertSession, touchSession, type Session } from '../db/repositories/sessions.js';
+import type { Database } from '../db/schema.js';
+import {
+  csrfMatches,
+  csrfTokenFor,
+  deviceLabel,
+  newPublicId,
+  newToken,
+  SESSION_COOKIE,
+  tokenHash,
+} from '../auth/tokens.js';
+import { ApiError } from './api-error.js';
+
+export interface SessionSettings {
+  readonly idleSeconds: number;
+  readonly maxSeconds: number;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function sessionToken(request: FastifyRequest): string | undefined {
+  const token = request.cookies[SESSION_COOKIE];
+  return token !== undefined && /^[A-Za-z0-9_-]{43}$/.test(token) ? token : undefined;
+}
+
+export async function requireSession(
+  db: Kysely<Database>,
+  settings: SessionSettings,
+  request: FastifyRequest,
+): Promise<Session> {
+  const token = sessionToken(request);
+  const session =
+    token === undefined
+      ? undefined
+      : await touchSession(db, tokenHash(token), settings.idleSeconds);
+  if (!session || session.kind !== 'full' || token === undefined) {
+    throw new ApiError(
+      401,
+      'not_signed_in',
+      'You are not signed in, or your session has ended. Please sign in again.',
+    );
+  }
+  if (!SAFE_METHODS.has(request.method)) {
+    const presented = request.headers[CSRF_HEADER];
+    if (!csrfMatches(token, typeof presented === 'string' ? presented : undefined)) {
+      throw new ApiError(
+        403,
+        'csrf_failed',
+        'This request did not come from the diary page. Please reload it.',
+      );
+    }
+  }
+  return session;
+}
+
+/** Starts a session: a fresh token in the cookie (rotation on every sign-in), its CSRF token returned. */
+export async function startSession(
+  db: Kysely<Database>,
+  settings: SessionSettings,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  accountId: string,
+): Promise<{ csrfToken: string; id: string }> {
+  const { token, hash } = newToken();
+  const id = newPublicId();
+  await insertSession(db, {
+    id,
+    tokenHash: hash,
+    accountId,
+    kind: 'full',
+    device: deviceLabel(request.headers['user-agent']),
+    expiresAt: new Date(Date.now() + settings.maxSeconds * 1000),
+  });
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    secure: true,
+    sameSite: 'strict',
+    maxAge: settings.maxSeconds,
+  });
+  return { csrfToken: csrfTokenFor(token), id };
+}
+
+export function clearSessionCookie(reply: FastifyReply): void {
+  reply.clearCookie(SESSION_COOKIE, {
+    path: '/',
+    httpOnly: true,
+    secure: true,
+    sameSite: 'strict',
+  });
+}
