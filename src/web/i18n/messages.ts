@@ -93,6 +93,12 @@ const en = {
     showAll: 'Show all questions',
     tooLong: 'Your search was too long, so we used the first 100 characters.',
   },
+  vault: {
+    title: 'Private diary',
+    loading: 'Opening the private diary…',
+    noScript:
+      'The private diary needs JavaScript, because it locks and unlocks your diary on this device. Everything else on this site works without it.',
+  },
   external: '(opens another website)',
   scrollableTable: 'Table, scrolls sideways',
   translationReview: 'This translation is waiting to be checked by a fluent speaker.',
@@ -189,6 +195,12 @@ const cy: Messages = {
     none: 'Dim atebion ar gyfer "{q}". Rhowch gynnig ar eiriau eraill, neu ffoniwch y Llinell Gymorth Genedlaethol Stelcio.',
     showAll: 'Dangos pob cwestiwn',
     tooLong: "Roedd eich chwiliad yn rhy hir, felly fe ddefnyddion ni'r 100 nod cyntaf.",
+  },
+  vault: {
+    title: 'Dyddiadur preifat',
+    loading: 'Yn agor y dyddiadur preifat…',
+    noScript:
+      "Mae angen JavaScript ar y dyddiadur preifat, oherwydd mae'n cloi ac yn datgloi eich dyddiadur ar y ddyfais hon. Mae popeth arall ar y wefan hon yn gweithio hebddo.",
   },
   external: '(yn agor gwefan arall)',
   scrollableTable: "Tabl, mae'n sgrolio i'r ochr",

@@ -28,6 +28,8 @@ export interface Assets {
   readonly script: string;
   /** Loaded only by the questions page. */
   readonly searchScript: string;
+  /** Loaded only by the vault page. */
+  readonly vaultScript: string;
   readonly logo: string | undefined;
 }
 
@@ -44,6 +46,8 @@ export interface Site {
 export const HOME_SLUG = 'index';
 export const QUESTIONS_SLUG = 'questions';
 export const DIRECTORY_SLUG = 'get-help';
+/** The private diary's address under each language's prefix. */
+export const VAULT_SLUG = 'vault';
 
 /** "/" and "/the-law" for the default language; "/cy/" and "/cy/the-law" for the others. */
 export function pagePath(site: Pick<Site, 'defaultLocale'>, locale: Locale, slug: string): string {
