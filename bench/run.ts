@@ -4,9 +4,11 @@
  */
 import { benchLine, type BenchFigure } from './bench.js';
 import { pageWeight } from './page-weight.js';
+import { vaultWrites } from './vault-writes.js';
 
 const BENCHMARKS: Record<string, () => Promise<BenchFigure[]>> = {
   'page-weight': pageWeight,
+  'vault-writes': vaultWrites,
 };
 
 const chosen = process.argv.slice(2);

@@ -27,7 +27,7 @@ export interface KdfParams {
 
 /** The JSON form the server stores and returns (salt as unpadded base64url). */
 export interface KdfParamsJson {
-  readonly algorithm: string;
+  readonly algorithm: KdfAlgorithm;
   readonly opsLimit: number;
   readonly memLimitBytes: number;
   readonly salt: string;

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { REQUIRE_ALL_TIERS } from './databases.js';
+import { REQUIRE_ALL_TIERS, type EngineName } from './databases.js';
 import { startTestApp, type TestApp } from './app.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -38,8 +38,11 @@ export interface LiveServer extends TestApp {
   readonly origin: string;
 }
 
-export async function startLiveServer(env: Record<string, string> = {}): Promise<LiveServer> {
-  const t = await startTestApp({ env });
+export async function startLiveServer(
+  env: Record<string, string> = {},
+  engine: EngineName = 'pglite',
+): Promise<LiveServer> {
+  const t = await startTestApp({ env, engine });
   const address = await t.app.listen({ host: '127.0.0.1', port: 0 });
   return { ...t, origin: address.replace('localhost', '127.0.0.1') };
 }
