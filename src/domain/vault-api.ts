@@ -94,7 +94,26 @@ export const loginChallengeBody = z.object({ username: usernameSchema }).strict(
 /** The same shape for every username, existing or not. */
 export const loginChallengeResponse = z.object({ kdf: kdfParamsSchema });
 
-export const loginBody = z.object({ username: usernameSchema, authKey: authKeySchema }).strict();
+/** A code from an authenticator app: six digits. */
+export const totpCodeSchema = z
+  .string()
+  .regex(/^\d{6}$/, 'must be the 6 digits your authenticator app shows');
+/** A one-time backup code as shown: 16 letters and digits, dashes and spaces ignored. */
+export const backupCodeSchema = z
+  .string()
+  .max(40)
+  .transform((c) => c.replace(/[\s-]/g, '').toUpperCase())
+  .pipe(z.string().regex(/^[A-Z2-7]{16}$/, 'must be one of your backup codes'));
+
+export const loginBody = z
+  .object({
+    username: usernameSchema,
+    authKey: authKeySchema,
+    /** Only when the account has a second factor: one of these two. */
+    totp: totpCodeSchema.optional(),
+    backupCode: backupCodeSchema.optional(),
+  })
+  .strict();
 
 export const changePassphraseBody = z
   .object({
@@ -124,6 +143,27 @@ export const recoveryCompleteBody = z
   .strict();
 
 export const deleteAccountBody = z.object({ authKey: authKeySchema }).strict();
+
+export const accountResponse = z.object({
+  username: z.string(),
+  secondFactor: z.boolean(),
+  backupCodesLeft: z.number().int(),
+});
+
+// ---- second factor (TOTP) ----
+
+/** Step 1: a new secret to put into an authenticator app (as a link or typed in). */
+export const secondFactorSetupResponse = z.object({
+  /** Base32, for typing into the app by hand. */
+  secret: z.string(),
+  /** otpauth:// link with a neutral issuer name, for apps that take one. */
+  uri: z.string(),
+});
+/** Step 2: prove the app has it; the second factor is then on. */
+export const secondFactorEnableBody = z.object({ code: totpCodeSchema }).strict();
+/** Shown once: each works once instead of a code, if the phone is lost. */
+export const backupCodesResponse = z.object({ backupCodes: z.array(z.string()) });
+export const secondFactorDisableBody = z.object({ authKey: authKeySchema }).strict();
 
 // ---- sessions ----
 
@@ -199,6 +239,8 @@ export const API_ERROR_CODES = [
   'csrf_failed',
   'username_taken',
   'sign_in_failed',
+  'second_factor_required',
+  'second_factor_failed',
   'recovery_failed',
   'record_exists',
   'revision_conflict',

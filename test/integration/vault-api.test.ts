@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { ENGINES } from '../support/databases.js';
+import { totpCode } from '../../src/server/auth/totp.js';
 import { blob, KDF, key, recordId, VaultClient } from '../support/vault-client.js';
 
 let counter = 0;
@@ -340,6 +341,68 @@ describe.each(ENGINES)('vault API on $name', ({ name, available }) => {
     expect((await b.request('GET', '/api/records')).json().records).toHaveLength(1);
   });
 
+  test('adds a second factor: codes from an authenticator app, never twice, and backup codes once', async () => {
+    const a = await client('otto');
+    expect((await a.request('GET', '/api/account')).json()).toEqual({
+      username: a.username,
+      secondFactor: false,
+      backupCodesLeft: 0,
+    });
+    const setup = (await a.request('POST', '/api/account/second-factor')).json<{
+      secret: string;
+      uri: string;
+    }>();
+    expect(setup.uri).toMatch(/^otpauth:\/\/totp\/Diary:/);
+    expect(setup.uri).not.toMatch(/stalk|mosaic/i);
+    expect(
+      (await a.request('PUT', '/api/account/second-factor', { code: '000000' })).json().error.code,
+    ).toBe('second_factor_failed');
+    const enabled = await a.request('PUT', '/api/account/second-factor', {
+      code: totpCode(setup.secret),
+    });
+    expect(enabled.statusCode).toBe(200);
+    const { backupCodes } = enabled.json<{ backupCodes: string[] }>();
+    expect(backupCodes).toHaveLength(10);
+    expect(new Set(backupCodes).size).toBe(10);
+    expect((await a.request('GET', '/api/account')).json()).toMatchObject({
+      secondFactor: true,
+      backupCodesLeft: 10,
+    });
+
+    expect((await a.signIn()).json().error.code).toBe('second_factor_required');
+    const signIn = (extra: Record<string, string>) =>
+      a.request('POST', '/api/sessions', { username: a.username, authKey: a.authKey, ...extra });
+    // The code used to turn it on cannot be replayed; the next one works, once.
+    expect((await signIn({ totp: totpCode(setup.secret) })).json().error.code).toBe(
+      'second_factor_failed',
+    );
+    const next = totpCode(setup.secret, Date.now() + 30_000);
+    expect((await signIn({ totp: next })).statusCode).toBe(200);
+    expect((await signIn({ totp: next })).json().error.code).toBe('second_factor_failed');
+    // A wrong passphrase with a right code is still a wrong passphrase.
+    expect(
+      (
+        await a.request('POST', '/api/sessions', {
+          username: a.username,
+          authKey: key(),
+          backupCode: backupCodes[1],
+        })
+      ).json().error.code,
+    ).toBe('sign_in_failed');
+    const code = backupCodes[0]!.toLowerCase().replaceAll('-', ' ');
+    expect((await signIn({ backupCode: code })).statusCode).toBe(200);
+    expect((await signIn({ backupCode: code })).json().error.code).toBe('second_factor_failed');
+    expect((await a.request('GET', '/api/account')).json().backupCodesLeft).toBe(9);
+
+    expect(
+      (await a.request('DELETE', '/api/account/second-factor', { authKey: key() })).statusCode,
+    ).toBe(401);
+    expect(
+      (await a.request('DELETE', '/api/account/second-factor', { authKey: a.authKey })).statusCode,
+    ).toBe(204);
+    expect((await a.signIn()).statusCode).toBe(200);
+  });
+
   test('keeps accounts apart on every route (property)', async () => {
     const owner = await client('owner');
     const other = await client('intruder');
@@ -450,18 +513,23 @@ describe.each(ENGINES)('vault API on $name', ({ name, available }) => {
   test('stores only what the protocol lists (docs/vault-protocol.md §10)', async () => {
     const columns = await sql<{ table_name: string; column_name: string }>`
       select table_name, column_name from information_schema.columns
-      where table_schema = current_schema() and table_name in ('accounts', 'sessions', 'records', 'record_revisions')
+      where table_schema = current_schema()
+        and table_name in ('accounts', 'sessions', 'records', 'record_revisions', 'backup_codes')
       order by table_name, column_name`.execute(t.database.db);
     const byTable: Record<string, string[]> = {};
     for (const { table_name, column_name } of columns.rows)
       (byTable[table_name] ??= []).push(column_name);
     expect(byTable).toEqual({
+      backup_codes: ['account_id', 'code_hash', 'created_at'],
       accounts: [
         'auth_key_hash',
         'created_at',
         'id',
         'kdf_params',
         'recovery_key_hash',
+        'totp_last_step',
+        'totp_pending_secret',
+        'totp_secret',
         'updated_at',
         'username',
         'wrapped_key_passphrase',
@@ -511,6 +579,10 @@ describe.each(ENGINES)('vault API on $name', ({ name, available }) => {
       [
         'POST /api/accounts',
         'DELETE /api/account',
+        'GET /api/account',
+        'POST /api/account/second-factor',
+        'PUT /api/account/second-factor',
+        'DELETE /api/account/second-factor',
         'PUT /api/account/passphrase',
         'POST /api/sessions/challenge',
         'POST /api/sessions',

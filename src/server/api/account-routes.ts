@@ -43,6 +43,12 @@ import {
 import type { Database } from '../db/schema.js';
 import { decoyHash, hashKey, verifyKey } from '../auth/key-hash.js';
 import type { Limiter } from '../auth/limits.js';
+import { hashBackupCode, totpStep } from '../auth/totp.js';
+import {
+  claimTotpStep,
+  secondFactorState,
+  useBackupCode,
+} from '../db/repositories/second-factor.js';
 import { newPublicId, newToken, tokenHash } from '../auth/tokens.js';
 import { ApiError } from './api-error.js';
 import {
@@ -168,7 +174,7 @@ export function accountRoutes(parent: FastifyInstance, deps: AccountRouteDeps): 
       },
     },
     async (request, reply) => {
-      const { username, authKey } = request.body;
+      const { username, authKey, totp, backupCode } = request.body;
       await limit('signInPerAddress', request.ip);
       await limit('signInPerAccount', username);
       const account = await prove(await findAccountByUsername(db, username), 'auth', authKey);
@@ -179,6 +185,7 @@ export function accountRoutes(parent: FastifyInstance, deps: AccountRouteDeps): 
           'The username or passphrase is not right. Please try again.',
         );
       }
+      await checkSecondFactor(db, account.id, totp, backupCode);
       return signedIn(request, reply, account);
     },
   );
@@ -380,6 +387,38 @@ export function accountRoutes(parent: FastifyInstance, deps: AccountRouteDeps): 
       return signedIn(request, reply, account);
     },
   );
+}
+
+/** With a second factor on, sign-in also needs a fresh code from the app or an unused backup code. */
+async function checkSecondFactor(
+  db: Kysely<Database>,
+  accountId: string,
+  totp: string | undefined,
+  backupCode: string | undefined,
+): Promise<void> {
+  const factor = await secondFactorState(db, accountId);
+  if (factor.secret === null) return;
+  if (totp === undefined && backupCode === undefined) {
+    throw new ApiError(
+      401,
+      'second_factor_required',
+      'Enter the code from your authenticator app, or a backup code.',
+    );
+  }
+  let ok = false;
+  if (totp !== undefined) {
+    const step = totpStep(factor.secret, totp);
+    ok = step !== null && (await claimTotpStep(db, accountId, step));
+  } else if (backupCode !== undefined) {
+    ok = await useBackupCode(db, accountId, hashBackupCode(backupCode));
+  }
+  if (!ok) {
+    throw new ApiError(
+      401,
+      'second_factor_failed',
+      'That code is not right, or has been used. Try the newest code.',
+    );
+  }
 }
 
 /** The server refuses to store parameters the client would refuse to use. */

@@ -11,6 +11,7 @@ import { deleteExpiredSessions } from '../db/repositories/sessions.js';
 import { createLimiter } from '../auth/limits.js';
 import { accountRoutes } from './account-routes.js';
 import { recordRoutes } from './record-routes.js';
+import { secondFactorRoutes } from './second-factor-routes.js';
 import type { SessionSettings } from './session-guard.js';
 
 export interface ApiOptions {
@@ -31,6 +32,7 @@ export async function vaultApi(app: FastifyInstance, options: ApiOptions): Promi
 
   accountRoutes(app, { db, sessions, limit: createLimiter(db, secret), secret });
   recordRoutes(app, { db, sessions });
+  secondFactorRoutes(app, { db, sessions });
 
   app.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
 

@@ -11,6 +11,14 @@ export interface Database {
   sessions: SessionTable;
   records: RecordTable;
   record_revisions: RecordRevisionTable;
+  backup_codes: BackupCodeTable;
+}
+
+export interface BackupCodeTable {
+  account_id: string;
+  /** SHA-256 of a 80-bit random code: not worth brute-forcing, so no slow hash is needed. */
+  code_hash: Uint8Array;
+  created_at: ColumnType<Date, never, never>;
 }
 
 /** Stored as given by the client; checked again by the client before every derivation. */
@@ -31,6 +39,12 @@ export interface AccountTable {
   kdf_params: ColumnType<KdfParamsColumn, string, string>;
   wrapped_key_passphrase: Uint8Array;
   wrapped_key_recovery: Uint8Array;
+  /** Base32 TOTP secret once the second factor is on; null when it is off. */
+  totp_secret: ColumnType<string | null, string | null | undefined, string | null>;
+  /** A secret being set up, waiting for its first code. */
+  totp_pending_secret: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The last TOTP time step accepted, so no code can be used twice. */
+  totp_last_step: ColumnType<string | null, number | null | undefined, number | null>;
   created_at: ColumnType<Date, never, never>;
   updated_at: ColumnType<Date, Date | undefined, Date>;
 }
