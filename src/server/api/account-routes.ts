@@ -4,7 +4,7 @@
  * 256-bit keys), KDF parameters and wrapped keys — never a passphrase or a recovery word.
  */
 import { createHmac, randomUUID } from 'node:crypto';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
@@ -87,7 +87,7 @@ export function accountRoutes(parent: FastifyInstance, deps: AccountRouteDeps): 
 
   const signedIn = async (
     request: FastifyRequest,
-    reply: Parameters<typeof startSession>[3],
+    reply: FastifyReply,
     account: Account,
   ) => {
     const previous = sessionToken(request);
