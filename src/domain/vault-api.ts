@@ -245,6 +245,8 @@ export const API_ERROR_CODES = [
   'record_exists',
   'revision_conflict',
   'record_too_large',
+  'file_too_large',
+  'quota_exceeded',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 

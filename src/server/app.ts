@@ -29,6 +29,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { ApiError } from './api/api-error.js';
 import { vaultApi } from './api/index.js';
+import type { BlobStore } from './api/upload-routes.js';
 import securityHeaders from './plugins/security-headers.js';
 import { buildSite, DEFAULT_PUBLIC_DIR } from './site.js';
 import { healthRoutes } from './routes/health.js';
@@ -40,6 +41,8 @@ export interface AppOptions {
   readonly database: OpenDatabase;
   /** The built browser files; dist/public by default. */
   readonly publicDir?: string;
+  /** Receives the evidence blob store (tests use it). */
+  readonly onBlobStore?: (store: BlobStore) => void;
 }
 
 /** 404s allowed per address per minute: enough for a person, not for a scanner. */
@@ -143,7 +146,14 @@ async function mosaic(app: FastifyInstance, options: AppOptions): Promise<void> 
         ? jsonSchemaTransform(input)
         : { schema: { hide: true }, url: input.url },
   });
-  await app.register(vaultApi, { prefix: '/api', db, sessions: config.sessions, secret });
+  await app.register(vaultApi, {
+    prefix: '/api',
+    db,
+    sessions: config.sessions,
+    uploads: config.uploads,
+    secret,
+    ...(options.onBlobStore ? { onBlobStore: options.onBlobStore } : {}),
+  });
 
   healthRoutes(app, db);
   pageRoutes(app, site);

@@ -25,6 +25,13 @@ export interface Config {
   readonly contentDir: string;
   /** Vault sessions end after this long without use, and after maxSeconds in any case. */
   readonly sessions: { readonly idleSeconds: number; readonly maxSeconds: number };
+  /** Encrypted evidence: where blobs live and how much an account may keep. */
+  readonly uploads: {
+    readonly directory: string;
+    readonly maxFileBytes: number;
+    readonly accountQuotaBytes: number;
+    readonly abandonAfterSeconds: number;
+  };
 }
 
 const envSchema = z.object({
@@ -66,7 +73,19 @@ const envSchema = z.object({
     .min(1, 'SESSION_MAX_HOURS must be a whole number of hours from 1 to 720')
     .max(720, 'SESSION_MAX_HOURS must be a whole number of hours from 1 to 720')
     .default(12),
+  UPLOAD_MAX_FILE_MB: megabytes('UPLOAD_MAX_FILE_MB', 1024),
+  ACCOUNT_QUOTA_MB: megabytes('ACCOUNT_QUOTA_MB', 2048),
 });
+
+function megabytes(name: string, fallback: number) {
+  const message = `${name} must be a whole number of megabytes from 1 to 1048576`;
+  return z.coerce
+    .number({ error: message })
+    .int(message)
+    .min(1, message)
+    .max(1024 * 1024, message)
+    .default(fallback);
+}
 
 /** Reads and checks the environment and the profile; throws StartupError with a clear line. */
 export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<Config> {
@@ -88,6 +107,12 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
     profile: await loadProfile(profilePath),
     contentDir: path.resolve(e.CONTENT_DIR),
     sessions: { idleSeconds: e.SESSION_IDLE_MINUTES * 60, maxSeconds: e.SESSION_MAX_HOURS * 3600 },
+    uploads: {
+      directory: path.join(path.resolve(e.DATA_DIR), 'blobs'),
+      maxFileBytes: e.UPLOAD_MAX_FILE_MB * 1024 * 1024,
+      accountQuotaBytes: e.ACCOUNT_QUOTA_MB * 1024 * 1024,
+      abandonAfterSeconds: 24 * 3600,
+    },
   });
 }
 

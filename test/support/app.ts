@@ -2,8 +2,11 @@
  * Builds the real app for a test: real configuration loading, a real database, the real content
  * (or a fixture folder), served through app.inject or on a loopback port.
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import type { BlobStore } from '../../src/server/api/upload-routes.js';
 import { buildApp } from '../../src/server/app.js';
 import { loadConfig, type Config } from '../../src/server/config.js';
 import { PROJECT_ROOT } from '../../src/server/paths.js';
@@ -15,6 +18,7 @@ export interface TestApp {
   readonly app: FastifyInstance;
   readonly config: Config;
   readonly database: TestDatabase;
+  readonly blobs: BlobStore;
   close(): Promise<void>;
 }
 
@@ -27,17 +31,28 @@ export async function startTestApp(
       process.env[k] ? [[k, process.env[k]]] : [],
     ),
   );
-  const config = await loadConfig({ LOG_LEVEL: 'silent', ...passThrough, ...options.env });
+  // A data folder of its own, so uploaded blobs never land in the project's ./data.
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'mosaic-test-data-'));
+  const config = await loadConfig({
+    LOG_LEVEL: 'silent',
+    DATA_DIR: dataDir,
+    ...passThrough,
+    ...options.env,
+  });
   const database = await freshDatabase(options.engine ?? 'pglite');
-  const app = await buildApp({ config, database });
+  let blobs: BlobStore | undefined;
+  const app = await buildApp({ config, database, onBlobStore: (store) => (blobs = store) });
   await app.ready();
+  if (!blobs) throw new Error('the app did not create its blob store');
   return {
     app,
     config,
     database,
+    blobs,
     async close() {
       await app.close();
       await database.close();
+      await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -51,6 +51,7 @@ import {
 } from '../db/repositories/second-factor.js';
 import { newPublicId, newToken, tokenHash } from '../auth/tokens.js';
 import { ApiError } from './api-error.js';
+import type { BlobStore } from './upload-routes.js';
 import {
   clearSessionCookie,
   requireSession,
@@ -65,6 +66,7 @@ export interface AccountRouteDeps {
   readonly limit: Limiter;
   /** Per-installation secret: makes the decoy KDF salt of unknown usernames stable. */
   readonly secret: string;
+  readonly blobs: BlobStore;
 }
 
 /** A recovery token lets its holder set a new passphrase, once, for ten minutes. */
@@ -85,11 +87,7 @@ export function accountRoutes(parent: FastifyInstance, deps: AccountRouteDeps): 
   const bytes = (b64: string): Uint8Array => new Uint8Array(Buffer.from(b64, 'base64url'));
   const b64 = (data: Uint8Array): string => Buffer.from(data).toString('base64url');
 
-  const signedIn = async (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    account: Account,
-  ) => {
+  const signedIn = async (request: FastifyRequest, reply: FastifyReply, account: Account) => {
     const previous = sessionToken(request);
     if (previous !== undefined) await deleteSessionByToken(db, tokenHash(previous));
     const { csrfToken } = await startSession(db, sessions, request, reply, account.id);
@@ -304,6 +302,7 @@ export function accountRoutes(parent: FastifyInstance, deps: AccountRouteDeps): 
         request.body.authKey,
       );
       if (!account) throw new ApiError(401, 'sign_in_failed', 'The passphrase is not right.');
+      await deps.blobs.removeAccountBlobs(account.id);
       await deleteAccount(db, account.id);
       clearSessionCookie(reply);
       return reply.code(204).send(null);

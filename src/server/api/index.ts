@@ -12,16 +12,20 @@ import { createLimiter } from '../auth/limits.js';
 import { accountRoutes } from './account-routes.js';
 import { recordRoutes } from './record-routes.js';
 import { secondFactorRoutes } from './second-factor-routes.js';
+import { uploadRoutes, type BlobStore, type UploadSettings } from './upload-routes.js';
 import type { SessionSettings } from './session-guard.js';
 
 export interface ApiOptions {
   readonly db: Kysely<Database>;
   readonly sessions: SessionSettings;
+  readonly uploads: UploadSettings;
   readonly secret: string;
+  /** Receives the blob store once the upload routes exist (tests use it to sweep). */
+  readonly onBlobStore?: (store: BlobStore) => void;
 }
 
 export async function vaultApi(app: FastifyInstance, options: ApiOptions): Promise<void> {
-  const { db, sessions, secret } = options;
+  const { db, sessions, secret, uploads } = options;
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   await app.register(cookie);
@@ -30,7 +34,9 @@ export async function vaultApi(app: FastifyInstance, options: ApiOptions): Promi
     reply.header('cache-control', 'no-store');
   });
 
-  accountRoutes(app, { db, sessions, limit: createLimiter(db, secret), secret });
+  const blobs = uploadRoutes(app, { db, sessions, uploads });
+  options.onBlobStore?.(blobs);
+  accountRoutes(app, { db, sessions, limit: createLimiter(db, secret), secret, blobs });
   recordRoutes(app, { db, sessions });
   secondFactorRoutes(app, { db, sessions });
 

@@ -12,6 +12,17 @@ export interface Database {
   records: RecordTable;
   record_revisions: RecordRevisionTable;
   backup_codes: BackupCodeTable;
+  uploads: UploadTable;
+}
+
+export interface UploadTable {
+  /** Random, made by the server; also the blob's name in the store. */
+  id: string;
+  account_id: string;
+  /** Bytes of ciphertext declared at creation (bigint: pg returns it as text). */
+  length: ColumnType<string, number, never>;
+  created_at: ColumnType<Date, never, never>;
+  completed_at: ColumnType<Date | null, never, Date>;
 }
 
 export interface BackupCodeTable {

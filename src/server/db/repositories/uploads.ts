@@ -1,0 +1,90 @@
+/**
+ * Who owns which upload, how big it is, and whether it finished. Every query names the account.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../schema.js';
+
+export interface UploadRow {
+  readonly id: string;
+  readonly length: number;
+  readonly createdAt: Date;
+  readonly completedAt: Date | null;
+}
+
+export async function insertUpload(
+  db: Kysely<Database>,
+  accountId: string,
+  id: string,
+  length: number,
+): Promise<void> {
+  await db.insertInto('uploads').values({ id, account_id: accountId, length }).execute();
+}
+
+export async function findUpload(
+  db: Kysely<Database>,
+  accountId: string,
+  id: string,
+): Promise<UploadRow | undefined> {
+  const row = await db
+    .selectFrom('uploads')
+    .select(['id', 'length', 'created_at', 'completed_at'])
+    .where('account_id', '=', accountId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row && toRow(row);
+}
+
+/** Bytes the account holds or has promised to send: finished uploads plus ones under way. */
+export async function bytesUsed(db: Kysely<Database>, accountId: string): Promise<number> {
+  const row = await db
+    .selectFrom('uploads')
+    .select(sql<string>`coalesce(sum(length), 0)`.as('used'))
+    .where('account_id', '=', accountId)
+    .executeTakeFirstOrThrow();
+  return Number(row.used);
+}
+
+export async function markCompleted(db: Kysely<Database>, id: string): Promise<void> {
+  await db.updateTable('uploads').set({ completed_at: new Date() }).where('id', '=', id).execute();
+}
+
+export async function deleteUpload(db: Kysely<Database>, id: string): Promise<void> {
+  await db.deleteFrom('uploads').where('id', '=', id).execute();
+}
+
+export async function uploadIdsOfAccount(
+  db: Kysely<Database>,
+  accountId: string,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('uploads')
+    .select('id')
+    .where('account_id', '=', accountId)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Uploads never finished within `seconds`: abandoned, to be removed with their blobs. */
+export async function abandonedUploads(db: Kysely<Database>, seconds: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('uploads')
+    .select('id')
+    .where('completed_at', 'is', null)
+    .where('created_at', '<', sql<Date>`now() - make_interval(secs => ${seconds})`)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+function toRow(row: {
+  id: string;
+  length: string;
+  created_at: Date;
+  completed_at: Date | null;
+}): UploadRow {
+  return {
+    id: row.id,
+    length: Number(row.length),
+    createdAt: new Date(row.created_at),
+    completedAt: row.completed_at === null ? null : new Date(row.completed_at),
+  };
+}
