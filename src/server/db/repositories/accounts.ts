@@ -15,18 +15,8 @@ export interface Account {
   readonly wrappedKeyByRecovery: Uint8Array;
 }
 
-export interface NewAccount {
-  readonly id: string;
-  readonly username: string;
-  readonly authKeyHash: string;
-  readonly recoveryKeyHash: string;
-  readonly kdf: KdfParamsColumn;
-  readonly wrappedKeyByPassphrase: Uint8Array;
-  readonly wrappedKeyByRecovery: Uint8Array;
-}
-
 /** Inserts the account; false when the username is taken (by a race or not). */
-export async function insertAccount(db: Kysely<Database>, account: NewAccount): Promise<boolean> {
+export async function insertAccount(db: Kysely<Database>, account: Account): Promise<boolean> {
   const result = await db
     .insertInto('accounts')
     .values({
