@@ -3,8 +3,10 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const NODE_BUILTINS = [
-  'node:*',
+// Node's own modules: 'node:*' by pattern, bare names exactly. (A pattern 'crypto' would also
+// match the project's own isomorphic src/crypto.)
+const NODE_PREFIXED = ['node:*'];
+const NODE_BARE = [
   'fs',
   'path',
   'crypto',
@@ -15,7 +17,10 @@ const NODE_BUILTINS = [
   'net',
   'stream',
   'worker_threads',
-];
+].map((name) => ({
+  name,
+  message: 'No Node-only modules here: this code runs in the browser too.',
+}));
 
 /** Pure layers: no server, no web, no Node-only modules, no DOM. */
 const pureLayer = (dir) => ({
@@ -32,10 +37,11 @@ const pureLayer = (dir) => ({
             message: `src/${dir} is pure: it may not import server or web code.`,
           },
           {
-            group: NODE_BUILTINS,
+            group: NODE_PREFIXED,
             message: `src/${dir} runs in the browser too: no Node-only modules.`,
           },
         ],
+        paths: NODE_BARE,
       },
     ],
     'no-restricted-globals': [
@@ -131,10 +137,11 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/server/**', ...NODE_BUILTINS],
+              group: ['**/server/**', ...NODE_PREFIXED],
               message: 'Browser code cannot import server or Node-only code.',
             },
           ],
+          paths: NODE_BARE,
         },
       ],
     },

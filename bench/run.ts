@@ -4,10 +4,12 @@
  */
 import { benchLine, type BenchFigure } from './bench.js';
 import { pageWeight } from './page-weight.js';
+import { vaultUnlock } from './vault-unlock.js';
 import { vaultWrites } from './vault-writes.js';
 
 const BENCHMARKS: Record<string, () => Promise<BenchFigure[]>> = {
   'page-weight': pageWeight,
+  'vault-unlock': vaultUnlock,
   'vault-writes': vaultWrites,
 };
 

@@ -78,6 +78,7 @@ export async function loadAssets(
       script: entry('src/web/enhance/main.ts'),
       searchScript: entry('src/web/enhance/qa-search.ts'),
       vaultScript: entry('src/web/app/main.tsx'),
+      vaultStylesheets: (manifest['src/web/app/main.tsx']?.css ?? []).map((file) => `/${file}`),
       logo,
     },
     generated,

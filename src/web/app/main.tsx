@@ -1,9 +1,155 @@
-// The vault app's entry: mounts into the shell that /vault serves.
+/**
+ * The vault app's entry: mounts into the shell that /vault serves (`#vault-app`, whose
+ * data-locale picks the language) and owns locking.
+ *
+ * Locking is synchronous and total: the account key is wiped, the CSRF token forgotten, the
+ * session signed out with a keepalive request nobody waits for, and the app mounted afresh, which
+ * drops every decrypted entry, draft and form value from the page in the same task. It happens
+ * on Lock, after the chosen idle time, on quick exit (the `mosaic:quick-exit` event), on
+ * `pagehide`, and when the server says the session has ended.
+ *
+ * Nothing is written to localStorage, sessionStorage, IndexedDB, the Cache API, cookies or the
+ * address: routing is in memory.
+ */
 import { render } from 'preact';
+import { cryptoReady } from '../../crypto/index.js';
+import { VaultApi } from './api.js';
+import { App } from './app.js';
+import type { ScreenName } from './context.js';
+import { appLocale, format, MESSAGES } from './messages.js';
+import {
+  DEFAULT_AUTO_LOCK_MINUTES,
+  IdleTimer,
+  QUICK_EXIT_EVENT,
+  VaultSession,
+  type AutoLockMinutes,
+} from './vault-session.js';
+import '../styles/vault.css';
 
-function Placeholder() {
-  return <p>Vault loading</p>;
+type LockReason = 'button' | 'idle' | 'exit' | 'signed-out' | 'deleted';
+
+/** Input that counts as "in use" for auto-lock. */
+const ACTIVITY_EVENTS = [
+  'keydown',
+  'pointerdown',
+  'pointermove',
+  'input',
+  'wheel',
+  'touchstart',
+  'scroll',
+];
+
+function start(root: HTMLElement): void {
+  const locale = appLocale(root.dataset.locale);
+  const t = MESSAGES[locale];
+  // Start loading libsodium's WebAssembly now, so the first unlock does not wait for it.
+  cryptoReady().catch(() => {
+    // Reported when a screen first needs it (CryptoError not_ready).
+  });
+
+  let autoLockMinutes: AutoLockMinutes = DEFAULT_AUTO_LOCK_MINUTES;
+  let generation = 0;
+  /** Somewhere other than the start page: something typed or open that a lock should clear. */
+  let sensitive = false;
+  let lastKeepAlive = 0;
+
+  const api = new VaultApi({ onSessionEnded: () => lock('signed-out') });
+  const session = new VaultSession(api);
+  const idle = new IdleTimer(() => {
+    if (sensitive || session.isUnlocked) lock('idle');
+    else idle.start(autoLockMinutes * 60_000);
+  });
+
+  const mount = (notice: string | undefined): void => {
+    generation += 1;
+    render(
+      <App
+        key={generation}
+        locale={locale}
+        api={api}
+        session={session}
+        notice={notice}
+        moveFocus={generation > 1}
+        autoLockMinutes={autoLockMinutes}
+        onAutoLockChange={(minutes) => {
+          autoLockMinutes = minutes;
+          idle.start(minutes * 60_000);
+        }}
+        onUnlocked={() => {
+          sensitive = true;
+          lastKeepAlive = Date.now();
+          idle.start(autoLockMinutes * 60_000);
+        }}
+        onScreen={(name: ScreenName) => {
+          sensitive = session.isUnlocked || name !== 'start';
+        }}
+        onLock={() => lock('button')}
+        onDeleted={() => lock('deleted')}
+      />,
+      root,
+    );
+  };
+
+  function lock(reason: LockReason): void {
+    const wasUnlocked = session.isUnlocked;
+    const wasSensitive = sensitive;
+    // Deleting already ended the session on the server; every other lock signs out.
+    session.lock({ signOut: reason !== 'deleted' });
+    sensitive = false;
+    idle.start(autoLockMinutes * 60_000);
+    if (reason === 'exit' || (!wasUnlocked && !wasSensitive)) {
+      mount(undefined);
+      return;
+    }
+    mount(noticeFor(reason, wasUnlocked));
+  }
+
+  function noticeFor(reason: LockReason, wasUnlocked: boolean): string | undefined {
+    switch (reason) {
+      case 'deleted':
+        return t.notices.deleted;
+      case 'signed-out':
+        return t.notices.signedOut;
+      case 'idle':
+        if (!wasUnlocked) return undefined;
+        return autoLockMinutes === 1
+          ? t.notices.idleLockedOne
+          : format(t.notices.idleLocked, { minutes: autoLockMinutes });
+      case 'button':
+      case 'exit':
+        return wasUnlocked ? t.notices.locked : undefined;
+    }
+  }
+
+  /** Keeps the server's idle expiry from ending a session the person is actively using. */
+  const keepAlive = (): void => {
+    if (!session.isUnlocked) return;
+    const every = (session.serverIdleTimeoutSeconds * 1000) / 3;
+    if (Date.now() - lastKeepAlive < every) return;
+    lastKeepAlive = Date.now();
+    api.listSessions().catch(() => {
+      // A real failure shows on the next request the person makes.
+    });
+  };
+
+  for (const type of ACTIVITY_EVENTS) {
+    document.addEventListener(
+      type,
+      () => {
+        idle.activity();
+        keepAlive();
+      },
+      { capture: true, passive: true },
+    );
+  }
+  // Quick exit: lock in the same task, before the browser leaves for the neutral site.
+  document.addEventListener(QUICK_EXIT_EVENT, () => lock('exit'));
+  window.addEventListener('pagehide', () => lock('exit'));
+
+  root.replaceChildren();
+  idle.start(autoLockMinutes * 60_000);
+  mount(undefined);
 }
 
 const root = document.getElementById('vault-app');
-if (root) render(<Placeholder />, root);
+if (root) start(root);

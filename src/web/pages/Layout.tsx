@@ -16,8 +16,9 @@ export interface LayoutProps {
   readonly description?: string | undefined;
   /** The page's slug when it exists in every language; undefined for error pages. */
   readonly slug?: string | undefined;
-  /** Scripts this page needs besides the site's own. */
+  /** Scripts and stylesheets this page needs besides the site's own. */
   readonly scripts?: readonly string[];
+  readonly stylesheets?: readonly string[];
   readonly children: ComponentChildren;
 }
 
@@ -28,6 +29,7 @@ export function Layout({
   description,
   slug,
   scripts = [],
+  stylesheets = [],
   children,
 }: LayoutProps) {
   const t = MESSAGES[locale];
@@ -40,7 +42,7 @@ export function Layout({
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{slug === HOME_SLUG ? name : `${title} – ${name}`}</title>
         {description && <meta name="description" content={description} />}
-        {site.assets.stylesheets.map((href) => (
+        {[...site.assets.stylesheets, ...stylesheets].map((href) => (
           <link rel="stylesheet" href={href} key={href} />
         ))}
         {slug !== undefined &&

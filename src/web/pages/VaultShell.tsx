@@ -16,6 +16,7 @@ export function VaultShell({ site, locale }: { site: Site; locale: Locale }) {
       title={t.title}
       slug={VAULT_SLUG}
       scripts={[site.assets.vaultScript]}
+      stylesheets={site.assets.vaultStylesheets}
     >
       <div id="vault-app" data-locale={locale}>
         <h1>{t.title}</h1>

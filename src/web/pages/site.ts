@@ -28,8 +28,9 @@ export interface Assets {
   readonly script: string;
   /** Loaded only by the questions page. */
   readonly searchScript: string;
-  /** Loaded only by the vault page. */
+  /** Loaded only by the vault page, with its stylesheets. */
   readonly vaultScript: string;
+  readonly vaultStylesheets: readonly string[];
   readonly logo: string | undefined;
 }
 

@@ -1,0 +1,314 @@
+/**
+ * The account's use cases, one function each, following docs/vault-protocol.md §4–§5 and §12:
+ * sign up, sign in, change passphrase, delete, recover. Each derives what it needs, talks to the
+ * API, wipes every key it no longer needs, and hands back only the account key (for the
+ * session to own) and the server's SessionResponse.
+ *
+ * The passphrase, the key-encryption key, the recovery key and the account key never leave this
+ * module in a request: only the auth keys (derived, one-way) and wrapped keys do.
+ */
+import {
+  checkRecoveryWords,
+  deriveKeys,
+  deriveRecoveryAuthKey,
+  fromBase64Url,
+  generateKey,
+  generateRecoveryKey,
+  kdfParamsFromJson,
+  kdfParamsToJson,
+  KEY_CONTEXTS,
+  newKdfParams,
+  parseRecoveryPhrase,
+  pickCheckPositions,
+  recoveryKeyToWords,
+  toBase64Url,
+  unwrapAccountKeyWithRecoveryKey,
+  unwrapKey,
+  wrapAccountKeyWithRecoveryKey,
+  wrapKey,
+  type KdfParams,
+} from '../../crypto/index.js';
+import { ApiError, type SessionResponse, type VaultApi } from './api.js';
+import { wipeBestEffort } from './vault-session.js';
+
+/** The keys got by signing in, signing up or recovering: the session takes ownership. */
+export interface Opened {
+  readonly session: SessionResponse;
+  readonly accountKey: Uint8Array;
+}
+
+/** The server's wrapped account key does not open with the key this person derived. */
+export class KeyMismatchError extends Error {
+  override readonly name = 'KeyMismatchError';
+  constructor() {
+    super('the wrapped account key does not match');
+  }
+}
+
+/**
+ * Everything a new account needs, made before anything is sent: the keys from the passphrase,
+ * a new account key wrapped two ways, and the recovery key (shown once, then checked).
+ */
+export interface PreparedSignUp {
+  readonly kdf: KdfParams;
+  readonly authKey: Uint8Array;
+  readonly accountKey: Uint8Array;
+  readonly recoveryKey: Uint8Array;
+  readonly recoveryAuthKey: Uint8Array;
+  readonly wrappedByPassphrase: Uint8Array;
+  readonly wrappedByRecoveryKey: Uint8Array;
+  /** The two word positions (0-based) to ask for before sign-up completes. */
+  readonly checkPositions: readonly [number, number];
+}
+
+/**
+ * Derives and generates every key for a new account. The key-encryption key is wiped here: once
+ * the account key is wrapped, it is not needed again until the next sign-in.
+ */
+export async function prepareSignUp(passphrase: string): Promise<PreparedSignUp> {
+  const kdf = await newKdfParams();
+  const { authKey, keyEncryptionKey } = await deriveKeys(passphrase, kdf);
+  try {
+    const accountKey = await generateKey();
+    const wrappedByPassphrase = await wrapKey(
+      keyEncryptionKey,
+      accountKey,
+      KEY_CONTEXTS.accountKeyByKek,
+    );
+    const recoveryKey = await generateRecoveryKey();
+    const wrappedByRecoveryKey = await wrapAccountKeyWithRecoveryKey(recoveryKey, accountKey);
+    const recoveryAuthKey = await deriveRecoveryAuthKey(recoveryKey);
+    const checkPositions = await pickCheckPositions();
+    return {
+      kdf,
+      authKey,
+      accountKey,
+      recoveryKey,
+      recoveryAuthKey,
+      wrappedByPassphrase,
+      wrappedByRecoveryKey,
+      checkPositions,
+    };
+  } finally {
+    wipeBestEffort(keyEncryptionKey);
+  }
+}
+
+/** The 24 words to show once. */
+export function recoveryWordsOf(prepared: PreparedSignUp): string[] {
+  return recoveryKeyToWords(prepared.recoveryKey);
+}
+
+/** True when `word` is the recovery key's word at `position` (0-based), as typed by a person. */
+export function checkRecoveryWord(
+  prepared: PreparedSignUp,
+  position: number,
+  word: string,
+): boolean {
+  return checkRecoveryWords(prepared.recoveryKey, [{ position, word }]);
+}
+
+/** Wipes every secret of a prepared sign-up (after success, or when abandoned). */
+export function wipePrepared(prepared: PreparedSignUp, keepAccountKey = false): void {
+  wipeBestEffort(prepared.authKey);
+  wipeBestEffort(prepared.recoveryKey);
+  wipeBestEffort(prepared.recoveryAuthKey);
+  if (!keepAccountKey) wipeBestEffort(prepared.accountKey);
+}
+
+/**
+ * Creates the account. On success the prepared secrets are wiped except the account key, which
+ * is returned for the session; on `username_taken` nothing is wiped, so the person can choose
+ * another username without seeing a new recovery key.
+ */
+export async function completeSignUp(
+  api: VaultApi,
+  prepared: PreparedSignUp,
+  username: string,
+): Promise<Opened> {
+  const session = await api.createAccount({
+    username,
+    kdf: kdfParamsToJson(prepared.kdf),
+    authKey: toBase64Url(prepared.authKey),
+    recoveryAuthKey: toBase64Url(prepared.recoveryAuthKey),
+    wrappedAccountKey: {
+      byPassphrase: toBase64Url(prepared.wrappedByPassphrase),
+      byRecoveryKey: toBase64Url(prepared.wrappedByRecoveryKey),
+    },
+  });
+  wipePrepared(prepared, true);
+  return { session, accountKey: prepared.accountKey };
+}
+
+/**
+ * Asks for the account's KDF parameters and derives the keys. Refuses parameters below the
+ * protocol's minimum before deriving (CryptoError `kdf_params_too_weak`).
+ */
+async function deriveForAccount(
+  api: VaultApi,
+  username: string,
+  passphrase: string,
+): Promise<{ authKey: Uint8Array; keyEncryptionKey: Uint8Array }> {
+  const { kdf } = await api.loginChallenge(username);
+  const params = kdfParamsFromJson(kdf);
+  return deriveKeys(passphrase, params);
+}
+
+/**
+ * Signs in and unwraps the account key. Unlocking is a sign-in: keys live only in memory, so a
+ * locked vault has nothing left to unlock with.
+ *
+ * @throws ApiError `sign_in_failed` (wrong username or passphrase, never saying which),
+ *   `rate_limited`; CryptoError `kdf_params_too_weak`, `kdf_failed`; KeyMismatchError.
+ */
+export async function signIn(api: VaultApi, username: string, passphrase: string): Promise<Opened> {
+  const { authKey, keyEncryptionKey } = await deriveForAccount(api, username, passphrase);
+  try {
+    const session = await api.signIn(username, toBase64Url(authKey));
+    let accountKey: Uint8Array;
+    try {
+      accountKey = await unwrapKey(
+        keyEncryptionKey,
+        fromBase64Url(session.wrappedAccountKey),
+        KEY_CONTEXTS.accountKeyByKek,
+      );
+    } catch {
+      // The server accepted the passphrase but sent a key it does not open: do not stay signed in.
+      api.setCsrfToken(session.csrfToken);
+      api.signOutKeepalive();
+      throw new KeyMismatchError();
+    }
+    return { session, accountKey };
+  } finally {
+    wipeBestEffort(authKey);
+    wipeBestEffort(keyEncryptionKey);
+  }
+}
+
+/**
+ * Changes the passphrase: proves the current one (its auth key), derives new keys with a new
+ * salt, re-wraps the account key. Entries and the recovery key are untouched.
+ *
+ * @throws ApiError `sign_in_failed` when the current passphrase is wrong.
+ */
+export async function changePassphrase(
+  api: VaultApi,
+  username: string,
+  accountKey: Uint8Array,
+  currentPassphrase: string,
+  newPassphrase: string,
+): Promise<void> {
+  const current = await deriveForAccount(api, username, currentPassphrase);
+  wipeBestEffort(current.keyEncryptionKey);
+  const kdf = await newKdfParams();
+  const next = await deriveKeys(newPassphrase, kdf);
+  try {
+    const wrapped = await wrapKey(next.keyEncryptionKey, accountKey, KEY_CONTEXTS.accountKeyByKek);
+    await api.changePassphrase({
+      currentAuthKey: toBase64Url(current.authKey),
+      kdf: kdfParamsToJson(kdf),
+      authKey: toBase64Url(next.authKey),
+      wrappedAccountKey: toBase64Url(wrapped),
+    });
+  } finally {
+    wipeBestEffort(current.authKey);
+    wipeBestEffort(next.authKey);
+    wipeBestEffort(next.keyEncryptionKey);
+  }
+}
+
+/**
+ * Deletes the account and everything in it, proven by the passphrase.
+ *
+ * @throws ApiError `sign_in_failed` when the passphrase is wrong.
+ */
+export async function deleteAccount(
+  api: VaultApi,
+  username: string,
+  passphrase: string,
+): Promise<void> {
+  const { authKey, keyEncryptionKey } = await deriveForAccount(api, username, passphrase);
+  wipeBestEffort(keyEncryptionKey);
+  try {
+    await api.deleteAccount(toBase64Url(authKey));
+  } finally {
+    wipeBestEffort(authKey);
+  }
+}
+
+/** A recovery under way: the account key is open, the new passphrase is not chosen yet. */
+export interface StartedRecovery {
+  readonly accountKey: Uint8Array;
+  readonly recoveryToken: string;
+}
+
+/**
+ * Recovery, step 1: parse the words (tolerantly), prove them to the server, open the recovery
+ * copy of the account key.
+ *
+ * @throws CryptoError `recovery_key_word_count`, `recovery_key_unknown_word`,
+ *   `recovery_key_checksum`; ApiError `recovery_failed`, `rate_limited`; KeyMismatchError.
+ */
+export async function startRecovery(
+  api: VaultApi,
+  username: string,
+  words: string,
+): Promise<StartedRecovery> {
+  const recoveryKey = parseRecoveryPhrase(words);
+  try {
+    const recoveryAuthKey = await deriveRecoveryAuthKey(recoveryKey);
+    let challenge: { wrappedAccountKey: string; recoveryToken: string };
+    try {
+      challenge = await api.recoveryChallenge(username, toBase64Url(recoveryAuthKey));
+    } finally {
+      wipeBestEffort(recoveryAuthKey);
+    }
+    try {
+      const accountKey = await unwrapAccountKeyWithRecoveryKey(
+        recoveryKey,
+        fromBase64Url(challenge.wrappedAccountKey),
+      );
+      return { accountKey, recoveryToken: challenge.recoveryToken };
+    } catch {
+      throw new KeyMismatchError();
+    }
+  } finally {
+    wipeBestEffort(recoveryKey);
+  }
+}
+
+/**
+ * Recovery, step 2: set the new passphrase (new salt, account key re-wrapped) and sign in.
+ *
+ * @throws ApiError `recovery_failed` when the recovery token has expired.
+ */
+export async function completeRecovery(
+  api: VaultApi,
+  started: StartedRecovery,
+  newPassphrase: string,
+): Promise<Opened> {
+  const kdf = await newKdfParams();
+  const { authKey, keyEncryptionKey } = await deriveKeys(newPassphrase, kdf);
+  try {
+    const wrapped = await wrapKey(
+      keyEncryptionKey,
+      started.accountKey,
+      KEY_CONTEXTS.accountKeyByKek,
+    );
+    const session = await api.recoveryComplete({
+      recoveryToken: started.recoveryToken,
+      kdf: kdfParamsToJson(kdf),
+      authKey: toBase64Url(authKey),
+      wrappedAccountKey: toBase64Url(wrapped),
+    });
+    return { session, accountKey: started.accountKey };
+  } finally {
+    wipeBestEffort(authKey);
+    wipeBestEffort(keyEncryptionKey);
+  }
+}
+
+/** True for the errors that mean "wrong passphrase" (or username) from the server. */
+export function isWrongCredentials(e: unknown): boolean {
+  return e instanceof ApiError && (e.code === 'sign_in_failed' || e.code === 'recovery_failed');
+}

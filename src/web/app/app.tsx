@@ -1,0 +1,229 @@
+/**
+ * The vault app: an in-memory router over small screens. main.tsx mounts it afresh (a new key)
+ * on every lock, so every piece of decrypted state, every draft and every form value is dropped
+ * at once; lock hooks wipe the key material that lived in this component's drafts.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { wipePrepared, type Opened } from './account.js';
+import type { VaultApi } from './api.js';
+import {
+  AppContext,
+  useApp,
+  type AppContextValue,
+  type NoteDraft,
+  type Screen,
+  type ScreenName,
+} from './context.js';
+import { formatDate, formatHappenedAt } from './format-date.js';
+import { MESSAGES, type AppLocale } from './messages.js';
+import { RevisionWatch } from './records.js';
+import {
+  CreateConfirmScreen,
+  CreatedScreen,
+  CreatePassphraseScreen,
+  CreateUsernameScreen,
+  newCreateDraft,
+  RecoveryCheckScreen,
+  RecoveryKeyScreen,
+} from './screens/create.js';
+import { HomeScreen } from './screens/home.js';
+import { EditNoteScreen, NewNoteScreen } from './screens/note-form.js';
+import { NoteDeleteScreen, NoteHistoryScreen, NoteViewScreen } from './screens/note-view.js';
+import {
+  newRecoverDraft,
+  RecoverPassphraseScreen,
+  RecoverScreen,
+  wipeRecoverDraft,
+} from './screens/recover.js';
+import { ChangePassphraseScreen, DeleteAccountScreen, SettingsScreen } from './screens/settings.js';
+import { StartScreen } from './screens/start.js';
+import { UnlockScreen } from './screens/unlock.js';
+import type { AutoLockMinutes, VaultSession } from './vault-session.js';
+
+export interface AppProps {
+  readonly locale: AppLocale;
+  readonly api: VaultApi;
+  readonly session: VaultSession;
+  /** A message for the first screen (after a lock, say). */
+  readonly notice?: string | undefined;
+  /** Move focus to the first screen's heading (true after a lock; false on page load). */
+  readonly moveFocus: boolean;
+  readonly autoLockMinutes: AutoLockMinutes;
+  readonly onAutoLockChange: (minutes: AutoLockMinutes) => void;
+  readonly onUnlocked: () => void;
+  readonly onScreen: (name: ScreenName) => void;
+  readonly onLock: () => void;
+  readonly onDeleted: () => void;
+}
+
+/** Screens that need the vault unlocked. */
+const LOCKED_OUT: ReadonlySet<ScreenName> = new Set([
+  'home',
+  'note-new',
+  'note-view',
+  'note-edit',
+  'note-history',
+  'note-delete',
+  'settings',
+  'change-passphrase',
+  'delete-account',
+  'create-done',
+]);
+
+export function App(props: AppProps) {
+  const { locale, api, session } = props;
+  const t = MESSAGES[locale];
+  const [route, setRoute] = useState<{ screen: Screen; notice: string | undefined; seq: number }>({
+    screen: { name: 'start' },
+    notice: props.notice,
+    seq: 0,
+  });
+  const [autoLockMinutes, setAutoLock] = useState(props.autoLockMinutes);
+  const createDraft = useRef(newCreateDraft());
+  const recoverDraft = useRef(newRecoverDraft());
+  const drafts = useRef(new Map<string, NoteDraft>());
+  const revisions = useRef(new RevisionWatch());
+
+  const discardFlows = (): void => {
+    if (createDraft.current.prepared !== undefined) wipePrepared(createDraft.current.prepared);
+    createDraft.current = newCreateDraft();
+    wipeRecoverDraft(recoverDraft.current);
+    recoverDraft.current = newRecoverDraft();
+  };
+
+  // Wipe the flows' key material on lock (main.tsx then mounts a fresh app).
+  useEffect(() => session.onLock(discardFlows), []);
+
+  const navigate = (screen: Screen, notice?: string): void => {
+    if (screen.name === 'start' || screen.name === 'home') discardFlows();
+    setRoute((r) => ({ screen, notice, seq: r.seq + 1 }));
+    props.onScreen(screen.name);
+  };
+
+  const value: AppContextValue = {
+    t,
+    locale,
+    api,
+    session,
+    screen: route.screen,
+    navigate,
+    notice: route.notice,
+    moveFocus: props.moveFocus || route.seq > 0,
+    unlocked: (opened: Opened) => {
+      session.begin(opened.session, opened.accountKey);
+      props.onUnlocked();
+    },
+    lock: props.onLock,
+    autoLockMinutes,
+    setAutoLockMinutes: (minutes) => {
+      setAutoLock(minutes);
+      props.onAutoLockChange(minutes);
+    },
+    revisions: revisions.current,
+    drafts: drafts.current,
+    formatTimestamp: (iso) => formatDate(new Date(iso), t.dates, true),
+    formatHappened: (happenedAt) => formatHappenedAt(happenedAt, t.dates),
+  };
+
+  const screen: Screen =
+    LOCKED_OUT.has(route.screen.name) && !session.isUnlocked ? { name: 'start' } : route.screen;
+
+  return (
+    <AppContext.Provider value={value}>
+      <div class="vault">
+        {session.isUnlocked && <VaultBar current={screen.name} />}
+        <ScreenView
+          key={route.seq}
+          screen={screen}
+          createDraft={createDraft.current}
+          recoverDraft={recoverDraft.current}
+          onDeleted={props.onDeleted}
+        />
+      </div>
+    </AppContext.Provider>
+  );
+}
+
+/** Always on screen while unlocked: the diary, settings, and Lock. */
+function VaultBar({ current }: { current: ScreenName }) {
+  const app = useApp();
+  const { t } = app;
+  return (
+    <nav class="vault-bar" aria-label={t.bar.label}>
+      <div class="vault-bar__inner">
+        <button
+          type="button"
+          class="vault-bar__link"
+          aria-current={current === 'home' ? 'page' : undefined}
+          onClick={() => app.navigate({ name: 'home' })}
+        >
+          {t.bar.home}
+        </button>
+        <button
+          type="button"
+          class="vault-bar__link"
+          aria-current={current === 'settings' ? 'page' : undefined}
+          onClick={() => app.navigate({ name: 'settings' })}
+        >
+          {t.bar.settings}
+        </button>
+        <button type="button" class="vault-bar__lock" data-lock="" onClick={app.lock}>
+          <span class="vault-bar__lock-icon" aria-hidden="true" />
+          {t.bar.lock}
+        </button>
+      </div>
+    </nav>
+  );
+}
+
+function ScreenView(props: {
+  screen: Screen;
+  createDraft: ReturnType<typeof newCreateDraft>;
+  recoverDraft: ReturnType<typeof newRecoverDraft>;
+  onDeleted: () => void;
+}) {
+  const { screen, createDraft, recoverDraft } = props;
+  switch (screen.name) {
+    case 'start':
+      return <StartScreen />;
+    case 'create-username':
+      return <CreateUsernameScreen draft={createDraft} />;
+    case 'create-passphrase':
+      return <CreatePassphraseScreen draft={createDraft} />;
+    case 'create-confirm':
+      return <CreateConfirmScreen draft={createDraft} />;
+    case 'create-recovery':
+      if (createDraft.prepared === undefined) return <CreateUsernameScreen draft={createDraft} />;
+      return <RecoveryKeyScreen draft={createDraft} />;
+    case 'create-check':
+      if (createDraft.prepared === undefined) return <CreateUsernameScreen draft={createDraft} />;
+      return <RecoveryCheckScreen draft={createDraft} />;
+    case 'create-done':
+      return <CreatedScreen />;
+    case 'unlock':
+      return <UnlockScreen />;
+    case 'recover':
+      return <RecoverScreen draft={recoverDraft} />;
+    case 'recover-passphrase':
+      if (recoverDraft.started === undefined) return <RecoverScreen draft={recoverDraft} />;
+      return <RecoverPassphraseScreen draft={recoverDraft} />;
+    case 'home':
+      return <HomeScreen />;
+    case 'note-new':
+      return <NewNoteScreen />;
+    case 'note-view':
+      return <NoteViewScreen id={screen.id} />;
+    case 'note-edit':
+      return <EditNoteScreen id={screen.id} />;
+    case 'note-history':
+      return <NoteHistoryScreen id={screen.id} />;
+    case 'note-delete':
+      return <NoteDeleteScreen id={screen.id} />;
+    case 'settings':
+      return <SettingsScreen />;
+    case 'change-passphrase':
+      return <ChangePassphraseScreen />;
+    case 'delete-account':
+      return <DeleteAccountScreen onDeleted={props.onDeleted} />;
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * What every screen can reach: the strings, the API, the unlocked session and the in-memory
+ * router. There is no URL routing on purpose: addresses and history would otherwise record what
+ * was open (DESIGN.md, threat 1).
+ */
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import type { Opened } from './account.js';
+import type { VaultApi } from './api.js';
+import type { AppLocale, Messages } from './messages.js';
+import type { RevisionWatch } from './records.js';
+import type { NoteFields } from './validation.js';
+import type { AutoLockMinutes, VaultSession } from './vault-session.js';
+import type { RecordResponse } from './api.js';
+
+export type Screen =
+  | { readonly name: 'start' }
+  | { readonly name: 'create-username' }
+  | { readonly name: 'create-passphrase' }
+  | { readonly name: 'create-confirm' }
+  | { readonly name: 'create-recovery' }
+  | { readonly name: 'create-check' }
+  | { readonly name: 'create-done' }
+  | { readonly name: 'unlock' }
+  | { readonly name: 'recover' }
+  | { readonly name: 'recover-passphrase' }
+  | { readonly name: 'home' }
+  | { readonly name: 'note-new' }
+  | { readonly name: 'note-view'; readonly id: string }
+  | { readonly name: 'note-edit'; readonly id: string }
+  | { readonly name: 'note-history'; readonly id: string }
+  | { readonly name: 'note-delete'; readonly id: string }
+  | { readonly name: 'settings' }
+  | { readonly name: 'change-passphrase' }
+  | { readonly name: 'delete-account' };
+
+export type ScreenName = Screen['name'];
+
+/** A note being written, kept in memory only until it is saved, cancelled or the vault locks. */
+export interface NoteDraft {
+  readonly fields: NoteFields;
+  /** For an edit: the revision it started from, so a change made elsewhere is a conflict. */
+  readonly base?: RecordResponse;
+}
+
+export interface AppContextValue {
+  readonly t: Messages;
+  readonly locale: AppLocale;
+  readonly api: VaultApi;
+  readonly session: VaultSession;
+  readonly screen: Screen;
+  /** Shows another screen, with an optional success message at its top. */
+  readonly navigate: (screen: Screen, notice?: string) => void;
+  /** A success message to show on this screen, if any. */
+  readonly notice: string | undefined;
+  /** False only for the first screen after the page loads (focus stays where the browser put it). */
+  readonly moveFocus: boolean;
+  /** Starts the unlocked session and the idle timer. */
+  readonly unlocked: (opened: Opened) => void;
+  readonly lock: () => void;
+  readonly autoLockMinutes: AutoLockMinutes;
+  readonly setAutoLockMinutes: (minutes: AutoLockMinutes) => void;
+  readonly revisions: RevisionWatch;
+  readonly drafts: Map<string, NoteDraft>;
+  /** Server timestamps, in the person's language and time zone. */
+  readonly formatTimestamp: (iso: string) => string;
+  /** A note's `happenedAt` (local date, optional time), as a person would say it. */
+  readonly formatHappened: (happenedAt: string) => string;
+}
+
+export const AppContext = createContext<AppContextValue | undefined>(undefined);
+
+export function useApp(): AppContextValue {
+  const value = useContext(AppContext);
+  if (value === undefined) throw new Error('useApp outside the vault app');
+  return value;
+}

@@ -1,0 +1,766 @@
+/**
+ * Every string the vault app shows, in English and Welsh. The Welsh table has the English table's
+ * type, so a missing or extra string fails the type-check. `{name}` marks a value filled in by
+ * `format`; the same placeholders must appear in both languages (checked by messages.test.ts).
+ *
+ * Nothing here is ever built from diary text, and screen titles (used for document.title) are
+ * fixed strings, so the browser's history and tab titles never hold anything private.
+ */
+
+export type AppLocale = 'en' | 'cy';
+
+const en = {
+  appName: 'Private diary',
+  dates: {
+    months: [
+      'January',
+      'February',
+      'March',
+      'April',
+      'May',
+      'June',
+      'July',
+      'August',
+      'September',
+      'October',
+      'November',
+      'December',
+    ] as readonly string[],
+    dateAtTime: '{date} at {time}',
+  },
+  common: {
+    back: 'Back',
+    continue: 'Continue',
+    cancel: 'Cancel',
+    errorSummaryTitle: 'There is a problem',
+    errorPrefix: 'Error:',
+    titleErrorPrefix: 'Error: ',
+    showPassphrase: 'Show',
+    hidePassphrase: 'Hide',
+    showPassphraseLabel: 'Show passphrase',
+    hidePassphraseLabel: 'Hide passphrase',
+    passphraseShown: 'Your passphrase is shown.',
+    passphraseHidden: 'Your passphrase is hidden.',
+    optional: '(optional)',
+    network:
+      'Mosaic could not be reached. Check your internet connection and try again. If you were saving, check whether it was saved before trying again.',
+    server: 'Something went wrong on our side. Please try again in a few minutes.',
+    rateLimited: 'Too many attempts. Wait a few minutes, then try again.',
+    unexpected: 'Something went wrong. Please try again.',
+  },
+  bar: {
+    label: 'Diary',
+    home: 'My diary',
+    settings: 'Settings',
+    lock: 'Lock diary',
+  },
+  notices: {
+    locked: 'Your diary is locked.',
+    idleLocked: 'Your diary locked because it was not used for {minutes} minutes.',
+    idleLockedOne: 'Your diary locked because it was not used for 1 minute.',
+    signedOut: 'You were signed out, so your diary locked. Open it again to carry on.',
+    deleted: 'Your diary and account have been deleted.',
+  },
+  start: {
+    title: 'Your private diary',
+    lede: 'Keep a private record of what is happening to you: when it happened, what happened and how it affected you. It can help the police, an advocate or a court see the whole pattern.',
+    howHeading: 'How it stays private',
+    noEmail: 'You do not need an email address. You choose a username and a passphrase.',
+    encrypted:
+      'What you write is locked (encrypted) on this device before it is sent. Mosaic stores it but cannot read it.',
+    nobody:
+      'Without your passphrase or your recovery key, nobody can open your diary – not even the people who run this service. Keep them safe.',
+    locks:
+      'Your diary locks when you use Exit this page, close the page, or stop using it for a while.',
+    create: 'Create a private diary',
+    open: 'Open my diary',
+    lost: 'I have lost my passphrase',
+  },
+  create: {
+    caption: 'Create a private diary',
+    usernameTitle: 'Choose a username',
+    usernameHint:
+      'You will use it with your passphrase to open your diary. Do not use your real name or your email address: choose something that would not identify you if someone saw it.',
+    usernameRules: '3 to 40 characters: letters, numbers, dots, dashes or underscores.',
+    usernameLabel: 'Username',
+    passphraseTitle: 'Choose a passphrase',
+    passphraseHint:
+      'Use at least 12 characters. Four or more words that do not belong together make a passphrase that is strong and easy to remember. If someone else uses this device, do not let the browser save it.',
+    passphraseLabel: 'Passphrase',
+    confirmTitle: 'Type your passphrase again',
+    confirmHint: 'This checks that you typed it as you meant to.',
+    confirmLabel: 'Passphrase again',
+    preparing: 'Making the keys that lock your diary. This takes a few seconds.',
+    recoveryTitle: 'Write down your recovery key',
+    recoveryWhat:
+      'If you forget your passphrase, these 24 words are the only way back into your diary. Mosaic does not keep a copy and cannot reset your passphrase for you.',
+    recoveryKeep:
+      'Write the words on paper, in order, and keep the paper somewhere safe that only you can reach. Anyone with these words and your username can open your diary.',
+    recoveryOnce: 'You will only see these words once.',
+    recoveryListLabel: 'Your recovery key, 24 words',
+    copy: 'Copy the words',
+    copyHint:
+      'Paper is safest. Copying puts the words on this device’s clipboard, where other apps may read them.',
+    copied: 'Copied. Paste them only somewhere private, then copy something else to clear them.',
+    copyFailed: 'The words could not be copied. Write them down instead.',
+    written: 'I have written them down',
+    checkTitle: 'Check your recovery key',
+    checkLede: 'Type two words from your recovery key, to show that you have kept it.',
+    wordLabel: 'Word {n}',
+    showAgain: 'Show the words again',
+    submit: 'Create my diary',
+    creating: 'Creating your diary…',
+    doneTitle: 'Your private diary is ready',
+    doneSignedIn: 'You are signed in as {username}.',
+    doneRemember:
+      'To open your diary you need your username and passphrase, or your recovery key if you forget the passphrase.',
+    doneLocks:
+      'Your diary locks after {minutes} minutes without use, and when you use Exit this page. You can change the time in Settings.',
+    goToDiary: 'Go to my diary',
+  },
+  strength: {
+    label: 'Passphrase strength',
+    level: {
+      'too-short': 'Too short',
+      weak: 'Weak',
+      fair: 'Fair',
+      good: 'Good',
+      strong: 'Strong',
+    },
+    summary: 'Strength: {level}.',
+    length: '{n} characters.',
+    lengthOne: '1 character.',
+    words: 'Made of {n} words.',
+    uses: 'Uses: {kinds}.',
+    kind: {
+      lower: 'small letters',
+      upper: 'capital letters',
+      digit: 'numbers',
+      symbol: 'symbols',
+      space: 'spaces',
+      other: 'other characters',
+    },
+    issue: {
+      too_short: 'It needs at least 12 characters.',
+      common: 'It contains a very common password or word, which people guess first.',
+      repeats: 'It repeats characters or a pattern, like ‘aaa’ or ‘abcabc’.',
+      sequence: 'It contains a sequence, like ‘abc’, ‘123’ or ‘qwerty’.',
+      year: 'It contains a year, which is easy to guess.',
+      username: 'It contains your username.',
+      one_kind: 'It uses only one kind of character.',
+    },
+    tipLonger: 'To make it stronger, add another word that does not belong with the others.',
+    ok: 'This passphrase can be used.',
+  },
+  passphraseErrors: {
+    required: 'Enter a passphrase',
+    tooShort: 'Passphrase must be at least 12 characters',
+    weak: 'Passphrase is too easy to guess. Make it longer or less predictable',
+    containsUsername: 'Passphrase must not contain your username',
+    confirmRequired: 'Type your passphrase again',
+    mismatch: 'The passphrases do not match. Type it again carefully',
+  },
+  usernameErrors: {
+    required: 'Enter a username',
+    tooShort: 'Username must be at least 3 characters',
+    tooLong: 'Username must be 40 characters or fewer',
+    email: 'Do not use an email address as your username',
+    characters:
+      'Username can only include letters, numbers, dots (.), dashes (-) and underscores (_)',
+    taken: 'That username is already taken. Choose a different one',
+  },
+  recoveryCheckErrors: {
+    required: 'Enter word {n} of your recovery key',
+    wrong: 'Word {n} does not match your recovery key. Check what you wrote down',
+  },
+  unlock: {
+    title: 'Open my diary',
+    usernameLabel: 'Username',
+    passphraseLabel: 'Passphrase',
+    submit: 'Open my diary',
+    working: 'Opening your diary. This takes a few seconds…',
+    usernameRequired: 'Enter your username',
+    passphraseRequired: 'Enter your passphrase',
+    failed: 'The username or passphrase is not right. Check them and try again',
+    kdfTooWeak:
+      'Your diary was not opened. The server asked this device to protect your passphrase less strongly than Mosaic allows, so your passphrase was not used. Please tell the organisation that runs this site',
+    kdfFailed:
+      'This device did not have enough memory to open your diary. Close other apps or tabs and try again',
+    keyMismatch:
+      'Your diary could not be unlocked: the key the server sent does not match your passphrase. Please try again later or tell the organisation that runs this site',
+    lost: 'I have lost my passphrase',
+  },
+  home: {
+    title: 'My diary',
+    signedInAs: 'Signed in as {username}.',
+    add: 'Add an entry',
+    loading: 'Opening your entries…',
+    empty: 'You have not written any entries yet.',
+    entriesHeading: 'Entries',
+    count: '{n} entries, newest first.',
+    countOne: '1 entry.',
+    happened: 'Happened on {date}',
+    edited: 'Edited',
+    unreadable:
+      'One entry could not be opened. It may have been changed on the server. It has not been deleted.',
+    unreadableMany:
+      '{n} entries could not be opened. They may have been changed on the server. They have not been deleted.',
+    loadFailed: 'Your entries could not be loaded.',
+    retry: 'Try again',
+    saved: 'Your entry has been saved.',
+    updated: 'Your entry has been updated.',
+    deleted: 'The entry has been deleted.',
+    recovered:
+      'Your new passphrase is set. Use it next time you open your diary. Your recovery key has not changed.',
+    untitled: 'Untitled entry',
+  },
+  note: {
+    newTitle: 'Add an entry',
+    editTitle: 'Edit the entry',
+    titleLabel: 'Title',
+    titleHint: 'A few words to help you find it later.',
+    whenLegend: 'When did it happen?',
+    whenHint: 'For example, 27 3 2025',
+    day: 'Day',
+    month: 'Month',
+    year: 'Year',
+    timeLabel: 'Time (optional)',
+    timeHint: 'Use the 24-hour clock, for example 14:30',
+    bodyLabel: 'What happened',
+    bodyHint:
+      'Write what you saw and heard, who was there, and how it made you feel or what you had to change.',
+    draftNote: 'Until you save, your writing is kept only on this page and is lost when it locks.',
+    save: 'Save entry',
+    saving: 'Locking and saving your entry…',
+    titleRequired: 'Enter a title',
+    titleTooLong: 'Title must be 200 characters or fewer',
+    dateRequired: 'Enter the date it happened',
+    dateIncomplete: 'Date must include a day, month and year',
+    dateInvalid: 'Date must be a real date',
+    dateFuture: 'Date must be today or in the past',
+    timeInvalid: 'Enter the time as hours and minutes, for example 14:30',
+    bodyTooLong: 'What happened must be 100,000 characters or fewer',
+    conflict:
+      'This entry was changed somewhere else after you opened it, so your changes were not saved. Copy anything you want to keep, then load the latest version',
+    loadLatest: 'Load the latest version',
+  },
+  view: {
+    caption: 'Diary entry',
+    screenTitle: 'Diary entry',
+    happened: 'When it happened',
+    written: 'Written',
+    lastEdited: 'Last edited',
+    body: 'What happened',
+    noBody: 'Nothing written.',
+    edit: 'Edit',
+    history: 'See all {n} versions',
+    delete: 'Delete',
+    backToDiary: 'Back to my diary',
+    loading: 'Opening the entry…',
+    unreadable:
+      'This entry could not be opened. It may have been changed on the server, so it cannot be trusted.',
+    notFound: 'This entry no longer exists. It may have been deleted on another device.',
+  },
+  history: {
+    title: 'Versions of this entry',
+    lede: 'Every change is kept, so you can show how the entry was written over time. The oldest is first.',
+    version: 'Version {n}',
+    current: '(current)',
+    saved: 'Saved on {date}',
+    unreadable: 'This version could not be opened. It may have been changed on the server.',
+    mismatch:
+      'The server sent versions that do not match this entry, so they are not shown. The entry itself is unchanged.',
+  },
+  remove: {
+    title: 'Delete this entry?',
+    warning:
+      'This deletes the entry and all its earlier versions, for good. You cannot undo this. If you might need it as evidence, keep it.',
+    confirm: 'Yes, delete it',
+    keep: 'No, keep it',
+    deleting: 'Deleting…',
+  },
+  settings: {
+    title: 'Settings',
+    autoLockHeading: 'Auto-lock',
+    autoLockLegend: 'Lock my diary after it has not been used for',
+    autoLockHint:
+      'It also locks when you use Exit this page or close the page. This choice is forgotten when you leave this page.',
+    minutes: '{n} minutes',
+    minutesOne: '1 minute',
+    saveAutoLock: 'Save auto-lock time',
+    autoLockSaved: 'Your diary will now lock after {minutes} without use.',
+    sessionsHeading: 'Where your diary is open',
+    sessionsHint:
+      'These are the devices and browsers signed in to your diary. If you do not recognise one, sign it out and change your passphrase.',
+    sessionsLoading: 'Finding your devices…',
+    sessionsFailed: 'The list of devices could not be loaded.',
+    thisDevice: 'This device',
+    signedIn: 'Signed in on {date}',
+    lastUsed: 'Last used on {date}',
+    signOut: 'Sign out',
+    signOutDevice: 'Sign out {device}, signed in on {date}',
+    signedOutDevice: '{device} has been signed out.',
+    noOthers: 'Your diary is not open anywhere else.',
+    passphraseHeading: 'Passphrase',
+    passphraseHint: 'Changing it does not change your entries or your recovery key.',
+    changePassphrase: 'Change passphrase',
+    passphraseChanged: 'Your passphrase has been changed. Use the new one next time.',
+    deleteHeading: 'Delete your diary',
+    deleteHint: 'This deletes your account and every entry, permanently.',
+    deleteAccount: 'Delete my diary and account',
+  },
+  changePassphrase: {
+    title: 'Change your passphrase',
+    lede: 'Your entries stay as they are: only the lock changes. Your recovery key still works.',
+    currentLabel: 'Current passphrase',
+    newLabel: 'New passphrase',
+    newHint: 'At least 12 characters. Four or more words that do not belong together work well.',
+    confirmLabel: 'New passphrase again',
+    submit: 'Change passphrase',
+    working: 'Changing your passphrase. This takes a few seconds…',
+    currentRequired: 'Enter your current passphrase',
+    currentWrong: 'Your current passphrase is not right',
+    same: 'New passphrase must be different from your current one',
+  },
+  deleteAccount: {
+    title: 'Delete your diary and account',
+    warning:
+      'This permanently deletes your account and every entry, with all their versions. Nobody can bring them back – not you, and not the service.',
+    evidence:
+      'If you might need your diary as evidence, for the police or a court, think carefully before you delete it.',
+    usernameLabel: 'Type your username to confirm',
+    passphraseLabel: 'Your passphrase',
+    submit: 'Delete my diary permanently',
+    working: 'Deleting your diary…',
+    usernameRequired: 'Type your username',
+    usernameMismatch: 'That is not the username you are signed in with',
+    passphraseRequired: 'Enter your passphrase',
+    passphraseWrong: 'Your passphrase is not right',
+  },
+  recover: {
+    caption: 'Lost passphrase',
+    title: 'Use your recovery key',
+    lede: 'You need the 24 words you wrote down when you created your diary. You will then choose a new passphrase.',
+    noKey:
+      'Without your passphrase or your recovery key, nobody can open your diary, not even the service. If you have lost both, you can create a new diary.',
+    usernameLabel: 'Username',
+    wordsLabel: 'Recovery key',
+    wordsHint:
+      'Type or paste the 24 words in order. Capitals, spaces, commas and numbers do not matter, and the first 4 letters of each word are enough.',
+    submit: 'Continue',
+    working: 'Checking your recovery key…',
+    usernameRequired: 'Enter your username',
+    wordsRequired: 'Enter your recovery key',
+    wordCount: 'Your recovery key has {count} words. It should have 24',
+    unknownWord: 'Word {n} is not a recovery key word. Check its spelling',
+    checksum: 'These words are not a valid recovery key. Check each word and their order',
+    failed: 'The username or recovery key is not right. Check them and try again',
+    expired: 'That took too long, so you need to enter your recovery key again',
+    newTitle: 'Choose a new passphrase',
+    newLede: 'Your recovery key worked. Choose a new passphrase to open your diary with.',
+    newLabel: 'New passphrase',
+    confirmLabel: 'New passphrase again',
+    save: 'Save and open my diary',
+    saving: 'Saving your new passphrase. This takes a few seconds…',
+    remember: 'I remember my passphrase',
+  },
+};
+
+export type Messages = typeof en;
+
+const cy: Messages = {
+  appName: 'Dyddiadur preifat',
+  dates: {
+    months: [
+      'Ionawr',
+      'Chwefror',
+      'Mawrth',
+      'Ebrill',
+      'Mai',
+      'Mehefin',
+      'Gorffennaf',
+      'Awst',
+      'Medi',
+      'Hydref',
+      'Tachwedd',
+      'Rhagfyr',
+    ],
+    dateAtTime: '{date} am {time}',
+  },
+  common: {
+    back: 'Yn ôl',
+    continue: 'Parhau',
+    cancel: 'Canslo',
+    errorSummaryTitle: 'Mae problem wedi codi',
+    errorPrefix: 'Gwall:',
+    titleErrorPrefix: 'Gwall: ',
+    showPassphrase: 'Dangos',
+    hidePassphrase: 'Cuddio',
+    showPassphraseLabel: 'Dangos y cyfrinymadrodd',
+    hidePassphraseLabel: 'Cuddio’r cyfrinymadrodd',
+    passphraseShown: 'Mae eich cyfrinymadrodd yn cael ei ddangos.',
+    passphraseHidden: 'Mae eich cyfrinymadrodd wedi’i guddio.',
+    optional: '(dewisol)',
+    network:
+      'Nid oedd modd cysylltu â Mosaic. Gwiriwch eich cysylltiad â’r rhyngrwyd a rhowch gynnig arall arni. Os oeddech yn cadw rhywbeth, gwiriwch a gafodd ei gadw cyn rhoi cynnig arall arni.',
+    server: 'Aeth rhywbeth o’i le ar ein hochr ni. Rhowch gynnig arall arni ymhen ychydig funudau.',
+    rateLimited: 'Gormod o ymdrechion. Arhoswch ychydig funudau, yna rhowch gynnig arall arni.',
+    unexpected: 'Aeth rhywbeth o’i le. Rhowch gynnig arall arni.',
+  },
+  bar: {
+    label: 'Dyddiadur',
+    home: 'Fy nyddiadur',
+    settings: 'Gosodiadau',
+    lock: 'Cloi',
+  },
+  notices: {
+    locked: 'Mae eich dyddiadur wedi’i gloi.',
+    idleLocked:
+      'Mae eich dyddiadur wedi cloi oherwydd nad oedd wedi cael ei ddefnyddio am {minutes} munud.',
+    idleLockedOne:
+      'Mae eich dyddiadur wedi cloi oherwydd nad oedd wedi cael ei ddefnyddio am 1 munud.',
+    signedOut:
+      'Cawsoch eich allgofnodi, felly mae eich dyddiadur wedi cloi. Agorwch ef eto i barhau.',
+    deleted: 'Mae eich dyddiadur a’ch cyfrif wedi cael eu dileu.',
+  },
+  start: {
+    title: 'Eich dyddiadur preifat',
+    lede: 'Cadwch gofnod preifat o’r hyn sy’n digwydd i chi: pryd y digwyddodd, beth ddigwyddodd a sut yr effeithiodd arnoch. Gall helpu’r heddlu, eiriolwr neu lys i weld y patrwm cyfan.',
+    howHeading: 'Sut mae’n aros yn breifat',
+    noEmail:
+      'Nid oes angen cyfeiriad e-bost arnoch. Rydych yn dewis enw defnyddiwr a chyfrinymadrodd.',
+    encrypted:
+      'Mae’r hyn rydych yn ei ysgrifennu yn cael ei gloi (ei amgryptio) ar y ddyfais hon cyn iddo gael ei anfon. Mae Mosaic yn ei storio ond ni all ei ddarllen.',
+    nobody:
+      'Heb eich cyfrinymadrodd neu eich allwedd adfer, ni all neb agor eich dyddiadur – dim hyd yn oed y bobl sy’n rhedeg y gwasanaeth hwn. Cadwch nhw’n ddiogel.',
+    locks:
+      'Mae eich dyddiadur yn cloi pan fyddwch yn defnyddio Gadael y dudalen hon, yn cau’r dudalen, neu’n peidio â’i ddefnyddio am sbel.',
+    create: 'Creu dyddiadur preifat',
+    open: 'Agor fy nyddiadur',
+    lost: 'Rydw i wedi colli fy nghyfrinymadrodd',
+  },
+  create: {
+    caption: 'Creu dyddiadur preifat',
+    usernameTitle: 'Dewiswch enw defnyddiwr',
+    usernameHint:
+      'Byddwch yn ei ddefnyddio gyda’ch cyfrinymadrodd i agor eich dyddiadur. Peidiwch â defnyddio eich enw go iawn na’ch cyfeiriad e-bost: dewiswch rywbeth na fyddai’n dangos pwy ydych chi petai rhywun yn ei weld.',
+    usernameRules:
+      'Rhwng 3 a 40 nod: llythrennau, rhifau, atalnodau llawn, cysylltnodau neu danlinellau.',
+    usernameLabel: 'Enw defnyddiwr',
+    passphraseTitle: 'Dewiswch gyfrinymadrodd',
+    passphraseHint:
+      'Defnyddiwch o leiaf 12 nod. Mae pedwar gair neu fwy nad ydynt yn perthyn i’w gilydd yn gwneud cyfrinymadrodd sy’n gryf ac yn hawdd ei gofio. Os oes rhywun arall yn defnyddio’r ddyfais hon, peidiwch â gadael i’r porwr ei gadw.',
+    passphraseLabel: 'Cyfrinymadrodd',
+    confirmTitle: 'Teipiwch eich cyfrinymadrodd eto',
+    confirmHint: 'Mae hyn yn gwirio eich bod wedi’i deipio fel yr oeddech yn ei fwriadu.',
+    confirmLabel: 'Cyfrinymadrodd eto',
+    preparing: 'Yn creu’r allweddi sy’n cloi eich dyddiadur. Mae hyn yn cymryd ychydig eiliadau.',
+    recoveryTitle: 'Ysgrifennwch eich allwedd adfer',
+    recoveryWhat:
+      'Os byddwch yn anghofio eich cyfrinymadrodd, y 24 gair hyn yw’r unig ffordd yn ôl i mewn i’ch dyddiadur. Nid yw Mosaic yn cadw copi ac ni all ailosod eich cyfrinymadrodd ar eich rhan.',
+    recoveryKeep:
+      'Ysgrifennwch y geiriau ar bapur, yn eu trefn, a chadwch y papur rywle diogel lle mai dim ond chi all ei gyrraedd. Gall unrhyw un sydd â’r geiriau hyn a’ch enw defnyddiwr agor eich dyddiadur.',
+    recoveryOnce: 'Dim ond unwaith y byddwch yn gweld y geiriau hyn.',
+    recoveryListLabel: 'Eich allwedd adfer, 24 gair',
+    copy: 'Copïo’r geiriau',
+    copyHint:
+      'Papur yw’r dewis mwyaf diogel. Mae copïo yn rhoi’r geiriau ar glipfwrdd y ddyfais hon, lle gall apiau eraill eu darllen.',
+    copied:
+      'Wedi’u copïo. Gludwch nhw mewn man preifat yn unig, yna copïwch rywbeth arall i’w clirio.',
+    copyFailed: 'Nid oedd modd copïo’r geiriau. Ysgrifennwch nhw yn lle hynny.',
+    written: 'Rydw i wedi’u hysgrifennu',
+    checkTitle: 'Gwiriwch eich allwedd adfer',
+    checkLede: 'Teipiwch ddau air o’ch allwedd adfer, i ddangos eich bod wedi’i chadw.',
+    wordLabel: 'Gair {n}',
+    showAgain: 'Dangos y geiriau eto',
+    submit: 'Creu fy nyddiadur',
+    creating: 'Yn creu eich dyddiadur…',
+    doneTitle: 'Mae eich dyddiadur preifat yn barod',
+    doneSignedIn: 'Rydych wedi mewngofnodi fel {username}.',
+    doneRemember:
+      'I agor eich dyddiadur mae angen eich enw defnyddiwr a’ch cyfrinymadrodd arnoch, neu eich allwedd adfer os byddwch yn anghofio’r cyfrinymadrodd.',
+    doneLocks:
+      'Mae eich dyddiadur yn cloi ar ôl {minutes} munud heb ei ddefnyddio, a phan fyddwch yn defnyddio Gadael y dudalen hon. Gallwch newid yr amser yn y Gosodiadau.',
+    goToDiary: 'Mynd i fy nyddiadur',
+  },
+  strength: {
+    label: 'Cryfder y cyfrinymadrodd',
+    level: {
+      'too-short': 'Rhy fyr',
+      weak: 'Gwan',
+      fair: 'Gweddol',
+      good: 'Da',
+      strong: 'Cryf',
+    },
+    summary: 'Cryfder: {level}.',
+    length: '{n} nod.',
+    lengthOne: '1 nod.',
+    words: 'Wedi’i wneud o {n} gair.',
+    uses: 'Yn defnyddio: {kinds}.',
+    kind: {
+      lower: 'llythrennau bach',
+      upper: 'priflythrennau',
+      digit: 'rhifau',
+      symbol: 'symbolau',
+      space: 'bylchau',
+      other: 'nodau eraill',
+    },
+    issue: {
+      too_short: 'Mae angen o leiaf 12 nod.',
+      common: 'Mae’n cynnwys cyfrinair neu air cyffredin iawn, y mae pobl yn ei ddyfalu yn gyntaf.',
+      repeats: 'Mae’n ailadrodd nodau neu batrwm, fel ‘aaa’ neu ‘abcabc’.',
+      sequence: 'Mae’n cynnwys dilyniant, fel ‘abc’, ‘123’ neu ‘qwerty’.',
+      year: 'Mae’n cynnwys blwyddyn, sy’n hawdd ei dyfalu.',
+      username: 'Mae’n cynnwys eich enw defnyddiwr.',
+      one_kind: 'Dim ond un math o nod y mae’n ei ddefnyddio.',
+    },
+    tipLonger: 'I’w wneud yn gryfach, ychwanegwch air arall nad yw’n perthyn i’r lleill.',
+    ok: 'Gellir defnyddio’r cyfrinymadrodd hwn.',
+  },
+  passphraseErrors: {
+    required: 'Rhowch gyfrinymadrodd',
+    tooShort: 'Rhaid i’r cyfrinymadrodd fod o leiaf 12 nod o hyd',
+    weak: 'Mae’r cyfrinymadrodd yn rhy hawdd ei ddyfalu. Gwnewch ef yn hirach neu’n llai rhagweladwy',
+    containsUsername: 'Ni ddylai’r cyfrinymadrodd gynnwys eich enw defnyddiwr',
+    confirmRequired: 'Teipiwch eich cyfrinymadrodd eto',
+    mismatch: 'Nid yw’r cyfrinymadroddion yr un fath. Teipiwch ef eto yn ofalus',
+  },
+  usernameErrors: {
+    required: 'Rhowch enw defnyddiwr',
+    tooShort: 'Rhaid i’r enw defnyddiwr fod o leiaf 3 nod o hyd',
+    tooLong: 'Rhaid i’r enw defnyddiwr fod yn 40 nod neu lai',
+    email: 'Peidiwch â defnyddio cyfeiriad e-bost fel eich enw defnyddiwr',
+    characters:
+      'Dim ond llythrennau, rhifau, atalnodau llawn (.), cysylltnodau (-) a thanlinellau (_) all fod yn yr enw defnyddiwr',
+    taken: 'Mae’r enw defnyddiwr hwnnw eisoes yn cael ei ddefnyddio. Dewiswch un gwahanol',
+  },
+  recoveryCheckErrors: {
+    required: 'Rhowch air {n} o’ch allwedd adfer',
+    wrong: 'Nid yw gair {n} yn cyfateb i’ch allwedd adfer. Gwiriwch yr hyn a ysgrifennoch',
+  },
+  unlock: {
+    title: 'Agor fy nyddiadur',
+    usernameLabel: 'Enw defnyddiwr',
+    passphraseLabel: 'Cyfrinymadrodd',
+    submit: 'Agor fy nyddiadur',
+    working: 'Yn agor eich dyddiadur. Mae hyn yn cymryd ychydig eiliadau…',
+    usernameRequired: 'Rhowch eich enw defnyddiwr',
+    passphraseRequired: 'Rhowch eich cyfrinymadrodd',
+    failed:
+      'Nid yw’r enw defnyddiwr neu’r cyfrinymadrodd yn gywir. Gwiriwch nhw a rhowch gynnig arall arni',
+    kdfTooWeak:
+      'Ni chafodd eich dyddiadur ei agor. Gofynnodd y gweinydd i’r ddyfais hon ddiogelu eich cyfrinymadrodd yn llai cryf nag y mae Mosaic yn ei ganiatáu, felly ni chafodd eich cyfrinymadrodd ei ddefnyddio. Rhowch wybod i’r sefydliad sy’n rhedeg y wefan hon',
+    kdfFailed:
+      'Nid oedd gan y ddyfais hon ddigon o gof i agor eich dyddiadur. Caewch apiau neu dabiau eraill a rhowch gynnig arall arni',
+    keyMismatch:
+      'Nid oedd modd datgloi eich dyddiadur: nid yw’r allwedd a anfonodd y gweinydd yn cyfateb i’ch cyfrinymadrodd. Rhowch gynnig arall arni yn nes ymlaen neu rhowch wybod i’r sefydliad sy’n rhedeg y wefan hon',
+    lost: 'Rydw i wedi colli fy nghyfrinymadrodd',
+  },
+  home: {
+    title: 'Fy nyddiadur',
+    signedInAs: 'Wedi mewngofnodi fel {username}.',
+    add: 'Ychwanegu cofnod',
+    loading: 'Yn agor eich cofnodion…',
+    empty: 'Nid ydych wedi ysgrifennu unrhyw gofnodion eto.',
+    entriesHeading: 'Cofnodion',
+    count: '{n} cofnod, y mwyaf diweddar yn gyntaf.',
+    countOne: '1 cofnod.',
+    happened: 'Digwyddodd ar {date}',
+    edited: 'Wedi’i olygu',
+    unreadable:
+      'Nid oedd modd agor un cofnod. Efallai ei fod wedi cael ei newid ar y gweinydd. Nid yw wedi cael ei ddileu.',
+    unreadableMany:
+      'Nid oedd modd agor {n} cofnod. Efallai eu bod wedi cael eu newid ar y gweinydd. Nid ydynt wedi cael eu dileu.',
+    loadFailed: 'Nid oedd modd llwytho eich cofnodion.',
+    retry: 'Rhoi cynnig arall arni',
+    saved: 'Mae eich cofnod wedi cael ei gadw.',
+    updated: 'Mae eich cofnod wedi cael ei ddiweddaru.',
+    deleted: 'Mae’r cofnod wedi cael ei ddileu.',
+    recovered:
+      'Mae eich cyfrinymadrodd newydd wedi’i osod. Defnyddiwch ef y tro nesaf y byddwch yn agor eich dyddiadur. Nid yw eich allwedd adfer wedi newid.',
+    untitled: 'Cofnod heb deitl',
+  },
+  note: {
+    newTitle: 'Ychwanegu cofnod',
+    editTitle: 'Golygu’r cofnod',
+    titleLabel: 'Teitl',
+    titleHint: 'Ychydig eiriau i’ch helpu i ddod o hyd iddo yn nes ymlaen.',
+    whenLegend: 'Pryd ddigwyddodd hyn?',
+    whenHint: 'Er enghraifft, 27 3 2025',
+    day: 'Diwrnod',
+    month: 'Mis',
+    year: 'Blwyddyn',
+    timeLabel: 'Amser (dewisol)',
+    timeHint: 'Defnyddiwch y cloc 24 awr, er enghraifft 14:30',
+    bodyLabel: 'Beth ddigwyddodd',
+    bodyHint:
+      'Ysgrifennwch yr hyn a welsoch ac a glywsoch, pwy oedd yno, a sut roeddech yn teimlo neu beth y bu’n rhaid i chi ei newid.',
+    draftNote:
+      'Nes i chi gadw, dim ond ar y dudalen hon y mae eich ysgrifennu yn cael ei gadw, ac mae’n cael ei golli pan fydd yn cloi.',
+    save: 'Cadw’r cofnod',
+    saving: 'Yn cloi ac yn cadw eich cofnod…',
+    titleRequired: 'Rhowch deitl',
+    titleTooLong: 'Rhaid i’r teitl fod yn 200 nod neu lai',
+    dateRequired: 'Rhowch y dyddiad y digwyddodd',
+    dateIncomplete: 'Rhaid i’r dyddiad gynnwys diwrnod, mis a blwyddyn',
+    dateInvalid: 'Rhaid i’r dyddiad fod yn ddyddiad go iawn',
+    dateFuture: 'Rhaid i’r dyddiad fod heddiw neu yn y gorffennol',
+    timeInvalid: 'Rhowch yr amser fel oriau a munudau, er enghraifft 14:30',
+    bodyTooLong: 'Rhaid i ‘Beth ddigwyddodd’ fod yn 100,000 nod neu lai',
+    conflict:
+      'Cafodd y cofnod hwn ei newid yn rhywle arall ar ôl i chi ei agor, felly ni chafodd eich newidiadau eu cadw. Copïwch unrhyw beth rydych am ei gadw, yna llwythwch y fersiwn ddiweddaraf',
+    loadLatest: 'Llwytho’r fersiwn ddiweddaraf',
+  },
+  view: {
+    caption: 'Cofnod yn y dyddiadur',
+    screenTitle: 'Cofnod yn y dyddiadur',
+    happened: 'Pryd ddigwyddodd hyn',
+    written: 'Ysgrifennwyd',
+    lastEdited: 'Golygwyd ddiwethaf',
+    body: 'Beth ddigwyddodd',
+    noBody: 'Dim byd wedi’i ysgrifennu.',
+    edit: 'Golygu',
+    history: 'Gweld pob un o’r {n} fersiwn',
+    delete: 'Dileu',
+    backToDiary: 'Yn ôl i fy nyddiadur',
+    loading: 'Yn agor y cofnod…',
+    unreadable:
+      'Nid oedd modd agor y cofnod hwn. Efallai ei fod wedi cael ei newid ar y gweinydd, felly ni ellir ymddiried ynddo.',
+    notFound:
+      'Nid yw’r cofnod hwn yn bodoli mwyach. Efallai ei fod wedi cael ei ddileu ar ddyfais arall.',
+  },
+  history: {
+    title: 'Fersiynau’r cofnod hwn',
+    lede: 'Mae pob newid yn cael ei gadw, fel y gallwch ddangos sut cafodd y cofnod ei ysgrifennu dros amser. Mae’r hynaf yn gyntaf.',
+    version: 'Fersiwn {n}',
+    current: '(presennol)',
+    saved: 'Cadwyd ar {date}',
+    unreadable:
+      'Nid oedd modd agor y fersiwn hon. Efallai ei bod wedi cael ei newid ar y gweinydd.',
+    mismatch:
+      'Anfonodd y gweinydd fersiynau nad ydynt yn cyfateb i’r cofnod hwn, felly nid ydynt yn cael eu dangos. Nid yw’r cofnod ei hun wedi newid.',
+  },
+  remove: {
+    title: 'Dileu’r cofnod hwn?',
+    warning:
+      'Mae hyn yn dileu’r cofnod a phob un o’i fersiynau cynharach, am byth. Ni allwch ddadwneud hyn. Os gallai fod ei angen arnoch fel tystiolaeth, cadwch ef.',
+    confirm: 'Ie, dileu',
+    keep: 'Na, ei gadw',
+    deleting: 'Yn dileu…',
+  },
+  settings: {
+    title: 'Gosodiadau',
+    autoLockHeading: 'Cloi awtomatig',
+    autoLockLegend: 'Cloi fy nyddiadur ar ôl iddo beidio â chael ei ddefnyddio am',
+    autoLockHint:
+      'Mae hefyd yn cloi pan fyddwch yn defnyddio Gadael y dudalen hon neu’n cau’r dudalen. Bydd y dewis hwn yn cael ei anghofio pan fyddwch yn gadael y dudalen hon.',
+    minutes: '{n} munud',
+    minutesOne: '1 munud',
+    saveAutoLock: 'Cadw’r amser cloi awtomatig',
+    autoLockSaved: 'Bydd eich dyddiadur nawr yn cloi ar ôl {minutes} heb ei ddefnyddio.',
+    sessionsHeading: 'Ble mae eich dyddiadur ar agor',
+    sessionsHint:
+      'Dyma’r dyfeisiau a’r porwyr sydd wedi mewngofnodi i’ch dyddiadur. Os nad ydych yn adnabod un, allgofnodwch ef a newidiwch eich cyfrinymadrodd.',
+    sessionsLoading: 'Yn chwilio am eich dyfeisiau…',
+    sessionsFailed: 'Nid oedd modd llwytho’r rhestr o ddyfeisiau.',
+    thisDevice: 'Y ddyfais hon',
+    signedIn: 'Mewngofnodwyd ar {date}',
+    lastUsed: 'Defnyddiwyd ddiwethaf ar {date}',
+    signOut: 'Allgofnodi',
+    signOutDevice: 'Allgofnodi {device} (mewngofnodwyd ar {date})',
+    signedOutDevice: 'Mae {device} wedi cael ei allgofnodi.',
+    noOthers: 'Nid yw eich dyddiadur ar agor yn unman arall.',
+    passphraseHeading: 'Cyfrinymadrodd',
+    passphraseHint: 'Nid yw ei newid yn newid eich cofnodion na’ch allwedd adfer.',
+    changePassphrase: 'Newid y cyfrinymadrodd',
+    passphraseChanged:
+      'Mae eich cyfrinymadrodd wedi cael ei newid. Defnyddiwch yr un newydd y tro nesaf.',
+    deleteHeading: 'Dileu eich dyddiadur',
+    deleteHint: 'Mae hyn yn dileu eich cyfrif a phob cofnod, yn barhaol.',
+    deleteAccount: 'Dileu fy nyddiadur a’m cyfrif',
+  },
+  changePassphrase: {
+    title: 'Newid eich cyfrinymadrodd',
+    lede: 'Mae eich cofnodion yn aros fel y maen nhw: dim ond y clo sy’n newid. Mae eich allwedd adfer yn dal i weithio.',
+    currentLabel: 'Cyfrinymadrodd presennol',
+    newLabel: 'Cyfrinymadrodd newydd',
+    newHint:
+      'O leiaf 12 nod. Mae pedwar gair neu fwy nad ydynt yn perthyn i’w gilydd yn gweithio’n dda.',
+    confirmLabel: 'Cyfrinymadrodd newydd eto',
+    submit: 'Newid y cyfrinymadrodd',
+    working: 'Yn newid eich cyfrinymadrodd. Mae hyn yn cymryd ychydig eiliadau…',
+    currentRequired: 'Rhowch eich cyfrinymadrodd presennol',
+    currentWrong: 'Nid yw eich cyfrinymadrodd presennol yn gywir',
+    same: 'Rhaid i’r cyfrinymadrodd newydd fod yn wahanol i’r un presennol',
+  },
+  deleteAccount: {
+    title: 'Dileu eich dyddiadur a’ch cyfrif',
+    warning:
+      'Mae hyn yn dileu eich cyfrif a phob cofnod yn barhaol, gyda’u holl fersiynau. Ni all neb eu cael yn ôl – nid chi, na’r gwasanaeth.',
+    evidence:
+      'Os gallai fod angen eich dyddiadur arnoch fel tystiolaeth, i’r heddlu neu lys, meddyliwch yn ofalus cyn ei ddileu.',
+    usernameLabel: 'Teipiwch eich enw defnyddiwr i gadarnhau',
+    passphraseLabel: 'Eich cyfrinymadrodd',
+    submit: 'Dileu fy nyddiadur yn barhaol',
+    working: 'Yn dileu eich dyddiadur…',
+    usernameRequired: 'Teipiwch eich enw defnyddiwr',
+    usernameMismatch: 'Nid dyna’r enw defnyddiwr rydych wedi mewngofnodi ag ef',
+    passphraseRequired: 'Rhowch eich cyfrinymadrodd',
+    passphraseWrong: 'Nid yw eich cyfrinymadrodd yn gywir',
+  },
+  recover: {
+    caption: 'Cyfrinymadrodd wedi’i golli',
+    title: 'Defnyddiwch eich allwedd adfer',
+    lede: 'Mae angen y 24 gair a ysgrifennoch pan greoch eich dyddiadur. Yna byddwch yn dewis cyfrinymadrodd newydd.',
+    noKey:
+      'Heb eich cyfrinymadrodd neu eich allwedd adfer, ni all neb agor eich dyddiadur, dim hyd yn oed y gwasanaeth. Os ydych wedi colli’r ddau, gallwch greu dyddiadur newydd.',
+    usernameLabel: 'Enw defnyddiwr',
+    wordsLabel: 'Allwedd adfer',
+    wordsHint:
+      'Teipiwch neu gludwch y 24 gair yn eu trefn. Does dim ots am briflythrennau, bylchau, atalnodau na rhifau, ac mae 4 llythyren gyntaf pob gair yn ddigon.',
+    submit: 'Parhau',
+    working: 'Yn gwirio eich allwedd adfer…',
+    usernameRequired: 'Rhowch eich enw defnyddiwr',
+    wordsRequired: 'Rhowch eich allwedd adfer',
+    wordCount: 'Mae gan eich allwedd adfer {count} gair. Dylai fod ganddi 24',
+    unknownWord: 'Nid yw gair {n} yn air allwedd adfer. Gwiriwch ei sillafu',
+    checksum: 'Nid yw’r geiriau hyn yn allwedd adfer ddilys. Gwiriwch bob gair a’u trefn',
+    failed:
+      'Nid yw’r enw defnyddiwr neu’r allwedd adfer yn gywir. Gwiriwch nhw a rhowch gynnig arall arni',
+    expired: 'Cymerodd hynny ormod o amser, felly mae angen i chi roi eich allwedd adfer eto',
+    newTitle: 'Dewiswch gyfrinymadrodd newydd',
+    newLede:
+      'Mae eich allwedd adfer wedi gweithio. Dewiswch gyfrinymadrodd newydd i agor eich dyddiadur.',
+    newLabel: 'Cyfrinymadrodd newydd',
+    confirmLabel: 'Cyfrinymadrodd newydd eto',
+    save: 'Cadw ac agor fy nyddiadur',
+    saving: 'Yn cadw eich cyfrinymadrodd newydd. Mae hyn yn cymryd ychydig eiliadau…',
+    remember: 'Rydw i’n cofio fy nghyfrinymadrodd',
+  },
+};
+
+export const MESSAGES: Readonly<Record<AppLocale, Messages>> = { en, cy };
+
+/**
+ * The locale named by the mount point's data-locale, English when missing or unknown.
+ *
+ * @example appLocale('cy') // 'cy'
+ */
+export function appLocale(value: string | undefined): AppLocale {
+  return value === 'cy' ? 'cy' : 'en';
+}
+
+/**
+ * Fills `{name}` placeholders. Unknown placeholders are left as they are, so a mistake shows.
+ *
+ * @example format('Word {n}', { n: 5 }) // 'Word 5'
+ */
+export function format(
+  template: string,
+  values: Readonly<Record<string, string | number>>,
+): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = values[name];
+    return value === undefined ? whole : String(value);
+  });
+}

@@ -1,0 +1,101 @@
+/** The unlocked diary: every note, decrypted in memory, newest first. */
+import { useEffect, useState } from 'preact/hooks';
+import { useApp } from '../context.js';
+import { describeError } from '../errors.js';
+import { format } from '../messages.js';
+import { loadNotes, type Note } from '../notes.js';
+import { Busy, Button, LinkButton, Page } from '../ui.js';
+
+type State =
+  | { readonly kind: 'loading' }
+  | { readonly kind: 'loaded'; readonly notes: Note[]; readonly unreadable: number }
+  | { readonly kind: 'failed'; readonly message: string };
+
+export function HomeScreen() {
+  const app = useApp();
+  const { t, navigate, session, api, revisions, formatHappened } = app;
+  const h = t.home;
+  const [state, setState] = useState<State>({ kind: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    setState({ kind: 'loading' });
+    loadNotes(api, session.accountKey, revisions).then(
+      (result) => {
+        if (live) setState({ kind: 'loaded', ...result });
+      },
+      (e: unknown) => {
+        if (live) setState({ kind: 'failed', message: describeError(t, e) });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [attempt]);
+
+  return (
+    <Page title={h.title}>
+      <p>{format(h.signedInAs, { username: session.username })}</p>
+      <Button onClick={() => navigate({ name: 'note-new' })}>{h.add}</Button>
+      <h2>{h.entriesHeading}</h2>
+      <Busy message={state.kind === 'loading' ? h.loading : undefined} />
+      {state.kind === 'failed' && (
+        <div class="notice notice--error" role="alert">
+          <p>
+            {h.loadFailed} {state.message}
+          </p>
+          <Button variant="secondary" onClick={() => setAttempt(attempt + 1)}>
+            {h.retry}
+          </Button>
+        </div>
+      )}
+      {state.kind === 'loaded' && (
+        <>
+          {state.unreadable > 0 && (
+            <div class="notice notice--error">
+              <p>
+                {state.unreadable === 1
+                  ? h.unreadable
+                  : format(h.unreadableMany, { n: state.unreadable })}
+              </p>
+            </div>
+          )}
+          {state.notes.length === 0 ? (
+            <p>{h.empty}</p>
+          ) : (
+            <>
+              <p class="hint">
+                {state.notes.length === 1 ? h.countOne : format(h.count, { n: state.notes.length })}
+              </p>
+              <ul class="entries" data-entries="">
+                {state.notes.map((note) => (
+                  <li class="entry" key={note.id}>
+                    <h3 class="entry__title">
+                      <LinkButton onClick={() => navigate({ name: 'note-view', id: note.id })}>
+                        {note.value.title.length > 0 ? note.value.title : h.untitled}
+                      </LinkButton>
+                    </h3>
+                    <p class="entry__meta">
+                      {format(h.happened, { date: formatHappened(note.value.happenedAt) })}
+                      {note.revision > 1 && <span class="tag">{h.edited}</span>}
+                    </p>
+                    {note.value.body.length > 0 && (
+                      <p class="entry__excerpt">{excerpt(note.value.body)}</p>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </>
+      )}
+    </Page>
+  );
+}
+
+function excerpt(body: string): string {
+  const line = body.replace(/\s+/g, ' ').trim();
+  const chars = Array.from(line);
+  return chars.length > 140 ? `${chars.slice(0, 140).join('')}…` : line;
+}

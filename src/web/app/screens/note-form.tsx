@@ -1,0 +1,231 @@
+/**
+ * Adding or editing a note. What is typed is kept as a draft in memory (so moving to Settings
+ * and back keeps it) and nowhere else; it goes when the note is saved or cancelled, or the vault
+ * locks. Saving an edit makes a new revision; if the note changed elsewhere meanwhile, the
+ * server refuses and nothing is overwritten.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { isApiError, type RecordResponse } from '../api.js';
+import { useApp, type NoteDraft } from '../context.js';
+import { describeError } from '../errors.js';
+import { addNote, editNote, loadNote } from '../notes.js';
+import type { NoteValue } from '../records.js';
+import {
+  Busy,
+  Button,
+  DateField,
+  LinkButton,
+  Page,
+  TextArea,
+  TextField,
+  type ErrorItem,
+} from '../ui.js';
+import {
+  happenedAtToFields,
+  localDate,
+  validateNote,
+  type NoteError,
+  type NoteFieldName,
+  type NoteFields,
+} from '../validation.js';
+
+const NEW_DRAFT = 'new';
+
+function emptyFields(): NoteFields {
+  const today = happenedAtToFields(localDate(new Date()));
+  return { title: '', body: '', ...today, time: '' };
+}
+
+function fieldsOf(value: NoteValue): NoteFields {
+  return { title: value.title, body: value.body, ...happenedAtToFields(value.happenedAt) };
+}
+
+export function NewNoteScreen() {
+  const { t, drafts } = useApp();
+  const draft = drafts.get(NEW_DRAFT) ?? { fields: emptyFields() };
+  return <NoteForm title={t.note.newTitle} draftKey={NEW_DRAFT} draft={draft} />;
+}
+
+export function EditNoteScreen({ id }: { id: string }) {
+  const { t, drafts, api, session, revisions, navigate } = useApp();
+  const existing = drafts.get(id);
+  const [draft, setDraft] = useState<NoteDraft | undefined>(existing);
+  const [problem, setProblem] = useState<string | undefined>();
+
+  useEffect(() => {
+    if (existing !== undefined) return;
+    loadNote(api, session.accountKey, revisions, id).then(
+      ({ note, response }) => setDraft({ fields: fieldsOf(note.value), base: response }),
+      (e: unknown) =>
+        setProblem(isApiError(e, 'not_found') ? t.view.notFound : describeErrorOrTamper(t, e)),
+    );
+  }, []);
+
+  if (draft === undefined) {
+    return (
+      <Page title={t.note.editTitle} back={() => navigate({ name: 'note-view', id })}>
+        <Busy message={problem === undefined ? t.view.loading : undefined} />
+        {problem !== undefined && (
+          <div class="notice notice--error" role="alert">
+            <p>{problem}</p>
+          </div>
+        )}
+      </Page>
+    );
+  }
+  return <NoteForm title={t.note.editTitle} draftKey={id} draft={draft} />;
+}
+
+function describeErrorOrTamper(t: ReturnType<typeof useApp>['t'], e: unknown): string {
+  return isApiError(e) ? describeError(t, e) : t.view.unreadable;
+}
+
+function NoteForm({
+  title,
+  draftKey,
+  draft,
+}: {
+  title: string;
+  draftKey: string;
+  draft: NoteDraft;
+}) {
+  const { t, navigate, drafts, api, session, revisions } = useApp();
+  const n = t.note;
+  const [fields, setFields] = useState<NoteFields>(draft.fields);
+  const [base, setBase] = useState<RecordResponse | undefined>(draft.base);
+  const [errors, setErrors] = useState<Partial<Record<NoteFieldName, NoteError>>>({});
+  const [form, setForm] = useState<{ message: string; conflict: boolean } | undefined>();
+  const [seq, setSeq] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const editing = base !== undefined;
+
+  const update = (next: Partial<NoteFields>): void => {
+    const merged = { ...fields, ...next };
+    setFields(merged);
+    drafts.set(draftKey, { fields: merged, ...(base !== undefined ? { base } : {}) });
+  };
+
+  const leave = (): void => {
+    drafts.delete(draftKey);
+    navigate(editing ? { name: 'note-view', id: draftKey } : { name: 'home' });
+  };
+
+  const submit = async (event: Event): Promise<void> => {
+    event.preventDefault();
+    if (busy) return;
+    const result = validateNote(fields, localDate(new Date()));
+    if (!result.ok) {
+      setErrors(result.errors);
+      setForm(undefined);
+      setSeq(seq + 1);
+      return;
+    }
+    setErrors({});
+    setForm(undefined);
+    setBusy(true);
+    try {
+      if (base === undefined) {
+        const id = await addNote(api, session.accountKey, revisions, result.value);
+        drafts.delete(draftKey);
+        navigate({ name: 'note-view', id }, t.home.saved);
+      } else {
+        await editNote(api, session.accountKey, revisions, base, result.value);
+        drafts.delete(draftKey);
+        navigate({ name: 'note-view', id: base.id }, t.home.updated);
+      }
+    } catch (e) {
+      setBusy(false);
+      if (isApiError(e, 'revision_conflict')) setForm({ message: n.conflict, conflict: true });
+      else setForm({ message: describeError(t, e), conflict: false });
+      setSeq(seq + 1);
+    }
+  };
+
+  const loadLatest = async (): Promise<void> => {
+    if (base === undefined) return;
+    try {
+      const { note, response } = await loadNote(api, session.accountKey, revisions, base.id);
+      const next = fieldsOf(note.value);
+      setFields(next);
+      setBase(response);
+      drafts.set(draftKey, { fields: next, base: response });
+      setForm(undefined);
+    } catch (e) {
+      setForm({ message: describeErrorOrTamper(t, e), conflict: false });
+      setSeq(seq + 1);
+    }
+  };
+
+  const message = (key: NoteFieldName): string | undefined => {
+    const error = errors[key];
+    return error !== undefined ? n[error] : undefined;
+  };
+  const items: ErrorItem[] = [
+    ...(form !== undefined ? [{ field: 'note-title', message: form.message }] : []),
+    ...(['title', 'date', 'time', 'body'] as const).flatMap((key) => {
+      const text = message(key);
+      const field = key === 'date' ? 'note-date-day' : `note-${key}`;
+      return text !== undefined ? [{ field, message: text }] : [];
+    }),
+  ];
+
+  return (
+    <Page title={title} errors={items} errorSeq={seq} back={leave}>
+      {form?.conflict === true && (
+        <p>
+          <Button variant="secondary" onClick={() => void loadLatest()}>
+            {n.loadLatest}
+          </Button>
+        </p>
+      )}
+      <form noValidate onSubmit={(e) => void submit(e)}>
+        <TextField
+          id="note-title"
+          label={n.titleLabel}
+          hint={n.titleHint}
+          error={message('title')}
+          value={fields.title}
+          onInput={(title) => update({ title })}
+          autocomplete="off"
+          width="full"
+        />
+        <DateField
+          id="note-date"
+          legend={n.whenLegend}
+          hint={n.whenHint}
+          error={message('date')}
+          value={fields}
+          onInput={({ day, month, year }) => update({ day, month, year })}
+        />
+        <TextField
+          id="note-time"
+          label={n.timeLabel}
+          hint={n.timeHint}
+          error={message('time')}
+          value={fields.time}
+          onInput={(time) => update({ time })}
+          autocomplete="off"
+          inputMode="numeric"
+          width="quarter"
+        />
+        <TextArea
+          id="note-body"
+          label={n.bodyLabel}
+          hint={n.bodyHint}
+          error={message('body')}
+          value={fields.body}
+          onInput={(body) => update({ body })}
+          rows={10}
+        />
+        <p class="hint">{n.draftNote}</p>
+        <Busy message={busy ? n.saving : undefined} />
+        <div class="button-group">
+          <Button type="submit" disabled={busy}>
+            {n.save}
+          </Button>
+          <LinkButton onClick={leave}>{t.common.cancel}</LinkButton>
+        </div>
+      </form>
+    </Page>
+  );
+}

@@ -1,0 +1,230 @@
+/** One note: when, what, its versions, and the ways to change or delete it. */
+import { useEffect, useState } from 'preact/hooks';
+import { isApiError } from '../api.js';
+import { useApp } from '../context.js';
+import { describeError } from '../errors.js';
+import { format } from '../messages.js';
+import { deleteNote, loadHistory, loadNote, type Note, type NoteVersion } from '../notes.js';
+import { Busy, Button, LinkButton, Page } from '../ui.js';
+
+function useNote(id: string): { note: Note | undefined; problem: string | undefined } {
+  const { t, api, session, revisions } = useApp();
+  const [note, setNote] = useState<Note | undefined>();
+  const [problem, setProblem] = useState<string | undefined>();
+  useEffect(() => {
+    let live = true;
+    loadNote(api, session.accountKey, revisions, id).then(
+      (result) => {
+        if (live) setNote(result.note);
+      },
+      (e: unknown) => {
+        if (!live) return;
+        if (isApiError(e, 'not_found')) setProblem(t.view.notFound);
+        else if (isApiError(e)) setProblem(describeError(t, e));
+        else setProblem(t.view.unreadable);
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [id]);
+  return { note, problem };
+}
+
+function Problem({ message }: { message: string }) {
+  return (
+    <div class="notice notice--error" role="alert">
+      <p>{message}</p>
+    </div>
+  );
+}
+
+export function NoteViewScreen({ id }: { id: string }) {
+  const { t, navigate, formatHappened, formatTimestamp } = useApp();
+  const v = t.view;
+  const { note, problem } = useNote(id);
+  const back = (): void => navigate({ name: 'home' });
+
+  if (note === undefined) {
+    return (
+      <Page title={v.screenTitle} back={back}>
+        <Busy message={problem === undefined ? v.loading : undefined} />
+        {problem !== undefined && <Problem message={problem} />}
+      </Page>
+    );
+  }
+  const { value } = note;
+  return (
+    <Page
+      title={v.screenTitle}
+      heading={value.title.length > 0 ? value.title : t.home.untitled}
+      caption={v.caption}
+      back={back}
+    >
+      <dl class="summary-list">
+        <div class="summary-list__row">
+          <dt>{v.happened}</dt>
+          <dd>{formatHappened(value.happenedAt)}</dd>
+        </div>
+        <div class="summary-list__row">
+          <dt>{v.written}</dt>
+          <dd>{formatTimestamp(note.createdAt)}</dd>
+        </div>
+        {note.revision > 1 && (
+          <div class="summary-list__row">
+            <dt>{v.lastEdited}</dt>
+            <dd>
+              {formatTimestamp(note.updatedAt)} <span class="tag">{t.home.edited}</span>
+            </dd>
+          </div>
+        )}
+      </dl>
+      <h2>{v.body}</h2>
+      {value.body.length > 0 ? (
+        <div class="note-body" data-note-body="">
+          {value.body}
+        </div>
+      ) : (
+        <p class="hint">{v.noBody}</p>
+      )}
+      <div class="button-group">
+        <Button onClick={() => navigate({ name: 'note-edit', id })}>{v.edit}</Button>
+        {note.revision > 1 && (
+          <Button variant="secondary" onClick={() => navigate({ name: 'note-history', id })}>
+            {format(v.history, { n: note.revision })}
+          </Button>
+        )}
+        <Button variant="warning" onClick={() => navigate({ name: 'note-delete', id })}>
+          {v.delete}
+        </Button>
+      </div>
+      <p>
+        <LinkButton onClick={back}>{v.backToDiary}</LinkButton>
+      </p>
+    </Page>
+  );
+}
+
+export function NoteHistoryScreen({ id }: { id: string }) {
+  const { t, navigate, api, session, formatHappened, formatTimestamp } = useApp();
+  const h = t.history;
+  const [versions, setVersions] = useState<NoteVersion[] | undefined>();
+  const [problem, setProblem] = useState<string | undefined>();
+  const back = (): void => navigate({ name: 'note-view', id });
+
+  useEffect(() => {
+    let live = true;
+    loadHistory(api, session.accountKey, id).then(
+      (result) => {
+        if (!live) return;
+        if (result === undefined) setProblem(h.mismatch);
+        else setVersions(result);
+      },
+      (e: unknown) => {
+        if (live) setProblem(isApiError(e, 'not_found') ? t.view.notFound : describeError(t, e));
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [id]);
+
+  return (
+    <Page title={h.title} back={back}>
+      <p>{h.lede}</p>
+      <Busy
+        message={versions === undefined && problem === undefined ? t.view.loading : undefined}
+      />
+      {problem !== undefined && <Problem message={problem} />}
+      {versions !== undefined && (
+        <ol class="versions" data-versions="">
+          {versions.map((version, i) => {
+            const number = version.ok ? version.note.revision : version.revision;
+            const savedAt = version.ok ? version.note.updatedAt : version.savedAt;
+            return (
+              <li class="version" key={number}>
+                <h2 class="version__title">
+                  {format(h.version, { n: number })}{' '}
+                  {i === versions.length - 1 && <span class="tag">{h.current}</span>}
+                </h2>
+                <p class="version__meta">{format(h.saved, { date: formatTimestamp(savedAt) })}</p>
+                {version.ok ? (
+                  <dl class="summary-list">
+                    <div class="summary-list__row">
+                      <dt>{t.note.titleLabel}</dt>
+                      <dd>{version.note.value.title}</dd>
+                    </div>
+                    <div class="summary-list__row">
+                      <dt>{t.view.happened}</dt>
+                      <dd>{formatHappened(version.note.value.happenedAt)}</dd>
+                    </div>
+                    <div class="summary-list__row">
+                      <dt>{t.view.body}</dt>
+                      <dd class="note-body">{version.note.value.body}</dd>
+                    </div>
+                  </dl>
+                ) : (
+                  <Problem message={h.unreadable} />
+                )}
+              </li>
+            );
+          })}
+        </ol>
+      )}
+      <p>
+        <LinkButton onClick={back}>{t.common.back}</LinkButton>
+      </p>
+    </Page>
+  );
+}
+
+export function NoteDeleteScreen({ id }: { id: string }) {
+  const { t, navigate, api, revisions, drafts } = useApp();
+  const r = t.remove;
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | undefined>();
+  const keep = (): void => navigate({ name: 'note-view', id });
+
+  const remove = async (): Promise<void> => {
+    if (busy) return;
+    setBusy(true);
+    setProblem(undefined);
+    try {
+      await deleteNote(api, revisions, id);
+      drafts.delete(id);
+      navigate({ name: 'home' }, t.home.deleted);
+    } catch (e) {
+      setBusy(false);
+      if (isApiError(e, 'not_found')) navigate({ name: 'home' }, t.home.deleted);
+      else setProblem(describeError(t, e));
+    }
+  };
+
+  return (
+    <Page
+      title={r.title}
+      back={keep}
+      errors={problem !== undefined ? [{ field: 'confirm-delete', message: problem }] : []}
+    >
+      <div class="warning-text">
+        <span class="warning-text__icon" aria-hidden="true">
+          !
+        </span>
+        <strong class="warning-text__text">{r.warning}</strong>
+      </div>
+      <Busy message={busy ? r.deleting : undefined} />
+      <div class="button-group">
+        <button
+          type="button"
+          id="confirm-delete"
+          class="button button--warning"
+          disabled={busy}
+          onClick={() => void remove()}
+        >
+          {r.confirm}
+        </button>
+        <LinkButton onClick={keep}>{r.keep}</LinkButton>
+      </div>
+    </Page>
+  );
+}
