@@ -4,7 +4,7 @@
  * its stylesheets, script and images, headers included. Baseline: the 50 KB budget (DESIGN.md).
  */
 import { launchChromium, pageBytes, PHONE, startLiveServer } from '../test/support/browser.js';
-import { crawl } from '../test/support/crawl.js';
+import { crawl, isPublicPage } from '../test/support/crawl.js';
 import type { BenchFigure } from './bench.js';
 
 export const PAGE_BUDGET_BYTES = 50 * 1024;
@@ -18,7 +18,8 @@ export async function pageWeight(): Promise<BenchFigure[]> {
       return { status: res.status, body: await res.text() };
     });
     const figures: BenchFigure[] = [];
-    for (const path of pages.keys()) {
+    // Public pages only: the private diary is an app, loaded by no public page.
+    for (const path of [...pages.keys()].filter(isPublicPage)) {
       const context = await browser.newContext({ viewport: PHONE });
       const bytes = await pageBytes(await context.newPage(), server.origin + path);
       await context.close();

@@ -45,3 +45,8 @@ export function internalLinks(html: string): string[] {
   }
   return [...links];
 }
+
+/** The private diary is an app with its own crypto bundle, loaded by no public page. */
+export function isPublicPage(path: string): boolean {
+  return !/^(\/[a-z]{2})?\/vault$/.test(path);
+}

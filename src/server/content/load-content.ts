@@ -18,6 +18,7 @@ import {
   pagePath,
   type ContentPage,
   type Site,
+  VAULT_SLUG,
 } from '../../web/pages/site.js';
 import { StartupError } from '../startup-error.js';
 
@@ -48,7 +49,8 @@ export async function loadContent(
   }
   checkSameSlugs(sources, contentDir);
 
-  const slugs = new Set(sources.get(site.defaultLocale)?.keys());
+  // Pages may link to each other and to the private diary, which is an app, not a page.
+  const slugs = new Set([...(sources.get(site.defaultLocale)?.keys() ?? []), VAULT_SLUG]);
   const pages: PageMap = new Map();
   for (const [locale, files] of sources) {
     const rendered = new Map<string, ContentPage>();
