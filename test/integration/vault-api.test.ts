@@ -226,6 +226,25 @@ describe.each(ENGINES)('vault API on $name', ({ name, available }) => {
     }
   });
 
+  test('refuses state changes sent from another site’s page, even sign-in', async () => {
+    const a = await client('olga');
+    const foreign = await t.app.inject({
+      method: 'POST',
+      url: '/api/sessions',
+      headers: { origin: 'https://evil.example', host: 'localhost:80' },
+      payload: { username: a.username, authKey: a.authKey },
+    });
+    expect(foreign.statusCode).toBe(403);
+    expect(foreign.json().error.code).toBe('csrf_failed');
+    const own = await t.app.inject({
+      method: 'POST',
+      url: '/api/sessions',
+      headers: { origin: 'http://localhost:80', host: 'localhost:80' },
+      payload: { username: a.username, authKey: a.authKey },
+    });
+    expect(own.statusCode).toBe(200);
+  });
+
   test('lists sessions, ends another one, and signs out', async () => {
     const phone = await client('ivan');
     const laptop = new VaultClient(t.app, phone.username);

@@ -10,6 +10,7 @@ import type { Database } from '../db/schema.js';
 import { deleteExpiredSessions } from '../db/repositories/sessions.js';
 import { createLimiter } from '../auth/limits.js';
 import { accountRoutes } from './account-routes.js';
+import { ApiError } from './api-error.js';
 import { recordRoutes } from './record-routes.js';
 import { secondFactorRoutes } from './second-factor-routes.js';
 import { uploadRoutes, type BlobStore, type UploadSettings } from './upload-routes.js';
@@ -24,6 +25,16 @@ export interface ApiOptions {
   readonly onBlobStore?: (store: BlobStore) => void;
 }
 
+/** Whether a page at `origin` is on this host (default ports written or not). */
+function sameHost(origin: string, host: string): boolean {
+  try {
+    const page = new URL(origin);
+    return page.host === new URL(`${page.protocol}//${host}`).host;
+  } catch {
+    return false;
+  }
+}
+
 export async function vaultApi(app: FastifyInstance, options: ApiOptions): Promise<void> {
   const { db, sessions, secret, uploads } = options;
   app.setValidatorCompiler(validatorCompiler);
@@ -32,6 +43,18 @@ export async function vaultApi(app: FastifyInstance, options: ApiOptions): Promi
   // API answers are personal: never cached, by the browser or anything between.
   app.addHook('onSend', async (_request, reply) => {
     reply.header('cache-control', 'no-store');
+  });
+  // A state change must come from this site's own pages. Browsers name the page's origin on
+  // every such request; another site's page (login CSRF, a form aimed at the API) is refused
+  // before anything runs. Requests with no Origin (tools, tests) still need the CSRF token.
+  app.addHook('onRequest', async (request) => {
+    if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS')
+      return;
+    const origin = request.headers.origin;
+    // Hosts, not schemes, are compared: behind a TLS proxy the server may see plain HTTP.
+    if (origin !== undefined && !sameHost(origin, request.host)) {
+      throw new ApiError(403, 'csrf_failed', 'This request did not come from this site.');
+    }
   });
 
   const blobs = uploadRoutes(app, { db, sessions, uploads });
