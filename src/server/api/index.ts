@@ -47,14 +47,16 @@ export async function vaultApi(app: FastifyInstance, options: ApiOptions): Promi
   // A state change must come from this site's own pages. Browsers name the page's origin on
   // every such request; another site's page (login CSRF, a form aimed at the API) is refused
   // before anything runs. Requests with no Origin (tools, tests) still need the CSRF token.
-  app.addHook('onRequest', async (request) => {
-    if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS')
-      return;
+  app.addHook('onRequest', (request, _reply, done) => {
     const origin = request.headers.origin;
+    const safe =
+      request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS';
     // Hosts, not schemes, are compared: behind a TLS proxy the server may see plain HTTP.
-    if (origin !== undefined && !sameHost(origin, request.host)) {
-      throw new ApiError(403, 'csrf_failed', 'This request did not come from this site.');
+    if (!safe && origin !== undefined && !sameHost(origin, request.host)) {
+      done(new ApiError(403, 'csrf_failed', 'This request did not come from this site.'));
+      return;
     }
+    done();
   });
 
   const blobs = uploadRoutes(app, { db, sessions, uploads });
