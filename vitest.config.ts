@@ -31,6 +31,8 @@ export default defineConfig({
           hookTimeout: 120_000,
           // One browser at a time: the machine has two cores.
           fileParallelism: false,
+          // A browser on a loaded two-core machine can miss a deadline once; a real fault fails twice.
+          retry: 1,
         },
       },
     ],
