@@ -100,7 +100,8 @@ describe.skipIf(!HAVE_CHROMIUM)('private diary in Chromium', () => {
     await expect
       .poll(() => page.evaluate(() => document.activeElement?.className))
       .toBe('error-summary');
-    expect(await page.title()).toMatch(/^Error: /);
+    // document.title follows in an effect, a moment after the summary is drawn.
+    await expect.poll(() => page.title()).toMatch(/^Error: /);
     await expect
       .poll(() => page.locator('.error-summary a').getAttribute('href'))
       .toBe('#passphrase');

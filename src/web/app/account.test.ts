@@ -17,11 +17,15 @@ import {
   completeRecovery,
   completeSignUp,
   deleteAccount,
+  finishSignIn,
   KeyMismatchError,
   prepareSignUp,
   recoveryWordsOf,
   signIn,
   startRecovery,
+  startSignIn,
+  turnOffSecondFactor,
+  wipePendingSignIn,
   wipePrepared,
 } from './account.js';
 import { ApiError, CSRF_HEADER, VaultApi } from './api.js';
@@ -36,6 +40,9 @@ interface StoredAccount {
   kdf: unknown;
   byPassphrase: string;
   byRecoveryKey: string;
+  /** A second factor: the one code that works, and unused backup codes. */
+  totp?: string;
+  backupCodes?: string[];
 }
 
 /** Every field any request of the contract sends (each route reads its own). */
@@ -45,6 +52,8 @@ interface AnyBody {
   currentAuthKey: string;
   recoveryAuthKey: string;
   recoveryToken: string;
+  totp?: string;
+  backupCode?: string;
   kdf: unknown;
   wrappedAccountKey: string & { byPassphrase: string; byRecoveryKey: string };
 }
@@ -104,10 +113,35 @@ function fakeServer(
       }
       case 'POST /api/sessions': {
         const account = accounts.get(body.username);
-        response =
-          account?.authKey === body.authKey
-            ? json(200, session(body.username))
-            : error(401, 'sign_in_failed');
+        if (account?.authKey !== body.authKey) response = error(401, 'sign_in_failed');
+        else if (account.totp === undefined) response = json(200, session(body.username));
+        else if (body.totp === undefined && body.backupCode === undefined) {
+          response = error(401, 'second_factor_required');
+        } else if (body.totp !== undefined) {
+          response =
+            body.totp === account.totp
+              ? json(200, session(body.username))
+              : error(401, 'second_factor_failed');
+        } else {
+          const left = account.backupCodes ?? [];
+          const used = left.indexOf(body.backupCode ?? '');
+          if (used < 0) response = error(401, 'second_factor_failed');
+          else {
+            left.splice(used, 1);
+            response = json(200, session(body.username));
+          }
+        }
+        break;
+      }
+      case 'DELETE /api/account/second-factor': {
+        const account = who !== undefined ? accounts.get(who) : undefined;
+        if (!account) response = error(401, 'not_signed_in');
+        else if (account.authKey !== body.authKey) response = error(401, 'sign_in_failed');
+        else {
+          delete account.totp;
+          delete account.backupCodes;
+          response = new Response(null, { status: 204 });
+        }
         break;
       }
       case 'PUT /api/account/passphrase': {
@@ -186,6 +220,62 @@ async function signUp(server: ReturnType<typeof fakeServer>, username = 'fox') {
 }
 
 describe('account use cases', () => {
+  it('signs in with a second factor without deriving the keys again, and wipes them after', async () => {
+    const server = fakeServer();
+    const { opened } = await signUp(server);
+    const accountKey = opened.accountKey.slice();
+    Object.assign(server.accounts.get('fox')!, {
+      totp: '123456',
+      backupCodes: ['ABCDEFGHIJKLMNOP'],
+    });
+
+    const started = await startSignIn(server.api, 'fox', PASSPHRASE);
+    expect(started.kind).toBe('second-factor');
+    if (started.kind !== 'second-factor') return;
+    const { pending } = started;
+    const challenges = () => server.paths.filter((p) => p.endsWith('/challenge')).length;
+    const derivedOnce = challenges();
+
+    // A wrong code keeps the keys for another try; a right one opens the account, no new KDF.
+    await expect(finishSignIn(server.api, pending, { totp: '654321' })).rejects.toMatchObject({
+      code: 'second_factor_failed',
+    });
+    expect(pending.authKey.some((b) => b !== 0)).toBe(true);
+    const done = await finishSignIn(server.api, pending, { totp: '123456' });
+    expect(done.accountKey).toEqual(accountKey);
+    expect(challenges()).toBe(derivedOnce);
+    expect(pending.authKey.every((b) => b === 0)).toBe(true);
+    expect(pending.keyEncryptionKey.every((b) => b === 0)).toBe(true);
+
+    // A backup code works once.
+    const again = await startSignIn(server.api, 'fox', PASSPHRASE);
+    if (again.kind !== 'second-factor') throw new Error('expected a second factor');
+    await finishSignIn(server.api, again.pending, { backupCode: 'ABCDEFGHIJKLMNOP' });
+    const third = await startSignIn(server.api, 'fox', PASSPHRASE);
+    if (third.kind !== 'second-factor') throw new Error('expected a second factor');
+    await expect(
+      finishSignIn(server.api, third.pending, { backupCode: 'ABCDEFGHIJKLMNOP' }),
+    ).rejects.toMatchObject({ code: 'second_factor_failed' });
+    // Cancelling wipes.
+    wipePendingSignIn(third.pending);
+    expect(third.pending.keyEncryptionKey.every((b) => b === 0)).toBe(true);
+
+    // The plain signIn refuses such an account without leaving keys behind.
+    await expect(signIn(server.api, 'fox', PASSPHRASE)).rejects.toMatchObject({
+      code: 'second_factor_required',
+    });
+
+    // Turning it off needs the passphrase.
+    server.api.setCsrfToken(done.session.csrfToken);
+    await expect(turnOffSecondFactor(server.api, 'fox', 'wrong passphrase here')).rejects.toSatisfy(
+      (e) => e instanceof ApiError && e.code === 'sign_in_failed',
+    );
+    await turnOffSecondFactor(server.api, 'fox', PASSPHRASE);
+    expect(server.accounts.get('fox')?.totp).toBeUndefined();
+    expect((await startSignIn(server.api, 'fox', PASSPHRASE)).kind).toBe('opened');
+    expect(server.bodies.join('\n')).not.toContain(PASSPHRASE);
+  });
+
   it('signs up, then signs in with the same passphrase to the same account key', async () => {
     const server = fakeServer();
     const { opened } = await signUp(server);

@@ -8,6 +8,7 @@
  * module in a request: only the auth keys (derived, one-way) and wrapped keys do.
  */
 import {
+  bytesEqual,
   checkRecoveryWords,
   deriveKeys,
   deriveRecoveryAuthKey,
@@ -28,7 +29,13 @@ import {
   wrapKey,
   type KdfParams,
 } from '../../crypto/index.js';
-import { ApiError, type SessionResponse, type VaultApi } from './api.js';
+import {
+  ApiError,
+  isApiError,
+  type SecondFactorProof,
+  type SessionResponse,
+  type VaultApi,
+} from './api.js';
 import { wipeBestEffort } from './vault-session.js';
 
 /** The keys got by signing in, signing up or recovering: the session takes ownership. */
@@ -155,40 +162,122 @@ async function deriveForAccount(
 }
 
 /**
- * Signs in and unwraps the account key. Unlocking is a sign-in: keys live only in memory, so a
- * locked vault has nothing left to unlock with.
+ * A sign-in waiting for its second factor: the keys derived from the passphrase, kept in memory
+ * only while the person is on the code page, so a code can be tried without deriving again.
+ * Whoever holds it must call wipePendingSignIn when it is done with, cancelled or locked.
+ */
+export interface PendingSignIn {
+  readonly username: string;
+  readonly authKey: Uint8Array;
+  readonly keyEncryptionKey: Uint8Array;
+}
+
+export function wipePendingSignIn(pending: PendingSignIn | undefined): void {
+  if (pending === undefined) return;
+  wipeBestEffort(pending.authKey);
+  wipeBestEffort(pending.keyEncryptionKey);
+}
+
+export type SignInStart =
+  | { readonly kind: 'opened'; readonly opened: Opened }
+  | { readonly kind: 'second-factor'; readonly pending: PendingSignIn };
+
+/**
+ * Derives the keys and signs in. An account with a second factor gives back the derived keys
+ * as a PendingSignIn (not wiped) for finishSignIn; otherwise the keys are wiped here.
  *
  * @throws ApiError `sign_in_failed` (wrong username or passphrase, never saying which),
  *   `rate_limited`; CryptoError `kdf_params_too_weak`, `kdf_failed`; KeyMismatchError.
  */
-export async function signIn(api: VaultApi, username: string, passphrase: string): Promise<Opened> {
-  const { authKey, keyEncryptionKey } = await deriveForAccount(api, username, passphrase);
+export async function startSignIn(
+  api: VaultApi,
+  username: string,
+  passphrase: string,
+): Promise<SignInStart> {
+  const keys = await deriveForAccount(api, username, passphrase);
+  const pending: PendingSignIn = { username, ...keys };
+  let keep = false;
   try {
-    const session = await api.signIn(username, toBase64Url(authKey));
-    let accountKey: Uint8Array;
-    try {
-      accountKey = await unwrapKey(
-        keyEncryptionKey,
-        fromBase64Url(session.wrappedAccountKey),
-        KEY_CONTEXTS.accountKeyByKek,
-      );
-    } catch {
-      // The server accepted the passphrase but sent a key it does not open: do not stay signed in.
-      api.setCsrfToken(session.csrfToken);
-      api.signOutKeepalive();
-      throw new KeyMismatchError();
+    const opened = await openSession(api, pending, undefined);
+    return { kind: 'opened', opened };
+  } catch (e) {
+    if (isApiError(e, 'second_factor_required')) {
+      keep = true;
+      return { kind: 'second-factor', pending };
     }
-    return { session, accountKey };
+    throw e;
   } finally {
-    wipeBestEffort(authKey);
-    wipeBestEffort(keyEncryptionKey);
+    if (!keep) wipePendingSignIn(pending);
   }
+}
+
+/**
+ * Completes a sign-in with a code from the authenticator app or a backup code. On success the
+ * pending keys are wiped, and when they can no longer sign in (`sign_in_failed`: the passphrase
+ * was changed meanwhile; KeyMismatchError). A wrong or used code (`second_factor_failed`), a rate
+ * limit or a network failure keeps them, so the person can try again without deriving again;
+ * the code page wipes them when it is left or the app locks.
+ *
+ * @throws ApiError `second_factor_failed`, `sign_in_failed`, `rate_limited`; KeyMismatchError.
+ */
+export async function finishSignIn(
+  api: VaultApi,
+  pending: PendingSignIn,
+  proof: SecondFactorProof,
+): Promise<Opened> {
+  try {
+    const opened = await openSession(api, pending, proof);
+    wipePendingSignIn(pending);
+    return opened;
+  } catch (e) {
+    // Useless now: the passphrase no longer signs in, or the server's key does not open.
+    if (isApiError(e, 'sign_in_failed') || e instanceof KeyMismatchError) {
+      wipePendingSignIn(pending);
+    }
+    throw e;
+  }
+}
+
+/**
+ * Signs in (an account without a second factor) and unwraps the account key. Unlocking is a
+ * sign-in: keys live only in memory, so a locked vault has nothing left to unlock with.
+ *
+ * @throws as startSignIn, and ApiError `second_factor_required` (the keys already wiped).
+ */
+export async function signIn(api: VaultApi, username: string, passphrase: string): Promise<Opened> {
+  const started = await startSignIn(api, username, passphrase);
+  if (started.kind === 'opened') return started.opened;
+  wipePendingSignIn(started.pending);
+  throw new ApiError(401, 'second_factor_required', 'a second factor is needed');
+}
+
+async function openSession(
+  api: VaultApi,
+  keys: PendingSignIn,
+  proof: SecondFactorProof | undefined,
+): Promise<Opened> {
+  const session = await api.signIn(keys.username, toBase64Url(keys.authKey), proof);
+  let accountKey: Uint8Array;
+  try {
+    accountKey = await unwrapKey(
+      keys.keyEncryptionKey,
+      fromBase64Url(session.wrappedAccountKey),
+      KEY_CONTEXTS.accountKeyByKek,
+    );
+  } catch {
+    // The server accepted the passphrase but sent a key it does not open: do not stay signed in.
+    api.setCsrfToken(session.csrfToken);
+    api.signOutKeepalive();
+    throw new KeyMismatchError();
+  }
+  return { session, accountKey };
 }
 
 /**
  * Changes the passphrase: proves the current one (its auth key), derives new keys with a new
  * salt, re-wraps the account key. Entries and the recovery key are untouched.
  *
+ * @returns the account key as now wrapped (base64url), for the session to remember.
  * @throws ApiError `sign_in_failed` when the current passphrase is wrong.
  */
 export async function changePassphrase(
@@ -197,7 +286,7 @@ export async function changePassphrase(
   accountKey: Uint8Array,
   currentPassphrase: string,
   newPassphrase: string,
-): Promise<void> {
+): Promise<string> {
   const current = await deriveForAccount(api, username, currentPassphrase);
   wipeBestEffort(current.keyEncryptionKey);
   const kdf = await newKdfParams();
@@ -210,6 +299,7 @@ export async function changePassphrase(
       authKey: toBase64Url(next.authKey),
       wrappedAccountKey: toBase64Url(wrapped),
     });
+    return toBase64Url(wrapped);
   } finally {
     wipeBestEffort(current.authKey);
     wipeBestEffort(next.authKey);
@@ -234,6 +324,72 @@ export async function deleteAccount(
   } finally {
     wipeBestEffort(authKey);
   }
+}
+
+/**
+ * Turns the second factor off, proven by the passphrase (its auth key, derived as for a
+ * passphrase change).
+ *
+ * @throws ApiError `sign_in_failed` when the passphrase is wrong.
+ */
+export async function turnOffSecondFactor(
+  api: VaultApi,
+  username: string,
+  passphrase: string,
+): Promise<void> {
+  const { authKey, keyEncryptionKey } = await deriveForAccount(api, username, passphrase);
+  wipeBestEffort(keyEncryptionKey);
+  try {
+    await api.disableSecondFactor(toBase64Url(authKey));
+  } finally {
+    wipeBestEffort(authKey);
+  }
+}
+
+/** The passphrase typed again does not open this account's key. */
+export class WrongPassphraseError extends Error {
+  override readonly name = 'WrongPassphraseError';
+  constructor() {
+    super('the passphrase does not open the account key');
+  }
+}
+
+/**
+ * Checks a passphrase typed again while unlocked, without a request that changes anything:
+ * derives with the account's KDF parameters and opens the server's passphrase-wrapped copy of
+ * the account key, which must be the key this session holds. Gives back the key-encryption key
+ * (the caller wipes it) and the parameters it came from, for an encrypted backup.
+ *
+ * @throws WrongPassphraseError; CryptoError `kdf_params_too_weak`, `kdf_failed`.
+ */
+export async function confirmPassphrase(
+  api: VaultApi,
+  username: string,
+  passphrase: string,
+  accountKey: Uint8Array,
+  wrappedAccountKey: string,
+): Promise<{ kdf: KdfParams; keyEncryptionKey: Uint8Array }> {
+  const { kdf: json } = await api.loginChallenge(username);
+  const kdf = kdfParamsFromJson(json);
+  const { authKey, keyEncryptionKey } = await deriveKeys(passphrase, kdf);
+  wipeBestEffort(authKey);
+  let opened: Uint8Array | undefined;
+  try {
+    opened = await unwrapKey(
+      keyEncryptionKey,
+      fromBase64Url(wrappedAccountKey),
+      KEY_CONTEXTS.accountKeyByKek,
+    );
+  } catch {
+    // Only a wrong passphrase (or a changed server copy) gets here.
+  }
+  const same = opened !== undefined && bytesEqual(opened, accountKey);
+  wipeBestEffort(opened);
+  if (!same) {
+    wipeBestEffort(keyEncryptionKey);
+    throw new WrongPassphraseError();
+  }
+  return { kdf, keyEncryptionKey };
 }
 
 /** A recovery under way: the account key is open, the new passphrase is not chosen yet. */

@@ -96,6 +96,66 @@ describe('VaultApi', () => {
     ]);
   });
 
+  it('speaks the second factor: account summary, setup, turning on and off, codes at sign-in', async () => {
+    const { fetch, calls } = fakeFetch((call) => {
+      if (call.url === '/api/account') {
+        return json(200, { username: 'fox', secondFactor: true, backupCodesLeft: 9 });
+      }
+      if (call.method === 'POST' && call.url === '/api/account/second-factor') {
+        return json(200, { secret: 'JBSWY3DPEHPK3PXP', uri: 'otpauth://totp/Diary:fox' });
+      }
+      if (call.method === 'PUT') return json(200, { backupCodes: ['AAAA-BBBB-CCCC-DDDD'] });
+      if (call.method === 'DELETE') return new Response(null, { status: 204 });
+      if (call.url.startsWith('/api/records')) return json(200, { records: [], next: null });
+      return json(200, session);
+    });
+    const api = new VaultApi({ fetch });
+    await api.signIn('fox', 'key', { totp: '123456' });
+    await api.signIn('fox', 'key', { backupCode: 'AAAA-BBBB-CCCC-DDDD' });
+    await api.signIn('fox', 'key');
+    api.setCsrfToken('csrf-1');
+    expect(await api.getAccount()).toEqual({
+      username: 'fox',
+      secondFactor: true,
+      backupCodesLeft: 9,
+    });
+    expect(await api.startSecondFactor()).toEqual({
+      secret: 'JBSWY3DPEHPK3PXP',
+      uri: 'otpauth://totp/Diary:fox',
+    });
+    expect(await api.enableSecondFactor('123456')).toEqual(['AAAA-BBBB-CCCC-DDDD']);
+    await api.disableSecondFactor('auth');
+    await api.listRecords({ limit: 200 });
+    expect(calls.map((c) => [`${c.method} ${c.url}`, c.body])).toEqual([
+      ['POST /api/sessions', '{"username":"fox","authKey":"key","totp":"123456"}'],
+      [
+        'POST /api/sessions',
+        '{"username":"fox","authKey":"key","backupCode":"AAAA-BBBB-CCCC-DDDD"}',
+      ],
+      ['POST /api/sessions', '{"username":"fox","authKey":"key"}'],
+      ['GET /api/account', undefined],
+      ['POST /api/account/second-factor', undefined],
+      ['PUT /api/account/second-factor', '{"code":"123456"}'],
+      ['DELETE /api/account/second-factor', '{"authKey":"auth"}'],
+      ['GET /api/records?limit=200', undefined],
+    ]);
+    for (const call of calls.slice(3)) {
+      expect(call.headers[CSRF_HEADER]).toBe(call.method === 'GET' ? undefined : 'csrf-1');
+    }
+  });
+
+  it('refuses a second-factor answer that breaks the contract', async () => {
+    const { fetch } = fakeFetch((call) =>
+      call.url === '/api/account'
+        ? json(200, { username: 'fox', secondFactor: 'yes', backupCodesLeft: 9 })
+        : json(200, { backupCodes: [1, 2] }),
+    );
+    const api = new VaultApi({ fetch });
+    api.setCsrfToken('csrf-1');
+    await expect(api.getAccount()).rejects.toMatchObject({ code: 'bad_response' });
+    await expect(api.enableSecondFactor('123456')).rejects.toMatchObject({ code: 'bad_response' });
+  });
+
   it('sends no CSRF token to sign-up, challenge, sign-in and recovery', async () => {
     const { fetch, calls } = fakeFetch((call) => {
       if (call.url === '/api/sessions/challenge') return json(200, { kdf: {} });

@@ -18,6 +18,7 @@ import type {
   changePassphraseBody,
   createRecordBody,
   recoveryCompleteBody,
+  secondFactorSetupResponse,
   sessionSummary,
   updateRecordBody,
 } from '../../domain/vault-api.js';
@@ -30,6 +31,17 @@ export type UpdateRecordBody = z.infer<typeof updateRecordBody>;
 export type ChangePassphraseBody = z.infer<typeof changePassphraseBody>;
 export type RecoveryCompleteBody = z.infer<typeof recoveryCompleteBody>;
 export type SessionSummary = z.infer<typeof sessionSummary>;
+export type SecondFactorSetup = z.infer<typeof secondFactorSetupResponse>;
+
+/** The signed-in account, as GET /api/account describes it. */
+export interface AccountSummary {
+  readonly username: string;
+  readonly secondFactor: boolean;
+  readonly backupCodesLeft: number;
+}
+
+/** What proves the second factor at sign-in: a code from the app, or one backup code. */
+export type SecondFactorProof = { readonly totp: string } | { readonly backupCode: string };
 export type { CreateAccountBody, KdfParamsBody, RecordResponse, SessionResponse };
 
 export interface RecordPage {
@@ -112,9 +124,17 @@ export class VaultApi {
     });
   }
 
-  async signIn(username: string, authKey: string): Promise<SessionResponse> {
+  /**
+   * Signs in. An account with a second factor answers 401 `second_factor_required` without
+   * `second`, and 401 `second_factor_failed` for a wrong or used code.
+   */
+  async signIn(
+    username: string,
+    authKey: string,
+    second?: SecondFactorProof,
+  ): Promise<SessionResponse> {
     return this.request('POST', '/api/sessions', {
-      body: { username, authKey },
+      body: { username, authKey, ...second },
       csrf: false,
       parse: parseSession,
     });
@@ -136,6 +156,50 @@ export class VaultApi {
 
   async deleteAccount(authKey: string): Promise<void> {
     await this.request('DELETE', '/api/account', { body: { authKey }, parse: none });
+  }
+
+  async getAccount(): Promise<AccountSummary> {
+    return this.request('GET', '/api/account', {
+      parse: (json) => {
+        const o = object(json);
+        if (typeof o.secondFactor !== 'boolean') throw badResponse('secondFactor');
+        return {
+          username: string(o, 'username'),
+          secondFactor: o.secondFactor,
+          backupCodesLeft: integer(o, 'backupCodesLeft'),
+        };
+      },
+    });
+  }
+
+  /** Second factor, step 1: a new secret for an authenticator app (not on until step 2). */
+  async startSecondFactor(): Promise<SecondFactorSetup> {
+    return this.request('POST', '/api/account/second-factor', {
+      parse: (json) => {
+        const o = object(json);
+        return { secret: string(o, 'secret'), uri: string(o, 'uri') };
+      },
+    });
+  }
+
+  /** Second factor, step 2: the app's first code turns it on; the backup codes come back once. */
+  async enableSecondFactor(code: string): Promise<string[]> {
+    return this.request('PUT', '/api/account/second-factor', {
+      body: { code },
+      parse: (json) =>
+        array(field(object(json), 'backupCodes')).map((c) => {
+          if (typeof c !== 'string') throw badResponse('backupCodes');
+          return c;
+        }),
+    });
+  }
+
+  /** Turns the second factor off, proven by the passphrase's auth key. */
+  async disableSecondFactor(authKey: string): Promise<void> {
+    await this.request('DELETE', '/api/account/second-factor', {
+      body: { authKey },
+      parse: none,
+    });
   }
 
   async recoveryChallenge(
@@ -192,8 +256,14 @@ export class VaultApi {
     return this.request('POST', '/api/records', { body, parse: parseRecord });
   }
 
-  async listRecords(query: { type: string; limit?: number; cursor?: string }): Promise<RecordPage> {
-    const params = new URLSearchParams({ type: query.type });
+  /** One page of records, oldest first; every type when `type` is left out. */
+  async listRecords(query: {
+    type?: string;
+    limit?: number;
+    cursor?: string;
+  }): Promise<RecordPage> {
+    const params = new URLSearchParams();
+    if (query.type !== undefined) params.set('type', query.type);
     if (query.limit !== undefined) params.set('limit', String(query.limit));
     if (query.cursor !== undefined) params.set('cursor', query.cursor);
     return this.request('GET', `/api/records?${params.toString()}`, {

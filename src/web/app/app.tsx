@@ -4,7 +4,7 @@
  * at once; lock hooks wipe the key material that lived in this component's drafts.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { wipePrepared, type Opened } from './account.js';
+import { wipePendingSignIn, wipePrepared, type Opened } from './account.js';
 import type { VaultApi } from './api.js';
 import {
   AppContext,
@@ -35,9 +35,15 @@ import {
   RecoverScreen,
   wipeRecoverDraft,
 } from './screens/recover.js';
+import { ExportBackupScreen, ImportBackupScreen } from './screens/backup.js';
+import {
+  BackupCodesScreen,
+  SecondFactorOffScreen,
+  SecondFactorSetupScreen,
+} from './screens/second-factor.js';
 import { ChangePassphraseScreen, DeleteAccountScreen, SettingsScreen } from './screens/settings.js';
 import { StartScreen } from './screens/start.js';
-import { UnlockScreen } from './screens/unlock.js';
+import { newSignInDraft, UnlockCodeScreen, UnlockScreen } from './screens/unlock.js';
 import type { AutoLockMinutes, VaultSession } from './vault-session.js';
 
 export interface AppProps {
@@ -68,6 +74,11 @@ const LOCKED_OUT: ReadonlySet<ScreenName> = new Set([
   'change-passphrase',
   'delete-account',
   'create-done',
+  'second-factor-setup',
+  'second-factor-codes',
+  'second-factor-off',
+  'backup-export',
+  'backup-import',
 ]);
 
 export function App(props: AppProps) {
@@ -81,6 +92,7 @@ export function App(props: AppProps) {
   const [autoLockMinutes, setAutoLock] = useState(props.autoLockMinutes);
   const createDraft = useRef(newCreateDraft());
   const recoverDraft = useRef(newRecoverDraft());
+  const signInDraft = useRef(newSignInDraft());
   const drafts = useRef(new Map<string, NoteDraft>());
   const revisions = useRef(new RevisionWatch());
 
@@ -89,6 +101,13 @@ export function App(props: AppProps) {
     createDraft.current = newCreateDraft();
     wipeRecoverDraft(recoverDraft.current);
     recoverDraft.current = newRecoverDraft();
+    discardSignIn();
+  };
+
+  /** The keys of a sign-in waiting for its second factor live only while its page is open. */
+  const discardSignIn = (): void => {
+    wipePendingSignIn(signInDraft.current.pending);
+    signInDraft.current.pending = undefined;
   };
 
   // Wipe the flows' key material on lock (main.tsx then mounts a fresh app).
@@ -96,6 +115,7 @@ export function App(props: AppProps) {
 
   const navigate = (screen: Screen, notice?: string): void => {
     if (screen.name === 'start' || screen.name === 'home') discardFlows();
+    if (screen.name !== 'unlock-code') discardSignIn();
     setRoute((r) => ({ screen, notice, seq: r.seq + 1 }));
     props.onScreen(screen.name);
   };
@@ -137,6 +157,7 @@ export function App(props: AppProps) {
           screen={screen}
           createDraft={createDraft.current}
           recoverDraft={recoverDraft.current}
+          signInDraft={signInDraft.current}
           onDeleted={props.onDeleted}
         />
       </div>
@@ -180,9 +201,10 @@ function ScreenView(props: {
   screen: Screen;
   createDraft: ReturnType<typeof newCreateDraft>;
   recoverDraft: ReturnType<typeof newRecoverDraft>;
+  signInDraft: ReturnType<typeof newSignInDraft>;
   onDeleted: () => void;
 }) {
-  const { screen, createDraft, recoverDraft } = props;
+  const { screen, createDraft, recoverDraft, signInDraft } = props;
   switch (screen.name) {
     case 'start':
       return <StartScreen />;
@@ -201,7 +223,10 @@ function ScreenView(props: {
     case 'create-done':
       return <CreatedScreen />;
     case 'unlock':
-      return <UnlockScreen />;
+      return <UnlockScreen draft={signInDraft} />;
+    case 'unlock-code':
+      if (signInDraft.pending === undefined) return <UnlockScreen draft={signInDraft} />;
+      return <UnlockCodeScreen draft={signInDraft} method={screen.method} />;
     case 'recover':
       return <RecoverScreen draft={recoverDraft} />;
     case 'recover-passphrase':
@@ -225,5 +250,15 @@ function ScreenView(props: {
       return <ChangePassphraseScreen />;
     case 'delete-account':
       return <DeleteAccountScreen onDeleted={props.onDeleted} />;
+    case 'second-factor-setup':
+      return <SecondFactorSetupScreen />;
+    case 'second-factor-codes':
+      return <BackupCodesScreen codes={screen.codes} />;
+    case 'second-factor-off':
+      return <SecondFactorOffScreen />;
+    case 'backup-export':
+      return <ExportBackupScreen />;
+    case 'backup-import':
+      return <ImportBackupScreen />;
   }
 }

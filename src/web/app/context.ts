@@ -22,6 +22,7 @@ export type Screen =
   | { readonly name: 'create-check' }
   | { readonly name: 'create-done' }
   | { readonly name: 'unlock' }
+  | { readonly name: 'unlock-code'; readonly method: 'totp' | 'backup' }
   | { readonly name: 'recover' }
   | { readonly name: 'recover-passphrase' }
   | { readonly name: 'home' }
@@ -32,7 +33,12 @@ export type Screen =
   | { readonly name: 'note-delete'; readonly id: string }
   | { readonly name: 'settings' }
   | { readonly name: 'change-passphrase' }
-  | { readonly name: 'delete-account' };
+  | { readonly name: 'delete-account' }
+  | { readonly name: 'second-factor-setup' }
+  | { readonly name: 'second-factor-codes'; readonly codes: readonly string[] }
+  | { readonly name: 'second-factor-off' }
+  | { readonly name: 'backup-export' }
+  | { readonly name: 'backup-import' };
 
 export type ScreenName = Screen['name'];
 

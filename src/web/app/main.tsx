@@ -53,7 +53,13 @@ function start(root: HTMLElement): void {
   let sensitive = false;
   let lastKeepAlive = 0;
 
-  const api = new VaultApi({ onSessionEnded: () => lock('signed-out') });
+  // Several requests can be in flight when the session ends (Settings asks for the sessions and
+  // the account at once): the first to hear locks, and the rest find nothing left to lock.
+  const api = new VaultApi({
+    onSessionEnded: () => {
+      if (session.isUnlocked) lock('signed-out');
+    },
+  });
   const session = new VaultSession(api);
   const idle = new IdleTimer(() => {
     if (sensitive || session.isUnlocked) lock('idle');

@@ -364,6 +364,155 @@ const en = {
     saving: 'Saving your new passphrase. This takes a few seconds…',
     remember: 'I remember my passphrase',
   },
+  secondFactorCode: {
+    totpTitle: 'Enter the code from your authenticator app',
+    totpLede:
+      'Your diary has a second factor. Open the authenticator app on your phone and type the 6-digit code it shows for “Diary”.',
+    totpLabel: 'Code from the app',
+    totpHint: 'For example, 123456. The app shows a new code every 30 seconds.',
+    useBackup: 'Use a backup code instead',
+    backupTitle: 'Enter a backup code',
+    backupLede:
+      'Use one of the backup codes you saved when you turned on the second factor. Each code works only once.',
+    backupLabel: 'Backup code',
+    backupHint: 'For example, ABCD-EFGH-JKLM-NPQR. Dashes, spaces and capitals do not matter.',
+    useApp: 'Use a code from the app instead',
+    submit: 'Open my diary',
+    working: 'Checking the code…',
+    cancel: 'Cancel and start again',
+    totpRequired: 'Enter the 6-digit code from your authenticator app',
+    totpFormat: 'The code must be 6 digits, like 123456',
+    totpFailed:
+      'That code is not right, or it has already been used. Wait for a new code in the app and enter it',
+    backupRequired: 'Enter one of your backup codes',
+    backupFormat: 'A backup code has 16 letters and numbers, like ABCD-EFGH-JKLM-NPQR',
+    backupFailed:
+      'That backup code is not right, or it has already been used. Check it and try again',
+    signInAgain:
+      'Your diary could not be opened with this passphrase any more. Enter your username and passphrase again',
+  },
+  secondFactor: {
+    heading: 'Second factor',
+    what: 'A second factor means that opening your diary needs a code from an app on your phone as well as your passphrase.',
+    on: 'On: opening your diary needs a code from your authenticator app.',
+    off: 'Off: your passphrase alone opens your diary.',
+    codesLeft: 'You have {n} backup codes left.',
+    codesLeftOne: 'You have 1 backup code left.',
+    codesNone: 'You have no backup codes left.',
+    codesRenew: 'To get 10 new backup codes, turn the second factor off and then on again.',
+    loading: 'Checking your second factor…',
+    loadFailed: 'Whether a second factor is on could not be checked.',
+    setUp: 'Set up a second factor',
+    turnOff: 'Turn off the second factor',
+    turnedOn:
+      'The second factor is on. Next time you open your diary, you will need a code from the app.',
+    turnedOff: 'The second factor is off. Your passphrase alone now opens your diary.',
+  },
+  secondFactorSetup: {
+    title: 'Set up a second factor',
+    what: 'A second factor makes your diary harder to open for someone who learns your passphrase. As well as your passphrase, you will type a 6-digit code from an authenticator app on your phone. The code changes every 30 seconds.',
+    phone: 'Only do this if nobody else can use your phone.',
+    phoneMore:
+      'Lock it with a PIN, pattern or fingerprint: someone who can use your phone could see the app. The app will call this account “Diary”, so it does not say what it is for.',
+    app: 'You need an authenticator app, such as Google Authenticator, Microsoft Authenticator or Aegis.',
+    step1: '1. Add your diary to the app',
+    keyIntro:
+      'In the app, choose to add an account, then to enter a setup key by hand. Type this key. Spaces do not matter.',
+    keyLabel: 'Setup key',
+    keySecret: 'Keep this key secret: do not share it or take a screenshot of it.',
+    linkIntro: 'If the app is on this device, you can',
+    link: 'open the key in your authenticator app',
+    step2: '2. Enter the code the app shows',
+    codeLabel: 'Code from the app',
+    codeHint: 'The 6 digits shown under “Diary” in the app, for example 123456.',
+    submit: 'Turn on the second factor',
+    working: 'Checking the code…',
+    loading: 'Making a new setup key…',
+    loadFailed: 'A setup key could not be made.',
+    retry: 'Try again',
+    codeRequired: 'Enter the 6-digit code from your authenticator app',
+    codeFormat: 'The code must be 6 digits, like 123456',
+    codeWrong:
+      'That code is not right. Check that the time on your phone is correct, then enter the newest code',
+  },
+  backupCodes: {
+    title: 'Save your backup codes',
+    what: 'If you lose your phone or delete the app, you can open your diary with one of these codes instead of a code from the app. Each code works only once.',
+    keep: 'Write them on paper and keep it somewhere safe that only you can reach, perhaps with your recovery key.',
+    once: 'You will only see these codes once.',
+    listLabel: 'Your {n} backup codes',
+    saved: 'I have saved them',
+  },
+  secondFactorOff: {
+    title: 'Turn off the second factor',
+    lede: 'Your passphrase alone will open your diary, and your backup codes will stop working. You can turn the second factor on again at any time.',
+    passphraseLabel: 'Your passphrase',
+    submit: 'Turn off the second factor',
+    working: 'Turning off the second factor. This takes a few seconds…',
+    passphraseRequired: 'Enter your passphrase',
+    passphraseWrong: 'Your passphrase is not right',
+  },
+  backup: {
+    heading: 'Backup',
+    hint: 'Save everything in your diary, with every version of every entry, as one locked file. If this diary is ever lost or deleted, you can import the file into a new one.',
+    export: 'Download a backup',
+    import: 'Import a backup',
+    exported:
+      'Your backup {file} has been downloaded, with {n} entries. Keep it somewhere private.',
+    exportedOne: 'Your backup {file} has been downloaded, with 1 entry. Keep it somewhere private.',
+  },
+  exportBackup: {
+    title: 'Download a backup',
+    lede: 'The file holds every entry and every earlier version, locked with your passphrase. Nobody can read it without your passphrase – not even the people who run this service.',
+    keep: 'Keep the file somewhere private. Anyone with the file and your passphrase could read your diary. Its name has only the date in it, like backup-2026-11-21.json.',
+    passphraseLabel: 'Your passphrase',
+    passphraseHint:
+      'The backup is locked with it. You will need this passphrase to import the backup, even if you change it later.',
+    submit: 'Download backup',
+    working: 'Making and checking your backup. This takes a few seconds…',
+    passphraseRequired: 'Enter your passphrase',
+    passphraseWrong: 'Your passphrase is not right',
+    unreadable:
+      '{n} entries could not be opened, so no backup was made: it could not be brought back. Please tell the organisation that runs this site',
+    unreadableOne:
+      '1 entry could not be opened, so no backup was made: it could not be brought back. Please tell the organisation that runs this site',
+  },
+  importBackup: {
+    title: 'Import a backup',
+    lede: 'Bring the entries in a backup file into this diary, with all their versions. Entries already here stay as they are, and nothing is added twice if you import the same file again.',
+    fileLabel: 'Backup file',
+    fileHint: 'The file you downloaded, with a name like backup-2026-11-21.json.',
+    fileSummary: 'Backup made on {date}, with {n} entries.',
+    fileSummaryOne: 'Backup made on {date}, with 1 entry.',
+    passphraseLabel: 'Passphrase for this backup',
+    passphraseHint: 'The passphrase your diary had when the backup was made.',
+    submit: 'Import backup',
+    reading: 'Reading the file…',
+    checking: 'Checking the backup. This takes a few seconds…',
+    storing: 'Importing entry {n} of {total}…',
+    fileRequired: 'Select a backup file',
+    notABackup: 'The selected file is not a diary backup, or it is damaged',
+    tooLarge: 'The selected file is too large to be a diary backup',
+    newerVersion:
+      'The selected backup was made by a newer version of this service, so it cannot be imported here yet',
+    kdfTooWeak:
+      'The selected backup asks for weaker protection than this service allows, so it was not opened. It may have been changed by someone else',
+    passphraseRequired: 'Enter the passphrase for this backup',
+    passphraseWrong:
+      'The passphrase does not open this backup. Use the passphrase your diary had when the backup was made',
+    altered: 'This backup has been changed or damaged since it was made, so nothing was imported',
+    interrupted:
+      'Only {done} of {total} entries were imported before a problem. {reason} Import the same file again to add the rest: entries already imported will not be added twice.',
+    done: 'Imported {n} entries.',
+    doneOne: 'Imported 1 entry.',
+    doneNone: 'No new entries were imported.',
+    present: '{n} were already in your diary.',
+    presentOne: '1 was already in your diary.',
+    copies:
+      '{n} were added as separate copies, because your diary already had a different version of them.',
+    copiesOne:
+      '1 was added as a separate copy, because your diary already had a different version of it.',
+  },
 };
 
 export type Messages = typeof en;
@@ -736,6 +885,160 @@ const cy: Messages = {
     save: 'Cadw ac agor fy nyddiadur',
     saving: 'Yn cadw eich cyfrinymadrodd newydd. Mae hyn yn cymryd ychydig eiliadau…',
     remember: 'Rydw i’n cofio fy nghyfrinymadrodd',
+  },
+  secondFactorCode: {
+    totpTitle: 'Rhowch y cod o’ch ap dilysu',
+    totpLede:
+      'Mae gan eich dyddiadur ail ffactor. Agorwch yr ap dilysu ar eich ffôn a theipiwch y cod 6 digid y mae’n ei ddangos ar gyfer “Diary”.',
+    totpLabel: 'Cod o’r ap',
+    totpHint: 'Er enghraifft, 123456. Mae’r ap yn dangos cod newydd bob 30 eiliad.',
+    useBackup: 'Defnyddio cod wrth gefn yn lle hynny',
+    backupTitle: 'Rhowch god wrth gefn',
+    backupLede:
+      'Defnyddiwch un o’r codau wrth gefn a gadwoch pan wnaethoch droi’r ail ffactor ymlaen. Dim ond unwaith y mae pob cod yn gweithio.',
+    backupLabel: 'Cod wrth gefn',
+    backupHint:
+      'Er enghraifft, ABCD-EFGH-JKLM-NPQR. Does dim ots am gysylltnodau, bylchau na phriflythrennau.',
+    useApp: 'Defnyddio cod o’r ap yn lle hynny',
+    submit: 'Agor fy nyddiadur',
+    working: 'Yn gwirio’r cod…',
+    cancel: 'Canslo a dechrau eto',
+    totpRequired: 'Rhowch y cod 6 digid o’ch ap dilysu',
+    totpFormat: 'Rhaid i’r cod fod yn 6 digid, fel 123456',
+    totpFailed:
+      'Nid yw’r cod hwnnw’n gywir, neu mae eisoes wedi cael ei ddefnyddio. Arhoswch am god newydd yn yr ap a’i roi',
+    backupRequired: 'Rhowch un o’ch codau wrth gefn',
+    backupFormat: 'Mae gan god wrth gefn 16 o lythrennau a rhifau, fel ABCD-EFGH-JKLM-NPQR',
+    backupFailed:
+      'Nid yw’r cod wrth gefn hwnnw’n gywir, neu mae eisoes wedi cael ei ddefnyddio. Gwiriwch ef a rhowch gynnig arall arni',
+    signInAgain:
+      'Nid oedd modd agor eich dyddiadur gyda’r cyfrinymadrodd hwn mwyach. Rhowch eich enw defnyddiwr a’ch cyfrinymadrodd eto',
+  },
+  secondFactor: {
+    heading: 'Ail ffactor',
+    what: 'Mae ail ffactor yn golygu bod angen cod o ap ar eich ffôn, yn ogystal â’ch cyfrinymadrodd, i agor eich dyddiadur.',
+    on: 'Ymlaen: mae angen cod o’ch ap dilysu i agor eich dyddiadur.',
+    off: 'I ffwrdd: mae eich cyfrinymadrodd ar ei ben ei hun yn agor eich dyddiadur.',
+    codesLeft: 'Mae gennych {n} cod wrth gefn ar ôl.',
+    codesLeftOne: 'Mae gennych 1 cod wrth gefn ar ôl.',
+    codesNone: 'Nid oes gennych unrhyw godau wrth gefn ar ôl.',
+    codesRenew: 'I gael 10 cod wrth gefn newydd, trowch yr ail ffactor i ffwrdd ac yna ymlaen eto.',
+    loading: 'Yn gwirio eich ail ffactor…',
+    loadFailed: 'Nid oedd modd gwirio a yw ail ffactor ymlaen.',
+    setUp: 'Gosod ail ffactor',
+    turnOff: 'Diffodd yr ail ffactor',
+    turnedOn:
+      'Mae’r ail ffactor ymlaen. Y tro nesaf y byddwch yn agor eich dyddiadur, bydd angen cod o’r ap arnoch.',
+    turnedOff:
+      'Mae’r ail ffactor i ffwrdd. Mae eich cyfrinymadrodd ar ei ben ei hun bellach yn agor eich dyddiadur.',
+  },
+  secondFactorSetup: {
+    title: 'Gosod ail ffactor',
+    what: 'Mae ail ffactor yn ei gwneud yn anoddach i rywun sy’n dysgu eich cyfrinymadrodd agor eich dyddiadur. Yn ogystal â’ch cyfrinymadrodd, byddwch yn teipio cod 6 digid o ap dilysu ar eich ffôn. Mae’r cod yn newid bob 30 eiliad.',
+    phone: 'Gwnewch hyn dim ond os na all neb arall ddefnyddio eich ffôn.',
+    phoneMore:
+      'Clowch ef gyda PIN, patrwm neu ôl bys: gallai rhywun sy’n gallu defnyddio eich ffôn weld yr ap. Bydd yr ap yn galw’r cyfrif hwn yn “Diary”, felly nid yw’n dweud beth yw ei ddiben.',
+    app: 'Mae angen ap dilysu arnoch, fel Google Authenticator, Microsoft Authenticator neu Aegis.',
+    step1: '1. Ychwanegu eich dyddiadur at yr ap',
+    keyIntro:
+      'Yn yr ap, dewiswch ychwanegu cyfrif, yna rhoi allwedd gosod â llaw. Teipiwch yr allwedd hon. Does dim ots am fylchau.',
+    keyLabel: 'Allwedd gosod',
+    keySecret:
+      'Cadwch yr allwedd hon yn gyfrinachol: peidiwch â’i rhannu na thynnu llun sgrin ohoni.',
+    linkIntro: 'Os yw’r ap ar y ddyfais hon, gallwch',
+    link: 'agor yr allwedd yn eich ap dilysu',
+    step2: '2. Rhoi’r cod y mae’r ap yn ei ddangos',
+    codeLabel: 'Cod o’r ap',
+    codeHint: 'Y 6 digid a ddangosir o dan “Diary” yn yr ap, er enghraifft 123456.',
+    submit: 'Troi’r ail ffactor ymlaen',
+    working: 'Yn gwirio’r cod…',
+    loading: 'Yn creu allwedd gosod newydd…',
+    loadFailed: 'Nid oedd modd creu allwedd gosod.',
+    retry: 'Rhoi cynnig arall arni',
+    codeRequired: 'Rhowch y cod 6 digid o’ch ap dilysu',
+    codeFormat: 'Rhaid i’r cod fod yn 6 digid, fel 123456',
+    codeWrong:
+      'Nid yw’r cod hwnnw’n gywir. Gwiriwch fod yr amser ar eich ffôn yn gywir, yna rhowch y cod mwyaf diweddar',
+  },
+  backupCodes: {
+    title: 'Cadwch eich codau wrth gefn',
+    what: 'Os byddwch yn colli eich ffôn neu’n dileu’r ap, gallwch agor eich dyddiadur gydag un o’r codau hyn yn lle cod o’r ap. Dim ond unwaith y mae pob cod yn gweithio.',
+    keep: 'Ysgrifennwch nhw ar bapur a chadwch y papur rywle diogel lle mai dim ond chi all ei gyrraedd, efallai gyda’ch allwedd adfer.',
+    once: 'Dim ond unwaith y byddwch yn gweld y codau hyn.',
+    listLabel: 'Eich {n} cod wrth gefn',
+    saved: 'Rydw i wedi’u cadw',
+  },
+  secondFactorOff: {
+    title: 'Diffodd yr ail ffactor',
+    lede: 'Bydd eich cyfrinymadrodd ar ei ben ei hun yn agor eich dyddiadur, a bydd eich codau wrth gefn yn peidio â gweithio. Gallwch droi’r ail ffactor ymlaen eto unrhyw bryd.',
+    passphraseLabel: 'Eich cyfrinymadrodd',
+    submit: 'Diffodd yr ail ffactor',
+    working: 'Yn diffodd yr ail ffactor. Mae hyn yn cymryd ychydig eiliadau…',
+    passphraseRequired: 'Rhowch eich cyfrinymadrodd',
+    passphraseWrong: 'Nid yw eich cyfrinymadrodd yn gywir',
+  },
+  backup: {
+    heading: 'Copi wrth gefn',
+    hint: 'Cadwch bopeth yn eich dyddiadur, gyda phob fersiwn o bob cofnod, fel un ffeil wedi’i chloi. Os bydd y dyddiadur hwn yn cael ei golli neu ei ddileu, gallwch fewnforio’r ffeil i un newydd.',
+    export: 'Lawrlwytho copi wrth gefn',
+    import: 'Mewnforio copi wrth gefn',
+    exported:
+      'Mae eich copi wrth gefn {file} wedi cael ei lawrlwytho, gyda {n} cofnod. Cadwch ef mewn man preifat.',
+    exportedOne:
+      'Mae eich copi wrth gefn {file} wedi cael ei lawrlwytho, gydag 1 cofnod. Cadwch ef mewn man preifat.',
+  },
+  exportBackup: {
+    title: 'Lawrlwytho copi wrth gefn',
+    lede: 'Mae’r ffeil yn cynnwys pob cofnod a phob fersiwn gynharach, wedi’u cloi gyda’ch cyfrinymadrodd. Ni all neb ei darllen heb eich cyfrinymadrodd – dim hyd yn oed y bobl sy’n rhedeg y gwasanaeth hwn.',
+    keep: 'Cadwch y ffeil mewn man preifat. Gallai unrhyw un sydd â’r ffeil a’ch cyfrinymadrodd ddarllen eich dyddiadur. Dim ond y dyddiad sydd yn ei henw, fel backup-2026-11-21.json.',
+    passphraseLabel: 'Eich cyfrinymadrodd',
+    passphraseHint:
+      'Mae’r copi wrth gefn wedi’i gloi ag ef. Bydd angen y cyfrinymadrodd hwn arnoch i fewnforio’r copi, hyd yn oed os byddwch yn ei newid yn nes ymlaen.',
+    submit: 'Lawrlwytho’r copi wrth gefn',
+    working: 'Yn creu ac yn gwirio eich copi wrth gefn. Mae hyn yn cymryd ychydig eiliadau…',
+    passphraseRequired: 'Rhowch eich cyfrinymadrodd',
+    passphraseWrong: 'Nid yw eich cyfrinymadrodd yn gywir',
+    unreadable:
+      'Nid oedd modd agor {n} cofnod, felly ni chafodd copi wrth gefn ei greu: ni fyddai modd ei adfer. Rhowch wybod i’r sefydliad sy’n rhedeg y wefan hon',
+    unreadableOne:
+      'Nid oedd modd agor 1 cofnod, felly ni chafodd copi wrth gefn ei greu: ni fyddai modd ei adfer. Rhowch wybod i’r sefydliad sy’n rhedeg y wefan hon',
+  },
+  importBackup: {
+    title: 'Mewnforio copi wrth gefn',
+    lede: 'Dewch â’r cofnodion mewn ffeil wrth gefn i’r dyddiadur hwn, gyda’u holl fersiynau. Mae’r cofnodion sydd yma eisoes yn aros fel y maen nhw, ac nid oes dim yn cael ei ychwanegu ddwywaith os byddwch yn mewnforio’r un ffeil eto.',
+    fileLabel: 'Ffeil wrth gefn',
+    fileHint: 'Y ffeil a lawrlwythoch, gydag enw fel backup-2026-11-21.json.',
+    fileSummary: 'Copi wrth gefn a wnaed ar {date}, gyda {n} cofnod.',
+    fileSummaryOne: 'Copi wrth gefn a wnaed ar {date}, gydag 1 cofnod.',
+    passphraseLabel: 'Cyfrinymadrodd y copi wrth gefn hwn',
+    passphraseHint: 'Y cyfrinymadrodd oedd gan eich dyddiadur pan wnaed y copi wrth gefn.',
+    submit: 'Mewnforio’r copi wrth gefn',
+    reading: 'Yn darllen y ffeil…',
+    checking: 'Yn gwirio’r copi wrth gefn. Mae hyn yn cymryd ychydig eiliadau…',
+    storing: 'Yn mewnforio cofnod {n} o {total}…',
+    fileRequired: 'Dewiswch ffeil wrth gefn',
+    notABackup: 'Nid yw’r ffeil a ddewiswyd yn gopi wrth gefn o ddyddiadur, neu mae wedi’i difrodi',
+    tooLarge: 'Mae’r ffeil a ddewiswyd yn rhy fawr i fod yn gopi wrth gefn o ddyddiadur',
+    newerVersion:
+      'Cafodd y copi wrth gefn a ddewiswyd ei wneud gan fersiwn mwy newydd o’r gwasanaeth hwn, felly nid oes modd ei fewnforio yma eto',
+    kdfTooWeak:
+      'Mae’r copi wrth gefn a ddewiswyd yn gofyn am ddiogelwch gwannach nag y mae’r gwasanaeth hwn yn ei ganiatáu, felly ni chafodd ei agor. Efallai fod rhywun arall wedi’i newid',
+    passphraseRequired: 'Rhowch gyfrinymadrodd y copi wrth gefn hwn',
+    passphraseWrong:
+      'Nid yw’r cyfrinymadrodd yn agor y copi wrth gefn hwn. Defnyddiwch y cyfrinymadrodd oedd gan eich dyddiadur pan wnaed y copi',
+    altered:
+      'Mae’r copi wrth gefn hwn wedi cael ei newid neu ei ddifrodi ers iddo gael ei wneud, felly ni chafodd dim ei fewnforio',
+    interrupted:
+      'Dim ond {done} o {total} cofnod a gafodd eu mewnforio cyn i broblem godi. {reason} Mewnforiwch yr un ffeil eto i ychwanegu’r gweddill: ni fydd cofnodion sydd eisoes wedi’u mewnforio yn cael eu hychwanegu ddwywaith.',
+    done: 'Mewnforiwyd {n} cofnod.',
+    doneOne: 'Mewnforiwyd 1 cofnod.',
+    doneNone: 'Ni chafodd unrhyw gofnodion newydd eu mewnforio.',
+    present: 'Roedd {n} eisoes yn eich dyddiadur.',
+    presentOne: 'Roedd 1 eisoes yn eich dyddiadur.',
+    copies:
+      'Cafodd {n} eu hychwanegu fel copïau ar wahân, oherwydd bod fersiwn wahanol ohonynt eisoes yn eich dyddiadur.',
+    copiesOne:
+      'Cafodd 1 ei ychwanegu fel copi ar wahân, oherwydd bod fersiwn wahanol ohono eisoes yn eich dyddiadur.',
   },
 };
 

@@ -474,6 +474,22 @@ export function useSubmitErrors(): {
 }
 
 /**
+ * True while the screen is still on the page. Slow work (key derivation, a backup) checks it
+ * before acting on its result: a lock remounts the app, and leaving a screen unmounts it, so a
+ * result that arrives afterwards must be dropped (and its keys wiped), not acted on.
+ */
+export function useLive(): { readonly current: boolean } {
+  const live = useRef(true);
+  useEffect(
+    () => () => {
+      live.current = false;
+    },
+    [],
+  );
+  return live;
+}
+
+/**
  * Lets the browser paint (a busy message) before a long synchronous step such as Argon2id.
  * Falls back to a timer when animation frames are paused (a hidden tab).
  */

@@ -92,6 +92,16 @@ describe('VaultSession', () => {
     );
   });
 
+  it('remembers the wrapped account key while unlocked, updated after a passphrase change', () => {
+    const session = new VaultSession(new VaultApi({ fetch: vi.fn() }));
+    session.begin(response(), new Uint8Array(32).fill(1));
+    expect(session.wrappedAccountKey).toBe('AQ');
+    session.setWrappedAccountKey('Ag');
+    expect(session.wrappedAccountKey).toBe('Ag');
+    session.lock({ signOut: false });
+    expect(() => session.wrappedAccountKey).toThrow(LockedError);
+  });
+
   it('can lock without signing out (after deleting the account)', () => {
     const fetch = vi.fn(() => Promise.resolve(new Response(null, { status: 204 })));
     const session = new VaultSession(new VaultApi({ fetch }));

@@ -32,6 +32,8 @@ interface Unlocked {
   readonly username: string;
   readonly accountKey: Uint8Array;
   readonly idleTimeoutSeconds: number;
+  /** The server's copy of the account key wrapped by the passphrase (base64url; not secret). */
+  wrappedAccountKey: string;
 }
 
 export class VaultSession {
@@ -53,6 +55,7 @@ export class VaultSession {
       username: response.username,
       accountKey,
       idleTimeoutSeconds: response.idleTimeoutSeconds,
+      wrappedAccountKey: response.wrappedAccountKey,
     };
   }
 
@@ -67,6 +70,19 @@ export class VaultSession {
   /** Seconds after which the server ends an idle session. */
   get serverIdleTimeoutSeconds(): number {
     return this.current().idleTimeoutSeconds;
+  }
+
+  /**
+   * The account key as the server stores it, wrapped by the passphrase's key-encryption key:
+   * lets a screen check a passphrase typed again (for a backup) without asking the server.
+   */
+  get wrappedAccountKey(): string {
+    return this.current().wrappedAccountKey;
+  }
+
+  /** After a passphrase change in this session: the server now holds this wrapped copy. */
+  setWrappedAccountKey(wrapped: string): void {
+    this.current().wrappedAccountKey = wrapped;
   }
 
   /** The account key; throws LockedError when locked. Callers must not keep it. */

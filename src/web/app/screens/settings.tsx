@@ -1,6 +1,6 @@
 /**
- * Settings: auto-lock time (in memory only), the sessions signed in elsewhere, passphrase change
- * and account deletion.
+ * Settings: auto-lock time (in memory only), the sessions signed in elsewhere, the second factor,
+ * passphrase change, backups and account deletion.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { isApiError, type SessionSummary } from '../api.js';
@@ -19,6 +19,7 @@ import {
   type ErrorItem,
 } from '../ui.js';
 import { AUTO_LOCK_CHOICES, type AutoLockMinutes } from '../vault-session.js';
+import { SecondFactorSection } from './second-factor.js';
 
 export function minutesText(t: Messages, n: number): string {
   return n === 1 ? t.settings.minutesOne : format(t.settings.minutes, { n });
@@ -31,12 +32,25 @@ export function SettingsScreen() {
     <Page title={s.title}>
       <AutoLock />
       <Sessions />
+      <SecondFactorSection />
       <section aria-labelledby="passphrase-heading">
         <h2 id="passphrase-heading">{s.passphraseHeading}</h2>
         <p>{s.passphraseHint}</p>
         <Button variant="secondary" onClick={() => navigate({ name: 'change-passphrase' })}>
           {s.changePassphrase}
         </Button>
+      </section>
+      <section aria-labelledby="backup-heading">
+        <h2 id="backup-heading">{t.backup.heading}</h2>
+        <p>{t.backup.hint}</p>
+        <div class="button-group">
+          <Button variant="secondary" onClick={() => navigate({ name: 'backup-export' })}>
+            {t.backup.export}
+          </Button>
+          <Button variant="secondary" onClick={() => navigate({ name: 'backup-import' })}>
+            {t.backup.import}
+          </Button>
+        </div>
       </section>
       <section aria-labelledby="delete-heading">
         <h2 id="delete-heading">{s.deleteHeading}</h2>
@@ -216,7 +230,8 @@ export function ChangePassphraseScreen() {
     setBusy(true);
     await nextPaint();
     try {
-      await changePassphrase(api, username, session.accountKey, current, next);
+      const wrapped = await changePassphrase(api, username, session.accountKey, current, next);
+      session.setWrappedAccountKey(wrapped);
       navigate({ name: 'settings' }, t.settings.passphraseChanged);
     } catch (e) {
       setBusy(false);
