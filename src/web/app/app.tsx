@@ -10,6 +10,7 @@ import {
   AppContext,
   useApp,
   type AppContextValue,
+  type DiaryMemory,
   type NoteDraft,
   type Screen,
   type ScreenName,
@@ -17,6 +18,17 @@ import {
 import { formatDate, formatHappenedAt } from './format-date.js';
 import { MESSAGES, type AppLocale } from './messages.js';
 import { RevisionWatch } from './records.js';
+import { emptyFilter } from './list-filter.js';
+import {
+  DeleteIncidentScreen,
+  EditIncidentScreen,
+  IncidentViewScreen,
+  NewIncidentScreen,
+} from './screens/incident.js';
+import { IncidentsScreen } from './screens/incidents.js';
+import { PatternsScreen } from './screens/patterns.js';
+import { EditPersonScreen, NewPersonScreen, PeopleScreen } from './screens/people.js';
+import { PrintScreen } from './screens/print.js';
 import {
   CreateConfirmScreen,
   CreatedScreen,
@@ -70,6 +82,16 @@ const LOCKED_OUT: ReadonlySet<ScreenName> = new Set([
   'note-edit',
   'note-history',
   'note-delete',
+  'incidents',
+  'incident-new',
+  'incident-view',
+  'incident-edit',
+  'incident-delete',
+  'people',
+  'person-new',
+  'person-edit',
+  'patterns',
+  'print',
   'settings',
   'change-passphrase',
   'delete-account',
@@ -95,6 +117,13 @@ export function App(props: AppProps) {
   const signInDraft = useRef(newSignInDraft());
   const drafts = useRef(new Map<string, NoteDraft>());
   const revisions = useRef(new RevisionWatch());
+  const diary = useRef<DiaryMemory>({
+    incidents: new Map(),
+    people: new Map(),
+    filter: emptyFilter(),
+    printTitle: undefined,
+    quick: undefined,
+  });
 
   const discardFlows = (): void => {
     if (createDraft.current.prepared !== undefined) wipePrepared(createDraft.current.prepared);
@@ -141,6 +170,7 @@ export function App(props: AppProps) {
     },
     revisions: revisions.current,
     drafts: drafts.current,
+    diary: diary.current,
     formatTimestamp: (iso) => formatDate(new Date(iso), t.dates, true),
     formatHappened: (happenedAt) => formatHappenedAt(happenedAt, t.dates),
   };
@@ -244,6 +274,26 @@ function ScreenView(props: {
       return <NoteHistoryScreen id={screen.id} />;
     case 'note-delete':
       return <NoteDeleteScreen id={screen.id} />;
+    case 'incidents':
+      return <IncidentsScreen />;
+    case 'incident-new':
+      return <NewIncidentScreen />;
+    case 'incident-view':
+      return <IncidentViewScreen id={screen.id} />;
+    case 'incident-edit':
+      return <EditIncidentScreen id={screen.id} />;
+    case 'incident-delete':
+      return <DeleteIncidentScreen id={screen.id} />;
+    case 'people':
+      return <PeopleScreen />;
+    case 'person-new':
+      return <NewPersonScreen />;
+    case 'person-edit':
+      return <EditPersonScreen id={screen.id} />;
+    case 'patterns':
+      return <PatternsScreen />;
+    case 'print':
+      return <PrintScreen />;
     case 'settings':
       return <SettingsScreen />;
     case 'change-passphrase':

@@ -12,6 +12,9 @@ import type { RevisionWatch } from './records.js';
 import type { NoteFields } from './validation.js';
 import type { AutoLockMinutes, VaultSession } from './vault-session.js';
 import type { RecordResponse } from './api.js';
+import type { IncidentFields } from './incident-form.js';
+import type { ListFilter } from './list-filter.js';
+import type { PersonFields } from './person-form.js';
 
 export type Screen =
   | { readonly name: 'start' }
@@ -31,6 +34,16 @@ export type Screen =
   | { readonly name: 'note-edit'; readonly id: string }
   | { readonly name: 'note-history'; readonly id: string }
   | { readonly name: 'note-delete'; readonly id: string }
+  | { readonly name: 'incidents' }
+  | { readonly name: 'incident-new' }
+  | { readonly name: 'incident-view'; readonly id: string }
+  | { readonly name: 'incident-edit'; readonly id: string }
+  | { readonly name: 'incident-delete'; readonly id: string }
+  | { readonly name: 'people' }
+  | { readonly name: 'person-new' }
+  | { readonly name: 'person-edit'; readonly id: string }
+  | { readonly name: 'patterns' }
+  | { readonly name: 'print' }
   | { readonly name: 'settings' }
   | { readonly name: 'change-passphrase' }
   | { readonly name: 'delete-account' }
@@ -47,6 +60,36 @@ export interface NoteDraft {
   readonly fields: NoteFields;
   /** For an edit: the revision it started from, so a change made elsewhere is a conflict. */
   readonly base?: RecordResponse;
+}
+
+/** An incident being written (full form), in memory only, like a note draft. */
+export interface IncidentDraft {
+  readonly fields: IncidentFields;
+  readonly base?: RecordResponse;
+}
+
+/** A person being written, in memory only. */
+export interface PersonDraft {
+  readonly fields: PersonFields;
+  readonly base?: RecordResponse;
+}
+
+/** Diary state kept in memory for the session: drafts, the list's filter, the print title. */
+export interface DiaryMemory {
+  readonly incidents: Map<string, IncidentDraft>;
+  readonly people: Map<string, PersonDraft>;
+  filter: ListFilter;
+  printTitle: string | undefined;
+  /** The quick capture's text, until it is saved. */
+  quick: QuickDraft | undefined;
+}
+
+export interface QuickDraft {
+  readonly what: string;
+  readonly where: string;
+  /** Undefined until the person changes "when" (then it means the moment of saving). */
+  readonly when: string | undefined;
+  readonly approximate: boolean;
 }
 
 export interface AppContextValue {
@@ -68,6 +111,7 @@ export interface AppContextValue {
   readonly setAutoLockMinutes: (minutes: AutoLockMinutes) => void;
   readonly revisions: RevisionWatch;
   readonly drafts: Map<string, NoteDraft>;
+  readonly diary: DiaryMemory;
   /** Server timestamps, in the person's language and time zone. */
   readonly formatTimestamp: (iso: string) => string;
   /** A note's `happenedAt` (local date, optional time), as a person would say it. */

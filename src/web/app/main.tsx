@@ -11,6 +11,7 @@
  * Nothing is written to localStorage, sessionStorage, IndexedDB, the Cache API, cookies or the
  * address: routing is in memory.
  */
+import './zod-config.js';
 import { render } from 'preact';
 import { cryptoReady } from '../../crypto/index.js';
 import { VaultApi } from './api.js';

@@ -5,6 +5,7 @@ import { describeError } from '../errors.js';
 import { format } from '../messages.js';
 import { loadNotes, type Note } from '../notes.js';
 import { Busy, Button, LinkButton, Page } from '../ui.js';
+import { QuickCapture } from './quick-capture.js';
 
 type State =
   | { readonly kind: 'loading' }
@@ -15,6 +16,7 @@ export function HomeScreen() {
   const app = useApp();
   const { t, navigate, session, api, revisions, formatHappened } = app;
   const h = t.home;
+  const d = t.diary.home;
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [attempt, setAttempt] = useState(0);
 
@@ -37,8 +39,30 @@ export function HomeScreen() {
   return (
     <Page title={h.title}>
       <p>{format(h.signedInAs, { username: session.username })}</p>
-      <Button onClick={() => navigate({ name: 'note-new' })}>{h.add}</Button>
-      <h2>{h.entriesHeading}</h2>
+      <QuickCapture />
+      <h2>{d.diaryHeading}</h2>
+      <ul class="diary-links">
+        <li>
+          <LinkButton onClick={() => navigate({ name: 'incidents' })}>{d.list}</LinkButton>
+        </li>
+        <li>
+          <LinkButton onClick={() => navigate({ name: 'incident-new' })}>{d.full}</LinkButton>
+        </li>
+        <li>
+          <LinkButton onClick={() => navigate({ name: 'patterns' })}>{d.patterns}</LinkButton>
+        </li>
+        <li>
+          <LinkButton onClick={() => navigate({ name: 'people' })}>{d.people}</LinkButton>
+        </li>
+        <li>
+          <LinkButton onClick={() => navigate({ name: 'print' })}>{d.print}</LinkButton>
+        </li>
+      </ul>
+      <h2>{d.notesHeading}</h2>
+      <Button variant="secondary" onClick={() => navigate({ name: 'note-new' })}>
+        {h.add}
+      </Button>
+      <h3>{h.entriesHeading}</h3>
       <Busy message={state.kind === 'loading' ? h.loading : undefined} />
       {state.kind === 'failed' && (
         <div class="notice notice--error" role="alert">
@@ -71,11 +95,11 @@ export function HomeScreen() {
               <ul class="entries" data-entries="">
                 {state.notes.map((note) => (
                   <li class="entry" key={note.id}>
-                    <h3 class="entry__title">
+                    <h4 class="entry__title">
                       <LinkButton onClick={() => navigate({ name: 'note-view', id: note.id })}>
                         {note.value.title.length > 0 ? note.value.title : h.untitled}
                       </LinkButton>
-                    </h3>
+                    </h4>
                     <p class="entry__meta">
                       {format(h.happened, { date: formatHappened(note.value.happenedAt) })}
                       {note.revision > 1 && <span class="tag">{h.edited}</span>}

@@ -1,0 +1,235 @@
+/** People: their own records (name or alias, relationship, description, vehicles, phones, accounts). */
+import { useEffect, useState } from 'preact/hooks';
+import { RELATIONSHIPS } from '../../../domain/diary/index.js';
+import { isApiError, type RecordResponse } from '../api.js';
+import { useApp, type PersonDraft } from '../context.js';
+import { addRecord, editRecord, loadOne, PERSON } from '../diary-records.js';
+import { personName, relationshipLabel, Select, useDiary } from '../diary-ui.js';
+import { describeError } from '../errors.js';
+import { format } from '../messages.js';
+import {
+  checkPerson,
+  emptyPersonFields,
+  personFieldIdOf,
+  personToFields,
+  type PersonFields,
+} from '../person-form.js';
+import { Busy, Button, LinkButton, Page, TextArea, TextField, type ErrorItem } from '../ui.js';
+
+const NEW_DRAFT = 'new';
+
+export function PeopleScreen() {
+  const { t, locale, navigate } = useApp();
+  const p = t.diary.people;
+  const { state, retry } = useDiary(false);
+  return (
+    <Page title={p.title} back={() => navigate({ name: 'home' })}>
+      <p>{p.lede}</p>
+      <Button onClick={() => navigate({ name: 'person-new' })}>{p.add}</Button>
+      <Busy message={state.kind === 'loading' ? t.diary.view.loading : undefined} />
+      {state.kind === 'failed' && (
+        <div class="notice notice--error" role="alert">
+          <p>{state.message}</p>
+          <Button variant="secondary" onClick={retry}>
+            {t.home.retry}
+          </Button>
+        </div>
+      )}
+      {state.kind === 'loaded' &&
+        (state.data.people.length === 0 ? (
+          <p>{p.empty}</p>
+        ) : (
+          <ul class="entries" data-people="">
+            {state.data.people.map((person) => (
+              <li class="entry" key={person.id}>
+                <h2 class="entry__title">{personName(person.value)}</h2>
+                {person.value.relationship !== undefined && (
+                  <p class="entry__meta">{relationshipLabel(locale, person.value.relationship)}</p>
+                )}
+                {person.value.description !== undefined && (
+                  <p class="entry__excerpt">{person.value.description}</p>
+                )}
+                <LinkButton onClick={() => navigate({ name: 'person-edit', id: person.id })}>
+                  {format(p.edit, { name: personName(person.value) })}
+                </LinkButton>
+              </li>
+            ))}
+          </ul>
+        ))}
+    </Page>
+  );
+}
+
+export function NewPersonScreen() {
+  const { t, diary } = useApp();
+  const draft = diary.people.get(NEW_DRAFT) ?? { fields: emptyPersonFields() };
+  return <PersonForm title={t.diary.people.newTitle} draftKey={NEW_DRAFT} draft={draft} />;
+}
+
+export function EditPersonScreen({ id }: { id: string }) {
+  const { t, diary, api, session, revisions, navigate } = useApp();
+  const existing = diary.people.get(id);
+  const [draft, setDraft] = useState<PersonDraft | undefined>(existing);
+  const [problem, setProblem] = useState<string | undefined>();
+  useEffect(() => {
+    if (existing !== undefined) return;
+    loadOne(api, session.accountKey, revisions, PERSON, id).then(
+      ({ record, response }) => setDraft({ fields: personToFields(record.value), base: response }),
+      (e: unknown) => setProblem(isApiError(e) ? describeError(t, e) : t.diary.view.unreadable),
+    );
+  }, []);
+  if (draft === undefined) {
+    return (
+      <Page title={t.diary.people.editTitle} back={() => navigate({ name: 'people' })}>
+        <Busy message={problem === undefined ? t.diary.view.loading : undefined} />
+        {problem !== undefined && (
+          <div class="notice notice--error" role="alert">
+            <p>{problem}</p>
+          </div>
+        )}
+      </Page>
+    );
+  }
+  return <PersonForm title={t.diary.people.editTitle} draftKey={id} draft={draft} />;
+}
+
+function PersonForm({
+  title,
+  draftKey,
+  draft,
+}: {
+  title: string;
+  draftKey: string;
+  draft: PersonDraft;
+}) {
+  const { t, locale, navigate, diary, api, session, revisions } = useApp();
+  const p = t.diary.people;
+  const [fields, setFields] = useState<PersonFields>(draft.fields);
+  const [base] = useState<RecordResponse | undefined>(draft.base);
+  const [errors, setErrors] = useState<ErrorItem[]>([]);
+  const [seq, setSeq] = useState(0);
+  const [busy, setBusy] = useState(false);
+
+  const update = (next: Partial<PersonFields>): void => {
+    const merged = { ...fields, ...next };
+    setFields(merged);
+    diary.people.set(draftKey, { fields: merged, ...(base !== undefined ? { base } : {}) });
+  };
+  const leave = (): void => {
+    diary.people.delete(draftKey);
+    navigate({ name: 'people' });
+  };
+  const submit = async (event: Event): Promise<void> => {
+    event.preventDefault();
+    if (busy) return;
+    const check = checkPerson(fields);
+    if (!check.ok) {
+      setErrors(
+        check.issues.map((i) => {
+          const field = personFieldIdOf(i.path);
+          return { field, message: field === 'person-name' ? p.errorName : i.message };
+        }),
+      );
+      setSeq(seq + 1);
+      return;
+    }
+    setBusy(true);
+    try {
+      if (base === undefined) {
+        await addRecord(api, session.accountKey, revisions, PERSON, check.value);
+      } else {
+        await editRecord(api, session.accountKey, revisions, PERSON, base, check.value);
+      }
+      diary.people.delete(draftKey);
+      navigate({ name: 'people' }, p.saved);
+    } catch (e) {
+      setBusy(false);
+      setErrors([
+        {
+          field: 'person-name',
+          message: isApiError(e, 'revision_conflict') ? t.diary.form.conflict : describeError(t, e),
+        },
+      ]);
+      setSeq(seq + 1);
+    }
+  };
+  const error = (id: string): string | undefined => errors.find((e) => e.field === id)?.message;
+  return (
+    <Page title={title} errors={errors} errorSeq={seq} back={leave}>
+      <form noValidate onSubmit={(e) => void submit(e)}>
+        <TextField
+          id="person-name"
+          label={p.name}
+          error={error('person-name')}
+          value={fields.name}
+          onInput={(name) => update({ name })}
+          autocomplete="off"
+          width="full"
+        />
+        <TextField
+          id="person-alias"
+          label={p.alias}
+          hint={p.aliasHint}
+          error={error('person-alias')}
+          value={fields.alias}
+          onInput={(alias) => update({ alias })}
+          autocomplete="off"
+          width="full"
+        />
+        <Select
+          id="person-relationship"
+          label={p.relationship}
+          options={[
+            { value: '', label: p.relationshipNone },
+            ...RELATIONSHIPS.map((r) => ({ value: r.key, label: r.label[locale] })),
+          ]}
+          value={fields.relationship}
+          onChange={(relationship) => update({ relationship })}
+        />
+        <TextArea
+          id="person-description"
+          label={p.description}
+          error={error('person-description')}
+          value={fields.description}
+          onInput={(description) => update({ description })}
+          rows={3}
+        />
+        <TextArea
+          id="person-vehicles"
+          label={p.vehicles}
+          hint={p.vehiclesHint}
+          error={error('person-vehicles')}
+          value={fields.vehicles}
+          onInput={(vehicles) => update({ vehicles })}
+          rows={2}
+        />
+        <TextArea
+          id="person-phones"
+          label={p.phones}
+          hint={p.phonesHint}
+          error={error('person-phones')}
+          value={fields.phones}
+          onInput={(phones) => update({ phones })}
+          rows={2}
+        />
+        <TextArea
+          id="person-accounts"
+          label={p.accounts}
+          hint={p.accountsHint}
+          error={error('person-accounts')}
+          value={fields.accounts}
+          onInput={(accounts) => update({ accounts })}
+          rows={2}
+        />
+        <p class="hint">{t.diary.form.draftNote}</p>
+        <Busy message={busy ? t.diary.form.saving : undefined} />
+        <div class="button-group">
+          <Button type="submit" disabled={busy}>
+            {p.save}
+          </Button>
+          <LinkButton onClick={leave}>{t.common.cancel}</LinkButton>
+        </div>
+      </form>
+    </Page>
+  );
+}

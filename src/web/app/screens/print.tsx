@@ -1,0 +1,127 @@
+/**
+ * The print view: a clean chronological log for the browser's print (or save as PDF). The
+ * person's chosen title, the period, a summary (`summarise`), then every incident with all its
+ * fields and its revision mark. `@media print` rules in vault.css leave only the log on paper.
+ */
+import { useMemo, useState } from 'preact/hooks';
+import { prepareDiary, summarise, type Person } from '../../../domain/diary/index.js';
+import { useApp } from '../context.js';
+import { behaviourLabel, formatLocalDate, useDiary, type DiaryData } from '../diary-ui.js';
+import { browserTimeZone } from '../incident-form.js';
+import { format } from '../messages.js';
+import { Busy, Button, Page, TextField } from '../ui.js';
+import { IncidentDetails } from './incident.js';
+
+export function PrintScreen() {
+  const { t, navigate, diary } = useApp();
+  const p = t.diary.print;
+  const { state, retry } = useDiary();
+  const [title, setTitle] = useState(diary.printTitle ?? p.defaultTitle);
+  return (
+    <Page title={p.title} back={() => navigate({ name: 'home' })}>
+      <div class="no-print">
+        <p>{p.lede}</p>
+        <TextField
+          id="print-title"
+          label={p.logTitle}
+          hint={p.logTitleHint}
+          value={title}
+          onInput={(v) => {
+            setTitle(v);
+            diary.printTitle = v;
+          }}
+          autocomplete="off"
+          width="full"
+        />
+        <Button onClick={() => window.print()} disabled={state.kind !== 'loaded'}>
+          {p.print}
+        </Button>
+      </div>
+      <Busy message={state.kind === 'loading' ? t.diary.list.loading : undefined} />
+      {state.kind === 'failed' && (
+        <div class="notice notice--error no-print" role="alert">
+          <p>{state.message}</p>
+          <Button variant="secondary" onClick={retry}>
+            {t.home.retry}
+          </Button>
+        </div>
+      )}
+      {state.kind === 'loaded' && <Log data={state.data} title={title} />}
+    </Page>
+  );
+}
+
+function Log({ data, title }: { data: DiaryData; title: string }) {
+  const { t, locale, formatTimestamp } = useApp();
+  const p = t.diary.print;
+  const zone = useMemo(browserTimeZone, []);
+  const prepared = useMemo(
+    () => prepareDiary({ incidents: data.incidents, people: data.people }, zone),
+    [data],
+  );
+  const summary = useMemo(() => summarise(prepared, { timeZone: zone }), [prepared]);
+  const records = useMemo(() => new Map(data.incidents.map((r) => [r.id, r])), [data]);
+  const people = useMemo(
+    () => new Map<string, Person>(data.people.map((r) => [r.id, r.value])),
+    [data],
+  );
+  return (
+    <article class="print-log" data-print-log="">
+      <h2 class="print-log__title">{title.trim() !== '' ? title : p.defaultTitle}</h2>
+      <p>
+        {summary.first !== undefined && summary.last !== undefined
+          ? format(p.period, {
+              from: formatLocalDate(locale, summary.first.date),
+              to: formatLocalDate(locale, summary.last.date),
+            })
+          : p.noPeriod}
+      </p>
+      <h3>{p.summary}</h3>
+      <p data-summary="">{summary.headline[locale]}</p>
+      <ul class="list--bullet">
+        <li>{format(p.reported, { n: summary.reported })}</li>
+        <li>{format(p.approximate, { n: summary.approximate })}</li>
+        {summary.people.length > 0 && (
+          <li>
+            {p.people}:{' '}
+            {summary.people
+              .map(
+                (person) => `${person.label ?? t.diary.view.unknownPerson} (${person.incidents})`,
+              )
+              .join(', ')}
+          </li>
+        )}
+        {summary.topBehaviours.length > 0 && (
+          <li>
+            {p.behaviours}:{' '}
+            {summary.topBehaviours
+              .map((b) => `${behaviourLabel(locale, b.key)} (${b.count})`)
+              .join(', ')}
+          </li>
+        )}
+      </ul>
+      <h3>{p.incidents}</h3>
+      <ol class="print-log__list">
+        {prepared.incidents.map((incident, i) => {
+          const record = records.get(incident.id);
+          return (
+            <li class="print-log__item" key={incident.id}>
+              <h4 class="print-log__heading">
+                {format(p.number, { n: i + 1 })} – {formatLocalDate(locale, incident.date)}
+              </h4>
+              <p class="entry__meta" data-revision="">
+                {record !== undefined && record.revision > 1
+                  ? format(p.revision, {
+                      n: record.revision,
+                      date: formatTimestamp(record.updatedAt),
+                    })
+                  : p.original}
+              </p>
+              <IncidentDetails incident={incident.incident} people={people} />
+            </li>
+          );
+        })}
+      </ol>
+    </article>
+  );
+}
