@@ -3,12 +3,14 @@
  * BENCH lines. `npm run bench -- page-weight` runs one.
  */
 import { benchLine, type BenchFigure } from './bench.js';
+import { diaryBench } from './diary.js';
 import { importBench } from './import.js';
 import { pageWeight } from './page-weight.js';
 import { vaultUnlock } from './vault-unlock.js';
 import { vaultWrites } from './vault-writes.js';
 
 const BENCHMARKS: Record<string, () => Promise<BenchFigure[]>> = {
+  diary: diaryBench,
   'page-weight': pageWeight,
   import: importBench,
   'vault-unlock': vaultUnlock,

@@ -1,0 +1,148 @@
+/**
+ * The diary with 10,000 incidents (plus their people), in Chromium: unlock to the diary on
+ * screen, the incident list's first render, a search, and the full pattern view. Each is timed
+ * from the click or keystroke to the result on screen. Baseline: the 1 s budget (DESIGN.md).
+ * The records are made exactly as the app makes them (src/web/app/records.ts), through the API.
+ */
+import type { Page } from 'playwright-core';
+import {
+  deriveKeys,
+  deriveRecoveryAuthKey,
+  generateKey,
+  generateRecoveryKey,
+  KEY_CONTEXTS,
+  kdfParamsToJson,
+  newKdfParams,
+  toBase64Url,
+  wrapAccountKeyWithRecoveryKey,
+  wrapKey,
+} from '../src/crypto/index.js';
+import { generateIncidents } from '../src/domain/diary/fixtures.js';
+import { sealNewRecord } from '../src/web/app/records.js';
+import { launchChromium, PHONE, startLiveServer } from '../test/support/browser.js';
+import type { BenchFigure } from './bench.js';
+
+const INCIDENTS = 10_000;
+const BUDGET_MS = 1000;
+const USERNAME = 'bench-diary';
+const PASSPHRASE = 'correct horse battery staple harbour';
+
+export async function diaryBench(): Promise<BenchFigure[]> {
+  const server = await startLiveServer();
+  const browser = await launchChromium();
+  try {
+    const diary = generateIncidents(INCIDENTS, 7);
+    await fillAccount(server.origin, [
+      ...diary.people.map((p) => ({ type: 'person', id: p.id, value: p.value })),
+      ...diary.incidents.map((i) => ({ type: 'incident', id: i.id, value: i.value })),
+    ]);
+    const context = await browser.newContext({ viewport: PHONE });
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/vault`);
+    await page.getByRole('button', { name: 'Open my diary' }).click();
+    await page.getByLabel('Username').fill(USERNAME);
+    await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+
+    const unlock = await timed(page, async () => {
+      await page.getByRole('button', { name: 'Open my diary' }).click();
+      await heading(page, 'My diary');
+    });
+    const list = await timed(page, async () => {
+      await page.getByRole('button', { name: 'See all incidents' }).click();
+      await page.locator('[data-incident]').first().waitFor({ timeout: 120_000 });
+    });
+    const before = await page.locator('[data-incident]').count();
+    await page.getByText('Filter and search').click();
+    const search = await timed(page, async () => {
+      await page.getByLabel('Search').fill('van');
+      await page.waitForFunction(
+        (n) => document.querySelectorAll('[data-incident]').length !== n,
+        before,
+        { timeout: 120_000 },
+      );
+    });
+    await page
+      .getByRole('link', { name: 'My diary' })
+      .or(page.getByRole('button', { name: 'My diary' }))
+      .first()
+      .click();
+    await heading(page, 'My diary');
+    const patterns = await timed(page, async () => {
+      await page.getByRole('button', { name: 'See patterns' }).click();
+      await heading(page, 'Patterns');
+      await page.locator('svg rect').first().waitFor({ timeout: 120_000 });
+    });
+    await context.close();
+
+    const figures = { unlock, 'first list render': list, search, 'pattern view': patterns };
+    for (const [what, ms] of Object.entries(figures)) {
+      console.log(`${what} with ${INCIDENTS} incidents: ${ms} ms (budget ${BUDGET_MS} ms)`);
+    }
+    return Object.entries(figures).map(([what, ms]) => ({
+      name: `diary ${what}, ${INCIDENTS} incidents, Chromium`,
+      value: ms,
+      unit: 'ms',
+      baseline: 'budget',
+      baseline_value: BUDGET_MS,
+    }));
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+async function timed(_page: Page, step: () => Promise<void>): Promise<number> {
+  const started = Date.now();
+  await step();
+  return Date.now() - started;
+}
+
+function heading(page: Page, name: string): Promise<void> {
+  return page.getByRole('heading', { level: 1, name, exact: true }).waitFor({ timeout: 120_000 });
+}
+
+/** Signs up as the app does and stores every record, sealed as the app seals them. */
+async function fillAccount(
+  origin: string,
+  records: { type: string; id: string; value: unknown }[],
+): Promise<void> {
+  const params = await newKdfParams();
+  const { authKey, keyEncryptionKey } = await deriveKeys(PASSPHRASE, params);
+  const accountKey = await generateKey();
+  const recoveryKey = await generateRecoveryKey();
+  const signUp = await fetch(`${origin}/api/accounts`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      username: USERNAME,
+      kdf: kdfParamsToJson(params),
+      authKey: toBase64Url(authKey),
+      recoveryAuthKey: toBase64Url(await deriveRecoveryAuthKey(recoveryKey)),
+      wrappedAccountKey: {
+        byPassphrase: toBase64Url(
+          await wrapKey(keyEncryptionKey, accountKey, KEY_CONTEXTS.accountKeyByKek),
+        ),
+        byRecoveryKey: toBase64Url(await wrapAccountKeyWithRecoveryKey(recoveryKey, accountKey)),
+      },
+    }),
+  });
+  if (signUp.status !== 201)
+    throw new Error(`could not create the benchmark account: ${signUp.status}`);
+  const cookie = (signUp.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const { csrfToken } = (await signUp.json()) as { csrfToken: string };
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      while (next < records.length) {
+        const record = records[next++]!;
+        const body = await sealNewRecord(accountKey, record.type, record.value, record.id);
+        const res = await fetch(`${origin}/api/records`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', cookie, 'x-mosaic-csrf': csrfToken },
+          body: JSON.stringify(body),
+        });
+        if (res.status !== 201) throw new Error(`could not store ${record.id}: ${res.status}`);
+      }
+    }),
+  );
+}
