@@ -5,22 +5,11 @@
  * The records are made exactly as the app makes them (src/web/app/records.ts), through the API.
  */
 import type { Page } from 'playwright-core';
-import {
-  deriveKeys,
-  deriveRecoveryAuthKey,
-  generateKey,
-  generateRecoveryKey,
-  KEY_CONTEXTS,
-  kdfParamsToJson,
-  newKdfParams,
-  toBase64Url,
-  wrapAccountKeyWithRecoveryKey,
-  wrapKey,
-} from '../src/crypto/index.js';
 import { generateIncidents } from '../src/domain/diary/fixtures.js';
 import { sealNewRecord } from '../src/web/app/records.js';
 import { launchChromium, PHONE, startLiveServer } from '../test/support/browser.js';
 import type { BenchFigure } from './bench.js';
+import { createBenchAccount } from './vault-account.js';
 
 const INCIDENTS = 10_000;
 const BUDGET_MS = 1000;
@@ -106,30 +95,7 @@ async function fillAccount(
   origin: string,
   records: { type: string; id: string; value: unknown }[],
 ): Promise<void> {
-  const params = await newKdfParams();
-  const { authKey, keyEncryptionKey } = await deriveKeys(PASSPHRASE, params);
-  const accountKey = await generateKey();
-  const recoveryKey = await generateRecoveryKey();
-  const signUp = await fetch(`${origin}/api/accounts`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      username: USERNAME,
-      kdf: kdfParamsToJson(params),
-      authKey: toBase64Url(authKey),
-      recoveryAuthKey: toBase64Url(await deriveRecoveryAuthKey(recoveryKey)),
-      wrappedAccountKey: {
-        byPassphrase: toBase64Url(
-          await wrapKey(keyEncryptionKey, accountKey, KEY_CONTEXTS.accountKeyByKek),
-        ),
-        byRecoveryKey: toBase64Url(await wrapAccountKeyWithRecoveryKey(recoveryKey, accountKey)),
-      },
-    }),
-  });
-  if (signUp.status !== 201)
-    throw new Error(`could not create the benchmark account: ${signUp.status}`);
-  const cookie = (signUp.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  const { csrfToken } = (await signUp.json()) as { csrfToken: string };
+  const { accountKey, cookie, csrfToken } = await createBenchAccount(origin, USERNAME, PASSPHRASE);
   let next = 0;
   await Promise.all(
     Array.from({ length: 8 }, async () => {

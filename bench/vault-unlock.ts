@@ -3,20 +3,9 @@
  * (64 MiB, 3 passes) in WebAssembly, the sign-in request, unwrapping the account key, fetching
  * and decrypting the entries. Baseline: the 1.5 s budget (DESIGN.md).
  */
-import {
-  deriveKeys,
-  deriveRecoveryAuthKey,
-  generateKey,
-  generateRecoveryKey,
-  KEY_CONTEXTS,
-  kdfParamsToJson,
-  newKdfParams,
-  toBase64Url,
-  wrapAccountKeyWithRecoveryKey,
-  wrapKey,
-} from '../src/crypto/index.js';
 import { launchChromium, PHONE, startLiveServer } from '../test/support/browser.js';
 import type { BenchFigure } from './bench.js';
+import { createBenchAccount } from './vault-account.js';
 
 export const UNLOCK_BUDGET_MS = 1500;
 const RUNS = 5;
@@ -27,7 +16,7 @@ export async function vaultUnlock(): Promise<BenchFigure[]> {
   const server = await startLiveServer();
   const browser = await launchChromium();
   try {
-    await createAccount(server.origin);
+    await createBenchAccount(server.origin, USERNAME, PASSPHRASE);
     const times: number[] = [];
     for (let run = 0; run < RUNS; run++) {
       const context = await browser.newContext({ viewport: PHONE });
@@ -60,29 +49,4 @@ export async function vaultUnlock(): Promise<BenchFigure[]> {
     await browser.close();
     await server.close();
   }
-}
-
-/** Signs up through the API exactly as the browser app does, with the real key derivation. */
-async function createAccount(origin: string): Promise<void> {
-  const params = await newKdfParams();
-  const { authKey, keyEncryptionKey } = await deriveKeys(PASSPHRASE, params);
-  const accountKey = await generateKey();
-  const recoveryKey = await generateRecoveryKey();
-  const res = await fetch(`${origin}/api/accounts`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      username: USERNAME,
-      kdf: kdfParamsToJson(params),
-      authKey: toBase64Url(authKey),
-      recoveryAuthKey: toBase64Url(await deriveRecoveryAuthKey(recoveryKey)),
-      wrappedAccountKey: {
-        byPassphrase: toBase64Url(
-          await wrapKey(keyEncryptionKey, accountKey, KEY_CONTEXTS.accountKeyByKek),
-        ),
-        byRecoveryKey: toBase64Url(await wrapAccountKeyWithRecoveryKey(recoveryKey, accountKey)),
-      },
-    }),
-  });
-  if (res.status !== 201) throw new Error(`could not create the benchmark account: ${res.status}`);
 }
