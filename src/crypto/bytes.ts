@@ -84,8 +84,10 @@ export function fromHex(hex: string): Uint8Array {
 }
 
 const B64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-const B64URL_INDEX = new Map<string, number>();
-for (let i = 0; i < B64URL.length; i++) B64URL_INDEX.set(B64URL.charAt(i), i);
+/** Code unit → 6-bit value, or −1: a typed-array lookup, because every record read decodes
+ * its ciphertext and wrapped key, and 10,000 records must open in well under a second. */
+const B64URL_INDEX = new Int8Array(128).fill(-1);
+for (let i = 0; i < B64URL.length; i++) B64URL_INDEX[B64URL.charCodeAt(i)] = i;
 
 /**
  * Unpadded base64url (RFC 4648 §5), the form used in JSON and URLs.
@@ -126,9 +128,10 @@ export function fromBase64Url(text: string): Uint8Array {
   let acc = 0;
   let bits = 0;
   let o = 0;
-  for (const c of text) {
-    const v = B64URL_INDEX.get(c);
-    if (v === undefined) throw new CryptoError('input_invalid', 'not base64url');
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const v = code < 128 ? (B64URL_INDEX[code] ?? -1) : -1;
+    if (v < 0) throw new CryptoError('input_invalid', 'not base64url');
     acc = ((acc << 6) | v) & 0xffffff;
     bits += 6;
     if (bits >= 8) {

@@ -18,6 +18,7 @@ import {
 import { formatDate, formatHappenedAt } from './format-date.js';
 import { MESSAGES, type AppLocale } from './messages.js';
 import { RevisionWatch } from './records.js';
+import { DiaryStore } from './diary-store.js';
 import { emptyFilter } from './list-filter.js';
 import {
   DeleteIncidentScreen,
@@ -118,6 +119,7 @@ export function App(props: AppProps) {
   const drafts = useRef(new Map<string, NoteDraft>());
   const revisions = useRef(new RevisionWatch());
   const diary = useRef<DiaryMemory>({
+    store: new DiaryStore(api, () => session.accountKey, revisions.current),
     incidents: new Map(),
     people: new Map(),
     filter: emptyFilter(),
@@ -139,8 +141,16 @@ export function App(props: AppProps) {
     signInDraft.current.pending = undefined;
   };
 
-  // Wipe the flows' key material on lock (main.tsx then mounts a fresh app).
-  useEffect(() => session.onLock(discardFlows), []);
+  // Wipe the flows' key material and the decrypted diary on lock (main.tsx then mounts a fresh
+  // app).
+  useEffect(
+    () =>
+      session.onLock(() => {
+        discardFlows();
+        diary.current.store.wipe();
+      }),
+    [],
+  );
 
   const navigate = (screen: Screen, notice?: string): void => {
     if (screen.name === 'start' || screen.name === 'home') discardFlows();

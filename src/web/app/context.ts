@@ -15,6 +15,7 @@ import type { RecordResponse } from './api.js';
 import type { IncidentFields } from './incident-form.js';
 import type { ListFilter } from './list-filter.js';
 import type { PersonFields } from './person-form.js';
+import type { DiaryStore } from './diary-store.js';
 
 export type Screen =
   | { readonly name: 'start' }
@@ -76,6 +77,8 @@ export interface PersonDraft {
 
 /** Diary state kept in memory for the session: drafts, the list's filter, the print title. */
 export interface DiaryMemory {
+  /** The decrypted diary of this session, loaded once and shared by every screen. */
+  readonly store: DiaryStore;
   readonly incidents: Map<string, IncidentDraft>;
   readonly people: Map<string, PersonDraft>;
   filter: ListFilter;

@@ -4,12 +4,18 @@
  * every plaintext is checked with its schema from src/domain/diary before it is shown.
  */
 import {
+  effectRecordSchema,
   incidentSchema,
   personSchema,
+  placeSchema,
+  type EffectRecord,
+  type EffectRecordInput,
   type Incident,
   type IncidentInput,
   type Person,
   type PersonInput,
+  type Place,
+  type PlaceInput,
 } from '../../domain/diary/index.js';
 import type { RecordResponse, VaultApi } from './api.js';
 import { RollbackError } from './notes.js';
@@ -24,6 +30,8 @@ import {
 
 export const INCIDENT_TYPE = 'incident';
 export const PERSON_TYPE = 'person';
+export const PLACE_TYPE = 'place';
+export const EFFECT_TYPE = 'effect';
 
 export interface Kind<T, I> {
   readonly type: string;
@@ -52,6 +60,18 @@ export const PERSON: Kind<Person, PersonInput> = {
   type: PERSON_TYPE,
   parse: parser<Person>(personSchema),
   check: parser<Person>(personSchema),
+};
+
+export const PLACE: Kind<Place, PlaceInput> = {
+  type: PLACE_TYPE,
+  parse: parser<Place>(placeSchema),
+  check: parser<Place>(placeSchema),
+};
+
+export const EFFECT: Kind<EffectRecord, EffectRecordInput> = {
+  type: EFFECT_TYPE,
+  parse: parser<EffectRecord>(effectRecordSchema),
+  check: parser<EffectRecord>(effectRecordSchema),
 };
 
 const PAGE_SIZE = 200;

@@ -11,14 +11,12 @@ import {
   EFFECTS,
   formatDate,
   RELATIONSHIPS,
-  type Incident,
   type Person,
 } from '../../domain/diary/index.js';
 import { useApp } from './context.js';
-import { INCIDENT, loadAll, PERSON } from './diary-records.js';
+import type { DiaryData } from './diary-store.js';
 import { describeError } from './errors.js';
 import { format, type AppLocale, type Messages } from './messages.js';
-import type { DecryptedRecord } from './records.js';
 
 function describedBy(...ids: (string | undefined)[]): string | undefined {
   const list = ids.filter((id): id is string => id !== undefined);
@@ -262,48 +260,45 @@ export function personName(person: Person): string {
 
 // ---- loading ----
 
-export interface DiaryData {
-  readonly incidents: DecryptedRecord<Incident>[];
-  readonly people: DecryptedRecord<Person>[];
-  readonly unreadable: number;
-}
+export type { DiaryData } from './diary-store.js';
 
 export type DiaryState =
   | { readonly kind: 'loading' }
   | { readonly kind: 'loaded'; readonly data: DiaryData }
   | { readonly kind: 'failed'; readonly message: string };
 
-/** Loads and decrypts every incident and person (once per screen). */
-export function useDiary(withIncidents = true): { state: DiaryState; retry: () => void } {
-  const { t, api, session, revisions } = useApp();
-  const [state, setState] = useState<DiaryState>({ kind: 'loading' });
+/**
+ * The decrypted diary from the session's store: at once when it is already loaded, otherwise
+ * after the store's one load; the screen re-renders after every change made through the store.
+ */
+export function useDiary(): { state: DiaryState; retry: () => void } {
+  const { t, diary } = useApp();
+  const store = diary.store;
+  const [state, setState] = useState<DiaryState>(() => {
+    const data = store.current();
+    return data !== undefined ? { kind: 'loaded', data } : { kind: 'loading' };
+  });
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     let live = true;
-    setState({ kind: 'loading' });
-    Promise.all([
-      withIncidents
-        ? loadAll(api, session.accountKey, revisions, INCIDENT)
-        : Promise.resolve({ records: [], unreadable: 0 }),
-      loadAll(api, session.accountKey, revisions, PERSON),
-    ]).then(
-      ([incidents, people]) => {
-        if (!live) return;
-        setState({
-          kind: 'loaded',
-          data: {
-            incidents: incidents.records,
-            people: people.records,
-            unreadable: incidents.unreadable + people.unreadable,
-          },
-        });
-      },
-      (e: unknown) => {
-        if (live) setState({ kind: 'failed', message: describeError(t, e) });
-      },
-    );
+    const unsubscribe = store.subscribe(() => {
+      const data = store.current();
+      if (live && data !== undefined) setState({ kind: 'loaded', data });
+    });
+    if (store.current() === undefined) {
+      setState({ kind: 'loading' });
+      store.load().then(
+        (data) => {
+          if (live) setState({ kind: 'loaded', data });
+        },
+        (e: unknown) => {
+          if (live) setState({ kind: 'failed', message: describeError(t, e) });
+        },
+      );
+    }
     return () => {
       live = false;
+      unsubscribe();
     };
   }, [attempt]);
   return { state, retry: () => setAttempt((a) => a + 1) };

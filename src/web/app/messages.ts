@@ -554,7 +554,8 @@ const en = {
       unreadable:
         '{n} records could not be opened. They may have been changed on the server. They have not been deleted.',
       empty: 'No incidents match.',
-      shown: '{n} of {total} incidents shown.',
+      shown: '{n} of {total} incidents match.',
+      showMore: 'Show {n} more',
       filterHeading: 'Filter and search',
       search: 'Search',
       searchHint: 'Words from any part of an entry, or "a phrase" in quotes.',
@@ -1331,7 +1332,8 @@ const cy: Messages = {
       unreadable:
         'Nid oedd modd agor {n} cofnod. Efallai eu bod wedi’u newid ar y gweinydd. Nid ydynt wedi’u dileu.',
       empty: 'Nid oes digwyddiadau’n cyfateb.',
-      shown: 'Yn dangos {n} o {total} digwyddiad.',
+      shown: 'Mae {n} o {total} digwyddiad yn cyfateb.',
+      showMore: 'Dangos {n} arall',
       filterHeading: 'Hidlo a chwilio',
       search: 'Chwilio',
       searchHint: 'Geiriau o unrhyw ran o gofnod, neu "ymadrodd" mewn dyfynodau.',

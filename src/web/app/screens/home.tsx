@@ -20,6 +20,12 @@ export function HomeScreen() {
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [attempt, setAttempt] = useState(0);
 
+  // Start decrypting the diary now, so the list and the patterns are ready when asked for; a
+  // failure here is shown (with a retry) by the screen that needs the diary.
+  useEffect(() => {
+    app.diary.store.load().catch(() => undefined);
+  }, []);
+
   useEffect(() => {
     let live = true;
     setState({ kind: 'loading' });

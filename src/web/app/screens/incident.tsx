@@ -14,16 +14,7 @@ import {
 } from '../../../domain/diary/index.js';
 import { isApiError, type RecordResponse } from '../api.js';
 import { useApp, type IncidentDraft } from '../context.js';
-import {
-  addRecord,
-  deleteRecord,
-  editRecord,
-  INCIDENT,
-  loadOne,
-  loadVersions,
-  PERSON,
-  type Version,
-} from '../diary-records.js';
+import { INCIDENT, loadVersions, PERSON, type Version } from '../diary-records.js';
 import {
   behaviourLabel,
   channelLabel,
@@ -144,18 +135,21 @@ function peopleMap(people: readonly DecryptedRecord<Person>[]): Map<string, Pers
 }
 
 export function IncidentViewScreen({ id }: { id: string }) {
-  const { t, api, session, revisions, navigate, formatTimestamp } = useApp();
+  const { t, api, session, navigate, formatTimestamp, diary } = useApp();
   const v = t.diary.view;
-  const [record, setRecord] = useState<DecryptedRecord<Incident> | undefined>();
+  const [record, setRecord] = useState<DecryptedRecord<Incident> | undefined>(
+    () => diary.store.get('incident', id)?.record,
+  );
   const [problem, setProblem] = useState<string | undefined>();
   const [versions, setVersions] = useState<Version<Incident>[] | 'loading' | undefined>();
   const [versionsProblem, setVersionsProblem] = useState<string | undefined>();
-  const { state } = useDiary(false);
+  const { state } = useDiary();
   const back = (): void => navigate({ name: 'incidents' });
 
   useEffect(() => {
+    // Shown at once from the session's store, then checked against the server's newest revision.
     let live = true;
-    loadOne(api, session.accountKey, revisions, INCIDENT, id).then(
+    diary.store.fetchOne(INCIDENT, id).then(
       (r) => {
         if (live) setRecord(r.record);
       },
@@ -266,13 +260,19 @@ export function NewIncidentScreen() {
 }
 
 export function EditIncidentScreen({ id }: { id: string }) {
-  const { t, diary, api, session, revisions, navigate } = useApp();
+  const { t, diary, navigate } = useApp();
   const existing = diary.incidents.get(id);
-  const [draft, setDraft] = useState<IncidentDraft | undefined>(existing);
+  const held = diary.store.get('incident', id);
+  const [draft, setDraft] = useState<IncidentDraft | undefined>(
+    existing ??
+      (held !== undefined
+        ? { fields: incidentToFields(held.record.value), base: held.response }
+        : undefined),
+  );
   const [problem, setProblem] = useState<string | undefined>();
   useEffect(() => {
-    if (existing !== undefined) return;
-    loadOne(api, session.accountKey, revisions, INCIDENT, id).then(
+    if (draft !== undefined) return;
+    diary.store.fetchOne(INCIDENT, id).then(
       ({ record, response }) =>
         setDraft({ fields: incidentToFields(record.value), base: response }),
       (e: unknown) => setProblem(problemOf(t, e)),
@@ -319,7 +319,8 @@ function IncidentForm({
   draftKey: string;
   draft: IncidentDraft;
 }) {
-  const { t, locale, navigate, diary, api, session, revisions } = useApp();
+  const { t, locale, navigate, diary } = useApp();
+  const { store } = diary;
   const f = t.diary.form;
   const [fields, setFields] = useState<IncidentFields>(draft.fields);
   const [base, setBase] = useState<RecordResponse | undefined>(draft.base);
@@ -327,7 +328,7 @@ function IncidentForm({
   const [conflict, setConflict] = useState(false);
   const [seq, setSeq] = useState(0);
   const [busy, setBusy] = useState(false);
-  const { state } = useDiary(false);
+  const { state } = useDiary();
   const people = state.kind === 'loaded' ? state.data.people : [];
   const editing = base !== undefined;
 
@@ -374,9 +375,7 @@ function IncidentForm({
       };
       let current = fields;
       if (newPerpetrator !== '') {
-        const pid = await addRecord(api, session.accountKey, revisions, PERSON, {
-          alias: newPerpetrator,
-        });
+        const pid = await store.add(PERSON, { alias: newPerpetrator });
         current = {
           ...current,
           newPerpetrator: '',
@@ -385,9 +384,7 @@ function IncidentForm({
         created.perpetratorIds.push(pid);
       }
       if (newWitness !== '') {
-        const pid = await addRecord(api, session.accountKey, revisions, PERSON, {
-          alias: newWitness,
-        });
+        const pid = await store.add(PERSON, { alias: newWitness });
         current = { ...current, newWitness: '', witnessIds: [...current.witnessIds, pid] };
         created.witnessIds.push(pid);
       }
@@ -397,11 +394,11 @@ function IncidentForm({
       const final = checkIncident(current);
       if (!final.ok) throw new Error('invalid');
       if (base === undefined) {
-        const id = await addRecord(api, session.accountKey, revisions, INCIDENT, final.value);
+        const id = await store.add(INCIDENT, final.value);
         diary.incidents.delete(draftKey);
         navigate({ name: 'incident-view', id }, f.saved);
       } else {
-        await editRecord(api, session.accountKey, revisions, INCIDENT, base, final.value);
+        await store.edit(INCIDENT, base, final.value);
         diary.incidents.delete(draftKey);
         navigate({ name: 'incident-view', id: base.id }, f.updated);
       }
@@ -417,13 +414,7 @@ function IncidentForm({
   const loadLatest = async (): Promise<void> => {
     if (base === undefined) return;
     try {
-      const { record, response } = await loadOne(
-        api,
-        session.accountKey,
-        revisions,
-        INCIDENT,
-        base.id,
-      );
+      const { record, response } = await store.fetchOne(INCIDENT, base.id);
       const next = incidentToFields(record.value);
       setFields(next);
       setBase(response);
@@ -675,7 +666,7 @@ function IncidentForm({
 // ---- delete ----
 
 export function DeleteIncidentScreen({ id }: { id: string }) {
-  const { t, navigate, api, revisions, diary } = useApp();
+  const { t, navigate, diary } = useApp();
   const r = t.diary.remove;
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | undefined>();
@@ -685,7 +676,7 @@ export function DeleteIncidentScreen({ id }: { id: string }) {
     setBusy(true);
     setProblem(undefined);
     try {
-      await deleteRecord(api, revisions, id);
+      await diary.store.remove(id);
       diary.incidents.delete(id);
       navigate({ name: 'incidents' }, r.deleted);
     } catch (e) {

@@ -7,10 +7,8 @@
 import { useMemo, useState } from 'preact/hooks';
 import {
   BEHAVIOURS,
-  buildSearchIndex,
   CHANNELS,
   filterIncidents,
-  prepareDiary,
   type Incident,
 } from '../../../domain/diary/index.js';
 import { useApp } from '../context.js';
@@ -55,6 +53,9 @@ export function IncidentsScreen() {
   );
 }
 
+/** Incidents drawn at first, and added by each "Show more". */
+const LIST_PAGE = 100;
+
 function excerpt(text: string): string {
   const line = text.replace(/\s+/g, ' ').trim();
   const chars = Array.from(line);
@@ -66,12 +67,10 @@ function IncidentList({ data }: { data: DiaryData }) {
   const l = t.diary.list;
   const [filter, setFilter] = useState<ListFilter>(diary.filter);
   const [filterOpen, setFilterOpen] = useState(() => !isEmptyFilter(diary.filter));
+  const [limit, setLimit] = useState(LIST_PAGE);
   const zone = useMemo(browserTimeZone, []);
-  const prepared = useMemo(
-    () => prepareDiary({ incidents: data.incidents, people: data.people }, zone),
-    [data],
-  );
-  const index = useMemo(() => buildSearchIndex(prepared, { timeZone: zone }), [prepared]);
+  // Both come from the session's store, computed once per change to the diary.
+  const prepared = useMemo(() => diary.store.prepared(zone), [data]);
   const byId = useMemo(
     () => new Map<string, DecryptedRecord<Incident>>(data.incidents.map((r) => [r.id, r])),
     [data],
@@ -80,21 +79,28 @@ function IncidentList({ data }: { data: DiaryData }) {
   const set = (next: Partial<ListFilter>): void => {
     const merged = { ...filter, ...next };
     setFilter(merged);
+    setLimit(LIST_PAGE);
     diary.filter = merged;
   };
 
-  const shown = useMemo(() => {
+  const kept = useMemo(() => {
     // Prepared incidents are in time order, oldest first, with their local date.
-    const dates = new Map(prepared.incidents.map((p) => [p.id, p.date]));
     const ordered = prepared.incidents.map((p) => ({ id: p.id, value: p.incident }));
-    const kept = filterIncidents(ordered, toIncidentFilter(filter), {
+    const searching = filter.text.trim() !== '';
+    const matching = filterIncidents(ordered, toIncidentFilter(filter), {
       timeZone: zone,
-      searchIndex: index,
+      ...(searching ? { searchIndex: diary.store.searchIndex(zone) } : {}),
     });
-    if (filter.order === 'newest') kept.reverse();
-    return groupByDay(kept, (e) => dates.get(e.id) ?? '');
+    if (filter.order === 'newest') matching.reverse();
+    return matching;
   }, [prepared, filter]);
-  const count = shown.reduce((n, g) => n + g.items.length, 0);
+  const count = kept.length;
+  // Thousands of rows would take seconds to draw; the rest are a button press away.
+  const shown = useMemo(() => {
+    const dates = new Map(prepared.incidents.map((p) => [p.id, p.date]));
+    return groupByDay(kept.slice(0, limit), (e) => dates.get(e.id) ?? '');
+  }, [kept, limit]);
+  const more = Math.min(LIST_PAGE, count - limit);
 
   const any = { value: '', label: l.any };
   return (
@@ -234,6 +240,11 @@ function IncidentList({ data }: { data: DiaryData }) {
           </section>
         ))}
       </div>
+      {more > 0 && (
+        <Button variant="secondary" onClick={() => setLimit(limit + LIST_PAGE)}>
+          {format(l.showMore, { n: more })}
+        </Button>
+      )}
     </>
   );
 }

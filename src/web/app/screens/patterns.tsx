@@ -42,16 +42,12 @@ export function PatternsScreen() {
 }
 
 function Patterns({ data }: { data: DiaryData }) {
-  const { t, locale } = useApp();
+  const { t, locale, diary } = useApp();
   const p = t.diary.patterns;
-  const view: PatternView = useMemo(
-    () =>
-      analyseDiary(
-        { incidents: data.incidents, people: data.people },
-        { timeZone: browserTimeZone(), now: new Date() },
-      ),
-    [data],
-  );
+  const view: PatternView = useMemo(() => {
+    const zone = browserTimeZone();
+    return analyseDiary(diary.store.prepared(zone), { timeZone: zone, now: new Date() });
+  }, [data]);
   const weeks = view.weekly.weeks;
   const behaviours = view.behaviours.items.map((b) => ({
     label: behaviourLabel(locale, b.key),

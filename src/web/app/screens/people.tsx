@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { RELATIONSHIPS } from '../../../domain/diary/index.js';
 import { isApiError, type RecordResponse } from '../api.js';
 import { useApp, type PersonDraft } from '../context.js';
-import { addRecord, editRecord, loadOne, PERSON } from '../diary-records.js';
+import { PERSON } from '../diary-records.js';
 import { personName, relationshipLabel, Select, useDiary } from '../diary-ui.js';
 import { describeError } from '../errors.js';
 import { format } from '../messages.js';
@@ -21,7 +21,7 @@ const NEW_DRAFT = 'new';
 export function PeopleScreen() {
   const { t, locale, navigate } = useApp();
   const p = t.diary.people;
-  const { state, retry } = useDiary(false);
+  const { state, retry } = useDiary();
   return (
     <Page title={p.title} back={() => navigate({ name: 'home' })}>
       <p>{p.lede}</p>
@@ -67,13 +67,18 @@ export function NewPersonScreen() {
 }
 
 export function EditPersonScreen({ id }: { id: string }) {
-  const { t, diary, api, session, revisions, navigate } = useApp();
-  const existing = diary.people.get(id);
-  const [draft, setDraft] = useState<PersonDraft | undefined>(existing);
+  const { t, diary, navigate } = useApp();
+  const held = diary.store.get('person', id);
+  const [draft, setDraft] = useState<PersonDraft | undefined>(
+    diary.people.get(id) ??
+      (held !== undefined
+        ? { fields: personToFields(held.record.value), base: held.response }
+        : undefined),
+  );
   const [problem, setProblem] = useState<string | undefined>();
   useEffect(() => {
-    if (existing !== undefined) return;
-    loadOne(api, session.accountKey, revisions, PERSON, id).then(
+    if (draft !== undefined) return;
+    diary.store.fetchOne(PERSON, id).then(
       ({ record, response }) => setDraft({ fields: personToFields(record.value), base: response }),
       (e: unknown) => setProblem(isApiError(e) ? describeError(t, e) : t.diary.view.unreadable),
     );
@@ -102,7 +107,7 @@ function PersonForm({
   draftKey: string;
   draft: PersonDraft;
 }) {
-  const { t, locale, navigate, diary, api, session, revisions } = useApp();
+  const { t, locale, navigate, diary } = useApp();
   const p = t.diary.people;
   const [fields, setFields] = useState<PersonFields>(draft.fields);
   const [base] = useState<RecordResponse | undefined>(draft.base);
@@ -136,9 +141,9 @@ function PersonForm({
     setBusy(true);
     try {
       if (base === undefined) {
-        await addRecord(api, session.accountKey, revisions, PERSON, check.value);
+        await diary.store.add(PERSON, check.value);
       } else {
-        await editRecord(api, session.accountKey, revisions, PERSON, base, check.value);
+        await diary.store.edit(PERSON, base, check.value);
       }
       diary.people.delete(draftKey);
       navigate({ name: 'people' }, p.saved);

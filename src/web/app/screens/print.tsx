@@ -4,7 +4,7 @@
  * fields and its revision mark. `@media print` rules in vault.css leave only the log on paper.
  */
 import { useMemo, useState } from 'preact/hooks';
-import { prepareDiary, summarise, type Person } from '../../../domain/diary/index.js';
+import { summarise, type Person } from '../../../domain/diary/index.js';
 import { useApp } from '../context.js';
 import { behaviourLabel, formatLocalDate, useDiary, type DiaryData } from '../diary-ui.js';
 import { browserTimeZone } from '../incident-form.js';
@@ -52,13 +52,10 @@ export function PrintScreen() {
 }
 
 function Log({ data, title }: { data: DiaryData; title: string }) {
-  const { t, locale, formatTimestamp } = useApp();
+  const { t, locale, formatTimestamp, diary } = useApp();
   const p = t.diary.print;
   const zone = useMemo(browserTimeZone, []);
-  const prepared = useMemo(
-    () => prepareDiary({ incidents: data.incidents, people: data.people }, zone),
-    [data],
-  );
+  const prepared = useMemo(() => diary.store.prepared(zone), [data]);
   const summary = useMemo(() => summarise(prepared, { timeZone: zone }), [prepared]);
   const records = useMemo(() => new Map(data.incidents.map((r) => [r.id, r])), [data]);
   const people = useMemo(

@@ -5,14 +5,14 @@
 import { useState } from 'preact/hooks';
 import { describeIssues, quickCapture } from '../../../domain/diary/index.js';
 import { useApp, type QuickDraft } from '../context.js';
-import { addRecord, INCIDENT } from '../diary-records.js';
+import { INCIDENT } from '../diary-records.js';
 import { Checkbox, NativeDateField } from '../diary-ui.js';
 import { describeError } from '../errors.js';
 import { browserTimeZone, nowWall } from '../incident-form.js';
 import { Busy, Button, ErrorSummary, TextArea, TextField } from '../ui.js';
 
 export function QuickCapture() {
-  const { t, api, session, revisions, navigate, diary } = useApp();
+  const { t, navigate, diary } = useApp();
   const q = t.diary.home;
   const [zone] = useState(browserTimeZone);
   const draft = diary.quick;
@@ -80,7 +80,7 @@ export function QuickCapture() {
     setErrors([]);
     setBusy(true);
     try {
-      const id = await addRecord(api, session.accountKey, revisions, INCIDENT, result.data);
+      const id = await diary.store.add(INCIDENT, result.data);
       diary.quick = undefined;
       navigate({ name: 'incident-view', id }, q.saved);
     } catch (e) {
