@@ -121,7 +121,16 @@ export async function listRecords(
   accountId: string,
   options: { type: string | undefined; limit: number; after: RecordPosition | undefined },
 ): Promise<StoredRecord[]> {
-  let query = db.selectFrom('records').select(RECORD_COLUMNS).where('account_id', '=', accountId);
+  // The blobs come back as hex text: PGlite parses bytea row by row in JavaScript, which made a
+  // page of 500 records 3–4 times slower to read than this (a diary of 10,000 took seconds).
+  let query = db
+    .selectFrom('records')
+    .select(['id', 'type', 'revision', 'created_at', 'updated_at'])
+    .select([
+      sql<string>`encode(ciphertext, 'hex')`.as('ciphertext_hex'),
+      sql<string>`encode(wrapped_key, 'hex')`.as('wrapped_key_hex'),
+    ])
+    .where('account_id', '=', accountId);
   if (options.type !== undefined) query = query.where('type', '=', options.type);
   if (options.after !== undefined) {
     const { createdAt, id } = options.after;
@@ -133,7 +142,13 @@ export async function listRecords(
     );
   }
   const rows = await query.orderBy('created_at').orderBy('id').limit(options.limit).execute();
-  return rows.map(toRecord);
+  return rows.map(({ ciphertext_hex, wrapped_key_hex, ...row }) =>
+    toRecord({
+      ...row,
+      ciphertext: Buffer.from(ciphertext_hex, 'hex'),
+      wrapped_key: Buffer.from(wrapped_key_hex, 'hex'),
+    }),
+  );
 }
 
 /** Every revision of a record, oldest first; empty if the account has no such record. */

@@ -192,7 +192,7 @@ function IncidentList({ data }: { data: DiaryData }) {
         value={filter.order}
         onChange={(order) => set({ order: order === 'oldest' ? 'oldest' : 'newest' })}
       />
-      <p class="hint" role="status">
+      <p class="hint" role="status" data-match-count={count}>
         {format(l.shown, { n: count, total: data.incidents.length })}
       </p>
       {count === 0 && <p>{l.empty}</p>}
