@@ -96,6 +96,20 @@ describe('utf8', () => {
     );
   });
 
+  it('encodes exactly as TextEncoder for well-formed strings, short (fast path) or long', () => {
+    const ascii = fc.integer({ min: 0, max: 0x7f }).map((c) => String.fromCharCode(c));
+    const any = fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c));
+    fc.assert(
+      fc.property(fc.string({ unit: fc.oneof(ascii, ascii, any), maxLength: 100 }), (s) => {
+        if (!isWellFormed(s)) {
+          expect(() => utf8Encode(s)).toThrow(expect.objectContaining({ code: 'input_invalid' }));
+        } else {
+          expect(utf8Encode(s)).toEqual(new TextEncoder().encode(s));
+        }
+      }),
+    );
+  });
+
   it('refuses invalid UTF-8 when decoding', () => {
     expect(() => utf8Decode(Uint8Array.of(0xc3))).toThrow(
       expect.objectContaining({ code: 'envelope_malformed' }),

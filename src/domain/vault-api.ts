@@ -213,6 +213,8 @@ export const listRecordsQuery = z
   .object({
     type: recordTypeSchema.optional(),
     limit: z.coerce.number().int().min(1).max(500).default(100),
+    /** `desc` lists the newest first, so a client can show recent entries before the rest. */
+    order: z.enum(['asc', 'desc']).default('asc'),
     /** Opaque: the `next` of the previous page. */
     cursor: z.string().max(200).optional(),
   })

@@ -186,7 +186,24 @@ describe.each(ENGINES)('vault API on $name', ({ name, available }) => {
       seen.push(...page.records.map((r) => r.id));
       cursor = page.next;
     } while (cursor);
-    expect(seen.sort()).toEqual([...ids].sort());
+    expect([...seen].sort()).toEqual([...ids].sort());
+
+    // Newest first, page by page, is exactly the reverse of oldest first.
+    for (const limit of [1, 2, 3, 7, 8]) {
+      const newest: string[] = [];
+      cursor = null;
+      do {
+        const res = await a.request(
+          'GET',
+          `/api/records?order=desc&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`,
+        );
+        const page = res.json<{ records: { id: string }[]; next: string | null }>();
+        newest.push(...page.records.map((r) => r.id));
+        cursor = page.next;
+      } while (cursor);
+      expect(newest).toEqual([...seen].reverse());
+    }
+    expect((await a.request('GET', '/api/records?order=sideways')).statusCode).toBe(400);
     const people = (await a.request('GET', '/api/records?type=person')).json<{
       records: { type: string }[];
     }>();

@@ -86,17 +86,18 @@ export function recordRoutes(
     {
       schema: {
         tags: ['records'],
-        summary: 'List records, oldest first, a page at a time',
+        summary: 'List records, oldest (or newest) first, a page at a time',
         querystring: listRecordsQuery,
         response: { 200: recordListResponse, ...errors },
       },
     },
     async (request) => {
       const { accountId } = await requireSession(db, sessions, request);
-      const { type, limit, cursor } = request.query;
+      const { type, limit, cursor, order } = request.query;
       const records = await listRecords(db, accountId, {
         type,
         limit,
+        order,
         after: decodeCursor(cursor),
       });
       const last = records.at(-1);

@@ -256,14 +256,16 @@ export class VaultApi {
     return this.request('POST', '/api/records', { body, parse: parseRecord });
   }
 
-  /** One page of records, oldest first; every type when `type` is left out. */
+  /** One page of records, oldest first unless `order` is `desc`; every type when `type` is left out. */
   async listRecords(query: {
     type?: string;
     limit?: number;
     cursor?: string;
+    order?: 'asc' | 'desc';
   }): Promise<RecordPage> {
     const params = new URLSearchParams();
     if (query.type !== undefined) params.set('type', query.type);
+    if (query.order !== undefined) params.set('order', query.order);
     if (query.limit !== undefined) params.set('limit', String(query.limit));
     if (query.cursor !== undefined) params.set('cursor', query.cursor);
     return this.request('GET', `/api/records?${params.toString()}`, {

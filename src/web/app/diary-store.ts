@@ -2,9 +2,11 @@
  * The decrypted diary of the unlocked session, held in memory once instead of fetched and
  * decrypted again by every screen (with 10,000 incidents that took seconds per screen).
  *
- * - `load()` fetches every incident, person and place page by page, decrypting each page while
- *   the next one is on its way, and yields to the browser between slices so the screen stays
- *   responsive. It starts as soon as the vault is unlocked (the home screen asks for it).
+ * - `load()` fetches every incident, person, place and effect page by page, decrypting each page
+ *   while the next one is on its way, and yields to the browser between slices so the screen
+ *   stays responsive. It starts as soon as the vault is unlocked (the home screen asks for it).
+ *   Incidents come newest first, so the list can show the latest ones (`partial()`) while older
+ *   ones are still being opened; counts, patterns and the print log wait for all of them.
  * - Writes go through the store (`add`, `edit`, `remove`), so every screen sees them at once;
  *   the sealed response is kept beside each value as the base of the next edit.
  * - Derived data that is costly at scale (the prepared diary, the search index) is computed at
@@ -49,6 +51,8 @@ export interface DiaryData {
   readonly effects: readonly DecryptedRecord<EffectRecord>[];
   /** Records that could not be decrypted or did not fit their schema. */
   readonly unreadable: number;
+  /** False while older incidents are still being opened. */
+  readonly complete: boolean;
 }
 
 /** Pages as large as the API allows: fewer round trips, and each page decrypts in ~20 ms. */
@@ -69,6 +73,8 @@ export class DiaryStore {
   private unreadable = 0;
   private loading: Promise<DiaryData> | undefined;
   private loaded = false;
+  /** People, places and effects are all in, and the newest page of incidents. */
+  private started = false;
   private version = 0;
   private snapshot: { version: number; data: DiaryData } | undefined;
   private derived: { version: number; zone: string; prepared: PreparedDiary } | undefined;
@@ -104,6 +110,11 @@ export class DiaryStore {
   /** The loaded diary, or undefined while it is still loading. */
   current(): DiaryData | undefined {
     return this.loaded ? this.data() : undefined;
+  }
+
+  /** What is open so far, once the newest incidents are; `complete` says whether that is all. */
+  partial(): DiaryData | undefined {
+    return this.loaded || this.started ? this.data() : undefined;
   }
 
   /** Calls `listener` after every change; returns the unsubscribe function. */
@@ -229,6 +240,7 @@ export class DiaryStore {
       places: values(this.maps.place),
       effects: values(this.maps.effect),
       unreadable: this.unreadable,
+      complete: this.loaded,
     };
     this.snapshot = { version: this.version, data };
     return data;
@@ -242,24 +254,42 @@ export class DiaryStore {
   private clearMaps(): void {
     for (const map of Object.values(this.maps)) map.clear();
     this.unreadable = 0;
+    this.started = false;
   }
 
   private async fetchAll(): Promise<void> {
+    // People, places and effects are few; incidents can be thousands, and come newest first so
+    // the list has something to show after the first page.
+    const others = Promise.all([
+      this.fetchKind(PERSON, 'asc'),
+      this.fetchKind(PLACE, 'asc'),
+      this.fetchKind(EFFECT, 'asc'),
+    ]);
+    let firstPage: () => void = () => undefined;
+    const firstPageDone = new Promise<void>((resolve) => (firstPage = resolve));
+    const incidents = this.fetchKind(INCIDENT, 'desc', () => firstPage());
     await Promise.all([
-      this.fetchKind(INCIDENT),
-      this.fetchKind(PERSON),
-      this.fetchKind(PLACE),
-      this.fetchKind(EFFECT),
+      Promise.all([others, firstPageDone]).then(() => {
+        if (this.wiped) return;
+        this.started = true;
+        this.changed();
+      }),
+      incidents.finally(() => firstPage()),
     ]);
   }
 
-  /** Fetches page n+1 while page n is decrypted. */
-  private async fetchKind<T, I>(kind: Kind<T, I>): Promise<void> {
+  /** Fetches page n+1 while page n is decrypted; tells listeners after each page. */
+  private async fetchKind<T, I>(
+    kind: Kind<T, I>,
+    order: 'asc' | 'desc',
+    afterPage?: () => void,
+  ): Promise<void> {
     const map = this.mapOf(kind);
     const fetchPage = (cursor: string | undefined) =>
       this.api.listRecords({
         type: kind.type,
         limit: PAGE_SIZE,
+        order,
         ...(cursor !== undefined ? { cursor } : {}),
       });
     let pending = fetchPage(undefined);
@@ -287,6 +317,8 @@ export class DiaryStore {
           sliceStart = performance.now();
         }
       }
+      afterPage?.();
+      if (this.started) this.changed();
       if (result.next === null) return;
     }
   }

@@ -270,23 +270,30 @@ export type DiaryState =
 /**
  * The decrypted diary from the session's store: at once when it is already loaded, otherwise
  * after the store's one load; the screen re-renders after every change made through the store.
+ * With `partial`, the screen gets the newest incidents as soon as they are open, and again as
+ * older ones arrive (`data.complete` says when that is all of them).
  */
-export function useDiary(): { state: DiaryState; retry: () => void } {
+export function useDiary(options: { partial?: boolean } = {}): {
+  state: DiaryState;
+  retry: () => void;
+} {
   const { t, diary } = useApp();
   const store = diary.store;
+  const read = (): DiaryData | undefined =>
+    options.partial === true ? store.partial() : store.current();
   const [state, setState] = useState<DiaryState>(() => {
-    const data = store.current();
+    const data = read();
     return data !== undefined ? { kind: 'loaded', data } : { kind: 'loading' };
   });
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     let live = true;
     const unsubscribe = store.subscribe(() => {
-      const data = store.current();
+      const data = read();
       if (live && data !== undefined) setState({ kind: 'loaded', data });
     });
     if (store.current() === undefined) {
-      setState({ kind: 'loading' });
+      if (read() === undefined) setState({ kind: 'loading' });
       store.load().then(
         (data) => {
           if (live) setState({ kind: 'loaded', data });

@@ -31,7 +31,7 @@ import { Busy, Button, LinkButton, Page, TextField } from '../ui.js';
 export function IncidentsScreen() {
   const { t, navigate } = useApp();
   const l = t.diary.list;
-  const { state, retry } = useDiary();
+  const { state, retry } = useDiary({ partial: true });
   return (
     <Page title={l.title} back={() => navigate({ name: 'home' })}>
       <div class="button-group">
@@ -192,8 +192,9 @@ function IncidentList({ data }: { data: DiaryData }) {
         value={filter.order}
         onChange={(order) => set({ order: order === 'oldest' ? 'oldest' : 'newest' })}
       />
-      <p class="hint" role="status" data-match-count={count}>
+      <p class="hint" role="status" data-match-count={count} data-complete={String(data.complete)}>
         {format(l.shown, { n: count, total: data.incidents.length })}
+        {!data.complete && <> {l.openingOlder}</>}
       </p>
       {count === 0 && <p>{l.empty}</p>}
       <div class="timeline" data-incidents="">
