@@ -4,6 +4,7 @@
  */
 import { benchLine, type BenchFigure } from './bench.js';
 import { diaryBench } from './diary.js';
+import { evidenceBench } from './evidence.js';
 import { importBench } from './import.js';
 import { pageWeight } from './page-weight.js';
 import { vaultUnlock } from './vault-unlock.js';
@@ -11,6 +12,7 @@ import { vaultWrites } from './vault-writes.js';
 
 const BENCHMARKS: Record<string, () => Promise<BenchFigure[]>> = {
   diary: diaryBench,
+  evidence: evidenceBench,
   'page-weight': pageWeight,
   import: importBench,
   'vault-unlock': vaultUnlock,

@@ -63,6 +63,14 @@ export const recordTypeSchema = z
 
 /** One record's ciphertext may be at most 1 MiB; files go through uploads, not records. */
 export const MAX_RECORD_BYTES = 1024 * 1024;
+
+/** What an account may upload, asked before a file is encrypted so a refusal comes first. */
+export const uploadLimitsResponse = z.object({
+  maxFileBytes: z.number().int().nonnegative(),
+  accountQuotaBytes: z.number().int().nonnegative(),
+  /** Encrypted bytes this account's uploads already take, finished or not. */
+  usedBytes: z.number().int().nonnegative(),
+});
 export const ciphertextSchema = base64url(MAX_RECORD_BYTES).min(1);
 
 // ---- accounts ----

@@ -30,6 +30,7 @@ import {
 import { ApiError } from './api/api-error.js';
 import { vaultApi } from './api/index.js';
 import type { BlobStore } from './api/upload-routes.js';
+import { openBlobStore } from './blobs/index.js';
 import securityHeaders from './plugins/security-headers.js';
 import { buildSite, DEFAULT_PUBLIC_DIR } from './site.js';
 import { healthRoutes } from './routes/health.js';
@@ -146,11 +147,13 @@ async function mosaic(app: FastifyInstance, options: AppOptions): Promise<void> 
         ? jsonSchemaTransform(input)
         : { schema: { hide: true }, url: input.url },
   });
+  const blobStore = await openBlobStore(config.blobs);
+  app.addHook('onClose', () => blobStore.close());
   await app.register(vaultApi, {
     prefix: '/api',
     db,
     sessions: config.sessions,
-    uploads: config.uploads,
+    uploads: { ...config.uploads, store: blobStore },
     secret,
     ...(options.onBlobStore ? { onBlobStore: options.onBlobStore } : {}),
   });

@@ -25,14 +25,42 @@ export interface Config {
   readonly contentDir: string;
   /** Vault sessions end after this long without use, and after maxSeconds in any case. */
   readonly sessions: { readonly idleSeconds: number; readonly maxSeconds: number };
-  /** Encrypted evidence: where blobs live and how much an account may keep. */
+  /** Where the encrypted evidence is kept. */
+  readonly blobs: BlobStoreConfig;
+  /** Encrypted evidence: how large a file and how much an account may keep. */
   readonly uploads: {
-    readonly directory: string;
     readonly maxFileBytes: number;
     readonly accountQuotaBytes: number;
     readonly abandonAfterSeconds: number;
   };
 }
+
+/**
+ * Evidence blobs on this machine's disk (DATA_DIR/blobs), or in an S3-compatible bucket, which
+ * app servers behind a load balancer can share.
+ */
+export type BlobStoreConfig =
+  | { readonly kind: 'fs'; readonly directory: string }
+  | {
+      readonly kind: 's3';
+      readonly bucket: string;
+      /** '' or ends with '/': keys are `${prefix}${uploadId}` (and .info, .part beside it). */
+      readonly prefix: string;
+      /** Unset: AWS itself, found from the region. */
+      readonly endpoint: string | undefined;
+      readonly region: string;
+      readonly forcePathStyle: boolean;
+      readonly accessKeyId: string;
+      readonly secretAccessKey: string;
+    };
+
+const S3_VARIABLES = [
+  'S3_ENDPOINT',
+  'S3_REGION',
+  'S3_ACCESS_KEY_ID',
+  'S3_SECRET_ACCESS_KEY',
+  'S3_FORCE_PATH_STYLE',
+] as const;
 
 const envSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -75,6 +103,23 @@ const envSchema = z.object({
     .default(12),
   UPLOAD_MAX_FILE_MB: megabytes('UPLOAD_MAX_FILE_MB', 1024),
   ACCOUNT_QUOTA_MB: megabytes('ACCOUNT_QUOTA_MB', 2048),
+  BLOB_STORE: z.string().default('fs'),
+  S3_ENDPOINT: z
+    .string()
+    .refine(
+      (value) => /^https?:$/.test(parseUrl(value)?.protocol ?? ''),
+      'S3_ENDPOINT must be an http:// or https:// address, such as https://s3.example.net',
+    )
+    .optional(),
+  S3_REGION: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'S3_REGION must be a region name, such as eu-west-2')
+    .default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  S3_FORCE_PATH_STYLE: z
+    .enum(['true', 'false'], { error: 'S3_FORCE_PATH_STYLE must be true or false' })
+    .default('true'),
 });
 
 function megabytes(name: string, fallback: number) {
@@ -89,12 +134,14 @@ function megabytes(name: string, fallback: number) {
 
 /** Reads and checks the environment and the profile; throws StartupError with a clear line. */
 export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<Config> {
-  const parsed = envSchema.safeParse(emptyAsUnset(env));
+  const set = emptyAsUnset(env);
+  const parsed = envSchema.safeParse(set);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new StartupError(issue?.message ?? 'invalid environment');
   }
   const e = parsed.data;
+  const blobs = blobStoreConfig(e, path.join(path.resolve(e.DATA_DIR), 'blobs'), set);
   const profilePath = path.resolve(e.ORGANISATION_PROFILE);
   return Object.freeze({
     host: e.HOST,
@@ -107,13 +154,76 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
     profile: await loadProfile(profilePath),
     contentDir: path.resolve(e.CONTENT_DIR),
     sessions: { idleSeconds: e.SESSION_IDLE_MINUTES * 60, maxSeconds: e.SESSION_MAX_HOURS * 3600 },
+    blobs,
     uploads: {
-      directory: path.join(path.resolve(e.DATA_DIR), 'blobs'),
       maxFileBytes: e.UPLOAD_MAX_FILE_MB * 1024 * 1024,
       accountQuotaBytes: e.ACCOUNT_QUOTA_MB * 1024 * 1024,
       abandonAfterSeconds: 24 * 3600,
     },
   });
+}
+
+/**
+ * BLOB_STORE and the S3_ settings, checked together. Messages never repeat a value: BLOB_STORE
+ * or S3_ENDPOINT may carry a key pasted in by mistake.
+ */
+function blobStoreConfig(
+  e: z.infer<typeof envSchema>,
+  directory: string,
+  set: Record<string, string>,
+): BlobStoreConfig {
+  if (e.BLOB_STORE === 'fs') {
+    const stray = S3_VARIABLES.filter((name) => name in set);
+    if (stray.length > 0) {
+      // Evidence meant for a bucket must not land quietly on one app server's disk.
+      throw new StartupError(
+        `${stray.join(', ')} ${stray.length === 1 ? 'is' : 'are'} set but BLOB_STORE is fs. ` +
+          'Set BLOB_STORE=s3://bucket to keep evidence in S3, or unset the S3_ variables.',
+      );
+    }
+    return { kind: 'fs', directory };
+  }
+  const location = parseS3Location(e.BLOB_STORE);
+  if (!location) {
+    throw new StartupError(
+      'BLOB_STORE must be fs, s3://bucket or s3://bucket/prefix ' +
+        '(a bucket name is 3 to 63 of a–z, 0–9, dot and hyphen).',
+    );
+  }
+  if (e.S3_ACCESS_KEY_ID === undefined || e.S3_SECRET_ACCESS_KEY === undefined) {
+    throw new StartupError(
+      'BLOB_STORE names an S3 bucket, so S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must both be set.',
+    );
+  }
+  return {
+    kind: 's3',
+    ...location,
+    endpoint: e.S3_ENDPOINT,
+    region: e.S3_REGION,
+    forcePathStyle: e.S3_FORCE_PATH_STYLE === 'true',
+    accessKeyId: e.S3_ACCESS_KEY_ID,
+    secretAccessKey: e.S3_SECRET_ACCESS_KEY,
+  };
+}
+
+/** `s3://bucket` or `s3://bucket/some/prefix`, by S3's bucket naming rules and safe key characters. */
+export function parseS3Location(value: string): { bucket: string; prefix: string } | undefined {
+  const match = /^s3:\/\/([^/]*)(?:\/(.*))?$/.exec(value);
+  if (!match) return undefined;
+  const bucket = match[1] ?? '';
+  const prefix = (match[2] ?? '').replace(/\/$/, '');
+  const bucketOk =
+    /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket) &&
+    !bucket.includes('..') &&
+    !/^\d+\.\d+\.\d+\.\d+$/.test(bucket);
+  const prefixOk =
+    prefix === '' ||
+    (prefix.length <= 512 &&
+      prefix
+        .split('/')
+        .every((segment) => /^[A-Za-z0-9!_.*'()-]+$/.test(segment) && !/^\.{1,2}$/.test(segment)));
+  if (!bucketOk || !prefixOk) return undefined;
+  return { bucket, prefix: prefix === '' ? '' : `${prefix}/` };
 }
 
 export async function loadProfile(file: string): Promise<OrganisationProfile> {
@@ -154,10 +264,13 @@ function emptyAsUnset(env: NodeJS.ProcessEnv): Record<string, string> {
 }
 
 function canParseUrl(value: string): boolean {
+  return parseUrl(value) !== undefined;
+}
+
+function parseUrl(value: string): URL | undefined {
   try {
-    new URL(value);
-    return true;
+    return new URL(value);
   } catch {
-    return false;
+    return undefined;
   }
 }

@@ -319,6 +319,94 @@ describe.skipIf(!HAVE_CHROMIUM)('incident diary in Chromium', () => {
     },
   );
 
+  it(
+    'records from anywhere, asks which 01:30 when the clocks go back, and adds the position only when asked',
+    { timeout: 180_000 },
+    async () => {
+      const { context } = await watchedContext(browser, server, { viewport: PHONE });
+      await context.grantPermissions(['geolocation'], { origin: server.origin });
+      await context.setGeolocation({ latitude: 51.481583, longitude: -3.17909, accuracy: 25 });
+      const page = await context.newPage();
+      const bodies: string[] = [];
+      page.on('request', (r) => {
+        const body = r.postData();
+        if (body !== null) bodies.push(body);
+      });
+      const check = async (screen: string): Promise<void> => {
+        const violations = await axeViolations(page);
+        expect(violations, `${screen}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+          PHONE.width,
+        );
+        if (SHOTS !== undefined) {
+          await page.screenshot({ path: `${SHOTS}/${screen}.png`, fullPage: true });
+        }
+      };
+      const quick = secret('bar-quick');
+      const night = secret('clock-night');
+      await signUp(page, `wren-${Date.now().toString(36)}`);
+
+      // Record now, from the settings screen: one tap on the bar.
+      await page.getByRole('button', { name: 'Settings' }).click();
+      await heading(page, 'Settings');
+      await page.getByRole('button', { name: 'Record now' }).click();
+      await heading(page, 'Record what happened');
+      await check('record-now');
+      await page.getByRole('textbox', { name: 'What happened' }).fill(`Rang 9 times. ${quick}`);
+      await page.getByRole('button', { name: 'Save now' }).click();
+      await heading(page, 'Incident');
+      expect(await page.locator('[data-field="what"]').innerText()).toContain(quick);
+
+      // A saved place, to choose in the full entry.
+      await page.getByRole('button', { name: 'My diary', exact: true }).click();
+      await heading(page, 'My diary');
+      await page.getByRole('button', { name: 'Places', exact: true }).click();
+      await heading(page, 'Places');
+      await page.getByRole('button', { name: 'Add a place' }).click();
+      await page.getByLabel('Name', { exact: true }).fill('Mum’s house');
+      await page.getByRole('button', { name: 'Save place' }).click();
+      await heading(page, 'Places');
+
+      // A full entry at 01:30 on the night the clocks go back in London: which one?
+      await page.getByRole('button', { name: 'My diary', exact: true }).click();
+      await heading(page, 'My diary');
+      await page.getByRole('button', { name: 'Add a full entry' }).click();
+      await heading(page, 'Add a full entry');
+      await page.getByLabel('Time zone').selectOption('Europe/London');
+      await page.getByLabel('When it started').fill('2026-10-25T01:30');
+      await page.getByRole('group', { name: 'Which 01:30?' }).waitFor();
+      await page.getByLabel(/The second 01:30/).check();
+      await page.getByRole('textbox', { name: 'What happened' }).fill(`At the window. ${night}`);
+      await page.getByLabel('Saved place (optional)').selectOption({ label: 'Mum’s house' });
+      // The position is not asked for until the person presses the button.
+      expect(await page.getByText('Position added').count()).toBe(0);
+      await page.getByRole('button', { name: 'Add my current position' }).click();
+      await page.getByText('Position added: 51.48158, -3.17909, to within 25 metres.').waitFor();
+      await check('incident-form-clock-change');
+      await page.getByRole('button', { name: 'Save incident' }).click();
+      await heading(page, 'Incident');
+      expect(await page.locator('[data-field="when"]').innerText()).toContain('01:30 (UTC+00:00)');
+      await page.getByText('51.48158, -3.17909 (to within 25 metres)').waitFor();
+      await page.getByText('Mum’s house').waitFor();
+
+      // Editing keeps the answer.
+      await page.getByRole('button', { name: 'Edit', exact: true }).click();
+      await heading(page, 'Edit incident');
+      expect(await page.getByLabel(/The second 01:30/).isChecked()).toBe(true);
+      await page.getByRole('button', { name: 'Remove the position' }).click();
+      await page.getByRole('button', { name: 'Save incident' }).click();
+      await heading(page, 'Incident');
+      expect(await page.getByText('Position from the device').count()).toBe(0);
+      expect(await page.locator('[data-field="when"]').innerText()).toContain('01:30 (UTC+00:00)');
+
+      const sent = bodies.join('\n');
+      for (const text of [quick, night, '51.48158', 'Europe/London', 'Mum’s house']) {
+        expect(sent).not.toContain(text);
+      }
+      await context.close();
+    },
+  );
+
   it('speaks Welsh on the diary screens', { timeout: 120_000 }, async () => {
     const { context } = await watchedContext(browser, server, { viewport: PHONE });
     const page = await context.newPage();

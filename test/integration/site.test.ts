@@ -30,6 +30,15 @@ describe.each(ENGINES)('public site on $name', ({ name, available }) => {
     }
   });
 
+  test('lets only the vault page use the camera, microphone and position, and only itself', async () => {
+    const vault = await t.app.inject({ url: '/vault' });
+    const home = await t.app.inject({ url: '/' });
+    for (const feature of ['camera', 'microphone', 'geolocation']) {
+      expect(String(vault.headers['permissions-policy'])).toContain(`${feature}=(self)`);
+      expect(String(home.headers['permissions-policy'])).toContain(`${feature}=()`);
+    }
+  });
+
   test('never links or loads anything from another site except plain outbound links', async () => {
     for (const path of await pagePaths(t)) {
       const html = (await t.app.inject(path)).body;
@@ -139,6 +148,8 @@ function expectSecurityHeaders(headers: Record<string, unknown>): void {
   expect(csp).not.toContain('unsafe-eval');
   expect(headers['referrer-policy']).toBe('no-referrer');
   expect(headers['x-content-type-options']).toBe('nosniff');
-  expect(String(headers['permissions-policy'])).toContain('camera=()');
+  const permissions = String(headers['permissions-policy']);
+  expect(permissions).toContain('payment=()');
+  expect(permissions).toContain('interest-cohort=()');
   expect(headers['strict-transport-security']).toBeUndefined();
 }

@@ -140,6 +140,25 @@ describe('start-up mistakes end with one clear line and status 1', () => {
       { ORGANISATION_PROFILE: '/nonexistent/profile.json' },
       /Cannot read the organisation profile .*ENOENT/,
     ],
+    [
+      { BLOB_STORE: 'ftp://evidence' },
+      /BLOB_STORE must be fs, s3:\/\/bucket or s3:\/\/bucket\/prefix/,
+    ],
+    [
+      { BLOB_STORE: 's3://evidence', S3_SECRET_ACCESS_KEY: 'secret-password' },
+      /S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must both be set/,
+    ],
+    [
+      {
+        BLOB_STORE: 's3://evidence',
+        S3_ENDPOINT: 'http://127.0.0.1:1',
+        S3_ACCESS_KEY_ID: 'mosaic',
+        S3_SECRET_ACCESS_KEY: 'secret-password',
+        // The AWS SDK's own notice that it will need Node 22, printed on Node 20: not ours.
+        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      },
+      /Cannot use the S3 bucket "evidence" at 127\.0\.0\.1:1: cannot connect \(ECONNREFUSED\)/,
+    ],
   ])('%o', async (env, message) => {
     const result = await start({ DATA_DIR: await tempDir(), ...env });
     expect(result.code).toBe(1);

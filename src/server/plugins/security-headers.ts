@@ -39,8 +39,8 @@ export function contentSecurityPolicy(
     .join(';');
 }
 
-/** Features no public page needs. The vault will allow camera and microphone on its own routes. */
-export const PERMISSIONS_POLICY = [
+/** Features no public page needs; the vault page allows a few to itself (`permissionsPolicy`). */
+const POLICY_FEATURES = [
   'accelerometer',
   'autoplay',
   'bluetooth',
@@ -59,9 +59,19 @@ export const PERMISSIONS_POLICY = [
   'serial',
   'usb',
   'xr-spatial-tracking',
-]
-  .map((feature) => `${feature}=()`)
-  .join(', ');
+] as const;
+
+/**
+ * The Permissions-Policy header: every listed feature off, except those this page may use itself
+ * (the vault: the camera and microphone to capture evidence, the position when the person asks).
+ */
+export function permissionsPolicy(
+  allowSelf: readonly (typeof POLICY_FEATURES)[number][] = [],
+): string {
+  return POLICY_FEATURES.map((f) => `${f}=${allowSelf.includes(f) ? '(self)' : '()'}`).join(', ');
+}
+
+export const PERMISSIONS_POLICY = permissionsPolicy();
 
 async function securityHeaders(app: FastifyInstance): Promise<void> {
   await app.register(helmet, {
@@ -75,7 +85,8 @@ async function securityHeaders(app: FastifyInstance): Promise<void> {
   });
 
   app.addHook('onSend', async (request, reply) => {
-    reply.header('permissions-policy', PERMISSIONS_POLICY);
+    if (!reply.hasHeader('permissions-policy'))
+      reply.header('permissions-policy', PERMISSIONS_POLICY);
     if (request.protocol === 'https') {
       reply.header('strict-transport-security', 'max-age=63072000; includeSubDomains');
     }

@@ -110,6 +110,11 @@ export class VaultApi {
     this.csrfToken = undefined;
   }
 
+  /** The token, for requests made outside this class (tus uploads); undefined when locked. */
+  currentCsrfToken(): string | undefined {
+    return this.csrfToken;
+  }
+
   // ---- accounts and sessions ----
 
   async createAccount(body: CreateAccountBody): Promise<SessionResponse> {

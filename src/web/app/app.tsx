@@ -19,6 +19,7 @@ import { formatDate, formatHappenedAt } from './format-date.js';
 import { MESSAGES, type AppLocale } from './messages.js';
 import { RevisionWatch } from './records.js';
 import { DiaryStore } from './diary-store.js';
+import { EVIDENCE_SCREEN_NAMES, EvidenceScreenView, storeFile } from './evidence/index.js';
 import { emptyFilter } from './list-filter.js';
 import {
   DeleteIncidentScreen,
@@ -27,8 +28,26 @@ import {
   NewIncidentScreen,
 } from './screens/incident.js';
 import { IncidentsScreen } from './screens/incidents.js';
+import { QuickCaptureScreen } from './screens/quick-capture.js';
 import { PatternsScreen } from './screens/patterns.js';
-import { EditPersonScreen, NewPersonScreen, PeopleScreen } from './screens/people.js';
+import {
+  DeletePersonScreen,
+  EditPersonScreen,
+  NewPersonScreen,
+  PeopleScreen,
+} from './screens/people.js';
+import {
+  DeletePlaceScreen,
+  EditPlaceScreen,
+  NewPlaceScreen,
+  PlacesScreen,
+} from './screens/places.js';
+import {
+  DeleteEffectScreen,
+  EditEffectScreen,
+  EffectsScreen,
+  NewEffectScreen,
+} from './screens/effects.js';
 import { PrintScreen } from './screens/print.js';
 import {
   CreateConfirmScreen,
@@ -49,6 +68,13 @@ import {
   wipeRecoverDraft,
 } from './screens/recover.js';
 import { ExportBackupScreen, ImportBackupScreen } from './screens/backup.js';
+import {
+  ImportChooseScreen,
+  ImportPersonScreen,
+  ImportPreviewScreen,
+  ImportSendersScreen,
+  ImportSettingsScreen,
+} from './import/index.js';
 import {
   BackupCodesScreen,
   SecondFactorOffScreen,
@@ -84,6 +110,7 @@ const LOCKED_OUT: ReadonlySet<ScreenName> = new Set([
   'note-history',
   'note-delete',
   'incidents',
+  'quick',
   'incident-new',
   'incident-view',
   'incident-edit',
@@ -91,6 +118,15 @@ const LOCKED_OUT: ReadonlySet<ScreenName> = new Set([
   'people',
   'person-new',
   'person-edit',
+  'person-delete',
+  'places',
+  'place-new',
+  'place-edit',
+  'place-delete',
+  'effects',
+  'effect-new',
+  'effect-edit',
+  'effect-delete',
   'patterns',
   'print',
   'settings',
@@ -102,6 +138,12 @@ const LOCKED_OUT: ReadonlySet<ScreenName> = new Set([
   'second-factor-off',
   'backup-export',
   'backup-import',
+  'import',
+  'import-senders',
+  'import-person',
+  'import-settings',
+  'import-preview',
+  ...EVIDENCE_SCREEN_NAMES,
 ]);
 
 export function App(props: AppProps) {
@@ -122,6 +164,8 @@ export function App(props: AppProps) {
     store: new DiaryStore(api, () => session.accountKey, revisions.current),
     incidents: new Map(),
     people: new Map(),
+    places: new Map(),
+    effects: new Map(),
     filter: emptyFilter(),
     printTitle: undefined,
     quick: undefined,
@@ -223,6 +267,15 @@ function VaultBar({ current }: { current: ScreenName }) {
         <button
           type="button"
           class="vault-bar__link"
+          data-record-now=""
+          aria-current={current === 'quick' ? 'page' : undefined}
+          onClick={() => app.navigate({ name: 'quick' })}
+        >
+          {t.bar.record}
+        </button>
+        <button
+          type="button"
+          class="vault-bar__link"
           aria-current={current === 'settings' ? 'page' : undefined}
           onClick={() => app.navigate({ name: 'settings' })}
         >
@@ -235,6 +288,12 @@ function VaultBar({ current }: { current: ScreenName }) {
       </div>
     </nav>
   );
+}
+
+/** The import keeps the export file itself as an evidence item, which each entry links to. */
+function ImportPreviewWithOriginal() {
+  const app = useApp();
+  return <ImportPreviewScreen storeOriginal={(file) => storeFile(app, file)} />;
 }
 
 function ScreenView(props: {
@@ -286,6 +345,8 @@ function ScreenView(props: {
       return <NoteDeleteScreen id={screen.id} />;
     case 'incidents':
       return <IncidentsScreen />;
+    case 'quick':
+      return <QuickCaptureScreen />;
     case 'incident-new':
       return <NewIncidentScreen />;
     case 'incident-view':
@@ -300,6 +361,24 @@ function ScreenView(props: {
       return <NewPersonScreen />;
     case 'person-edit':
       return <EditPersonScreen id={screen.id} />;
+    case 'person-delete':
+      return <DeletePersonScreen id={screen.id} />;
+    case 'places':
+      return <PlacesScreen />;
+    case 'place-new':
+      return <NewPlaceScreen />;
+    case 'place-edit':
+      return <EditPlaceScreen id={screen.id} />;
+    case 'place-delete':
+      return <DeletePlaceScreen id={screen.id} />;
+    case 'effects':
+      return <EffectsScreen />;
+    case 'effect-new':
+      return <NewEffectScreen />;
+    case 'effect-edit':
+      return <EditEffectScreen id={screen.id} />;
+    case 'effect-delete':
+      return <DeleteEffectScreen id={screen.id} />;
     case 'patterns':
       return <PatternsScreen />;
     case 'print':
@@ -320,5 +399,23 @@ function ScreenView(props: {
       return <ExportBackupScreen />;
     case 'backup-import':
       return <ImportBackupScreen />;
+    case 'import':
+      return <ImportChooseScreen />;
+    case 'import-senders':
+      return <ImportSendersScreen />;
+    case 'import-person':
+      return <ImportPersonScreen />;
+    case 'import-settings':
+      return <ImportSettingsScreen />;
+    case 'import-preview':
+      return <ImportPreviewWithOriginal />;
+    case 'evidence':
+    case 'evidence-add':
+    case 'evidence-view':
+    case 'evidence-edit':
+    case 'evidence-link':
+    case 'evidence-delete':
+    case 'evidence-choose':
+      return <EvidenceScreenView screen={screen} />;
   }
 }

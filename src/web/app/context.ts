@@ -15,7 +15,10 @@ import type { RecordResponse } from './api.js';
 import type { IncidentFields } from './incident-form.js';
 import type { ListFilter } from './list-filter.js';
 import type { PersonFields } from './person-form.js';
+import type { PlaceFields } from './screens/places.js';
+import type { EffectFields } from './screens/effects.js';
 import type { DiaryStore } from './diary-store.js';
+import type { EvidenceScreen } from './evidence/screen.js';
 
 export type Screen =
   | { readonly name: 'start' }
@@ -36,6 +39,7 @@ export type Screen =
   | { readonly name: 'note-history'; readonly id: string }
   | { readonly name: 'note-delete'; readonly id: string }
   | { readonly name: 'incidents' }
+  | { readonly name: 'quick' }
   | { readonly name: 'incident-new' }
   | { readonly name: 'incident-view'; readonly id: string }
   | { readonly name: 'incident-edit'; readonly id: string }
@@ -43,6 +47,15 @@ export type Screen =
   | { readonly name: 'people' }
   | { readonly name: 'person-new' }
   | { readonly name: 'person-edit'; readonly id: string }
+  | { readonly name: 'person-delete'; readonly id: string }
+  | { readonly name: 'places' }
+  | { readonly name: 'place-new' }
+  | { readonly name: 'place-edit'; readonly id: string }
+  | { readonly name: 'place-delete'; readonly id: string }
+  | { readonly name: 'effects' }
+  | { readonly name: 'effect-new' }
+  | { readonly name: 'effect-edit'; readonly id: string }
+  | { readonly name: 'effect-delete'; readonly id: string }
   | { readonly name: 'patterns' }
   | { readonly name: 'print' }
   | { readonly name: 'settings' }
@@ -52,7 +65,13 @@ export type Screen =
   | { readonly name: 'second-factor-codes'; readonly codes: readonly string[] }
   | { readonly name: 'second-factor-off' }
   | { readonly name: 'backup-export' }
-  | { readonly name: 'backup-import' };
+  | { readonly name: 'backup-import' }
+  | { readonly name: 'import' }
+  | { readonly name: 'import-senders' }
+  | { readonly name: 'import-person' }
+  | { readonly name: 'import-settings' }
+  | { readonly name: 'import-preview' }
+  | EvidenceScreen;
 
 export type ScreenName = Screen['name'];
 
@@ -75,12 +94,26 @@ export interface PersonDraft {
   readonly base?: RecordResponse;
 }
 
+/** A saved place being written, in memory only. */
+export interface PlaceDraft {
+  readonly fields: PlaceFields;
+  readonly base?: RecordResponse;
+}
+
+/** A change to daily life being written, in memory only. */
+export interface EffectDraft {
+  readonly fields: EffectFields;
+  readonly base?: RecordResponse;
+}
+
 /** Diary state kept in memory for the session: drafts, the list's filter, the print title. */
 export interface DiaryMemory {
   /** The decrypted diary of this session, loaded once and shared by every screen. */
   readonly store: DiaryStore;
   readonly incidents: Map<string, IncidentDraft>;
   readonly people: Map<string, PersonDraft>;
+  readonly places: Map<string, PlaceDraft>;
+  readonly effects: Map<string, EffectDraft>;
   filter: ListFilter;
   printTitle: string | undefined;
   /** The quick capture's text, until it is saved. */

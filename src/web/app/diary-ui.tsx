@@ -141,6 +141,52 @@ export function Checkbox(props: {
   );
 }
 
+/** GOV.UK radios in a fieldset: one answer from a few. */
+export function Radios(props: {
+  readonly id: string;
+  readonly legend: string;
+  readonly hint?: string;
+  readonly options: readonly { readonly value: string; readonly label: string }[];
+  readonly value: string;
+  readonly onChange: (value: string) => void;
+}) {
+  const { id, legend, hint, options, value, onChange } = props;
+  const hintId = hint !== undefined ? `${id}-hint` : undefined;
+  return (
+    <div class="form-group">
+      <fieldset class="fieldset" aria-describedby={hintId}>
+        <legend class="fieldset-legend fieldset-legend--s">{legend}</legend>
+        {hint !== undefined && (
+          <div class="hint" id={hintId}>
+            {hint}
+          </div>
+        )}
+        <div class="radios">
+          {options.map((option, i) => {
+            const inputId = i === 0 ? id : `${id}-${option.value}`;
+            return (
+              <div class="radios__item" key={option.value}>
+                <input
+                  class="radios__input"
+                  type="radio"
+                  id={inputId}
+                  name={id}
+                  value={option.value}
+                  checked={option.value === value}
+                  onChange={() => onChange(option.value)}
+                />
+                <label class="radios__label" for={inputId}>
+                  {option.label}
+                </label>
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
 export function Select(props: {
   readonly id: string;
   readonly label: string;

@@ -10,6 +10,7 @@ import {
   incidentToFields,
   nowWall,
   parseTags,
+  wallTimeKind,
 } from './incident-form.js';
 
 const NOW = new Date('2026-03-29T18:05:00Z');
@@ -53,6 +54,50 @@ describe('incident form state', () => {
     expect(fields.tags).toBe('station, morning');
     const back = checkIncident(fields);
     expect(back).toEqual({ ok: true, value: incident });
+  });
+
+  it('keeps what the form does not show: seconds, imported messages, coordinates', () => {
+    const incident = incidentSchema.parse({
+      ...full(),
+      when: { start: '2026-03-20T08:30:41+00:00', approximate: false, timeZone: ZONE },
+      where: { coordinates: { latitude: 51.5, longitude: -0.12, accuracyMetres: 30 } },
+      imported: {
+        format: 'whatsapp',
+        items: [
+          {
+            key: 'k1',
+            at: '2026-03-20T08:30:41+00:00',
+            original: '20/03/2026, 08:30:41',
+            kind: 'message',
+            channel: 'whatsapp',
+            direction: 'incoming',
+            sender: 'Sam',
+            text: 'answer me',
+          },
+        ],
+      },
+    });
+    const fields = incidentToFields(incident);
+    expect(fields.start).toBe('2026-03-20T08:30');
+    expect(checkIncident(fields)).toEqual({ ok: true, value: incident });
+    // A changed minute is a new time, to the minute.
+    const moved = checkIncident({ ...fields, start: '2026-03-20T08:31' });
+    expect(moved.ok && moved.value.when.start).toBe('2026-03-20T08:31+00:00');
+    // Taking the position away is possible too.
+    const noPlace = checkIncident({ ...fields, coordinates: undefined });
+    expect(noPlace.ok && noPlace.value.where).toBeUndefined();
+  });
+
+  it('asks which one of a time the clocks repeat, and keeps the answer', () => {
+    const fields = { ...emptyIncidentFields(NOW, ZONE), what: 'x', start: '2026-10-25T01:30' };
+    expect(wallTimeKind(fields.start, ZONE)?.kind).toBe('twice');
+    expect(fieldsToInput(fields).when.start).toBe('2026-10-25T01:30+01:00');
+    const later = checkIncident({ ...fields, startChoice: 'later' });
+    expect(later.ok && later.value.when.start).toBe('2026-10-25T01:30+00:00');
+    expect(later.ok && incidentToFields(later.value).startChoice).toBe('later');
+    expect(wallTimeKind('2026-03-29T01:30', ZONE)?.kind).toBe('skipped');
+    expect(wallTimeKind('2026-06-01T01:30', ZONE)?.kind).toBe('once');
+    expect(wallTimeKind('2026-06-01T01:30', 'Not/AZone')).toBeUndefined();
   });
 
   it('turns a minimal form into a quick-capture-like incident', () => {

@@ -8,7 +8,9 @@ import {
   isTimeZone,
   resolveWallTime,
   wallTimeOf,
+  wallTimeOptions,
   zonedFromInstant,
+  type Coordinates,
   type FieldIssue,
   type Incident,
   type IncidentInput,
@@ -21,7 +23,14 @@ export interface IncidentFields {
   readonly end: string;
   readonly approximate: boolean;
   readonly timeZone: string;
+  /** Which of a time that happens twice (clocks going back) the start and end mean. */
+  readonly startChoice: WallChoice;
+  readonly endChoice: WallChoice;
   readonly where: string;
+  /** A saved place's record id, or '' for none. */
+  readonly placeId: string;
+  /** From the device, only when the person asked for it. */
+  readonly coordinates: Coordinates | undefined;
   readonly what: string;
   readonly behaviours: readonly string[];
   readonly channel: string;
@@ -42,10 +51,27 @@ export interface IncidentFields {
   /** Comma separated. */
   readonly tags: string;
   /** Parts of a record the form does not show, kept as they were. */
-  readonly kept?: Pick<Incident, 'evidenceIds'> & {
-    readonly placeId?: string;
-    readonly coordinates?: NonNullable<Incident['where']>['coordinates'];
+  readonly kept?: Pick<Incident, 'evidenceIds' | 'imported'> & {
+    /** The times as saved, to the second: kept while the form's minutes still match them. */
+    readonly start?: string;
+    readonly end?: string;
   };
+}
+
+export type WallChoice = 'earlier' | 'later';
+
+/**
+ * What a wall time means on its day in a zone: once (the usual case), twice (the clocks went
+ * back, so the person must say which), or never (the clocks went forward past it).
+ *
+ * @example wallTimeKind('2026-10-25T01:30', 'Europe/London') // { kind: 'twice', options: [...] }
+ */
+export function wallTimeKind(
+  wall: string,
+  timeZone: string,
+): { kind: 'once' | 'twice' | 'skipped'; options: readonly string[] } | undefined {
+  if (wall.trim() === '' || !isTimeZone(timeZone.trim())) return undefined;
+  return wallTimeOptions(wall.trim(), timeZone.trim());
 }
 
 /** The browser's time zone, or UTC when it does not say. */
@@ -69,7 +95,11 @@ export function emptyIncidentFields(now: Date, timeZone: string): IncidentFields
     end: '',
     approximate: false,
     timeZone,
+    startChoice: 'earlier',
+    endChoice: 'earlier',
     where: '',
+    placeId: '',
+    coordinates: undefined,
     what: '',
     behaviours: [],
     channel: '',
@@ -92,19 +122,23 @@ export function emptyIncidentFields(now: Date, timeZone: string): IncidentFields
 
 /** The form's state for an incident already recorded. */
 export function incidentToFields(incident: Incident): IncidentFields {
+  const { start, end } = incident.when;
   const kept: NonNullable<IncidentFields['kept']> = {
     evidenceIds: incident.evidenceIds,
-    ...(incident.where?.placeId !== undefined ? { placeId: incident.where.placeId } : {}),
-    ...(incident.where?.coordinates !== undefined
-      ? { coordinates: incident.where.coordinates }
-      : {}),
+    ...(incident.imported !== undefined ? { imported: incident.imported } : {}),
+    start,
+    ...(end !== undefined ? { end } : {}),
   };
   return {
-    start: wallTimeOf(incident.when.start),
-    end: incident.when.end !== undefined ? wallTimeOf(incident.when.end) : '',
+    start: minutes(wallTimeOf(start)),
+    end: end !== undefined ? minutes(wallTimeOf(end)) : '',
     approximate: incident.when.approximate,
     timeZone: incident.when.timeZone,
+    startChoice: choiceOf(start, incident.when.timeZone),
+    endChoice: end !== undefined ? choiceOf(end, incident.when.timeZone) : 'earlier',
     where: incident.where?.text ?? '',
+    placeId: incident.where?.placeId ?? '',
+    coordinates: incident.where?.coordinates,
     what: incident.what,
     behaviours: incident.behaviours,
     channel: incident.channel?.key ?? '',
@@ -143,9 +177,28 @@ export function parseTags(text: string): string[] {
   return tags;
 }
 
-function zoned(wall: string, timeZone: string): string {
-  if (wall.trim() === '') return '';
-  return isTimeZone(timeZone) ? (resolveWallTime(wall.trim(), timeZone) ?? wall) : wall;
+/** A datetime-local input shows minutes; imported times can carry seconds. */
+function minutes(wall: string): string {
+  return wall.slice(0, 16);
+}
+
+/** Which of a repeated wall time a saved zoned time is (the later one has the smaller offset). */
+function choiceOf(saved: string, timeZone: string): WallChoice {
+  const options = wallTimeKind(wallTimeOf(saved), timeZone);
+  return options?.kind === 'twice' && options.options[1] === saved ? 'later' : 'earlier';
+}
+
+function zoned(wall: string, timeZone: string, choice: WallChoice, saved?: string): string {
+  const w = wall.trim();
+  if (w === '') return '';
+  if (!isTimeZone(timeZone)) return w;
+  if (saved !== undefined && minutes(wallTimeOf(saved)) === w) {
+    // The same minute in the same zone, meant the same way: keep the saved time exactly.
+    const options: readonly string[] = wallTimeOptions(wallTimeOf(saved), timeZone)?.options ?? [];
+    if (options.includes(saved) && choiceOf(saved, timeZone) === choice) return saved;
+  }
+  // 'compatible' is the earlier of a repeated time, and moves a skipped time forward.
+  return resolveWallTime(w, timeZone, choice === 'later' ? 'later' : 'compatible') ?? w;
 }
 
 /**
@@ -160,8 +213,8 @@ export function fieldsToInput(
   } = {},
 ): IncidentInput {
   const zone = fields.timeZone.trim();
-  const placeId = fields.kept?.placeId;
-  const coordinates = fields.kept?.coordinates;
+  const placeId = fields.placeId === '' ? undefined : fields.placeId;
+  const coordinates = fields.coordinates;
   const hasWhere = fields.where.trim() !== '' || placeId !== undefined || coordinates !== undefined;
   const police = {
     reportedOn: fields.reportedOn.trim() === '' ? undefined : fields.reportedOn.trim(),
@@ -175,8 +228,10 @@ export function fieldsToInput(
     fields.changesDetail.trim() !== '';
   return {
     when: {
-      start: zoned(fields.start, zone),
-      ...(fields.end.trim() !== '' ? { end: zoned(fields.end, zone) } : {}),
+      start: zoned(fields.start, zone, fields.startChoice, fields.kept?.start),
+      ...(fields.end.trim() !== ''
+        ? { end: zoned(fields.end, zone, fields.endChoice, fields.kept?.end) }
+        : {}),
       approximate: fields.approximate,
       timeZone: zone,
     },
@@ -217,6 +272,7 @@ export function fieldsToInput(
       : {}),
     evidenceIds: [...(fields.kept?.evidenceIds ?? [])],
     tags: parseTags(fields.tags),
+    ...(fields.kept?.imported !== undefined ? { imported: fields.kept.imported } : {}),
   };
 }
 

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { filterIncidents } from '../../domain/diary/index.js';
+import { generateIncidents } from '../../domain/diary/fixtures.js';
 import { emptyFilter, groupByDay, isEmptyFilter, toIncidentFilter } from './list-filter.js';
 
 describe('list filter', () => {
@@ -14,6 +16,7 @@ describe('list filter', () => {
       toIncidentFilter({
         text: ' blue van ',
         personId: 'p1',
+        placeId: 'place-1',
         behaviour: 'following',
         channel: 'in-person',
         from: '2026-03-01',
@@ -24,6 +27,7 @@ describe('list filter', () => {
     ).toEqual({
       text: 'blue van',
       personIds: ['p1'],
+      places: ['saved:place-1'],
       behaviours: ['following'],
       channels: ['in-person'],
       from: '2026-03-01',
@@ -58,5 +62,23 @@ describe('groupByDay', () => {
       { date: '2026-01-01', items: [items[2]] },
     ]);
     expect(groupByDay([], () => '')).toEqual([]);
+  });
+});
+
+describe('the place choice', () => {
+  it('keeps only incidents linked to that saved place, not ones that merely use its name', () => {
+    const diary = generateIncidents(200, 5);
+    const chosen = toIncidentFilter({ ...emptyFilter(), placeId: 'place-home' });
+    const kept = filterIncidents(diary.incidents, chosen, { timeZone: 'Europe/London' });
+    expect(kept.length).toBeGreaterThan(0);
+    expect(kept.every((e) => e.value.where?.placeId === 'place-home')).toBe(true);
+    const linked = diary.incidents.filter((e) => e.value.where?.placeId === 'place-home');
+    expect(kept.length).toBe(linked.length);
+    // A place written in words, even one spelt like the saved place, is not the saved place.
+    const words = {
+      id: 'words',
+      value: { ...linked[0]!.value, where: { text: 'place-home' } },
+    };
+    expect(filterIncidents([words], chosen, { timeZone: 'Europe/London' })).toEqual([]);
   });
 });

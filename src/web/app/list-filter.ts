@@ -14,6 +14,8 @@ import {
 export interface ListFilter {
   readonly text: string;
   readonly personId: string;
+  /** A saved place's record id, or blank. */
+  readonly placeId: string;
   readonly behaviour: string;
   readonly channel: string;
   /** `YYYY-MM-DD` or blank. */
@@ -27,6 +29,7 @@ export function emptyFilter(): ListFilter {
   return {
     text: '',
     personId: '',
+    placeId: '',
     behaviour: '',
     channel: '',
     from: '',
@@ -61,6 +64,7 @@ export function toIncidentFilter(f: ListFilter): IncidentFilter {
   const to = date(f.to);
   return {
     ...(f.personId !== '' ? { personIds: [f.personId] } : {}),
+    ...(f.placeId !== '' ? { places: [`saved:${f.placeId}` as const] } : {}),
     ...(behaviour !== undefined ? { behaviours: [behaviour] } : {}),
     ...(channel !== undefined ? { channels: [channel] } : {}),
     ...(from !== undefined ? { from } : {}),

@@ -5,6 +5,8 @@ import { describeError } from '../errors.js';
 import { format } from '../messages.js';
 import { loadNotes, type Note } from '../notes.js';
 import { Busy, Button, LinkButton, Page } from '../ui.js';
+import { IMPORT_MESSAGES } from '../import/messages.js';
+import { EvidenceHomeLink } from '../evidence/index.js';
 import { QuickCapture } from './quick-capture.js';
 
 type State =
@@ -61,7 +63,21 @@ export function HomeScreen() {
           <LinkButton onClick={() => navigate({ name: 'people' })}>{d.people}</LinkButton>
         </li>
         <li>
+          <LinkButton onClick={() => navigate({ name: 'places' })}>{d.places}</LinkButton>
+        </li>
+        <li>
+          <LinkButton onClick={() => navigate({ name: 'effects' })}>{d.effects}</LinkButton>
+        </li>
+        <li>
           <LinkButton onClick={() => navigate({ name: 'print' })}>{d.print}</LinkButton>
+        </li>
+        <li>
+          <EvidenceHomeLink />
+        </li>
+        <li>
+          <LinkButton onClick={() => navigate({ name: 'import' })}>
+            {IMPORT_MESSAGES[app.locale].homeLink}
+          </LinkButton>
         </li>
       </ul>
       <h2>{d.notesHeading}</h2>

@@ -9,8 +9,12 @@ import {
   behavioursInGroup,
   CHANNELS,
   EFFECTS,
+  resolveWallTime,
+  wallTimeOf,
+  type Coordinates,
   type Incident,
   type Person,
+  type Place,
 } from '../../../domain/diary/index.js';
 import { isApiError, type RecordResponse } from '../api.js';
 import { useApp, type IncidentDraft } from '../context.js';
@@ -25,21 +29,35 @@ import {
   formatZoned,
   NativeDateField,
   personName,
+  Radios,
   Select,
   useDiary,
 } from '../diary-ui.js';
 import { describeError } from '../errors.js';
+import { IncidentEvidence } from '../evidence/index.js';
+import { ImportedMessages } from '../import/index.js';
 import {
   browserTimeZone,
   checkIncident,
   emptyIncidentFields,
   fieldIdOf,
   incidentToFields,
+  wallTimeKind,
   type IncidentFields,
+  type WallChoice,
 } from '../incident-form.js';
 import { format, type AppLocale, type Messages } from '../messages.js';
 import type { DecryptedRecord } from '../records.js';
-import { Busy, Button, LinkButton, Page, TextArea, TextField, type ErrorItem } from '../ui.js';
+import {
+  Busy,
+  Button,
+  LinkButton,
+  Page,
+  TextArea,
+  TextField,
+  useLive,
+  type ErrorItem,
+} from '../ui.js';
 
 const NEW_DRAFT = 'new';
 
@@ -62,9 +80,11 @@ function problemOf(t: Messages, e: unknown): string {
 export function IncidentDetails({
   incident,
   people,
+  places,
 }: {
   incident: Incident;
   people: ReadonlyMap<string, Person>;
+  places?: ReadonlyMap<string, Place>;
 }) {
   const { t, locale } = useApp();
   const v = t.diary.view;
@@ -85,14 +105,31 @@ export function IncidentDetails({
       </dd>
     </div>
   );
+  // On the night the clocks go back a time happens twice; the offset says which one it was.
+  const whenText = (zoned: string): string => {
+    const text = formatZoned(t, locale, zoned);
+    const twice = wallTimeKind(wallTimeOf(zoned), incident.when.timeZone)?.kind === 'twice';
+    return twice ? `${text} (UTC${zoned.slice(-6)})` : text;
+  };
   const police = incident.police;
   return (
     <dl class="summary-list">
-      {row(v.when, formatZoned(t, locale, incident.when.start), 'when')}
-      {incident.when.end !== undefined && row(v.end, formatZoned(t, locale, incident.when.end))}
+      {row(v.when, whenText(incident.when.start), 'when')}
+      {incident.when.end !== undefined && row(v.end, whenText(incident.when.end))}
       {row(v.approximate, incident.when.approximate ? v.yes : v.no)}
       {row(v.timeZone, incident.when.timeZone)}
       {row(v.where, incident.where?.text ?? v.none)}
+      {incident.where?.placeId !== undefined &&
+        row(v.place, places?.get(incident.where.placeId)?.name ?? v.unknownPlace)}
+      {incident.where?.coordinates !== undefined &&
+        row(
+          v.position,
+          format(v.positionValue, {
+            latitude: String(incident.where.coordinates.latitude),
+            longitude: String(incident.where.coordinates.longitude),
+            metres: String(incident.where.coordinates.accuracyMetres ?? '?'),
+          }),
+        )}
       {row(v.what, incident.what, 'what')}
       {row(
         v.behaviours,
@@ -187,6 +224,9 @@ export function IncidentViewScreen({ id }: { id: string }) {
     );
   }
   const people = state.kind === 'loaded' ? peopleMap(state.data.people) : new Map<string, Person>();
+  const places = new Map<string, Place>(
+    state.kind === 'loaded' ? state.data.places.map((p) => [p.id, p.value]) : [],
+  );
   return (
     <Page title={v.title} back={back}>
       <p class="entry__meta">
@@ -200,7 +240,9 @@ export function IncidentViewScreen({ id }: { id: string }) {
           </>
         )}
       </p>
-      <IncidentDetails incident={record.value} people={people} />
+      <IncidentDetails incident={record.value} people={people} places={places} />
+      <IncidentEvidence incidentId={record.id} evidenceIds={record.value.evidenceIds} />
+      <ImportedMessages incident={record.value} />
       <div class="button-group">
         <Button onClick={() => navigate({ name: 'incident-edit', id })}>{v.edit}</Button>
         <Button variant="warning" onClick={() => navigate({ name: 'incident-delete', id })}>
@@ -231,7 +273,11 @@ export function IncidentViewScreen({ id }: { id: string }) {
                       {format(v.savedAt, { date: formatTimestamp(savedAt) })}
                     </p>
                     {version.ok ? (
-                      <IncidentDetails incident={version.record.value} people={people} />
+                      <IncidentDetails
+                        incident={version.record.value}
+                        people={people}
+                        places={places}
+                      />
                     ) : (
                       <Problem message={v.versionUnreadable} />
                     )}
@@ -289,14 +335,18 @@ export function EditIncidentScreen({ id }: { id: string }) {
   return <IncidentForm title={t.diary.form.editTitle} draftKey={id} draft={draft} />;
 }
 
-function errorMessage(t: Messages, path: string, fallback: string): string {
+/**
+ * The message for a schema issue in the person's language. The schema's own messages are in
+ * English, so rarer ones fall back to a plain "check this answer" in any other language.
+ */
+function errorMessage(t: Messages, locale: AppLocale, path: string, fallback: string): string {
   const e = t.diary.form.errors;
   if (path.startsWith('when.end')) return e.end;
   if (path.startsWith('when.timeZone')) return e.timeZone;
   if (path.startsWith('when')) return e.start;
   if (path === 'what') return e.what;
   if (path.startsWith('police.reportedOn')) return e.reportedOn;
-  return fallback;
+  return locale === 'en' ? fallback : e.other;
 }
 
 function behaviourGroups(locale: AppLocale) {
@@ -330,6 +380,7 @@ function IncidentForm({
   const [busy, setBusy] = useState(false);
   const { state } = useDiary();
   const people = state.kind === 'loaded' ? state.data.people : [];
+  const places = state.kind === 'loaded' ? state.data.places : [];
   const editing = base !== undefined;
 
   const update = (next: Partial<IncidentFields>): void => {
@@ -360,7 +411,7 @@ function IncidentForm({
       fail(
         check.issues.map((i) => ({
           field: fieldIdOf(i.path),
-          message: errorMessage(t, i.path, i.message),
+          message: errorMessage(t, locale, i.path, i.message),
         })),
       );
       return;
@@ -463,15 +514,27 @@ function IncidentForm({
           checked={fields.approximate}
           onChange={(approximate) => update({ approximate })}
         />
-        <TextField
+        <Select
           id="incident-zone"
           label={f.timeZone}
           hint={f.timeZoneHint}
-          error={error('incident-zone')}
+          options={zoneOptions(fields.timeZone)}
           value={fields.timeZone}
-          onInput={(timeZone) => update({ timeZone })}
-          autocomplete="off"
-          spellcheck={false}
+          onChange={(timeZone) => update({ timeZone })}
+        />
+        <ClockChange
+          id="incident-start-choice"
+          wall={fields.start}
+          zone={fields.timeZone}
+          choice={fields.startChoice}
+          onChange={(startChoice) => update({ startChoice })}
+        />
+        <ClockChange
+          id="incident-end-choice"
+          wall={fields.end}
+          zone={fields.timeZone}
+          choice={fields.endChoice}
+          onChange={(endChoice) => update({ endChoice })}
         />
         <TextField
           id="incident-where"
@@ -482,6 +545,25 @@ function IncidentForm({
           onInput={(where) => update({ where })}
           autocomplete="off"
           width="full"
+        />
+        <Select
+          id="incident-place"
+          label={f.place}
+          hint={f.placeHint}
+          options={[
+            { value: '', label: f.placeNone },
+            ...places.map((p) => ({ value: p.id, label: p.value.name })),
+            // A place deleted since keeps its link until the person changes it.
+            ...(fields.placeId !== '' && !places.some((p) => p.id === fields.placeId)
+              ? [{ value: fields.placeId, label: t.diary.view.unknownPlace }]
+              : []),
+          ]}
+          value={fields.placeId}
+          onChange={(placeId) => update({ placeId })}
+        />
+        <Position
+          coordinates={fields.coordinates}
+          onChange={(coordinates) => update({ coordinates })}
         />
         <TextArea
           id="incident-what"
@@ -661,6 +743,127 @@ function IncidentForm({
       </form>
     </Page>
   );
+}
+
+/** Every time zone the browser knows, with the current one even if it does not. */
+function zoneOptions(current: string): { value: string; label: string }[] {
+  const zones = new Set(Intl.supportedValuesOf('timeZone'));
+  zones.add('UTC');
+  if (current.trim() !== '') zones.add(current);
+  return [...zones].sort().map((z) => ({ value: z, label: z.replaceAll('_', ' ') }));
+}
+
+/**
+ * On the night the clocks go back a time happens twice, so the person says which; on the night
+ * they go forward a time never happens, so they are told what will be saved instead.
+ */
+function ClockChange(props: {
+  id: string;
+  wall: string;
+  zone: string;
+  choice: WallChoice;
+  onChange: (choice: WallChoice) => void;
+}) {
+  const { t } = useApp();
+  const f = t.diary.form;
+  const what = wallTimeKind(props.wall, props.zone);
+  if (what === undefined || what.kind === 'once') return null;
+  const time = props.wall.slice(11, 16);
+  if (what.kind === 'skipped') {
+    const saved = resolveWallTime(props.wall.trim(), props.zone.trim()) ?? '';
+    return (
+      <div class="inset-text" id={props.id}>
+        {format(f.skipped, { time, saved: saved.slice(11, 16) })}
+      </div>
+    );
+  }
+  const offset = (zoned: string | undefined): string => `UTC${zoned?.slice(-6) ?? ''}`;
+  return (
+    <Radios
+      id={props.id}
+      legend={format(f.twiceLegend, { time })}
+      hint={format(f.twiceHint, { time })}
+      options={[
+        {
+          value: 'earlier',
+          label: format(f.twiceFirst, { time, offset: offset(what.options[0]) }),
+        },
+        { value: 'later', label: format(f.twiceSecond, { time, offset: offset(what.options[1]) }) },
+      ]}
+      value={props.choice}
+      onChange={(v) => props.onChange(v === 'later' ? 'later' : 'earlier')}
+    />
+  );
+}
+
+/** The device's position, asked for only when the person presses the button. */
+function Position(props: {
+  coordinates: Coordinates | undefined;
+  onChange: (coordinates: Coordinates | undefined) => void;
+}) {
+  const { t } = useApp();
+  const f = t.diary.form;
+  const [state, setState] = useState<'idle' | 'finding' | 'refused' | 'failed'>('idle');
+  const live = useLive();
+  const find = (): void => {
+    setState('finding');
+    navigator.geolocation.getCurrentPosition(
+      (position) => {
+        if (!live.current) return;
+        setState('idle');
+        props.onChange({
+          latitude: round(position.coords.latitude, 5),
+          longitude: round(position.coords.longitude, 5),
+          accuracyMetres: Math.round(position.coords.accuracy),
+        });
+      },
+      (e) => {
+        if (live.current) setState(e.code === e.PERMISSION_DENIED ? 'refused' : 'failed');
+      },
+      { enableHighAccuracy: true, timeout: 20_000, maximumAge: 0 },
+    );
+  };
+  const c = props.coordinates;
+  return (
+    <div class="form-group" id="incident-position">
+      <fieldset class="fieldset" aria-describedby="incident-position-hint">
+        <legend class="fieldset-legend fieldset-legend--s">{f.position}</legend>
+        <div class="hint" id="incident-position-hint">
+          {f.positionHint}
+        </div>
+        <div role="status">
+          {c !== undefined && (
+            <p>
+              {format(f.positionShown, {
+                latitude: String(c.latitude),
+                longitude: String(c.longitude),
+                metres: String(c.accuracyMetres ?? '?'),
+              })}
+            </p>
+          )}
+          {state === 'finding' && <p>{f.positionFinding}</p>}
+          {state === 'refused' && <p>{f.positionRefused}</p>}
+          {state === 'failed' && <p>{f.positionFailed}</p>}
+        </div>
+        {c === undefined ? (
+          'geolocation' in navigator && (
+            <Button variant="secondary" onClick={find} disabled={state === 'finding'}>
+              {f.positionAdd}
+            </Button>
+          )
+        ) : (
+          <Button variant="secondary" onClick={() => props.onChange(undefined)}>
+            {f.positionRemove}
+          </Button>
+        )}
+      </fieldset>
+    </div>
+  );
+}
+
+function round(n: number, places: number): number {
+  const k = 10 ** places;
+  return Math.round(n * k) / k;
 }
 
 // ---- delete ----

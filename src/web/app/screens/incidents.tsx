@@ -1,6 +1,6 @@
 /**
  * The diary list and timeline: incidents by day, newest or oldest first, with a filter (person,
- * behaviour, channel, dates, reported) and full-text search over the decrypted entries in
+ * saved place, behaviour, channel, dates, reported) and full-text search over the decrypted entries in
  * memory (`filterIncidents`, `buildSearchIndex` from the domain). The filter is kept for the
  * session.
  */
@@ -75,6 +75,11 @@ function IncidentList({ data }: { data: DiaryData }) {
     () => new Map<string, DecryptedRecord<Incident>>(data.incidents.map((r) => [r.id, r])),
     [data],
   );
+  const placeNames = useMemo(() => new Map(data.places.map((p) => [p.id, p.value.name])), [data]);
+  /** The person's own words for where, else the saved place's name. */
+  const placeText = (incident: Incident): string | undefined =>
+    incident.where?.text ??
+    (incident.where?.placeId !== undefined ? placeNames.get(incident.where.placeId) : undefined);
 
   const set = (next: Partial<ListFilter>): void => {
     const merged = { ...filter, ...next };
@@ -87,7 +92,11 @@ function IncidentList({ data }: { data: DiaryData }) {
     // Prepared incidents are in time order, oldest first, with their local date.
     const ordered = prepared.incidents.map((p) => ({ id: p.id, value: p.incident }));
     const searching = filter.text.trim() !== '';
-    const matching = filterIncidents(ordered, toIncidentFilter(filter), {
+    // A saved place deleted on another device would otherwise leave the list empty for no
+    // reason the select could show.
+    const placeKnown = data.places.some((p) => p.id === filter.placeId);
+    const effective = placeKnown ? filter : { ...filter, placeId: '' };
+    const matching = filterIncidents(ordered, toIncidentFilter(effective), {
       timeZone: zone,
       ...(searching ? { searchIndex: diary.store.searchIndex(zone) } : {}),
     });
@@ -136,6 +145,15 @@ function IncidentList({ data }: { data: DiaryData }) {
             value={filter.personId}
             onChange={(personId) => set({ personId })}
           />
+          {data.places.length > 0 && (
+            <Select
+              id="filter-place"
+              label={l.place}
+              options={[any, ...data.places.map((p) => ({ value: p.id, label: p.value.name }))]}
+              value={filter.placeId}
+              onChange={(placeId) => set({ placeId })}
+            />
+          )}
           <Select
             id="filter-behaviour"
             label={l.behaviour}
@@ -214,8 +232,8 @@ function IncidentList({ data }: { data: DiaryData }) {
                       <span class="entry__time">
                         {value.when.approximate ? `${l.approximately} ${time}` : time}
                       </span>
-                      {value.where?.text !== undefined && (
-                        <> · {format(l.at, { where: value.where.text })}</>
+                      {placeText(value) !== undefined && (
+                        <> · {format(l.at, { where: placeText(value) ?? '' })}</>
                       )}
                       {record !== undefined && record.revision > 1 && (
                         <>

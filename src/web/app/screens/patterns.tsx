@@ -1,10 +1,17 @@
 /**
  * The pattern view, computed in the browser with `analyseDiary`: incidents per week with the
- * trend, the time-of-day × weekday heatmap, behaviours and channels, the people involved with
- * the course-of-conduct note, the s.4A effects recorded so far, and gaps.
+ * trend, the time-of-day × weekday heatmap, behaviours, channels and places, the people involved
+ * with the course-of-conduct note, the s.4A effects recorded so far (on incidents and on their
+ * own), and gaps.
  */
 import { useMemo } from 'preact/hooks';
-import { analyseDiary, type PatternView } from '../../../domain/diary/index.js';
+import {
+  analyseDiary,
+  effectsRecorded,
+  type EffectSeen,
+  type PatternView,
+  type PlaceCount,
+} from '../../../domain/diary/index.js';
 import { BarList, ChartFigure, ColumnChart, DataTable, HeatmapChart } from '../charts.js';
 import { useApp } from '../context.js';
 import {
@@ -16,8 +23,40 @@ import {
   type DiaryData,
 } from '../diary-ui.js';
 import { browserTimeZone } from '../incident-form.js';
-import { format } from '../messages.js';
-import { Busy, Button, Page } from '../ui.js';
+import { format, type Messages } from '../messages.js';
+import { Busy, Button, LinkButton, Page } from '../ui.js';
+
+/** Places drawn in the chart; the table beside it lists every one. */
+export const PLACES_IN_CHART = 10;
+
+/**
+ * Labels made distinct by numbering repeats ("Home", "Home (2)"): two saved places can share a
+ * name, and every deleted place is "Unknown place", yet each bar and row must be told apart.
+ *
+ * @example distinctLabels(['Home', 'Work', 'Home']) // ['Home', 'Work', 'Home (2)']
+ */
+export function distinctLabels(labels: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  const taken = new Set(labels);
+  return labels.map((label) => {
+    const n = (seen.get(label) ?? 0) + 1;
+    seen.set(label, n);
+    if (n === 1) return label;
+    let k = n;
+    while (taken.has(`${label} (${k})`)) k++;
+    const unique = `${label} (${k})`;
+    taken.add(unique);
+    return unique;
+  });
+}
+
+/** What to call each place in the breakdown, in its order. */
+export function placeLabels(
+  items: readonly PlaceCount[],
+  p: Pick<Messages['diary']['patterns'], 'unknownPlace'>,
+): string[] {
+  return distinctLabels(items.map((item) => item.label ?? p.unknownPlace));
+}
 
 export function PatternsScreen() {
   const { t, navigate } = useApp();
@@ -36,7 +75,15 @@ export function PatternsScreen() {
         </div>
       )}
       {state.kind === 'loaded' &&
-        (state.data.incidents.length === 0 ? <p>{p.empty}</p> : <Patterns data={state.data} />)}
+        (state.data.incidents.length === 0 ? (
+          <>
+            <p>{p.empty}</p>
+            {/* Changes recorded on their own count even before any incident is recorded. */}
+            <EffectsOnly data={state.data} />
+          </>
+        ) : (
+          <Patterns data={state.data} />
+        ))}
     </Page>
   );
 }
@@ -56,6 +103,12 @@ function Patterns({ data }: { data: DiaryData }) {
   const channels = view.channels.items.map((c) => ({
     label: channelLabel(locale, c.key),
     count: c.count,
+  }));
+  const placeNames = placeLabels(view.places.items, p);
+  const places = view.places.items.map((item, i) => ({
+    label: placeNames[i] ?? '',
+    how: item.kind === 'saved' ? p.placeSaved : p.placeWords,
+    count: item.count,
   }));
   const conduct = new Map(view.courseOfConduct.people.map((c) => [c.personId, c]));
   const heatRows: (string | number)[][] = [];
@@ -147,6 +200,27 @@ function Patterns({ data }: { data: DiaryData }) {
         <p class="hint">{format(p.notRecorded, { n: view.channels.notRecorded })}</p>
       )}
 
+      {places.length > 0 && (
+        <ChartFigure
+          id="places"
+          title={p.places}
+          {...(places.length > PLACES_IN_CHART
+            ? { hint: format(p.placesTop, { n: PLACES_IN_CHART }) }
+            : {})}
+          chart={<BarList label={p.places} items={places.slice(0, PLACES_IN_CHART)} />}
+          table={
+            <DataTable
+              caption={p.places}
+              head={[p.place, p.placeHow, p.count]}
+              rows={places.map((place) => [place.label, place.how, place.count])}
+            />
+          }
+        />
+      )}
+      {places.length > 0 && view.places.notRecorded > 0 && (
+        <p class="hint">{format(p.notRecorded, { n: view.places.notRecorded })}</p>
+      )}
+
       <section aria-labelledby="people-heading" data-people-involved="">
         <h2 id="people-heading">{p.people}</h2>
         {view.people.items.length > 0 && (
@@ -175,21 +249,7 @@ function Patterns({ data }: { data: DiaryData }) {
         ))}
       </section>
 
-      <section aria-labelledby="effects-heading">
-        <h2 id="effects-heading">{p.effects}</h2>
-        {view.effects.length === 0 ? (
-          <p>{p.effectsNone}</p>
-        ) : (
-          <ul class="list--bullet">
-            {view.effects.map((e) => (
-              <li key={e.key}>
-                {effectLabel(locale, e.key)} (
-                {format(p.firstRecorded, { date: formatLocalDate(locale, e.firstRecorded) })})
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <EffectsSection effects={view.effects} />
 
       <section aria-labelledby="gaps-heading">
         <h2 id="gaps-heading">{p.gaps}</h2>
@@ -202,5 +262,42 @@ function Patterns({ data }: { data: DiaryData }) {
         {view.gaps.sinceLast?.quiet === true && <p>{view.gaps.sinceLast.description[locale]}</p>}
       </section>
     </div>
+  );
+}
+
+function EffectsOnly({ data }: { data: DiaryData }) {
+  const { diary } = useApp();
+  const effects = useMemo(() => {
+    const zone = browserTimeZone();
+    return effectsRecorded(diary.store.prepared(zone), { timeZone: zone });
+  }, [data]);
+  return effects.length > 0 ? <EffectsSection effects={effects} /> : null;
+}
+
+/** Each change with when it was first recorded, and how often: on incidents and on its own. */
+function EffectsSection({ effects }: { effects: readonly EffectSeen[] }) {
+  const { t, locale, navigate } = useApp();
+  const p = t.diary.patterns;
+  return (
+    <section aria-labelledby="effects-heading" data-effects-seen="">
+      <h2 id="effects-heading">{p.effects}</h2>
+      {effects.length === 0 ? (
+        <p>{p.effectsNone}</p>
+      ) : (
+        <DataTable
+          caption={p.effects}
+          head={[p.change, p.firstDate, p.withIncidents, p.onItsOwn]}
+          rows={effects.map((e) => [
+            effectLabel(locale, e.key),
+            formatLocalDate(locale, e.firstRecorded),
+            e.incidentIds.length,
+            e.effectIds.length,
+          ])}
+        />
+      )}
+      <p>
+        <LinkButton onClick={() => navigate({ name: 'effects' })}>{p.recordChange}</LinkButton>
+      </p>
+    </section>
   );
 }

@@ -1,6 +1,15 @@
-/** People: their own records (name or alias, relationship, description, vehicles, phones, accounts). */
+/**
+ * People: their own records (name or alias, relationship, description, vehicles, phones,
+ * accounts). Deleting one leaves the incidents that name them as they are: their ids stay, and
+ * every screen shows a missing person as "Unknown person (deleted)".
+ */
 import { useEffect, useState } from 'preact/hooks';
-import { RELATIONSHIPS } from '../../../domain/diary/index.js';
+import {
+  filterIncidents,
+  RELATIONSHIPS,
+  type Entry,
+  type Incident,
+} from '../../../domain/diary/index.js';
 import { isApiError, type RecordResponse } from '../api.js';
 import { useApp, type PersonDraft } from '../context.js';
 import { PERSON } from '../diary-records.js';
@@ -95,17 +104,20 @@ export function EditPersonScreen({ id }: { id: string }) {
       </Page>
     );
   }
-  return <PersonForm title={t.diary.people.editTitle} draftKey={id} draft={draft} />;
+  return <PersonForm title={t.diary.people.editTitle} draftKey={id} draft={draft} deletable={id} />;
 }
 
 function PersonForm({
   title,
   draftKey,
   draft,
+  deletable,
 }: {
   title: string;
   draftKey: string;
   draft: PersonDraft;
+  /** The person's id, when they are saved and so can be deleted. */
+  deletable?: string;
 }) {
   const { t, locale, navigate, diary } = useApp();
   const p = t.diary.people;
@@ -235,6 +247,113 @@ function PersonForm({
           <LinkButton onClick={leave}>{t.common.cancel}</LinkButton>
         </div>
       </form>
+      {deletable !== undefined && (
+        // Outside the form, so pressing Enter in a field can never reach it.
+        <div class="record-delete">
+          <Button
+            variant="warning"
+            disabled={busy}
+            onClick={() => navigate({ name: 'person-delete', id: deletable })}
+          >
+            {p.delete}
+          </Button>
+        </div>
+      )}
+    </Page>
+  );
+}
+
+/** Incidents that name a person, as the one who did it or as a witness (each counted once). */
+export function incidentsNamingPerson(
+  data: { readonly incidents: readonly Entry<Incident>[] },
+  personId: string,
+): number {
+  // The time zone only matters for date ranges, which this filter has none of.
+  return filterIncidents(data.incidents, { personIds: [personId] }, { timeZone: 'UTC' }).length;
+}
+
+export function DeletePersonScreen({ id }: { id: string }) {
+  const { t, navigate, diary } = useApp();
+  const p = t.diary.people;
+  const { state, retry } = useDiary();
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | undefined>();
+  const keep = (): void => navigate({ name: 'person-edit', id });
+  const done = (): void => {
+    diary.people.delete(id);
+    // A list filtered by a person who no longer exists would show nothing, and no way to see why.
+    if (diary.filter.personId === id) diary.filter = { ...diary.filter, personId: '' };
+    navigate({ name: 'people' }, p.removed);
+  };
+  const remove = async (): Promise<void> => {
+    if (busy) return;
+    setBusy(true);
+    setProblem(undefined);
+    try {
+      await diary.store.remove(id);
+      done();
+    } catch (e) {
+      setBusy(false);
+      if (isApiError(e, 'not_found')) done();
+      else setProblem(describeError(t, e));
+    }
+  };
+  const held =
+    state.kind === 'loaded' ? state.data.people.find((person) => person.id === id) : undefined;
+  const present = held !== undefined;
+  const named = state.kind === 'loaded' ? incidentsNamingPerson(state.data, id) : 0;
+  return (
+    <Page
+      title={p.removeTitle}
+      {...(held !== undefined ? { caption: personName(held.value) } : {})}
+      back={keep}
+      errors={problem !== undefined ? [{ field: 'confirm-delete', message: problem }] : []}
+    >
+      <Busy message={state.kind === 'loading' ? t.diary.view.loading : undefined} />
+      {state.kind === 'failed' && (
+        <div class="notice notice--error" role="alert">
+          <p>{state.message}</p>
+          <Button variant="secondary" onClick={retry}>
+            {t.home.retry}
+          </Button>
+        </div>
+      )}
+      {state.kind === 'loaded' && !present && (
+        <>
+          <p>{p.notFound}</p>
+          <LinkButton onClick={() => navigate({ name: 'people' })}>{p.back}</LinkButton>
+        </>
+      )}
+      {state.kind === 'loaded' && present && (
+        <>
+          <div class="warning-text" data-named={named}>
+            <span class="warning-text__icon" aria-hidden="true">
+              !
+            </span>
+            <strong class="warning-text__text">
+              {named === 0
+                ? p.removeNamedNone
+                : named === 1
+                  ? p.removeNamedOne
+                  : format(p.removeNamed, { n: named })}{' '}
+              {p.removeWarning}
+            </strong>
+          </div>
+          <Busy message={busy ? p.removing : undefined} />
+          <div class="button-group">
+            <button
+              type="button"
+              id="confirm-delete"
+              class="button button--warning"
+              disabled={busy}
+              onClick={() => void remove()}
+            >
+              {p.removeConfirm}
+            </button>
+            <LinkButton onClick={keep}>{p.removeKeep}</LinkButton>
+          </div>
+        </>
+      )}
     </Page>
   );
 }

@@ -4,7 +4,7 @@
  * fields and its revision mark. `@media print` rules in vault.css leave only the log on paper.
  */
 import { useMemo, useState } from 'preact/hooks';
-import { summarise, type Person } from '../../../domain/diary/index.js';
+import { summarise, type Person, type Place } from '../../../domain/diary/index.js';
 import { useApp } from '../context.js';
 import { behaviourLabel, formatLocalDate, useDiary, type DiaryData } from '../diary-ui.js';
 import { browserTimeZone } from '../incident-form.js';
@@ -62,6 +62,10 @@ function Log({ data, title }: { data: DiaryData; title: string }) {
     () => new Map<string, Person>(data.people.map((r) => [r.id, r.value])),
     [data],
   );
+  const places = useMemo(
+    () => new Map<string, Place>(data.places.map((r) => [r.id, r.value])),
+    [data],
+  );
   return (
     <article class="print-log" data-print-log="">
       <h2 class="print-log__title">{title.trim() !== '' ? title : p.defaultTitle}</h2>
@@ -114,7 +118,7 @@ function Log({ data, title }: { data: DiaryData; title: string }) {
                     })
                   : p.original}
               </p>
-              <IncidentDetails incident={incident.incident} people={people} />
+              <IncidentDetails incident={incident.incident} people={people} places={places} />
             </li>
           );
         })}

@@ -9,9 +9,19 @@ import { INCIDENT } from '../diary-records.js';
 import { Checkbox, NativeDateField } from '../diary-ui.js';
 import { describeError } from '../errors.js';
 import { browserTimeZone, nowWall } from '../incident-form.js';
-import { Busy, Button, ErrorSummary, TextArea, TextField } from '../ui.js';
+import { Busy, Button, ErrorSummary, Page, TextArea, TextField } from '../ui.js';
 
-export function QuickCapture() {
+/** Quick capture on a screen of its own, one tap from anywhere in the vault (the bar). */
+export function QuickCaptureScreen() {
+  const { t, navigate } = useApp();
+  return (
+    <Page title={t.diary.home.quickHeading} back={() => navigate({ name: 'home' })}>
+      <QuickCapture standalone />
+    </Page>
+  );
+}
+
+export function QuickCapture({ standalone = false }: { standalone?: boolean }) {
   const { t, navigate, diary } = useApp();
   const q = t.diary.home;
   const [zone] = useState(browserTimeZone);
@@ -94,8 +104,12 @@ export function QuickCapture() {
     errors.find((e) => e.field === field)?.message;
 
   return (
-    <section class="quick-capture" aria-labelledby="quick-heading">
-      <h2 id="quick-heading">{q.quickHeading}</h2>
+    <section
+      class="quick-capture"
+      aria-labelledby={standalone ? undefined : 'quick-heading'}
+      aria-label={standalone ? q.quickHeading : undefined}
+    >
+      {!standalone && <h2 id="quick-heading">{q.quickHeading}</h2>}
       <p class="hint">{q.quickLede}</p>
       {errors.length > 0 && <ErrorSummary errors={errors} seq={seq} />}
       <form noValidate onSubmit={(e) => void submit(e)}>

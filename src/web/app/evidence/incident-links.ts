@@ -1,0 +1,70 @@
+/**
+ * Links between evidence and incidents. A link lives on the incident (its `evidenceIds`), so
+ * linking or unlinking an item is an edit of the incident, made through the session's diary
+ * store so the diary screens see it at once.
+ */
+import type { Incident } from '../../../domain/diary/index.js';
+import { withLink } from '../../../domain/evidence/index.js';
+import { isApiError } from '../api.js';
+import type { AppContextValue } from '../context.js';
+import { INCIDENT } from '../diary-records.js';
+import type { DecryptedRecord } from '../records.js';
+
+type App = Pick<AppContextValue, 'diary'>;
+
+/** Every incident of the diary (from the session's store, loaded once). */
+export async function allIncidents(app: App): Promise<readonly DecryptedRecord<Incident>[]> {
+  return (await app.diary.store.load()).incidents;
+}
+
+/**
+ * Links (or unlinks) one item to one incident, on top of the incident's newest revision.
+ *
+ * @example await setIncidentLink(app, incidentId, evidenceId, true);
+ */
+export async function setIncidentLink(
+  app: App,
+  incidentId: string,
+  evidenceId: string,
+  linked: boolean,
+): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    const held = await app.diary.store.fetchOne(INCIDENT, incidentId);
+    const current = held.record.value;
+    const evidenceIds = withLink(current.evidenceIds, evidenceId, linked);
+    if (
+      evidenceIds.length === current.evidenceIds.length &&
+      linked === current.evidenceIds.includes(evidenceId)
+    ) {
+      return;
+    }
+    try {
+      await app.diary.store.edit(INCIDENT, held.response, { ...current, evidenceIds });
+      return;
+    } catch (e) {
+      if (!isApiError(e, 'revision_conflict') || attempt >= 3) throw e;
+    }
+  }
+}
+
+/**
+ * Sets an incident's whole list of evidence (the incident side's "choose evidence" screen).
+ */
+export async function setIncidentEvidence(
+  app: App,
+  incidentId: string,
+  evidenceIds: readonly string[],
+): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    const held = await app.diary.store.fetchOne(INCIDENT, incidentId);
+    try {
+      await app.diary.store.edit(INCIDENT, held.response, {
+        ...held.record.value,
+        evidenceIds: [...evidenceIds],
+      });
+      return;
+    } catch (e) {
+      if (!isApiError(e, 'revision_conflict') || attempt >= 3) throw e;
+    }
+  }
+}

@@ -1,0 +1,141 @@
+import { render } from 'preact-render-to-string';
+import { describe, expect, it } from 'vitest';
+import { incidentSchema } from '../../../domain/diary/incident.js';
+import type { PlannedIncident, PlannedItem } from '../../../importers/plan.js';
+import type { ImportedItem } from '../../../importers/types.js';
+import { AppContext, type AppContextValue } from '../context.js';
+import { MESSAGES } from '../messages.js';
+import { burstMinutesOf, describeIncident } from './flow.js';
+import { ImportedMessages } from './imported-messages.js';
+import { IMPORT_MESSAGES } from './messages.js';
+
+const en = IMPORT_MESSAGES.en;
+
+function planned(at: string, item: Partial<ImportedItem>): PlannedItem {
+  return {
+    key: `k${at}`,
+    at,
+    instant: Date.parse(at),
+    local: true,
+    item: {
+      kind: 'message',
+      channel: 'whatsapp',
+      sender: 'Jordan',
+      senderIsOwner: false,
+      at: { local: at.slice(0, 16), original: at },
+      source: { format: 'whatsapp-txt', index: 0 },
+      ...item,
+    },
+  };
+}
+
+describe('describeIncident', () => {
+  it('says one message with its words, so search finds them', () => {
+    const one: PlannedIncident = {
+      kind: 'message',
+      channel: 'whatsapp',
+      items: [planned('2025-01-14T09:02+00:00', { text: 'Where were you' })],
+    };
+    expect(describeIncident(en, one)).toBe('WhatsApp message from Jordan: Where were you');
+    expect(describeIncident(IMPORT_MESSAGES.cy, one)).toBe(
+      'Neges WhatsApp gan Jordan: Where were you',
+    );
+  });
+
+  it('lists a burst line by line, with the date when it crosses midnight', () => {
+    const burst: PlannedIncident = {
+      kind: 'message',
+      channel: 'sms',
+      items: [
+        planned('2025-01-14T23:58+00:00', { channel: 'sms', text: 'Answer me' }),
+        planned('2025-01-15T00:01+00:00', {
+          channel: 'sms',
+          attachments: [{ name: '', type: 'image/*', omitted: true }],
+        }),
+      ],
+    };
+    expect(describeIncident(en, burst)).toBe(
+      '2 messages from Jordan (Text message):\n2025-01-14 23:58 Answer me\n2025-01-15 00:01 [attachment]',
+    );
+  });
+
+  it('words calls by what happened to them', () => {
+    const call: PlannedIncident = {
+      kind: 'call',
+      channel: 'phone',
+      items: [
+        planned('2025-01-14T22:15+00:00', {
+          kind: 'call',
+          channel: 'phone',
+          sender: '+447700900123',
+          call: { direction: 'missed' },
+        }),
+      ],
+    };
+    expect(describeIncident(en, call)).toBe('Missed call from +447700900123 (phone)');
+  });
+});
+
+describe('burstMinutesOf', () => {
+  it('accepts whole minutes from 1 to 1440 only', () => {
+    expect(burstMinutesOf(' 5 ')).toBe(5);
+    expect(burstMinutesOf('1440')).toBe(1440);
+    for (const bad of ['0', '1441', '2.5', '-3', '', 'five'])
+      expect(burstMinutesOf(bad)).toBeUndefined();
+  });
+});
+
+describe('ImportedMessages', () => {
+  const app = { t: MESSAGES.en, locale: 'en' } as unknown as AppContextValue;
+  const show = (incident: unknown): string =>
+    render(
+      <AppContext.Provider value={app}>
+        <ImportedMessages incident={incidentSchema.parse(incident)} />
+      </AppContext.Provider>,
+    );
+  const base = { when: { start: '2025-01-14T09:02+00:00', timeZone: 'Europe/London' }, what: 'x' };
+
+  it('shows each message exactly, with its sender, time and the time as the file wrote it', () => {
+    const html = show({
+      ...base,
+      imported: {
+        format: 'whatsapp-txt',
+        localTimeZone: 'Europe/London',
+        items: [
+          {
+            key: 'a1',
+            at: '2025-01-14T09:05+00:00',
+            original: '14/01/2025, 09:05',
+            kind: 'message',
+            channel: 'whatsapp',
+            direction: 'incoming',
+            sender: 'Jordan Example',
+            text: 'I saw your car.\nI know <your> shifts.',
+            edited: true,
+          },
+          {
+            key: 'a2',
+            at: '2025-01-14T22:15:07+00:00',
+            kind: 'call',
+            channel: 'whatsapp',
+            direction: 'missed',
+            sender: 'Jordan Example',
+            video: true,
+          },
+        ],
+      },
+    });
+    expect(html).toContain('Imported messages');
+    expect(html).toContain('From Jordan Example');
+    expect(html).toContain('14 January 2025 at 09:05');
+    expect(html).toContain('Time in the file: 14/01/2025, 09:05');
+    expect(html).toContain('I saw your car.\nI know &lt;your> shifts.');
+    expect(html).toContain('Missed call, video');
+    expect(html).toContain('Edited');
+    expect(html).toContain('They were read as Europe/London');
+  });
+
+  it('shows nothing for an incident that was not imported', () => {
+    expect(show(base)).toBe('');
+  });
+});

@@ -1,0 +1,283 @@
+/**
+ * The import flow in Chromium at phone size, against the real server: a newcomer imports a
+ * WhatsApp export (read in a Web Worker), picks who sent the messages, checks the preview and
+ * adds them; the diary list shows one incident per message or call. Importing the same file
+ * again adds nothing, and a later export of the same chat adds only its new messages, grouped
+ * as one burst. A file that is not an export gets a clear message; a large one can be stopped
+ * while it is read. No message text, name or file content is ever sent in the clear, and every
+ * screen passes axe at phone width without scrolling sideways.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  axeViolations,
+  HAVE_CHROMIUM,
+  launchChromium,
+  PHONE,
+  startLiveServer,
+  watchedContext,
+  type LiveServer,
+} from '../support/browser.js';
+
+const PASSPHRASE = 'purple tractor sings quietly';
+const SHOTS = process.env.IMPORT_SCREENSHOTS;
+const fixture = (name: string): string =>
+  fileURLToPath(new URL(`../fixtures/import/${name}`, import.meta.url));
+const FIRST = fixture('WhatsApp Chat with Jordan Example.txt');
+const LATER = fixture('WhatsApp Chat with Jordan Example (later).txt');
+
+describe.skipIf(!HAVE_CHROMIUM)('importing messages in Chromium', () => {
+  let server: LiveServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startLiveServer();
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function heading(page: Page, text: string): Promise<void> {
+    await page
+      .getByRole('heading', { level: 1, name: text, exact: true })
+      .waitFor({ timeout: 30_000 });
+  }
+
+  async function signUp(page: Page, username: string): Promise<void> {
+    await page.goto(`${server.origin}/vault`);
+    await heading(page, 'Your private diary');
+    await page.getByRole('button', { name: 'Create a private diary' }).click();
+    await heading(page, 'Choose a username');
+    await page.getByLabel('Username').fill(username);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await heading(page, 'Choose a passphrase');
+    await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await heading(page, 'Type your passphrase again');
+    await page.getByLabel('Passphrase again', { exact: true }).fill(PASSPHRASE);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await heading(page, 'Write down your recovery key');
+    const words = await page.locator('[data-recovery-words] .recovery-words__word').allInnerTexts();
+    await page.getByRole('button', { name: 'I have written them down' }).click();
+    await heading(page, 'Check your recovery key');
+    const labels = await page.locator('label[for^="word-"]').allInnerTexts();
+    const positions = labels.map((l) => Number(/\d+/.exec(l)?.[0]));
+    await page.locator('#word-1').fill(words[positions[0]! - 1]!);
+    await page.locator('#word-2').fill(words[positions[1]! - 1]!);
+    await page.getByRole('button', { name: 'Create my diary' }).click();
+    await heading(page, 'Your private diary is ready');
+    await page.getByRole('button', { name: 'Go to my diary' }).click();
+    await heading(page, 'My diary');
+  }
+
+  it(
+    'imports a WhatsApp chat once, however often it is imported',
+    { timeout: 240_000 },
+    async () => {
+      const { context } = await watchedContext(browser, server, { viewport: PHONE });
+      const page = await context.newPage();
+      const bodies: string[] = [];
+      const errors: string[] = [];
+      page.on('request', (r) => {
+        const body = r.postData();
+        if (body !== null) bodies.push(body);
+      });
+      page.on('pageerror', (e) => errors.push(e.message));
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
+      const check = async (screen: string): Promise<void> => {
+        const violations = await axeViolations(page);
+        expect(violations, `${screen}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
+        // Nothing is wider than the phone's screen.
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
+        expect(overflow, `${screen} scrolls sideways`).toBeLessThanOrEqual(0);
+        if (SHOTS !== undefined) {
+          await page.screenshot({ path: `${SHOTS}/${screen}.png`, fullPage: true });
+        }
+      };
+      const startImport = async (): Promise<void> => {
+        await page.getByRole('button', { name: 'My diary', exact: true }).click();
+        await heading(page, 'My diary');
+        await page.getByRole('button', { name: 'Import messages from your phone' }).click();
+        await heading(page, 'Import messages');
+      };
+      const read = async (file: string): Promise<void> => {
+        await page.getByLabel('Choose the file').setInputFiles(file);
+        await page.getByRole('button', { name: 'Read the file' }).click();
+        await heading(page, 'Whose messages do you want to add?');
+      };
+
+      await signUp(page, `finch-${Date.now().toString(36)}`);
+      await startImport();
+      await check('import-choose');
+
+      // No file, then a file that is not an export: a clear message, nothing changes.
+      await page.getByRole('button', { name: 'Read the file' }).click();
+      await page.locator('.error-summary').waitFor();
+      expect(await page.locator('#import-file-error').innerText()).toContain(
+        'Choose a file to import',
+      );
+      await check('import-choose-error');
+      await page.getByLabel('Choose the file').setInputFiles({
+        name: 'shopping.txt',
+        mimeType: 'text/plain',
+        buffer: Buffer.from('eggs\nmilk\nbread\n'),
+      });
+      await page.getByRole('button', { name: 'Read the file' }).click();
+      await expect
+        .poll(() => page.locator('#import-file-error').innerText())
+        .toContain('This is not a file Mosaic can read');
+      expect(await page.locator('#import-file-error').innerText()).toContain(
+        'Nothing was added to your diary.',
+      );
+
+      // A large file shows its progress and can be stopped: the worker is ended, nothing kept.
+      const line = '14/01/2025, 09:02 - Jordan Example: the same words again and again\n';
+      await page.getByLabel('Choose the file').setInputFiles({
+        name: 'WhatsApp Chat with Jordan Example.txt',
+        mimeType: 'text/plain',
+        buffer: Buffer.from(line.repeat(Math.ceil((48 * 1024 * 1024) / line.length))),
+      });
+      await page.getByRole('button', { name: 'Read the file' }).click();
+      await page.locator('.import-progress__bar').waitFor();
+      await check('import-reading');
+      await page.getByRole('button', { name: 'Stop reading' }).click();
+      await page.getByText('Mosaic stopped reading the file.').waitFor();
+      expect(await page.locator('.import-progress__bar').count()).toBe(0);
+      await heading(page, 'Import messages');
+
+      // 1. Read the export in the worker; the owner's own messages are not offered.
+      await read(FIRST);
+      expect(await page.locator('[data-import-found]').innerText()).toBe(
+        'Mosaic found 7 messages and 1 call in this file.',
+      );
+      expect(await page.getByRole('checkbox').count()).toBe(1);
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await page.locator('.error-summary').waitFor();
+      await check('import-senders-error');
+      await page.getByRole('checkbox', { name: 'Jordan Example' }).check();
+      await check('import-senders');
+      await page.getByRole('button', { name: 'Continue' }).click();
+
+      // 2. A new person, named from the export.
+      await heading(page, 'Who is this person?');
+      await page.getByRole('radio', { name: 'Someone new' }).check();
+      expect(await page.getByLabel('Their name, or words to describe them').inputValue()).toBe(
+        'Jordan Example',
+      );
+      await check('import-person');
+      await page.getByRole('button', { name: 'Continue' }).click();
+
+      // 3. WhatsApp times have no zone: ask, defaulting to the browser's.
+      await heading(page, 'How should they be added?');
+      await page.getByLabel('Which time zone were you in?').selectOption('Europe/London');
+      await check('import-settings');
+      await page.getByRole('button', { name: 'Continue' }).click();
+
+      // 4. The preview: counts, first and last, per day.
+      await heading(page, 'Check before you add them');
+      await page.locator('[data-preview="entries"]').waitFor();
+      expect(await page.locator('[data-preview="messages"]').innerText()).toBe('6');
+      expect(await page.locator('[data-preview="calls"]').innerText()).toBe('1');
+      expect(await page.locator('[data-preview="entries"]').innerText()).toBe('7');
+      expect(await page.locator('[data-preview="person"]').innerText()).toBe('Jordan Example');
+      expect(await page.locator('[data-preview="first"]').innerText()).toBe(
+        '14 January 2025 at 09:02',
+      );
+      expect(await page.locator('[data-preview="last"]').innerText()).toBe(
+        '16 January 2025 at 23:59',
+      );
+      const days = await page.locator('[data-preview="days"] tbody tr').allInnerTexts();
+      expect(days.map((d) => d.split(/\s+/).join(' '))).toEqual([
+        '14 January 2025 3 1',
+        '15 January 2025 2 0',
+        '16 January 2025 1 0',
+      ]);
+      await check('import-preview');
+      await page.getByRole('button', { name: 'Add 7 entries to my diary' }).click();
+
+      // 5. One incident each, in the diary list.
+      await heading(page, 'Incidents');
+      await page.locator('.notice', { hasText: '7 entries were added to your diary.' }).waitFor();
+      await expect.poll(() => page.locator('[data-incident]').count()).toBe(7);
+      const list = await page.locator('[data-incidents]').innerText();
+      expect(list).toContain('marmalade-41');
+      await check('import-incidents');
+
+      // 6. The same file again adds nothing.
+      await startImport();
+      await read(FIRST);
+      await page.getByRole('checkbox', { name: 'Jordan Example' }).check();
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await heading(page, 'Who is this person?');
+      await page.getByRole('radio', { name: 'Jordan Example' }).check();
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await heading(page, 'How should they be added?');
+      await page.getByLabel('Which time zone were you in?').selectOption('Europe/London');
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await heading(page, 'Check before you add them');
+      await page.locator('[data-preview="nothing-new"]').waitFor();
+      expect(await page.locator('[data-preview="already"]').innerText()).toContain(
+        '7 messages or calls from this file are already in your diary',
+      );
+      expect(await page.getByRole('button', { name: /^Add .* to my diary$/ }).count()).toBe(0);
+      await check('import-preview-nothing-new');
+
+      // 7. A later export of the same chat: only the two new messages, as one burst.
+      await page.getByRole('button', { name: 'Choose a different file' }).click();
+      await heading(page, 'Import messages');
+      await read(LATER);
+      await page.getByRole('checkbox', { name: 'Jordan Example' }).check();
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await heading(page, 'Who is this person?');
+      await page.getByRole('radio', { name: 'Jordan Example' }).check();
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await heading(page, 'How should they be added?');
+      await page.getByLabel('Which time zone were you in?').selectOption('Europe/London');
+      await page.getByRole('radio', { name: 'One entry for messages sent close together' }).check();
+      await page.getByLabel('Close together means within this many minutes').fill('0');
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await page.locator('#import-minutes-error').waitFor();
+      await check('import-settings-error');
+      await page.getByLabel('Close together means within this many minutes').fill('5');
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await heading(page, 'Check before you add them');
+      await page.locator('[data-preview="entries"]').waitFor();
+      expect(await page.locator('[data-preview="messages"]').innerText()).toBe('2');
+      expect(await page.locator('[data-preview="entries"]').innerText()).toBe('1');
+      await page.getByRole('button', { name: 'Add 1 entry to my diary' }).click();
+      await heading(page, 'Incidents');
+      await expect.poll(() => page.locator('[data-incident]').count()).toBe(8);
+      expect(await page.locator('[data-incidents]').innerText()).toContain('quince-77');
+
+      // Each export file is kept, encrypted, as an evidence item the imported entries link to.
+      await page.getByRole('button', { name: /quince-77/ }).click();
+      await heading(page, 'Incident');
+      await page
+        .locator('[data-incident-evidence]')
+        .getByRole('button', { name: /WhatsApp Chat with Jordan Example \(later\)/ })
+        .waitFor();
+      await page.getByRole('button', { name: 'My diary', exact: true }).click();
+      await heading(page, 'My diary');
+      await page.getByRole('button', { name: 'See and add evidence' }).click();
+      await heading(page, 'Evidence');
+      await expect.poll(() => page.locator('[data-evidence]').count()).toBe(2);
+
+      // Nothing from the file left the browser in the clear.
+      const sent = bodies.join('\n');
+      for (const text of ['marmalade-41', 'quince-77', 'Jordan Example', 'I know your shifts']) {
+        expect(sent).not.toContain(text);
+      }
+      expect(bodies.length).toBeGreaterThan(8);
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+  );
+});
