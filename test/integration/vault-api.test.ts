@@ -633,6 +633,7 @@ describe.each(ENGINES)('vault API on $name', ({ name, available }) => {
         'PUT /api/records/{id}',
         'GET /api/records/{id}/revisions',
         'DELETE /api/records/{id}',
+        'GET /api/uploads/limits',
       ].sort(),
     );
     expect(Object.keys(doc.paths).every((p) => p.startsWith('/api/'))).toBe(true);

@@ -31,7 +31,7 @@ function deps(
   overrides: Partial<UploadDeps> = {},
 ): UploadDeps & { createRecord: ReturnType<typeof vi.fn> } {
   const createRecord = vi.fn(() => Promise.reject(new Error('no record should be saved')));
-  const api = { csrfToken: 'token', createRecord } as unknown as VaultApi;
+  const api = { currentCsrfToken: () => 'token', createRecord } as unknown as VaultApi;
   return {
     api,
     createRecord,
