@@ -30,6 +30,7 @@ import {
   watchedContext,
   type LiveServer,
 } from '../support/browser.js';
+import { heading } from '../support/vault-ui.js';
 
 const PASSPHRASE = 'amber heron waits by the weir';
 const SHOTS = process.env.DIARY_SCREENSHOTS;
@@ -112,12 +113,6 @@ describe.skipIf(!HAVE_CHROMIUM)('places, changes to daily life and deleting in C
       expect(res.status, `storing a ${record.type}`).toBe(201);
     }
     return { username, home, work, person, firstWhat };
-  }
-
-  async function heading(page: Page, text: string): Promise<void> {
-    await page
-      .getByRole('heading', { level: 1, name: text, exact: true })
-      .waitFor({ timeout: 30_000 });
   }
 
   /** No axe violations, nothing wider than the phone, and a screenshot when asked for. */

@@ -27,6 +27,7 @@ import {
   startLiveServer,
   type LiveServer,
 } from '../support/browser.js';
+import { heading, signUpInBrowser } from '../support/vault-ui.js';
 
 const PASSPHRASE = 'purple tractor sings quietly';
 const SHOTS = process.env.EVIDENCE_SCREENSHOTS;
@@ -53,38 +54,8 @@ describe.skipIf(!HAVE_CHROMIUM)('evidence locker in Chromium', () => {
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
-  async function heading(page: Page, text: string): Promise<void> {
-    await page
-      .getByRole('heading', { level: 1, name: text, exact: true })
-      .waitFor({ timeout: 30_000 });
-  }
-
-  async function signUp(page: Page, username: string): Promise<void> {
-    await page.goto(`${server.origin}/vault`);
-    await heading(page, 'Your private diary');
-    await page.getByRole('button', { name: 'Create a private diary' }).click();
-    await heading(page, 'Choose a username');
-    await page.getByLabel('Username').fill(username);
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await heading(page, 'Choose a passphrase');
-    await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await heading(page, 'Type your passphrase again');
-    await page.getByLabel('Passphrase again', { exact: true }).fill(PASSPHRASE);
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await heading(page, 'Write down your recovery key');
-    const words = await page.locator('[data-recovery-words] .recovery-words__word').allInnerTexts();
-    await page.getByRole('button', { name: 'I have written them down' }).click();
-    await heading(page, 'Check your recovery key');
-    const labels = await page.locator('label[for^="word-"]').allInnerTexts();
-    const positions = labels.map((l) => Number(/\d+/.exec(l)?.[0]));
-    await page.locator('#word-1').fill(words[positions[0]! - 1]!);
-    await page.locator('#word-2').fill(words[positions[1]! - 1]!);
-    await page.getByRole('button', { name: 'Create my diary' }).click();
-    await heading(page, 'Your private diary is ready');
-    await page.getByRole('button', { name: 'Go to my diary' }).click();
-    await heading(page, 'My diary');
-  }
+  const signUp = (page: Page, username: string): Promise<void> =>
+    signUpInBrowser(page, server.origin, username, PASSPHRASE);
 
   async function unlock(page: Page, username: string): Promise<void> {
     await page.getByRole('button', { name: 'Open my diary' }).click();

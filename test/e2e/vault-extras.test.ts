@@ -27,6 +27,7 @@ import {
   watchedContext,
   type LiveServer,
 } from '../support/browser.js';
+import { heading, signUpInBrowser } from '../support/vault-ui.js';
 
 const PASSPHRASE = 'velvet otter counts the stars';
 const NEW_PASSPHRASE = 'granite swallow folds the map';
@@ -63,12 +64,6 @@ describe.skipIf(!HAVE_CHROMIUM)('second factor and backups in Chromium', () => {
     expect(violations, `${screen}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
   }
 
-  async function heading(page: Page, text: string): Promise<void> {
-    await page
-      .getByRole('heading', { level: 1, name: text, exact: true })
-      .waitFor({ timeout: 30_000 });
-  }
-
   async function errorSummary(page: Page, text: string): Promise<void> {
     await page.locator('.error-summary', { hasText: text }).waitFor({ timeout: 30_000 });
     await expect
@@ -76,28 +71,8 @@ describe.skipIf(!HAVE_CHROMIUM)('second factor and backups in Chromium', () => {
       .toBe('error-summary');
   }
 
-  async function signUp(page: Page, username: string, passphrase: string): Promise<void> {
-    await page.goto(`${server.origin}/vault`);
-    await heading(page, 'Your private diary');
-    await page.getByRole('button', { name: 'Create a private diary' }).click();
-    await page.getByLabel('Username').fill(username);
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await page.getByLabel('Passphrase again', { exact: true }).fill(passphrase);
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await heading(page, 'Write down your recovery key');
-    const words = await page.locator('[data-recovery-words] .recovery-words__word').allInnerTexts();
-    await page.getByRole('button', { name: 'I have written them down' }).click();
-    const labels = await page.locator('label[for^="word-"]').allInnerTexts();
-    const [a, b] = labels.map((l) => Number(/\d+/.exec(l)?.[0]));
-    await page.locator('#word-1').fill(words[a! - 1]!);
-    await page.locator('#word-2').fill(words[b! - 1]!);
-    await page.getByRole('button', { name: 'Create my diary' }).click();
-    await heading(page, 'Your private diary is ready');
-    await page.getByRole('button', { name: 'Go to my diary' }).click();
-    await heading(page, 'My diary');
-  }
+  const signUp = (page: Page, username: string, passphrase: string): Promise<void> =>
+    signUpInBrowser(page, server.origin, username, passphrase);
 
   async function openWithPassphrase(page: Page, username: string, passphrase: string) {
     await page.getByRole('button', { name: 'Open my diary' }).click();

@@ -160,7 +160,9 @@ export function App(props: AppProps) {
   const signInDraft = useRef(newSignInDraft());
   const drafts = useRef(new Map<string, NoteDraft>());
   const revisions = useRef(new RevisionWatch());
-  const diary = useRef<DiaryMemory>({
+  const diary = useRef<DiaryMemory | undefined>(undefined);
+  // Made once per mounted app (a fresh app is mounted on every lock).
+  diary.current ??= {
     store: new DiaryStore(api, () => session.accountKey, revisions.current),
     incidents: new Map(),
     people: new Map(),
@@ -169,7 +171,8 @@ export function App(props: AppProps) {
     filter: emptyFilter(),
     printTitle: undefined,
     quick: undefined,
-  });
+  };
+  const diaryMemory = diary.current;
 
   const discardFlows = (): void => {
     if (createDraft.current.prepared !== undefined) wipePrepared(createDraft.current.prepared);
@@ -191,7 +194,7 @@ export function App(props: AppProps) {
     () =>
       session.onLock(() => {
         discardFlows();
-        diary.current.store.wipe();
+        diaryMemory.store.wipe();
       }),
     [],
   );
@@ -224,7 +227,7 @@ export function App(props: AppProps) {
     },
     revisions: revisions.current,
     drafts: drafts.current,
-    diary: diary.current,
+    diary: diaryMemory,
     formatTimestamp: (iso) => formatDate(new Date(iso), t.dates, true),
     formatHappened: (happenedAt) => formatHappenedAt(happenedAt, t.dates),
   };

@@ -443,6 +443,47 @@ export function LinkButton(props: {
   );
 }
 
+/**
+ * The body of every "Delete this …?" screen: the GOV.UK warning text, a status line while it
+ * works, the red confirm button (its id is what an error summary links to) and a way back.
+ */
+export function ConfirmDelete(props: {
+  readonly warning: ComponentChildren;
+  readonly busy: boolean;
+  readonly busyMessage: string;
+  readonly confirm: string;
+  readonly keep: string;
+  readonly onConfirm: () => void;
+  readonly onKeep: () => void;
+  readonly id?: string;
+  /** Set on the warning for tests and styles: how many entries name what is deleted. */
+  readonly named?: number;
+}) {
+  return (
+    <>
+      <div class="warning-text" data-named={props.named}>
+        <span class="warning-text__icon" aria-hidden="true">
+          !
+        </span>
+        <strong class="warning-text__text">{props.warning}</strong>
+      </div>
+      <Busy message={props.busy ? props.busyMessage : undefined} />
+      <div class="button-group">
+        <button
+          type="button"
+          id={props.id ?? 'confirm-delete'}
+          class="button button--warning"
+          disabled={props.busy}
+          onClick={props.onConfirm}
+        >
+          {props.confirm}
+        </button>
+        <LinkButton onClick={props.onKeep}>{props.keep}</LinkButton>
+      </div>
+    </>
+  );
+}
+
 /** A status line for slow work (key derivation), announced politely; empty when idle. */
 export function Busy({ message }: { message: string | undefined }) {
   return (

@@ -19,6 +19,7 @@ import { effectLabel, formatLocalDate, useDiary, type DiaryData } from '../diary
 import { describeError } from '../errors.js';
 import { format, type AppLocale } from '../messages.js';
 import {
+  ConfirmDelete,
   Busy,
   Button,
   DateField,
@@ -458,25 +459,15 @@ export function DeleteEffectScreen({ id }: { id: string }) {
       )}
       {state.kind === 'loaded' && held !== undefined && (
         <>
-          <div class="warning-text">
-            <span class="warning-text__icon" aria-hidden="true">
-              !
-            </span>
-            <strong class="warning-text__text">{e.removeWarning}</strong>
-          </div>
-          <Busy message={busy ? e.removing : undefined} />
-          <div class="button-group">
-            <button
-              type="button"
-              id="confirm-delete"
-              class="button button--warning"
-              disabled={busy}
-              onClick={() => void remove()}
-            >
-              {e.removeConfirm}
-            </button>
-            <LinkButton onClick={keep}>{e.removeKeep}</LinkButton>
-          </div>
+          <ConfirmDelete
+            warning={e.removeWarning}
+            busy={busy}
+            busyMessage={e.removing}
+            confirm={e.removeConfirm}
+            keep={e.removeKeep}
+            onConfirm={() => void remove()}
+            onKeep={keep}
+          />
         </>
       )}
     </Page>

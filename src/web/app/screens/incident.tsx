@@ -49,6 +49,7 @@ import {
 import { format, type AppLocale, type Messages } from '../messages.js';
 import type { DecryptedRecord } from '../records.js';
 import {
+  ConfirmDelete,
   Busy,
   Button,
   LinkButton,
@@ -745,12 +746,14 @@ function IncidentForm({
   );
 }
 
-/** Every time zone the browser knows, with the current one even if it does not. */
+let knownZones: readonly string[] | undefined;
+
+/** Every time zone the browser knows (listed once), with the current one even if it does not. */
 function zoneOptions(current: string): { value: string; label: string }[] {
-  const zones = new Set(Intl.supportedValuesOf('timeZone'));
-  zones.add('UTC');
-  if (current.trim() !== '') zones.add(current);
-  return [...zones].sort().map((z) => ({ value: z, label: z.replaceAll('_', ' ') }));
+  knownZones ??= [...new Set([...Intl.supportedValuesOf('timeZone'), 'UTC'])].sort();
+  const zones =
+    current.trim() === '' || knownZones.includes(current) ? knownZones : [...knownZones, current];
+  return zones.map((z) => ({ value: z, label: z.replaceAll('_', ' ') }));
 }
 
 /**
@@ -894,25 +897,15 @@ export function DeleteIncidentScreen({ id }: { id: string }) {
       back={keep}
       errors={problem !== undefined ? [{ field: 'confirm-delete', message: problem }] : []}
     >
-      <div class="warning-text">
-        <span class="warning-text__icon" aria-hidden="true">
-          !
-        </span>
-        <strong class="warning-text__text">{r.warning}</strong>
-      </div>
-      <Busy message={busy ? r.deleting : undefined} />
-      <div class="button-group">
-        <button
-          type="button"
-          id="confirm-delete"
-          class="button button--warning"
-          disabled={busy}
-          onClick={() => void remove()}
-        >
-          {r.confirm}
-        </button>
-        <LinkButton onClick={keep}>{r.keep}</LinkButton>
-      </div>
+      <ConfirmDelete
+        warning={r.warning}
+        busy={busy}
+        busyMessage={r.deleting}
+        confirm={r.confirm}
+        keep={r.keep}
+        onConfirm={() => void remove()}
+        onKeep={keep}
+      />
     </Page>
   );
 }

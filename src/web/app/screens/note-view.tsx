@@ -5,7 +5,7 @@ import { useApp } from '../context.js';
 import { describeError } from '../errors.js';
 import { format } from '../messages.js';
 import { deleteNote, loadHistory, loadNote, type Note, type NoteVersion } from '../notes.js';
-import { Busy, Button, LinkButton, Page } from '../ui.js';
+import { ConfirmDelete, Busy, Button, LinkButton, Page } from '../ui.js';
 
 function useNote(id: string): { note: Note | undefined; problem: string | undefined } {
   const { t, api, session, revisions } = useApp();
@@ -206,25 +206,15 @@ export function NoteDeleteScreen({ id }: { id: string }) {
       back={keep}
       errors={problem !== undefined ? [{ field: 'confirm-delete', message: problem }] : []}
     >
-      <div class="warning-text">
-        <span class="warning-text__icon" aria-hidden="true">
-          !
-        </span>
-        <strong class="warning-text__text">{r.warning}</strong>
-      </div>
-      <Busy message={busy ? r.deleting : undefined} />
-      <div class="button-group">
-        <button
-          type="button"
-          id="confirm-delete"
-          class="button button--warning"
-          disabled={busy}
-          onClick={() => void remove()}
-        >
-          {r.confirm}
-        </button>
-        <LinkButton onClick={keep}>{r.keep}</LinkButton>
-      </div>
+      <ConfirmDelete
+        warning={r.warning}
+        busy={busy}
+        busyMessage={r.deleting}
+        confirm={r.confirm}
+        keep={r.keep}
+        onConfirm={() => void remove()}
+        onKeep={keep}
+      />
     </Page>
   );
 }

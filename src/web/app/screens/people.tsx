@@ -23,7 +23,16 @@ import {
   personToFields,
   type PersonFields,
 } from '../person-form.js';
-import { Busy, Button, LinkButton, Page, TextArea, TextField, type ErrorItem } from '../ui.js';
+import {
+  ConfirmDelete,
+  Busy,
+  Button,
+  LinkButton,
+  Page,
+  TextArea,
+  TextField,
+  type ErrorItem,
+} from '../ui.js';
 
 const NEW_DRAFT = 'new';
 
@@ -326,32 +335,25 @@ export function DeletePersonScreen({ id }: { id: string }) {
       )}
       {state.kind === 'loaded' && present && (
         <>
-          <div class="warning-text" data-named={named}>
-            <span class="warning-text__icon" aria-hidden="true">
-              !
-            </span>
-            <strong class="warning-text__text">
-              {named === 0
-                ? p.removeNamedNone
-                : named === 1
-                  ? p.removeNamedOne
-                  : format(p.removeNamed, { n: named })}{' '}
-              {p.removeWarning}
-            </strong>
-          </div>
-          <Busy message={busy ? p.removing : undefined} />
-          <div class="button-group">
-            <button
-              type="button"
-              id="confirm-delete"
-              class="button button--warning"
-              disabled={busy}
-              onClick={() => void remove()}
-            >
-              {p.removeConfirm}
-            </button>
-            <LinkButton onClick={keep}>{p.removeKeep}</LinkButton>
-          </div>
+          <ConfirmDelete
+            warning={
+              <>
+                {named === 0
+                  ? p.removeNamedNone
+                  : named === 1
+                    ? p.removeNamedOne
+                    : format(p.removeNamed, { n: named })}{' '}
+                {p.removeWarning}
+              </>
+            }
+            busy={busy}
+            busyMessage={p.removing}
+            confirm={p.removeConfirm}
+            keep={p.removeKeep}
+            onConfirm={() => void remove()}
+            onKeep={keep}
+            named={named}
+          />
         </>
       )}
     </Page>

@@ -24,7 +24,16 @@ import { Select, useDiary, type DiaryData } from '../diary-ui.js';
 import { describeError } from '../errors.js';
 import { browserTimeZone } from '../incident-form.js';
 import { format, type AppLocale, type Messages } from '../messages.js';
-import { Busy, Button, LinkButton, Page, TextArea, TextField, type ErrorItem } from '../ui.js';
+import {
+  ConfirmDelete,
+  Busy,
+  Button,
+  LinkButton,
+  Page,
+  TextArea,
+  TextField,
+  type ErrorItem,
+} from '../ui.js';
 
 const NEW_DRAFT = 'new';
 
@@ -408,32 +417,25 @@ export function DeletePlaceScreen({ id }: { id: string }) {
       )}
       {state.kind === 'loaded' && present && (
         <>
-          <div class="warning-text" data-named={named}>
-            <span class="warning-text__icon" aria-hidden="true">
-              !
-            </span>
-            <strong class="warning-text__text">
-              {named === 0
-                ? p.removeNamedNone
-                : named === 1
-                  ? p.removeNamedOne
-                  : format(p.removeNamed, { n: named })}{' '}
-              {p.removeWarning}
-            </strong>
-          </div>
-          <Busy message={busy ? p.removing : undefined} />
-          <div class="button-group">
-            <button
-              type="button"
-              id="confirm-delete"
-              class="button button--warning"
-              disabled={busy}
-              onClick={() => void remove()}
-            >
-              {p.removeConfirm}
-            </button>
-            <LinkButton onClick={keep}>{p.removeKeep}</LinkButton>
-          </div>
+          <ConfirmDelete
+            warning={
+              <>
+                {named === 0
+                  ? p.removeNamedNone
+                  : named === 1
+                    ? p.removeNamedOne
+                    : format(p.removeNamed, { n: named })}{' '}
+                {p.removeWarning}
+              </>
+            }
+            busy={busy}
+            busyMessage={p.removing}
+            confirm={p.removeConfirm}
+            keep={p.removeKeep}
+            onConfirm={() => void remove()}
+            onKeep={keep}
+            named={named}
+          />
         </>
       )}
     </Page>

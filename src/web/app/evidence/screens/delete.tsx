@@ -5,7 +5,7 @@
 import { useState } from 'preact/hooks';
 import { useApp } from '../../context.js';
 import { describeError } from '../../errors.js';
-import { Busy, Page, useLive } from '../../ui.js';
+import { ConfirmDelete, Page, useLive } from '../../ui.js';
 import { evidenceSession } from '../evidence-session.js';
 import { loadEvidenceItem, removeEvidenceRecord } from '../evidence-records.js';
 import { useEvidenceText } from '../evidence-ui.js';
@@ -64,27 +64,16 @@ export function EvidenceDeleteScreen({ id }: { id: string }) {
       errors={problem !== undefined ? [{ field: 'evidence-confirm-delete', message: problem }] : []}
       errorSeq={seq}
     >
-      <div class="warning-text">
-        <span class="warning-text__icon" aria-hidden="true">
-          !
-        </span>
-        <strong class="warning-text__text">{r.warning}</strong>
-      </div>
-      <Busy message={busy ? r.deleting : undefined} />
-      <div class="button-group">
-        <button
-          type="button"
-          id="evidence-confirm-delete"
-          class="button button--warning"
-          disabled={busy}
-          onClick={() => void remove()}
-        >
-          {r.confirm}
-        </button>
-        <button type="button" class="button button--secondary" onClick={keep}>
-          {r.keep}
-        </button>
-      </div>
+      <ConfirmDelete
+        warning={r.warning}
+        busy={busy}
+        busyMessage={r.deleting}
+        confirm={r.confirm}
+        keep={r.keep}
+        onConfirm={() => void remove()}
+        onKeep={keep}
+        id="evidence-confirm-delete"
+      />
     </Page>
   );
 }
