@@ -81,9 +81,29 @@ async function mosaic(app: FastifyInstance, options: AppOptions): Promise<void> 
             : apiError(clientCode(error, status), clientMessage(status)),
         );
     }
-    const kind = status === 429 ? 'tooMany' : status === 404 ? 'notFound' : 'serverError';
+    // A 400 on a page is an address that could not be read: "not found" says what to do.
+    const kind =
+      status === 429 ? 'tooMany' : status === 404 || status === 400 ? 'notFound' : 'serverError';
     return sendErrorPage(site, request, reply, status, kind);
   });
+
+  // A JSON body in any encoding but UTF-8 is refused before it is parsed: the parser would
+  // read it as UTF-8 anyway, so a UTF-16 body could mean something other than what was checked.
+  app.addHook('onRequest', (request, _reply, done) => {
+    const type = request.headers['content-type'];
+    const charset = type === undefined ? undefined : /;\s*charset\s*=\s*"?([^";\s]*)/i.exec(type);
+    if (charset && !/^utf-?8$/i.test(charset[1] ?? '')) {
+      done(
+        Object.assign(new Error('Only UTF-8 is accepted'), {
+          statusCode: 415,
+          code: 'unsupported_media_type',
+        }),
+      );
+      return;
+    }
+    done();
+  });
+  bodyDeadline(app, config.timeouts.bodyMs);
 
   await app.register(securityHeaders);
   await app.register(compress, {
@@ -176,13 +196,71 @@ async function mosaic(app: FastifyInstance, options: AppOptions): Promise<void> 
  */
 export const mosaicApp = fp(mosaic, { name: 'mosaic', fastify: '5.x' });
 
+/**
+ * A body must arrive within `ms` of the request, so a client trickling one byte at a time cannot
+ * hold a connection open. An evidence upload's PATCH is the exception: on a poor connection it
+ * may take many minutes, so it only has to keep moving (the idle timeout) and finish within the
+ * request timeout.
+ */
+function bodyDeadline(app: FastifyInstance, ms: number): void {
+  const timers = new WeakMap<FastifyRequest, NodeJS.Timeout>();
+  const clear = (request: FastifyRequest): void => {
+    clearTimeout(timers.get(request));
+    timers.delete(request);
+  };
+  app.addHook('onRequest', (request, _reply, done) => {
+    const streamed = request.method === 'PATCH' && request.routeOptions.url === '/api/uploads/:id';
+    if (!streamed) {
+      const timer = setTimeout(() => {
+        // The body never came: nothing has run yet, so closing the connection changes nothing.
+        request.raw.destroy();
+      }, ms);
+      timer.unref();
+      timers.set(request, timer);
+    }
+    done();
+  });
+  app.addHook('preValidation', (request, _reply, done) => {
+    clear(request);
+    done();
+  });
+  app.addHook('onRequestAbort', (request, done) => {
+    clear(request);
+    done();
+  });
+  app.addHook('onResponse', (request, _reply, done) => {
+    clear(request);
+    done();
+  });
+}
+
 /** A Fastify instance with Mosaic registered, logging without personal data. */
 export async function buildApp(
   options: AppOptions,
   fastifyOptions: FastifyServerOptions = {},
 ): Promise<FastifyInstance> {
-  const app = Fastify({
-    trustProxy: options.config.trustProxy,
+  const { trustProxy, timeouts } = options.config;
+  const app: FastifyInstance = Fastify({
+    trustProxy:
+      typeof trustProxy === 'number'
+        ? // The last `trustProxy` hops, counted from the connection (proxy-addr's numeric form).
+          (_address: string, hop: number) => hop < trustProxy
+        : trustProxy === false
+          ? false
+          : [...trustProxy],
+    // Node's own limits: a connection idle this long is closed; headers and whole requests
+    // must arrive in time (checked every few seconds, not Node's default 30).
+    connectionTimeout: timeouts.idleMs,
+    requestTimeout: timeouts.requestMs,
+    http: {
+      headersTimeout: timeouts.headersMs,
+      connectionsCheckingInterval: Math.min(5_000, Math.ceil(timeouts.headersMs / 4)),
+    },
+    // A malformed address (/%ZZ) gets the site's own answer, not Fastify's, which quotes it.
+    // The reply Fastify makes here still has its default error handler, so Mosaic's is called.
+    frameworkErrors: (error, request, reply) => {
+      app.errorHandler(Object.assign(error, { statusCode: 400 }), request, reply);
+    },
     logController: new PrivateRequestLog(),
     logger: { level: options.config.logLevel },
     return503OnClosing: true,

@@ -12,6 +12,15 @@ describe('loadConfig', () => {
     expect(config.profile.locales[0]).toBe('en');
   });
 
+  it('reads TRUST_PROXY as a number of proxies or a list of their addresses', async () => {
+    expect((await loadConfig({})).trustProxy).toBe(false);
+    expect((await loadConfig({ TRUST_PROXY: '2' })).trustProxy).toBe(2);
+    expect((await loadConfig({ TRUST_PROXY: '10.0.0.0/8,::1' })).trustProxy).toEqual([
+      '10.0.0.0/8',
+      '::1',
+    ]);
+  });
+
   it('treats empty variables as unset', async () => {
     const config = await loadConfig({ DATABASE_URL: '', PORT: '' });
     expect(config.databaseUrl).toBeUndefined();
@@ -21,7 +30,8 @@ describe('loadConfig', () => {
   it.each([
     [{ PORT: '-1' }, /PORT/],
     [{ PORT: '1.5' }, /PORT/],
-    [{ TRUST_PROXY: 'yes' }, /TRUST_PROXY must be true or false/],
+    [{ TRUST_PROXY: 'yes' }, /TRUST_PROXY has "yes", which is not an address/],
+    [{ TRUST_PROXY: 'true' }, /TRUST_PROXY=true would believe any X-Forwarded-For/],
     [{ DATABASE_URL: 'postgres://[not-a-host' }, /DATABASE_URL is not a valid address/],
   ])('refuses %o with a StartupError', async (env, message) => {
     const error = await loadConfig(env).catch((e: unknown) => e);

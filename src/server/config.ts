@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { organisationProfileSchema, type OrganisationProfile } from '../domain/organisation.js';
+import { parseTrustProxy, type TrustProxy } from './net/client-address.js';
 import { PROJECT_ROOT } from './paths.js';
 import { StartupError } from './startup-error.js';
 
@@ -17,8 +18,11 @@ export interface Config {
   readonly databaseUrl: string | undefined;
   readonly dataDir: string;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
-  /** Honour X-Forwarded-* from a reverse proxy (needed for HSTS and rate limits behind TLS). */
-  readonly trustProxy: boolean;
+  /**
+   * Which reverse proxies' X-Forwarded-* to believe (needed for HSTS and rate limits behind
+   * TLS): none, the last N hops, or proxies at these addresses.
+   */
+  readonly trustProxy: TrustProxy;
   readonly profilePath: string;
   readonly profile: OrganisationProfile;
   /** The organisation's pages: content/<locale>/*.md. */
@@ -33,7 +37,31 @@ export interface Config {
     readonly accountQuotaBytes: number;
     readonly abandonAfterSeconds: number;
   };
+  /** How long a client may take, so a slow or stalled one cannot hold a connection open. */
+  readonly timeouts: Timeouts;
 }
+
+export interface Timeouts {
+  /** From connecting to the last header line. */
+  readonly headersMs: number;
+  /** With nothing sent or received on the connection. */
+  readonly idleMs: number;
+  /** For a whole request body, except an evidence upload's (which only has to keep moving). */
+  readonly bodyMs: number;
+  /** For any request at all, uploads included: the last backstop. */
+  readonly requestMs: number;
+}
+
+/**
+ * Generous for a phone on a poor connection: a 1 MiB record at 20 KB/s takes under a minute;
+ * a 10 MiB evidence request at 8 KB/s takes about 22 minutes.
+ */
+export const DEFAULT_TIMEOUTS: Timeouts = Object.freeze({
+  headersMs: 20_000,
+  idleMs: 60_000,
+  bodyMs: 90_000,
+  requestMs: 30 * 60_000,
+});
 
 /**
  * Evidence blobs on this machine's disk (DATA_DIR/blobs), or in an S3-compatible bucket, which
@@ -81,9 +109,7 @@ const envSchema = z.object({
       error: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, silent',
     })
     .default('info'),
-  TRUST_PROXY: z
-    .enum(['true', 'false'], { error: 'TRUST_PROXY must be true or false' })
-    .default('false'),
+  TRUST_PROXY: z.string().default('false'),
   ORGANISATION_PROFILE: z
     .string()
     .min(1)
@@ -141,6 +167,10 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
     throw new StartupError(issue?.message ?? 'invalid environment');
   }
   const e = parsed.data;
+  const trustProxy = parseTrustProxy(e.TRUST_PROXY);
+  if (typeof trustProxy === 'object' && 'error' in trustProxy) {
+    throw new StartupError(trustProxy.error);
+  }
   const blobs = blobStoreConfig(e, path.join(path.resolve(e.DATA_DIR), 'blobs'), set);
   const profilePath = path.resolve(e.ORGANISATION_PROFILE);
   return Object.freeze({
@@ -149,7 +179,7 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.DATA_DIR),
     logLevel: e.LOG_LEVEL,
-    trustProxy: e.TRUST_PROXY === 'true',
+    trustProxy,
     profilePath,
     profile: await loadProfile(profilePath),
     contentDir: path.resolve(e.CONTENT_DIR),
@@ -160,6 +190,7 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
       accountQuotaBytes: e.ACCOUNT_QUOTA_MB * 1024 * 1024,
       abandonAfterSeconds: 24 * 3600,
     },
+    timeouts: DEFAULT_TIMEOUTS,
   });
 }
 

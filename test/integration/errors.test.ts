@@ -14,7 +14,7 @@ describe('internal errors and TLS', () => {
   const logLines: string[] = [];
 
   beforeAll(async () => {
-    const config = await loadConfig({ LOG_LEVEL: 'info', TRUST_PROXY: 'true' });
+    const config = await loadConfig({ LOG_LEVEL: 'info', TRUST_PROXY: '1' });
     database = await freshDatabase('pglite');
     app = await buildApp(
       { config, database },

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { BlobStore } from '../../src/server/api/upload-routes.js';
 import { buildApp } from '../../src/server/app.js';
-import { loadConfig, type Config } from '../../src/server/config.js';
+import { loadConfig, type Config, type Timeouts } from '../../src/server/config.js';
 import { PROJECT_ROOT } from '../../src/server/paths.js';
 import { freshDatabase, type EngineName, type TestDatabase } from './databases.js';
 
@@ -23,7 +23,7 @@ export interface TestApp {
 }
 
 export async function startTestApp(
-  options: { engine?: EngineName; env?: Record<string, string> } = {},
+  options: { engine?: EngineName; env?: Record<string, string>; timeouts?: Partial<Timeouts> } = {},
 ): Promise<TestApp> {
   // CONTENT_DIR and ORGANISATION_PROFILE pass through, so a deployment can test its own words.
   const passThrough = Object.fromEntries(
@@ -33,12 +33,14 @@ export async function startTestApp(
   );
   // A data folder of its own, so uploaded blobs never land in the project's ./data.
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'mosaic-test-data-'));
-  const config = await loadConfig({
+  const loaded = await loadConfig({
     LOG_LEVEL: 'silent',
     DATA_DIR: dataDir,
     ...passThrough,
     ...options.env,
   });
+  // Timeouts are not settings a deployment changes; tests shorten them to see them act.
+  const config: Config = { ...loaded, timeouts: { ...loaded.timeouts, ...options.timeouts } };
   const database = await freshDatabase(options.engine ?? 'pglite');
   let blobs: BlobStore | undefined;
   const app = await buildApp({ config, database, onBlobStore: (store) => (blobs = store) });

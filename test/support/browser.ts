@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { REQUIRE_ALL_TIERS, type EngineName } from './databases.js';
 import { startTestApp, type TestApp } from './app.js';
+import type { Timeouts } from '../../src/server/config.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const HAVE_CHROMIUM = existsSync(CHROMIUM);
@@ -41,8 +42,9 @@ export interface LiveServer extends TestApp {
 export async function startLiveServer(
   env: Record<string, string> = {},
   engine: EngineName = 'pglite',
+  timeouts?: Partial<Timeouts>,
 ): Promise<LiveServer> {
-  const t = await startTestApp({ env, engine });
+  const t = await startTestApp({ env, engine, ...(timeouts ? { timeouts } : {}) });
   const address = await t.app.listen({ host: '127.0.0.1', port: 0 });
   return { ...t, origin: address.replace('localhost', '127.0.0.1') };
 }

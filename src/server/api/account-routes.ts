@@ -50,6 +50,7 @@ import {
   useBackupCode,
 } from '../db/repositories/second-factor.js';
 import { newPublicId, newToken, tokenHash } from '../auth/tokens.js';
+import { addressKey } from '../net/client-address.js';
 import { ApiError } from './api-error.js';
 import type { BlobStore } from './upload-routes.js';
 import {
@@ -122,7 +123,7 @@ export function accountRoutes(parent: FastifyInstance, deps: AccountRouteDeps): 
       bodyLimit: 16 * 1024,
     },
     async (request, reply) => {
-      await limit('signUpPerAddress', request.ip);
+      await limit('signUpPerAddress', addressKey(request.ip));
       const body = request.body;
       checkKdf(body.kdf);
       const [authKeyHash, recoveryKeyHash] = await Promise.all([
@@ -173,7 +174,7 @@ export function accountRoutes(parent: FastifyInstance, deps: AccountRouteDeps): 
     },
     async (request, reply) => {
       const { username, authKey, totp, backupCode } = request.body;
-      await limit('signInPerAddress', request.ip);
+      await limit('signInPerAddress', addressKey(request.ip));
       await limit('signInPerAccount', username);
       const account = await prove(await findAccountByUsername(db, username), 'auth', authKey);
       if (!account) {
@@ -322,7 +323,7 @@ export function accountRoutes(parent: FastifyInstance, deps: AccountRouteDeps): 
     },
     async (request) => {
       const { username, recoveryAuthKey } = request.body;
-      await limit('recoveryPerAddress', request.ip);
+      await limit('recoveryPerAddress', addressKey(request.ip));
       await limit('recoveryPerAccount', username);
       const account = await prove(
         await findAccountByUsername(db, username),
