@@ -378,7 +378,7 @@ describe('WhatsApp iPhone exports with and without direction marks', () => {
     for (const r of [plain, marked]) {
       expect(r.items.flatMap((i) => i.attachments ?? []).map((a) => a.name)).toEqual([
         '',
-        '00000014-PHOTO-2025-03-04-21-02-50.jpg',
+        '00000014-PHOTO-2025-03-16-21-02-50.jpg',
       ]);
     }
   });
