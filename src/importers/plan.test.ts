@@ -296,6 +296,8 @@ describe("planImport: the person's own replies", () => {
     ]);
     const values = valuesOf(plan);
     for (const v of values) expect(incidentSchema.safeParse(v).success).toBe(true);
+    // The channel is how it came, never where: no place is made up for an imported entry.
+    for (const v of values) expect(v.where).toBeUndefined();
     expect(values[0]?.imported?.items.map((i) => [i.text, i.direction, i.own])).toEqual([
       ['where are you', 'incoming', undefined],
       ['Please stop messaging me', 'outgoing', true],

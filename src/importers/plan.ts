@@ -345,8 +345,9 @@ function placeReplies(
     let hi = candidates.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      const start = candidates[mid]!.incident.items[0]!;
-      if (start.instant <= planned.instant) lo = mid + 1;
+      // Replies are only appended while placing, so items[0] is still the incident's first.
+      const start = candidates[mid]?.incident.items[0]?.instant ?? Infinity;
+      if (start <= planned.instant) lo = mid + 1;
       else hi = mid;
     }
     const target = candidates[Math.max(0, lo - 1)];

@@ -341,6 +341,8 @@ describe.skipIf(!HAVE_CHROMIUM)('importing messages in Chromium', () => {
       await page.getByRole('button', { name: 'Add 3 entries to my diary' }).click();
       await heading(page, 'Incidents');
       await expect.poll(() => page.locator('[data-incident]').count()).toBe(3);
+      // The channel is not a place: no "· At WhatsApp" line for imported entries.
+      expect(await page.locator('[data-incidents]').innerText()).not.toMatch(/· At /);
 
       // The 15 March entry: Alex's messages with the person's reply inside, marked as theirs,
       // and no threats behaviour, as the person did not tick it.
