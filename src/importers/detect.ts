@@ -69,6 +69,43 @@ function asciiDigits(text: string): string {
   );
 }
 
+/** A JSON export's format from its start, or undefined when it is not a known shape. */
+function jsonFormat(text: string, fileName: string | undefined): ImportFormat | undefined {
+  const sample = text.slice(0, 20_000);
+  if (
+    /"participants"\s*:/.test(sample) &&
+    /"(?:sender_name|senderName|messages)"\s*:/.test(sample)
+  ) {
+    return /instagram/i.test(fileName ?? '') ? 'instagram-json' : 'facebook-json';
+  }
+  if (
+    /"personal_information"\s*:/.test(sample) ||
+    /"date_unixtime"\s*:/.test(sample) ||
+    /"type"\s*:\s*"(?:personal_chat|private_group|private_supergroup|public_supergroup|saved_messages|bot_chat|private_channel|public_channel)"/.test(
+      sample,
+    )
+  ) {
+    return 'telegram-json';
+  }
+  return undefined;
+}
+
+/**
+ * True when text starting with `{` or `[` reads as JSON: the whole of it parses, or (for the
+ * start of a longer file) it opens like a JSON object or array rather than like prose.
+ */
+function looksLikeJson(text: string, whole: boolean): boolean {
+  if (whole) {
+    try {
+      JSON.parse(text);
+      return true;
+    } catch {
+      // A cut-off or broken JSON file still opens like one; see below.
+    }
+  }
+  return /^(?:\{\s*(?:"|\})|\[\s*(?:[{["\]\d-]|true|false|null))/.test(text);
+}
+
 const extensionOf = (fileName: string | undefined): string => {
   const m = /\.([a-z0-9]{1,8})$/i.exec(fileName ?? '');
   return (m?.[1] ?? '').toLowerCase();
@@ -106,25 +143,6 @@ export function detectFormat(bytes: Uint8Array, fileName?: string): ImportFormat
     if (text.startsWith('<?xml') || ext === 'xml') throw new ImportError('xml_unknown_root');
     throw new ImportError('unrecognised_format');
   }
-  if (text.startsWith('{') || text.startsWith('[')) {
-    const sample = text.slice(0, 20_000);
-    if (
-      /"participants"\s*:/.test(sample) &&
-      /"(?:sender_name|senderName|messages)"\s*:/.test(sample)
-    ) {
-      return /instagram/i.test(fileName ?? '') ? 'instagram-json' : 'facebook-json';
-    }
-    if (
-      /"personal_information"\s*:/.test(sample) ||
-      /"date_unixtime"\s*:/.test(sample) ||
-      /"type"\s*:\s*"(?:personal_chat|private_group|private_supergroup|public_supergroup|saved_messages|bot_chat|private_channel|public_channel)"/.test(
-        sample,
-      )
-    ) {
-      return 'telegram-json';
-    }
-    throw new ImportError('json_unknown_shape');
-  }
   if (text.startsWith('From ')) return 'mbox';
 
   const lines = firstLines(text, DETECT_LINES);
@@ -142,6 +160,13 @@ export function detectFormat(bytes: Uint8Array, fileName?: string): ImportFormat
   }
   const firstVerdict = startsWithWhatsAppStamp(first);
   if (firstVerdict === 'yes' || yes >= 2) return 'whatsapp-txt';
+  // JSON only now: an iPhone WhatsApp export without direction marks starts with "[" too.
+  if (text.startsWith('{') || text.startsWith('[')) {
+    const json = jsonFormat(text, fileName);
+    if (json !== undefined) return json;
+    if (looksLikeJson(text, bytes.length <= DETECT_BYTES))
+      throw new ImportError('json_unknown_shape');
+  }
   if (unknownLanguage > 0 || firstVerdict === 'unknown-language') {
     throw new ImportError('whatsapp_unknown_language', undefined, { line: first.slice(0, 80) });
   }

@@ -10,7 +10,9 @@ import {
   incidentValues,
   planImport,
   senderLinks,
+  suggestedGrouping,
   suggestedName,
+  theirItems,
   type ImportPlan,
   type KeyedItem,
   type PlanOptions,
@@ -255,6 +257,132 @@ describe('importing again', () => {
   });
 });
 
+describe("planImport: the person's own replies", () => {
+  const at = (day: string, hhmm: string) => ({
+    local: `2024-03-${day}T${hhmm}`,
+    original: `${day} ${hhmm}`,
+  });
+  const mine = (day: string, hhmm: string, text: string) =>
+    message({ sender: 'Sam', senderIsOwner: true, at: at(day, hhmm), text });
+  const items = [
+    message({ sender: 'Alex', at: at('12', '10:00'), text: 'where are you' }),
+    mine('12', '10:02', 'Please stop messaging me'),
+    message({ sender: 'Alex', at: at('12', '10:03'), text: 'answer me' }),
+    call({ sender: 'Alex', at: at('12', '10:04') }),
+    mine('12', '18:00', "I'm going to the police"),
+    mine('13', '09:00', 'a reply on a day Alex sent nothing'),
+    mine('14', '07:00', 'Leave me alone'),
+    message({ sender: 'Alex', at: at('14', '08:00'), text: 'morning' }),
+  ];
+
+  it("keeps them inside the incident they answer, marked as the person's own, never counted", () => {
+    const plan = planImport(keyed(items), options());
+    expect(plan.messages).toBe(3);
+    expect(plan.calls).toBe(1);
+    expect(plan.ownReplies).toBe(3);
+    expect(plan.days.map((d) => [d.date, d.messages, d.calls])).toEqual([
+      ['2024-03-12', 2, 1],
+      ['2024-03-14', 1, 0],
+    ]);
+    expect(
+      plan.incidents.map((i) =>
+        i.items.map((p) => (p.own ? `me: ${p.item.text}` : (p.item.text ?? 'call'))),
+      ),
+    ).toEqual([
+      ['where are you', 'me: Please stop messaging me'],
+      ['answer me', "me: I'm going to the police"],
+      ['call'],
+      ['me: Leave me alone', 'morning'],
+    ]);
+    const values = valuesOf(plan);
+    for (const v of values) expect(incidentSchema.safeParse(v).success).toBe(true);
+    // The channel is how it came, never where: no place is made up for an imported entry.
+    for (const v of values) expect(v.where).toBeUndefined();
+    expect(values[0]?.imported?.items.map((i) => [i.text, i.direction, i.own])).toEqual([
+      ['where are you', 'incoming', undefined],
+      ['Please stop messaging me', 'outgoing', true],
+    ]);
+    // When is what the other person did: the reply before Alex's message does not move it.
+    expect(values[3]?.when.start).toBe('2024-03-14T08:00+00:00');
+    expect(values[3]?.when.end).toBeUndefined();
+  });
+
+  it('can leave them out', () => {
+    const plan = planImport(keyed(items), options({ ownReplies: false }));
+    expect(plan.ownReplies).toBe(0);
+    expect(plan.incidents.flatMap((i) => i.items).some((p) => p.own)).toBe(false);
+  });
+});
+
+describe('planImport: one incident per day of conversation', () => {
+  const exact = (iso: string, text: string) =>
+    message({ sender: 'Alex', at: { instant: iso, original: iso }, text });
+
+  it("puts each day's messages in one incident, with the days of Europe/London across the spring clock change", () => {
+    const items = [
+      exact('2024-03-30T23:30:00Z', 'sat 23:30 GMT'),
+      exact('2024-03-31T00:30:00Z', 'sun 00:30 GMT'),
+      exact('2024-03-31T01:30:00Z', 'sun 02:30 BST'),
+      exact('2024-03-31T22:59:00Z', 'sun 23:59 BST'),
+      exact('2024-03-31T23:00:00Z', 'mon 00:00 BST'),
+      message({
+        sender: 'Sam',
+        senderIsOwner: true,
+        at: { instant: '2024-03-31T12:00:00Z', original: '' },
+        text: 'stop',
+      }),
+      call({ sender: 'Alex', at: { instant: '2024-03-31T12:30:00Z', original: '' } }),
+    ];
+    const plan = planImport(keyed(items), options({ grouping: 'day' }));
+    expect(plan.incidents.map((i) => [i.kind, i.items.map((p) => p.item.text ?? 'call')])).toEqual([
+      ['message', ['sat 23:30 GMT']],
+      ['message', ['sun 00:30 GMT', 'sun 02:30 BST', 'stop', 'sun 23:59 BST']],
+      ['call', ['call']],
+      ['message', ['mon 00:00 BST']],
+    ]);
+    expect(plan.days.map((d) => d.date)).toEqual(['2024-03-30', '2024-03-31', '2024-04-01']);
+    const values = valuesOf(plan);
+    expect(values[1]?.when).toMatchObject({
+      start: '2024-03-31T00:30:00+00:00',
+      end: '2024-03-31T23:59:00+01:00',
+    });
+    // The same instants in New York fall on other days.
+    const ny = planImport(keyed(items), options({ grouping: 'day', timeZone: 'America/New_York' }));
+    expect(
+      ny.incidents.filter((i) => i.kind === 'message').map((i) => theirItems(i).length),
+    ).toEqual([3, 2]);
+  });
+
+  it('keeps the two 01:30s of the autumn change on the same day, and splits at midnight BST', () => {
+    const items = [
+      exact('2024-10-26T22:59:00Z', 'sat 23:59 BST'),
+      exact('2024-10-26T23:00:00Z', 'sun 00:00 BST'),
+      exact('2024-10-27T00:30:00Z', 'sun 01:30 BST'),
+      exact('2024-10-27T01:30:00Z', 'sun 01:30 GMT'),
+      exact('2024-10-27T23:59:00Z', 'sun 23:59 GMT'),
+      exact('2024-10-28T00:00:00Z', 'mon 00:00 GMT'),
+    ];
+    const plan = planImport(keyed(items), options({ grouping: 'day' }));
+    expect(plan.incidents.map((i) => i.items.length)).toEqual([1, 4, 1]);
+    // Wall times (WhatsApp) on the day of the change group by the day as written.
+    const walls = [
+      '2024-03-31T00:59',
+      '2024-03-31T01:30',
+      '2024-03-31T03:00',
+      '2024-04-01T00:00',
+    ].map((local) => message({ sender: 'Alex', at: { local, original: local }, text: local }));
+    expect(
+      planImport(keyed(walls), options({ grouping: 'day' })).incidents.map((i) => i.items.length),
+    ).toEqual([3, 1]);
+  });
+
+  it('offers one incident per day first when there are more than a handful of messages', () => {
+    expect(suggestedGrouping(1)).toBe('each');
+    expect(suggestedGrouping(10)).toBe('each');
+    expect(suggestedGrouping(11)).toBe('day');
+  });
+});
+
 describe('senderLinks and suggestedName', () => {
   const items: ImportedItem[] = [
     message({ sender: '+447700900123', channel: 'sms' }),
@@ -298,16 +426,18 @@ describe('senderLinks and suggestedName', () => {
 // ---- properties ----
 
 const SENDERS = ['Alex', 'Sam', '+447700900123'] as const;
+/** The phone's owner in the exports below: never one of the chosen senders. */
+const OWNER = 'Me';
 const CHANNELS: readonly ItemChannel[] = ['whatsapp', 'sms', 'phone'];
 
 /** An export: items a few minutes apart (or the same minute), with repeats and no-time items. */
 const exportArb = fc
   .array(
     fc.record({
-      sender: fc.constantFrom(...SENDERS),
+      sender: fc.constantFrom(...SENDERS, OWNER),
       kind: fc.constantFrom('message' as const, 'call' as const),
       channel: fc.constantFrom(...CHANNELS),
-      gap: fc.nat({ max: 20 }),
+      gap: fc.nat({ max: 300 }),
       text: fc.constantFrom('hi', 'answer me', 'where are you', ''),
       exact: fc.boolean(),
     }),
@@ -322,7 +452,7 @@ const exportArb = fc
         kind: r.kind,
         channel: r.channel,
         sender: r.sender,
-        senderIsOwner: false,
+        senderIsOwner: r.sender === OWNER,
         at: r.exact
           ? { instant: `${wall}:00.000Z`, original: wall }
           : { local: wall, original: wall },
@@ -334,39 +464,67 @@ const exportArb = fc
 
 const chosenArb = fc.subarray<string>([...SENDERS], { minLength: 1 });
 
+/** The keys of what the other person did (the person's own replies left out). */
 function plannedKeys(plan: ImportPlan): string[] {
-  return plan.incidents.flatMap((i) => i.items.map((p) => p.key));
+  return plan.incidents.flatMap((i) => theirItems(i).map((p) => p.key));
 }
+
+const groupingArb = fc.constantFrom('each' as const, 'burst' as const, 'day' as const);
 
 describe('planImport properties', () => {
   it('never plans an item twice, and grouping keeps every new item of the chosen senders', () => {
     fc.assert(
-      fc.property(exportArb, chosenArb, fc.nat({ max: 30 }), (items, senders, burstMinutes) => {
-        const all = keyed(items);
-        const plan = planImport(all, options({ senders, burstMinutes }));
-        const keys = plannedKeys(plan);
-        expect(new Set(keys).size).toBe(keys.length);
-        const expected = all.filter((k) => senders.includes(k.item.sender)).map((k) => k.key);
-        expect([...keys].sort()).toEqual([...expected].sort());
-        expect(plan.messages + plan.calls).toBe(keys.length);
-        expect(plan.days.reduce((n, d) => n + d.messages + d.calls, 0)).toBe(keys.length);
-        // Same outcome with or without grouping; grouping only changes how many incidents.
-        const single = planImport(all, options({ senders, burstMinutes: 0 }));
-        expect(single.incidents).toHaveLength(keys.length);
-        for (const incident of plan.incidents) {
-          const lane = new Set(incident.items.map((p) => `${p.item.kind} ${p.item.channel}`));
-          expect(lane.size).toBe(1);
-          incident.items.forEach((p, i) => {
-            const before = incident.items[i - 1];
-            if (before !== undefined) {
-              expect(p.instant - before.instant).toBeGreaterThanOrEqual(0);
-              expect(p.instant - before.instant).toBeLessThanOrEqual(burstMinutes * 60_000);
+      fc.property(
+        exportArb,
+        chosenArb,
+        fc.nat({ max: 30 }),
+        groupingArb,
+        (items, senders, burstMinutes, grouping) => {
+          const all = keyed(items);
+          const plan = planImport(all, options({ senders, burstMinutes, grouping }));
+          const keys = plannedKeys(plan);
+          const everyKey = plan.incidents.flatMap((i) => i.items.map((p) => p.key));
+          expect(new Set(everyKey).size).toBe(everyKey.length);
+          const expected = all.filter((k) => senders.includes(k.item.sender)).map((k) => k.key);
+          expect([...keys].sort()).toEqual([...expected].sort());
+          expect(plan.messages + plan.calls).toBe(keys.length);
+          expect(plan.days.reduce((n, d) => n + d.messages + d.calls, 0)).toBe(keys.length);
+          expect(everyKey.length - keys.length).toBe(plan.ownReplies);
+          // Same outcome with or without grouping; grouping only changes how many incidents.
+          const single = planImport(all, options({ senders, burstMinutes: 0 }));
+          expect(single.incidents).toHaveLength(keys.length);
+          for (const incident of plan.incidents) {
+            const theirs = theirItems(incident);
+            // The person's own replies never make an incident, and are only their messages.
+            expect(theirs.length).toBeGreaterThan(0);
+            const lane = new Set(theirs.map((p) => `${p.item.kind} ${p.item.channel}`));
+            expect(lane.size).toBe(1);
+            const day = theirs[0]!.at.slice(0, 10);
+            for (const p of incident.items) {
+              if (p.own !== true) continue;
+              expect(p.item.sender).toBe(OWNER);
+              expect(p.item.kind).toBe('message');
+              expect(incident.kind).toBe('message');
+              expect(p.item.channel).toBe(incident.channel);
+              expect(p.at.slice(0, 10)).toBe(day);
             }
-          });
-        }
-        for (const value of valuesOf(plan))
-          expect(incidentSchema.safeParse(value).success).toBe(true);
-      }),
+            incident.items.forEach((p, i) => {
+              const before = incident.items[i - 1];
+              if (before !== undefined) expect(p.instant).toBeGreaterThanOrEqual(before.instant);
+            });
+            theirs.forEach((p, i) => {
+              const before = theirs[i - 1];
+              if (before === undefined) return;
+              if (grouping === 'day') expect(p.at.slice(0, 10)).toBe(day);
+              else if (grouping === 'burst') {
+                expect(p.instant - before.instant).toBeLessThanOrEqual(burstMinutes * 60_000);
+              } else expect.unreachable('one item each');
+            });
+          }
+          for (const value of valuesOf(plan))
+            expect(incidentSchema.safeParse(value).success).toBe(true);
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -379,21 +537,31 @@ describe('planImport properties', () => {
         exportArb.map((items) => items.map((item, i) => ({ ...item, text: `${item.text} ${i}` }))),
         chosenArb,
         fc.nat({ max: 30 }),
+        groupingArb,
         fc.nat(),
         fc.nat(),
-        (items, senders, burstMinutes, x, y) => {
+        (items, senders, burstMinutes, grouping, x, y) => {
           const n = items.length;
           const end = n === 0 ? 0 : x % (n + 1);
           const start = n === 0 ? 0 : y % (end + 1);
-          const first = planImport(keyed(items.slice(0, end)), options({ senders, burstMinutes }));
+          const first = planImport(
+            keyed(items.slice(0, end)),
+            options({ senders, burstMinutes, grouping }),
+          );
           const stored = valuesOf(first).map((v) => incidentSchema.parse(v));
           const existingKeys = importedKeysOf(stored);
           const second = planImport(
             keyed(items.slice(start)),
-            options({ senders, burstMinutes, existingKeys }),
+            options({ senders, burstMinutes, grouping, existingKeys }),
           );
-          const firstTexts = first.incidents.flatMap((i) => i.items.map((p) => p.item.text));
-          const secondTexts = second.incidents.flatMap((i) => i.items.map((p) => p.item.text));
+          const textsOf = (plan: ImportPlan, own: boolean) =>
+            plan.incidents.flatMap((i) =>
+              i.items.filter((p) => (p.own === true) === own).map((p) => p.item.text),
+            );
+          const firstTexts = textsOf(first, false);
+          const secondTexts = textsOf(second, false);
+          // The person's own replies are not stored twice either.
+          for (const t of textsOf(second, true)) expect(textsOf(first, true)).not.toContain(t);
           const expected = items
             .slice(end)
             .filter((i) => senders.includes(i.sender))
@@ -405,7 +573,10 @@ describe('planImport properties', () => {
             ...stored,
             ...valuesOf(second).map((v) => incidentSchema.parse(v)),
           ]);
-          const third = planImport(keyed(items), options({ senders, existingKeys: both }));
+          const third = planImport(
+            keyed(items),
+            options({ senders, grouping, existingKeys: both }),
+          );
           expect(third.incidents).toHaveLength(0);
         },
       ),

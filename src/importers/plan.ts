@@ -8,10 +8,14 @@
  *    chose, and the time as written is kept beside them.
  * 3. What is new: items whose key an earlier import already stored are skipped, so importing the
  *    same or an overlapping export again adds nothing twice.
- * 4. How many incidents: one per message or call, or a burst (items of the same kind and
+ * 4. How many incidents: one per message or call; a burst (items of the same kind and
  *    channel, each at most N minutes after the one before) as one incident that keeps every
- *    item inside it.
- * 5. `incidentValues` then builds the incident records; `planImport`'s totals and `days` are
+ *    item inside it; or one incident per day of conversation (each kind and channel), in the
+ *    chosen zone's days.
+ * 5. The person's own replies ("Please stop messaging me") are kept inside the incident they
+ *    answer, marked as their own (`own`): context that shows the other person was told to stop.
+ *    They never make an incident and never count as the other person's messages.
+ * 6. `incidentValues` then builds the incident records; `planImport`'s totals and `days` are
  *    the preview.
  */
 import {
@@ -46,6 +50,9 @@ export interface KeyedItem {
   readonly item: ImportedItem;
 }
 
+/** How items become incidents: one each, bursts, or one per day of conversation. */
+export type PlanGrouping = 'each' | 'burst' | 'day';
+
 export interface PlanOptions {
   /** The sender keys of the person who did it (one person can use several numbers). */
   readonly senders: readonly string[];
@@ -53,9 +60,17 @@ export interface PlanOptions {
   readonly timeZone: string;
   /**
    * Items of the same kind and channel at most this many minutes after the one before go into
-   * one incident. 0 gives every item its own incident.
+   * one incident. 0 gives every item its own incident. Used when `grouping` is 'burst' or not
+   * given.
    */
   readonly burstMinutes: number;
+  /**
+   * 'day': all of a day's items of one kind and channel (the day in `timeZone`) in one
+   * incident. Without it, `burstMinutes` decides: a burst, or one incident each.
+   */
+  readonly grouping?: PlanGrouping | undefined;
+  /** Keep the owner's own messages as context inside the incidents they answer (default true). */
+  readonly ownReplies?: boolean | undefined;
   /** Keys of items already in the diary (`importedKeysOf`). */
   readonly existingKeys: ReadonlySet<string>;
   /** At most this many items in one incident (the schema's limit by default). */
@@ -71,13 +86,20 @@ export interface PlannedItem {
   readonly at: ZonedTime;
   /** True when the export gave only a wall time, read in the plan's zone. */
   readonly local: boolean;
+  /** The person's own message, kept as context: never counted as the other person's. */
+  readonly own?: true;
 }
 
 export interface PlannedIncident {
   readonly kind: 'message' | 'call';
   readonly channel: ItemChannel;
-  /** In time order; never empty. */
+  /** In time order; never empty; at least one is not the person's own. */
   readonly items: readonly PlannedItem[];
+}
+
+/** The items of an incident that are not the person's own (what the other person did). */
+export function theirItems(incident: PlannedIncident): PlannedItem[] {
+  return incident.items.filter((p) => p.own !== true);
 }
 
 /** One day of the preview: what will be added that day, in the plan's zone. */
@@ -98,6 +120,8 @@ export interface ImportPlan {
   readonly alreadyImported: number;
   /** Items from the chosen senders whose time could not be read; they cannot be added. */
   readonly undated: number;
+  /** The person's own replies kept as context inside the incidents. */
+  readonly ownReplies: number;
   readonly days: readonly DayCount[];
   readonly first: ZonedTime | undefined;
   readonly last: ZonedTime | undefined;
@@ -159,14 +183,31 @@ function timeOf(
 export function planImport(items: readonly KeyedItem[], options: PlanOptions): ImportPlan {
   const chosen = new Set(options.senders);
   const maxItems = Math.max(1, Math.min(options.maxItemsPerIncident ?? IMPORTED_ITEMS_MAX, 2000));
+  const grouping: PlanGrouping = options.grouping ?? (options.burstMinutes > 0 ? 'burst' : 'each');
   const burstMs = Math.max(0, options.burstMinutes) * 60_000;
   const seen = new Set<string>();
   const fresh: { planned: PlannedItem; order: number }[] = [];
+  const replies: { planned: PlannedItem; order: number }[] = [];
   let alreadyImported = 0;
   let undated = 0;
   let usesLocalTimes = false;
   items.forEach(({ key, item }, order) => {
-    if (!chosen.has(item.sender)) return;
+    if (!chosen.has(item.sender)) {
+      // The owner's own messages: context, never an incident of their own.
+      if (
+        options.ownReplies !== false &&
+        item.senderIsOwner &&
+        item.kind === 'message' &&
+        !options.existingKeys.has(key) &&
+        !seen.has(key)
+      ) {
+        const time = timeOf(item, options.timeZone);
+        if (time === undefined) return;
+        seen.add(key);
+        replies.push({ planned: { key, item, ...time, own: true }, order });
+      }
+      return;
+    }
     if (options.existingKeys.has(key) || seen.has(key)) {
       alreadyImported++;
       return;
@@ -181,15 +222,28 @@ export function planImport(items: readonly KeyedItem[], options: PlanOptions): I
     fresh.push({ planned: { key, item, ...time }, order });
   });
   // Exports are not always oldest first (Facebook writes newest first).
-  fresh.sort((a, b) => a.planned.instant - b.planned.instant || a.order - b.order);
+  const byTime = (
+    a: { planned: PlannedItem; order: number },
+    b: { planned: PlannedItem; order: number },
+  ): number => a.planned.instant - b.planned.instant || a.order - b.order;
+  fresh.sort(byTime);
+  replies.sort(byTime);
 
-  const incidents: { incident: PlannedIncident & { items: PlannedItem[] }; bytes: number }[] = [];
+  type Building = {
+    incident: PlannedIncident & { items: PlannedItem[] };
+    bytes: number;
+    /** The lane and, for a day's incident, the day: where the person's replies can go. */
+    lane: string;
+    date: string;
+    orders: number[];
+  };
+  const incidents: Building[] = [];
   /** The incident still open in each lane (kind and channel). */
-  const open = new Map<string, (typeof incidents)[number]>();
+  const open = new Map<string, Building>();
   const days = new Map<string, DayCount>();
   let messages = 0;
   let calls = 0;
-  for (const { planned } of fresh) {
+  for (const { planned, order } of fresh) {
     const { item } = planned;
     if (item.kind === 'call') calls++;
     else messages++;
@@ -206,36 +260,133 @@ export function planImport(items: readonly KeyedItem[], options: PlanOptions): I
     const size = itemBytes(item);
     const current = open.get(lane);
     const last = current?.incident.items.at(-1);
+    const together =
+      grouping === 'day'
+        ? current?.date === date
+        : grouping === 'burst' &&
+          last !== undefined &&
+          burstMs > 0 &&
+          planned.instant - last.instant <= burstMs;
     if (
       current !== undefined &&
-      last !== undefined &&
-      burstMs > 0 &&
-      planned.instant - last.instant <= burstMs &&
+      together &&
       current.incident.items.length < maxItems &&
       current.bytes + size <= INCIDENT_BYTES - WHAT_BYTES
     ) {
       current.incident.items.push(planned);
+      current.orders.push(order);
       current.bytes += size;
       continue;
     }
-    const next = {
+    const next: Building = {
       incident: { kind: item.kind, channel: item.channel, items: [planned] },
       bytes: size,
+      lane,
+      date,
+      orders: [order],
     };
     incidents.push(next);
     open.set(lane, next);
   }
+
+  const ownReplies = placeReplies(incidents, replies, maxItems);
   return {
     incidents: incidents.map((i) => i.incident),
     messages,
     calls,
     alreadyImported,
     undated,
+    ownReplies,
     days: [...days.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
     first: fresh[0]?.planned.at,
     last: fresh.at(-1)?.planned.at,
     usesLocalTimes,
   };
+}
+
+/**
+ * Puts each of the person's own replies into the message incident it answers: on the same
+ * channel and the same day (in the plan's zone), the latest one that started at or before the
+ * reply, else the day's first one after it. A reply on a day with nothing from the other person
+ * on that channel is left out (it is not evidence of anything they did). Returns how many were
+ * kept. The incident's items stay in time order.
+ */
+function placeReplies(
+  incidents: {
+    incident: { items: PlannedItem[]; kind: 'message' | 'call' };
+    bytes: number;
+    lane: string;
+    date: string;
+    orders: number[];
+  }[],
+  replies: readonly { planned: PlannedItem; order: number }[],
+  maxItems: number,
+): number {
+  if (replies.length === 0) return 0;
+  /** Message incidents by channel and day, in time order of their first item. */
+  const byDay = new Map<string, (typeof incidents)[number][]>();
+  for (const building of incidents) {
+    if (building.incident.kind !== 'message') continue;
+    const first = building.incident.items[0];
+    if (first === undefined) continue;
+    const key = `${building.lane}\n${first.at.slice(0, 10)}`;
+    const list = byDay.get(key);
+    if (list === undefined) byDay.set(key, [building]);
+    else list.push(building);
+  }
+  const touched = new Set<(typeof incidents)[number]>();
+  let kept = 0;
+  for (const reply of replies) {
+    const { planned } = reply;
+    const candidates = byDay.get(`message ${planned.item.channel}\n${planned.at.slice(0, 10)}`);
+    if (candidates === undefined) continue;
+    // The latest incident that started at or before the reply (binary search), else the first.
+    let lo = 0;
+    let hi = candidates.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      // Replies are only appended while placing, so items[0] is still the incident's first.
+      const start = candidates[mid]?.incident.items[0]?.instant ?? Infinity;
+      if (start <= planned.instant) lo = mid + 1;
+      else hi = mid;
+    }
+    const target = candidates[Math.max(0, lo - 1)];
+    if (target === undefined) continue;
+    const size = itemBytes(planned.item);
+    if (
+      target.incident.items.length >= maxItems ||
+      target.bytes + size > INCIDENT_BYTES - WHAT_BYTES
+    ) {
+      continue;
+    }
+    target.incident.items.push(planned);
+    target.orders.push(reply.order);
+    target.bytes += size;
+    touched.add(target);
+    kept++;
+  }
+  for (const building of touched) {
+    const paired = building.incident.items.map((planned, i) => ({
+      planned,
+      order: building.orders[i] ?? 0,
+    }));
+    paired.sort((a, b) => a.planned.instant - b.planned.instant || a.order - b.order);
+    building.incident.items.splice(0, Infinity, ...paired.map((p) => p.planned));
+    building.orders.splice(0, Infinity, ...paired.map((p) => p.order));
+  }
+  return kept;
+}
+
+/**
+ * The grouping to offer first. One entry per message reads well for a handful of messages; past
+ * that (more than `DAY_GROUPING_FROM` messages), a diary of one-line entries is hard to read
+ * and hard to print, and a day's messages read as a conversation, replies and all, so one entry
+ * per day of conversation is the default. The person can always choose another.
+ */
+export const DAY_GROUPING_FROM = 10;
+
+export function suggestedGrouping(messages: number): PlanGrouping {
+  return messages > DAY_GROUPING_FROM ? 'day' : 'each';
 }
 
 /** Every imported item key already in the diary. */
@@ -307,6 +458,7 @@ export function itemRecord(planned: PlannedItem): ImportedItemRecord {
   }
   if (item.deleted === true) record.deleted = true;
   if (item.edited === true) record.edited = true;
+  if (planned.own === true) record.own = true;
   return record;
 }
 
@@ -335,8 +487,10 @@ export function incidentValues(plan: ImportPlan, context: IncidentContext): Inci
 }
 
 export function incidentValue(incident: PlannedIncident, context: IncidentContext): IncidentInput {
-  const first = incident.items[0];
-  const last = incident.items.at(-1);
+  // When is what the other person did; the person's replies are context inside it.
+  const theirs = theirItems(incident);
+  const first = theirs[0];
+  const last = theirs.at(-1);
   if (first === undefined || last === undefined) throw new RangeError('an empty incident');
   const choice = CHANNEL_CHOICE[incident.channel];
   const what = cutText(context.describe(incident).trim(), 20_000);

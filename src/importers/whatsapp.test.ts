@@ -351,3 +351,35 @@ describe('WhatsApp edge cases', () => {
     expect(r.items.filter((i) => i.senderIsOwner)).toHaveLength(2);
   });
 });
+
+describe('WhatsApp iPhone exports with and without direction marks', () => {
+  const read = (name: string) =>
+    importFile(bytes(name), { fileName: 'WhatsApp Chat with Alex Example.txt' });
+
+  it('reads an export whose first line starts with "[" (no marks) like one with marks on every line', async () => {
+    const plain = await read('iphone-no-marks.txt');
+    const marked = await read('iphone-marks-every-line.txt');
+    for (const r of [plain, marked]) {
+      expect(r.format).toBe('whatsapp-txt');
+      expect(r.owner).toEqual({ sender: 'Sam Owner', how: 'chat-name' });
+      const alex = r.items.filter((i) => i.sender === 'Alex Example');
+      expect(alex.filter((i) => i.kind === 'message')).toHaveLength(11);
+      expect(alex.filter((i) => i.kind === 'call')).toHaveLength(1);
+      expect(r.items.filter((i) => i.senderIsOwner).map((i) => i.text)).toEqual([
+        'Please stop messaging me.',
+        "I'm going to the police.",
+        'I have told you to stop. Do not contact me again.',
+      ]);
+    }
+    const strip = (t: string | undefined) => t?.replace(/[\u200e\u200f\u202a-\u202e]/g, '');
+    expect(marked.items.map((i) => [i.sender, i.at.local, strip(i.text)])).toEqual(
+      plain.items.map((i) => [i.sender, i.at.local, strip(i.text)]),
+    );
+    for (const r of [plain, marked]) {
+      expect(r.items.flatMap((i) => i.attachments ?? []).map((a) => a.name)).toEqual([
+        '',
+        '00000014-PHOTO-2025-03-16-21-02-50.jpg',
+      ]);
+    }
+  });
+});

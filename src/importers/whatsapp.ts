@@ -392,6 +392,12 @@ function isEncryptionNotice(text: string): boolean {
   return ENCRYPTION_WORDS.some((w) => lower.includes(w));
 }
 
+/** How the English encryption notice starts, for an iPhone export without marks. */
+const UNMARKED_NOTICES = [
+  'Messages and calls are end-to-end encrypted. No one outside of this chat',
+  'Messages to this chat and calls are now secured with end-to-end encryption.',
+];
+
 /**
  * Reads the first line of a message's text for WhatsApp's markers. Returns 'system' when an
  * iPhone line led by U+200E is none of the message markers (a group change, a security notice).
@@ -457,6 +463,9 @@ function classify(p: Scratch, text: string, ios: boolean): 'message' | 'system' 
     }
   }
   if (led && (ios || isEncryptionNotice(bare))) return 'system';
+  // An iPhone export with its direction marks stripped (some apps that share or save it do):
+  // the encryption notice, word for word, is still not a message.
+  if (!led && ios && UNMARKED_NOTICES.some((start) => bare.startsWith(start))) return 'system';
   p.text = text;
   return 'message';
 }

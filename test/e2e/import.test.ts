@@ -6,7 +6,12 @@
  * as one burst. A file that is not an export gets a clear message; a large one can be stopped
  * while it is read. No message text, name or file content is ever sent in the clear, and every
  * screen passes axe at phone width without scrolling sideways.
+ *
+ * A second test imports an iPhone export with no direction marks (its first line starts with
+ * "["), one entry per day of conversation: the person's own replies are kept inside the entries
+ * as theirs, and the threats behaviour is suggested but added only when the person ticks it.
  */
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -27,6 +32,9 @@ const fixture = (name: string): string =>
   fileURLToPath(new URL(`../fixtures/import/${name}`, import.meta.url));
 const FIRST = fixture('WhatsApp Chat with Jordan Example.txt');
 const LATER = fixture('WhatsApp Chat with Jordan Example (later).txt');
+const IPHONE = readFileSync(
+  fileURLToPath(new URL('../fixtures/imports/whatsapp/iphone-no-marks.txt', import.meta.url)),
+);
 
 describe.skipIf(!HAVE_CHROMIUM)('importing messages in Chromium', () => {
   let server: LiveServer;
@@ -247,6 +255,138 @@ describe.skipIf(!HAVE_CHROMIUM)('importing messages in Chromium', () => {
         expect(sent).not.toContain(text);
       }
       expect(bodies.length).toBeGreaterThan(8);
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+  );
+  it(
+    'imports an iPhone export without marks, one entry per day, with replies and threats',
+    { timeout: 240_000 },
+    async () => {
+      const { context } = await watchedContext(browser, server, { viewport: PHONE });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
+      const check = async (screen: string): Promise<void> => {
+        const violations = await axeViolations(page);
+        expect(violations, `${screen}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
+        expect(overflow, `${screen} scrolls sideways`).toBeLessThanOrEqual(0);
+        if (SHOTS !== undefined) {
+          await page.screenshot({ path: `${SHOTS}/${screen}.png`, fullPage: true });
+        }
+      };
+      /** Reads a file, picks Alex Example as a new or known person, and sets the zone. */
+      const readAndChoose = async (buffer: Buffer, person: string): Promise<void> => {
+        await page.getByRole('button', { name: 'My diary', exact: true }).click();
+        await heading(page, 'My diary');
+        await page.getByRole('button', { name: 'Import messages from your phone' }).click();
+        await heading(page, 'Import messages');
+        await page.getByLabel('Choose the file').setInputFiles({
+          name: 'WhatsApp Chat with Alex Example.txt',
+          mimeType: 'text/plain',
+          buffer,
+        });
+        await page.getByRole('button', { name: 'Read the file' }).click();
+        await heading(page, 'Whose messages do you want to add?');
+        expect(await page.getByRole('checkbox').count()).toBe(1);
+        await page.getByRole('checkbox', { name: 'Alex Example' }).check();
+        await page.getByRole('button', { name: 'Continue' }).click();
+        await heading(page, 'Who is this person?');
+        await page.getByRole('radio', { name: person }).check();
+        await page.getByRole('button', { name: 'Continue' }).click();
+        await heading(page, 'How should they be added?');
+        await page.getByLabel('Which time zone were you in?').selectOption('Europe/London');
+      };
+      const preview = (field: string): Promise<string> =>
+        page.locator(`[data-preview="${field}"]`).innerText();
+      const byDay = (): ReturnType<Page['getByRole']> =>
+        page.getByRole('radio', { name: 'One entry for each day of messages' });
+
+      await signUpInBrowser(page, server.origin, `wren-${Date.now().toString(36)}`, PASSPHRASE);
+
+      // 1. The first two days only (8 messages from Alex): one entry each is offered first;
+      // the person chooses one entry per day.
+      const lines = IPHONE.toString('utf8').split('\n');
+      const twoDays = Buffer.from(`${lines.slice(0, 12).join('\n')}\n`);
+      await readAndChoose(twoDays, 'Someone new');
+      expect(
+        await page.getByRole('radio', { name: 'One entry for each message or call' }).isChecked(),
+      ).toBe(true);
+      await byDay().check();
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await heading(page, 'Check before you add them');
+      await page.locator('[data-preview="entries"]').waitFor();
+      expect(await preview('messages')).toBe('8');
+      expect(await preview('calls')).toBe('1');
+      // 14 and 15 March as a day of messages each, and the missed call on its own.
+      expect(await preview('entries')).toBe('3');
+      expect(await preview('own-replies')).toBe('2');
+      // The suggestion is shown, and never ticked for the person; it is left unticked here.
+      const threats = page.locator('[data-threats]');
+      await threats.waitFor();
+      expect(await threats.innerText()).toContain('Some messages look like threats');
+      expect(await page.locator('[data-threat-quotes] li').allInnerTexts()).toEqual([
+        'I know where you live',
+        "You'll regret this. tangerine-58",
+      ]);
+      const box = page.getByRole('checkbox', { name: 'Yes, add it to this entry' });
+      expect(await box.isChecked()).toBe(false);
+      await check('import-day-preview');
+      await page.getByRole('button', { name: 'Add 3 entries to my diary' }).click();
+      await heading(page, 'Incidents');
+      await expect.poll(() => page.locator('[data-incident]').count()).toBe(3);
+      // The channel is not a place: no "· At WhatsApp" line for imported entries.
+      expect(await page.locator('[data-incidents]').innerText()).not.toMatch(/· At /);
+
+      // The 15 March entry: Alex's messages with the person's reply inside, marked as theirs,
+      // and no threats behaviour, as the person did not tick it.
+      await page.getByRole('button', { name: /tangerine-58/ }).click();
+      await heading(page, 'Incident');
+      const items = page.locator('[data-imported-item]');
+      expect(await items.count()).toBe(4);
+      const own = page.locator('[data-imported-item][data-own]');
+      expect(await own.count()).toBe(1);
+      expect(await own.innerText()).toContain('Your reply');
+      expect(await own.innerText()).toContain("I'm going to the police.");
+      expect(await page.locator('main').innerText()).not.toContain('Threats to harm you');
+      await check('import-day-incident');
+
+      // 2. The whole export: 11 messages from Alex, so one entry per day is chosen first. Only
+      // 16 March is new; the person ticks the suggestion, and only then is it added.
+      await readAndChoose(IPHONE, 'Alex Example');
+      expect(await byDay().isChecked()).toBe(true);
+      await check('import-day-settings');
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await heading(page, 'Check before you add them');
+      await page.locator('[data-preview="entries"]').waitFor();
+      expect(await preview('already')).toContain('9 messages or calls from this file');
+      expect(await preview('messages')).toBe('3');
+      expect(await preview('entries')).toBe('1');
+      expect(await preview('own-replies')).toBe('1');
+      await page.locator('[data-threats]').waitFor();
+      const tick = page.getByRole('checkbox', { name: 'Yes, add it to this entry' });
+      expect(await tick.isChecked()).toBe(false);
+      await tick.check();
+      await check('import-day-threats');
+      await page.getByRole('button', { name: 'Add 1 entry to my diary' }).click();
+      await heading(page, 'Incidents');
+      await expect.poll(() => page.locator('[data-incident]').count()).toBe(4);
+      await page.getByRole('button', { name: /Watch your back/ }).click();
+      await heading(page, 'Incident');
+      expect(await page.locator('main').innerText()).toContain(
+        'Threats to harm you or people close to you',
+      );
+      expect(await page.locator('[data-imported-item][data-own]').innerText()).toContain(
+        'I have told you to stop.',
+      );
+      expect(await page.locator('[data-imported-item]').count()).toBe(4);
+      await check('import-day-incident-threats');
       expect(errors).toEqual([]);
       await context.close();
     },

@@ -38,6 +38,18 @@ describe('incidentSchema: imported content', () => {
     expect(r.imported?.items[0]?.text).toBe('  Where are you?\n');
   });
 
+  it("marks the person's own replies, and reads records made before the flag unchanged", () => {
+    const own = { ...item, key: 'k3', direction: 'outgoing', sender: 'Sam Owner', own: true };
+    const r = incidentSchema.parse(incident({ format: 'whatsapp-txt', items: [item, own] }));
+    expect(r.imported?.items.map((i) => i.own)).toEqual([undefined, true]);
+    expect('own' in (r.imported?.items[0] ?? {})).toBe(false);
+    expect(
+      incidentSchema.safeParse(
+        incident({ format: 'whatsapp-txt', items: [{ ...own, own: false }] }),
+      ).success,
+    ).toBe(false);
+  });
+
   it('keeps a call with its direction, duration and video flag, and a source evidence id', () => {
     const call = {
       key: 'k2',

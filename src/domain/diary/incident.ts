@@ -275,6 +275,11 @@ export const importedItemSchema = z.strictObject({
     .optional(),
   deleted: z.literal(true).optional(),
   edited: z.literal(true).optional(),
+  /**
+   * The diary owner's own message, kept as context inside the incident ("Please stop messaging
+   * me"): never something the other person did. Absent in records made before it was added.
+   */
+  own: z.literal(true).optional(),
 });
 export type ImportedItemRecord = z.output<typeof importedItemSchema>;
 

@@ -59,6 +59,26 @@ describe('describeIncident', () => {
     );
   });
 
+  it("marks the person's own replies as theirs, and counts only the other person's messages", () => {
+    const mine = (at: string, text: string): PlannedItem => ({
+      ...planned(at, { sender: 'Sam', senderIsOwner: true, text }),
+      own: true,
+    });
+    const day: PlannedIncident = {
+      kind: 'message',
+      channel: 'whatsapp',
+      items: [
+        mine('2025-01-14T08:00+00:00', 'Leave me alone'),
+        planned('2025-01-14T09:02+00:00', { text: 'Where were you' }),
+        mine('2025-01-14T09:40+00:00', 'Please stop contacting me.'),
+      ],
+    };
+    expect(describeIncident(en, day)).toBe(
+      '1 message from Jordan (WhatsApp message):\n08:00 You: Leave me alone\n09:02 Where were you\n09:40 You: Please stop contacting me.',
+    );
+    expect(describeIncident(IMPORT_MESSAGES.cy, day)).toContain('09:40 Chi: Please stop');
+  });
+
   it('words calls by what happened to them', () => {
     const call: PlannedIncident = {
       kind: 'call',
@@ -133,6 +153,37 @@ describe('ImportedMessages', () => {
     expect(html).toContain('Missed call, video');
     expect(html).toContain('Edited');
     expect(html).toContain('They were read as Europe/London');
+  });
+
+  it("shows the person's own replies as theirs, not as from the other person", () => {
+    const item = {
+      at: '2025-01-14T09:40+00:00',
+      kind: 'message',
+      channel: 'whatsapp',
+      sender: 'Jordan Example',
+      text: 'marmalade',
+    } as const;
+    const html = show({
+      ...base,
+      imported: {
+        format: 'whatsapp-txt',
+        items: [
+          { ...item, key: 'a1', direction: 'incoming' },
+          {
+            ...item,
+            key: 'a2',
+            direction: 'outgoing',
+            sender: 'Sam Owner',
+            text: 'Stop',
+            own: true,
+          },
+        ],
+      },
+    });
+    expect(html).toContain('Your reply');
+    expect(html).toContain('You sent this.');
+    expect(html).not.toContain('From Sam Owner');
+    expect(html.match(/data-own/g)).toHaveLength(1);
   });
 
   it('shows nothing for an incident that was not imported', () => {

@@ -3,7 +3,7 @@
  * session only. The flow is dropped on lock (with the worker, if it is still reading), so no
  * message from the file outlives the session; "Choose a different file" starts a new one.
  */
-import type { PlannedIncident } from '../../../importers/plan.js';
+import { theirItems, type PlanGrouping, type PlannedIncident } from '../../../importers/plan.js';
 import { confirmDateOrder } from '../../../importers/result.js';
 import type {
   DateOrder,
@@ -34,7 +34,8 @@ export interface ImportFlow {
   timeZone: string | undefined;
   /** The date order the person confirmed, for a WhatsApp file that does not say. */
   dateOrder: DateOrder | undefined;
-  grouping: 'each' | 'burst';
+  /** Undefined until the person has seen the settings screen (it suggests one). */
+  grouping: PlanGrouping | undefined;
   /** As typed, checked on the settings screen. */
   minutes: string;
 }
@@ -51,7 +52,7 @@ function newFlow(): ImportFlow {
     link: true,
     timeZone: undefined,
     dateOrder: undefined,
-    grouping: 'each',
+    grouping: undefined,
     minutes: String(DEFAULT_BURST_MINUTES),
   };
 }
@@ -123,15 +124,16 @@ function senderOf(item: ImportedItem): string {
 
 /**
  * "What happened" for an incident made from messages or calls, in the person's language: the
- * message itself for one message, and each message on its own line for a burst, so the diary's
- * search finds their words.
+ * message itself for one message, and each message on its own line for a burst or a day (the
+ * person's own replies marked as theirs), so the diary's search finds their words.
  *
  * @example
  * describeIncident(t, incident) // 'WhatsApp message from Alex: Where are you?'
  */
 export function describeIncident(t: ImportMessages, incident: PlannedIncident): string {
   const d = t.describe;
-  const first = incident.items[0];
+  const theirs = theirItems(incident);
+  const first = theirs[0];
   if (first === undefined) return '';
   const sender = senderOf(first.item);
   const channel: ItemChannel = incident.channel;
@@ -159,7 +161,11 @@ export function describeIncident(t: ImportMessages, incident: PlannedIncident): 
       : format(d.message, { kind, sender, text });
   }
   const lines = incident.items.map((p) =>
-    format(d.line, { time: timeOf(p.at), text: textOf(t, p.item) }),
+    format(p.own === true ? d.lineOwn : d.line, { time: timeOf(p.at), text: textOf(t, p.item) }),
   );
-  return [format(d.burst, { n: incident.items.length, sender, kind }), ...lines].join('\n');
+  const heading =
+    theirs.length === 1
+      ? format(d.burstOne, { sender, kind })
+      : format(d.burst, { n: theirs.length, sender, kind });
+  return [heading, ...lines].join('\n');
 }

@@ -1,7 +1,8 @@
 /**
  * The messages and calls an imported incident holds, for the incident screen: each with its
  * sender, exact time, the time as the file wrote it, and its text exactly as sent (line breaks
- * kept). Renders nothing for an incident that was not imported.
+ * kept). The person's own replies, kept as context, say so ("Your reply"). Renders nothing for an
+ * incident that was not imported.
  *
  * @example
  * <ImportedMessages incident={record.value} />
@@ -45,11 +46,20 @@ export function ImportedMessages({ incident }: { readonly incident: Incident }) 
       )}
       <ol class="imported__list">
         {imported.items.map((item) => (
-          <li class="imported__item" key={item.key} data-imported-item="">
+          <li
+            class="imported__item"
+            key={item.key}
+            data-imported-item=""
+            data-own={item.own === true ? '' : undefined}
+          >
             <p class="imported__meta">
-              <span class="imported__sender">
-                {format(v.from, { sender: item.senderName ?? item.sender })}
-              </span>{' '}
+              {item.own === true ? (
+                <span class="tag tag--blue">{v.own}</span>
+              ) : (
+                <span class="imported__sender">
+                  {format(v.from, { sender: item.senderName ?? item.sender })}
+                </span>
+              )}{' '}
               <time dateTime={item.at}>{formatZoned(t, locale, item.at)}</time>
               {item.deleted === true && (
                 <>
@@ -78,6 +88,7 @@ export function ImportedMessages({ incident }: { readonly incident: Incident }) 
                 {a.omitted === true && ` ${v.omitted}`}
               </p>
             ))}
+            {item.own === true && <p class="hint">{v.ownHint}</p>}
             {item.textTruncated === true && <p class="hint">{v.truncated}</p>}
             {item.original !== undefined && (
               <p class="hint imported__original">

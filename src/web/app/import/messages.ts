@@ -68,7 +68,8 @@ const en = {
     legend: 'Who sent them',
     hint: 'Choose the person who did it. If they used more than one number or account, choose all of them.',
     you: 'this is you',
-    ownNote: 'Your own messages are not added.',
+    ownNote:
+      'Your own replies are not entries of their own. They are kept inside the entries, marked as yours, to show what you told them.',
     required: 'Choose who sent the messages you want to add',
     noOthers: 'Everything in this file was sent by you, so there is nothing to add.',
     messages: '{n} messages',
@@ -104,6 +105,11 @@ const en = {
     groupEach: 'One entry for each message or call',
     groupBurst: 'One entry for messages sent close together',
     groupBurstHint: 'Every message is still kept inside the entry.',
+    groupDay: 'One entry for each day of messages',
+    groupDayHint:
+      'All of a day’s messages in one entry, in order, with your replies. Days start at midnight in the time zone above.',
+    groupSuggested:
+      'There are a lot of messages, so one entry for each day is chosen. It is easier to read.',
     minutesLabel: 'Close together means within this many minutes',
     minutesError: 'Enter a number of minutes from 1 to 1440',
   },
@@ -143,14 +149,25 @@ const en = {
       'Something went wrong after {n} entries were added. Import the same file again to add the rest: nothing is added twice.',
     storeFailed: 'A locked copy of the file could not be kept, so nothing was added. Try again.',
     startAgain: 'Choose a different file',
+    ownReplies: 'Your replies kept inside the entries',
+    threatsHeading: 'Some messages look like threats',
+    threatsText:
+      'These messages have words that are often threats. Only you can say if they are. Nothing is added unless you tick the box.',
+    threatsMore: 'And {n} more',
+    threatsLegend: 'Add “{behaviour}” to these entries?',
+    threatsLabel: 'Yes, add it to these {n} entries',
+    threatsLabelOne: 'Yes, add it to this entry',
+    threatsHint: 'You can change this later on each entry.',
   },
   /** "What happened" for imported entries. Saved into the entry, in the language in use. */
   describe: {
     message: '{kind} from {sender}: {text}',
     messageNoText: '{kind} from {sender}',
     burst: '{n} messages from {sender} ({kind}):',
+    burstOne: '1 message from {sender} ({kind}):',
     burstCalls: '{n} calls from {sender} ({kind})',
     line: '{time} {text}',
+    lineOwn: '{time} You: {text}',
     kind: {
       sms: 'Text message',
       mms: 'Picture message',
@@ -188,6 +205,8 @@ const en = {
     heading: 'Imported messages',
     headingOne: 'Imported message',
     from: 'From {sender}',
+    own: 'Your reply',
+    ownHint: 'You sent this. It is kept to show what you told them.',
     fileTime: 'Time in the file: {original}',
     zone: 'Times in the file had no time zone. They were read as {zone}.',
     call: {
@@ -273,7 +292,8 @@ const cy: ImportMessages = {
     legend: 'Pwy a’u hanfonodd',
     hint: 'Dewiswch y person a wnaeth hyn. Os oedd yn defnyddio mwy nag un rhif neu gyfrif, dewiswch bob un.',
     you: 'chi yw hwn',
-    ownNote: 'Nid yw eich negeseuon eich hun yn cael eu hychwanegu.',
+    ownNote:
+      'Nid yw eich atebion eich hun yn gofnodion ar eu pen eu hunain. Maen nhw’n cael eu cadw yn y cofnodion, wedi’u marcio fel eich rhai chi, i ddangos beth ddywedoch chi wrthyn nhw.',
     required: 'Dewiswch pwy anfonodd y negeseuon rydych am eu hychwanegu',
     noOthers: 'Chi anfonodd bopeth yn y ffeil hon, felly does dim i’w ychwanegu.',
     messages: '{n} o negeseuon',
@@ -310,6 +330,11 @@ const cy: ImportMessages = {
     groupEach: 'Un cofnod ar gyfer pob neges neu alwad',
     groupBurst: 'Un cofnod ar gyfer negeseuon a anfonwyd yn agos at ei gilydd',
     groupBurstHint: 'Mae pob neges yn dal i gael ei chadw yn y cofnod.',
+    groupDay: 'Un cofnod ar gyfer pob diwrnod o negeseuon',
+    groupDayHint:
+      'Holl negeseuon diwrnod mewn un cofnod, mewn trefn, gyda’ch atebion chi. Mae diwrnodau’n dechrau am hanner nos yn y gylchfa amser uchod.',
+    groupSuggested:
+      'Mae llawer o negeseuon, felly mae un cofnod ar gyfer pob diwrnod wedi’i ddewis. Mae’n haws ei ddarllen.',
     minutesLabel: 'Mae agos at ei gilydd yn golygu o fewn hyn o funudau',
     minutesError: 'Rhowch nifer o funudau o 1 i 1440',
   },
@@ -352,13 +377,24 @@ const cy: ImportMessages = {
     storeFailed:
       'Nid oedd modd cadw copi wedi’i gloi o’r ffeil, felly ni ychwanegwyd dim. Rhowch gynnig arall arni.',
     startAgain: 'Dewis ffeil wahanol',
+    ownReplies: 'Eich atebion wedi’u cadw yn y cofnodion',
+    threatsHeading: 'Mae rhai negeseuon yn edrych fel bygythiadau',
+    threatsText:
+      'Mae gan y negeseuon hyn eiriau sy’n aml yn fygythiadau. Dim ond chi all ddweud os ydyn nhw. Does dim yn cael ei ychwanegu oni bai eich bod yn ticio’r blwch.',
+    threatsMore: 'A {n} arall',
+    threatsLegend: 'Ychwanegu “{behaviour}” at y cofnodion hyn?',
+    threatsLabel: 'Ie, ychwanegu at y {n} cofnod hyn',
+    threatsLabelOne: 'Ie, ychwanegu at y cofnod hwn',
+    threatsHint: 'Gallwch newid hyn yn nes ymlaen ar bob cofnod.',
   },
   describe: {
     message: '{kind} gan {sender}: {text}',
     messageNoText: '{kind} gan {sender}',
     burst: '{n} o negeseuon gan {sender} ({kind}):',
+    burstOne: '1 neges gan {sender} ({kind}):',
     burstCalls: '{n} o alwadau gan {sender} ({kind})',
     line: '{time} {text}',
+    lineOwn: '{time} Chi: {text}',
     kind: {
       sms: 'Neges destun',
       mms: 'Neges lun',
@@ -395,6 +431,8 @@ const cy: ImportMessages = {
     heading: 'Negeseuon a fewnforiwyd',
     headingOne: 'Neges a fewnforiwyd',
     from: 'Gan {sender}',
+    own: 'Eich ateb chi',
+    ownHint: 'Chi anfonodd hwn. Mae’n cael ei gadw i ddangos beth ddywedoch chi wrthyn nhw.',
     fileTime: 'Amser yn y ffeil: {original}',
     zone: 'Nid oedd gan amseroedd y ffeil gylchfa amser. Cawsant eu darllen fel {zone}.',
     call: {

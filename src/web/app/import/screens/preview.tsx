@@ -14,15 +14,17 @@ import {
   senderLinks,
   type ImportPlan,
 } from '../../../../importers/plan.js';
+import { looksThreatening, threateningIncidents } from '../../../../importers/threats.js';
 import type { ImportResult } from '../../../../importers/types.js';
+import type { BehaviourKey } from '../../../../domain/diary/taxonomy.js';
 import { useApp } from '../../context.js';
-import { formatLocalDate, formatZoned, personName } from '../../diary-ui.js';
+import { behaviourLabel, formatLocalDate, formatZoned, personName } from '../../diary-ui.js';
 import { describeError } from '../../errors.js';
 import { browserTimeZone } from '../../incident-form.js';
 import { format } from '../../messages.js';
 import { Busy, Button, LinkButton, Page, useLive } from '../../ui.js';
 import { addIncident, addPerson, loadDiary, updatePerson } from '../diary-access.js';
-import { Progress } from '../fields.js';
+import { CheckboxList, Progress } from '../fields.js';
 import {
   burstMinutesOf,
   DEFAULT_BURST_MINUTES,
@@ -43,6 +45,11 @@ export interface ImportPreviewProps {
   readonly storeOriginal?: ((file: File) => Promise<string>) | undefined;
 }
 
+/** The behaviour suggested for messages that look like threats, added only when confirmed. */
+const THREATS: BehaviourKey = 'threats-harm';
+/** At most this many of the threatening messages are quoted above the question. */
+const THREAT_EXAMPLES = 3;
+
 type Planned =
   | { readonly kind: 'loading' }
   | { readonly kind: 'failed'; readonly message: string }
@@ -51,6 +58,8 @@ type Planned =
       readonly plan: ImportPlan;
       readonly result: ImportResult;
       readonly personLabel: string;
+      /** Positions in `plan.incidents` of entries whose messages look like threats. */
+      readonly threatening: readonly number[];
     };
 
 type Saving =
@@ -65,6 +74,7 @@ function planFor(flow: ImportFlow, result: ImportResult, keys: string[], existin
     {
       senders: flow.senders,
       timeZone: flow.timeZone ?? browserTimeZone(),
+      grouping: flow.grouping ?? 'each',
       burstMinutes: minutes,
       existingKeys: existing,
     },
@@ -83,6 +93,8 @@ export function ImportPreviewScreen({ storeOriginal }: ImportPreviewProps) {
   const [saving, setSaving] = useState<Saving | undefined>();
   const [problem, setProblem] = useState<string | undefined>();
   const [status, setStatus] = useState<string | undefined>();
+  // Never ticked for the person: the suggestion is applied only when they tick it.
+  const [addThreats, setAddThreats] = useState(false);
   const stop = useRef(false);
   const problemRef = useRef<HTMLDivElement>(null);
 
@@ -110,7 +122,8 @@ export function ImportPreviewScreen({ storeOriginal }: ImportPreviewProps) {
             : existing === undefined
               ? ''
               : personName(existing.value);
-        setPlanned({ kind: 'ready', plan, result, personLabel });
+        const threatening = threateningIncidents(plan.incidents);
+        setPlanned({ kind: 'ready', plan, result, personLabel, threatening });
       },
       (e: unknown) => {
         if (current && live.current) {
@@ -133,7 +146,11 @@ export function ImportPreviewScreen({ storeOriginal }: ImportPreviewProps) {
   const stopped = (): boolean => stop.current || !live.current || !session.isUnlocked;
   const gone = (): boolean => !live.current;
 
-  const run = async (plan: ImportPlan, result: ImportResult): Promise<void> => {
+  const run = async (
+    plan: ImportPlan,
+    result: ImportResult,
+    threats: ReadonlySet<number>,
+  ): Promise<void> => {
     if (saving !== undefined) return;
     stop.current = false;
     setProblem(undefined);
@@ -160,7 +177,11 @@ export function ImportPreviewScreen({ storeOriginal }: ImportPreviewProps) {
         conversation: result.conversation,
         sourceEvidenceId,
         describe: (incident) => describeIncident(m, incident),
-      });
+      }).map((value, i) =>
+        threats.has(i) && !(value.behaviours ?? []).includes(THREATS)
+          ? { ...value, behaviours: [...(value.behaviours ?? []), THREATS] }
+          : value,
+      );
       setSaving({ phase: 'saving', done, total: values.length });
       for (const value of values) {
         if (stopped()) break;
@@ -246,8 +267,13 @@ export function ImportPreviewScreen({ storeOriginal }: ImportPreviewProps) {
         <PlanView
           plan={planned.plan}
           personLabel={planned.personLabel}
+          threatening={planned.threatening}
+          addThreats={addThreats}
+          onAddThreats={setAddThreats}
           saving={saving}
-          onImport={() => void run(planned.plan, planned.result)}
+          onImport={() =>
+            void run(planned.plan, planned.result, new Set(addThreats ? planned.threatening : []))
+          }
           onStop={() => {
             stop.current = true;
           }}
@@ -264,6 +290,9 @@ export function ImportPreviewScreen({ storeOriginal }: ImportPreviewProps) {
 function PlanView(props: {
   plan: ImportPlan;
   personLabel: string;
+  threatening: readonly number[];
+  addThreats: boolean;
+  onAddThreats: (on: boolean) => void;
   saving: Saving | undefined;
   onImport: () => void;
   onStop: () => void;
@@ -308,6 +337,7 @@ function PlanView(props: {
             {row(p.messages, String(plan.messages), 'messages')}
             {row(p.calls, String(plan.calls), 'calls')}
             {row(p.entries, String(entries), 'entries')}
+            {plan.ownReplies > 0 && row(p.ownReplies, String(plan.ownReplies), 'own-replies')}
             {plan.first !== undefined && row(p.first, formatZoned(t, locale, plan.first), 'first')}
             {plan.last !== undefined && row(p.last, formatZoned(t, locale, plan.last), 'last')}
             {plan.usesLocalTimes && row(p.zone, zone.replace(/_/g, ' '), 'zone')}
@@ -337,6 +367,14 @@ function PlanView(props: {
               </tbody>
             </table>
           </div>
+          {props.threatening.length > 0 && (
+            <ThreatSuggestion
+              plan={plan}
+              threatening={props.threatening}
+              checked={props.addThreats}
+              onChange={props.onAddThreats}
+            />
+          )}
           <Busy message={saving?.phase === 'storing' ? p.storing : undefined} />
           {saving?.phase === 'saving' && (
             <Progress
@@ -358,5 +396,58 @@ function PlanView(props: {
         </>
       )}
     </>
+  );
+}
+
+/**
+ * "Some messages look like threats": a few of them quoted, and one box, never ticked for the
+ * person, that adds the threats behaviour to those entries when they tick it.
+ */
+function ThreatSuggestion(props: {
+  plan: ImportPlan;
+  threatening: readonly number[];
+  checked: boolean;
+  onChange: (on: boolean) => void;
+}) {
+  const { locale } = useApp();
+  const p = IMPORT_MESSAGES[locale].preview;
+  const n = props.threatening.length;
+  const quotes: string[] = [];
+  let total = 0;
+  for (const i of props.threatening) {
+    for (const planned of props.plan.incidents[i]?.items ?? []) {
+      const text = planned.item.text ?? '';
+      if (planned.own === true || !looksThreatening(text)) continue;
+      total++;
+      if (quotes.length < THREAT_EXAMPLES) {
+        quotes.push(text.length > 200 ? `${text.slice(0, 199)}…` : text);
+      }
+    }
+  }
+  return (
+    <section class="inset-text" aria-labelledby="import-threats-heading" data-threats="">
+      <h2 class="heading-s" id="import-threats-heading">
+        {p.threatsHeading}
+      </h2>
+      <p>{p.threatsText}</p>
+      <ul class="list list--bullet" data-threat-quotes="">
+        {quotes.map((q, i) => (
+          <li key={i}>
+            <q class="imported__text">{q}</q>
+          </li>
+        ))}
+      </ul>
+      {total > quotes.length && <p>{format(p.threatsMore, { n: total - quotes.length })}</p>}
+      <CheckboxList
+        id="import-threats"
+        legend={format(p.threatsLegend, { behaviour: behaviourLabel(locale, THREATS) })}
+        hint={p.threatsHint}
+        choices={[
+          { value: 'yes', label: n === 1 ? p.threatsLabelOne : format(p.threatsLabel, { n }) },
+        ]}
+        value={props.checked ? ['yes'] : []}
+        onChange={(v) => props.onChange(v.includes('yes'))}
+      />
+    </section>
   );
 }

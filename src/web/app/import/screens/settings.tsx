@@ -6,6 +6,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { isTimeZone } from '../../../../domain/diary/index.js';
 import type { DateOrder } from '../../../../importers/index.js';
+import { suggestedGrouping, type PlanGrouping } from '../../../../importers/plan.js';
 import { useApp } from '../../context.js';
 import { formatLocalDate, Select } from '../../diary-ui.js';
 import { browserTimeZone } from '../../incident-form.js';
@@ -39,7 +40,13 @@ export function ImportSettingsScreen() {
   const flow = importFlow(session);
   const [zone, setZone] = useState(flow.timeZone ?? browserTimeZone());
   const [order, setOrder] = useState<DateOrder | undefined>(flow.dateOrder);
-  const [grouping, setGrouping] = useState(flow.grouping);
+  // Until the person chooses, the grouping that reads best for this many messages (see
+  // suggestedGrouping): one entry per day of conversation when there are many.
+  const suggested = useMemo<PlanGrouping>(() => {
+    const chosen = flow.result === undefined ? [] : chosenItems(flow.result, flow.senders);
+    return suggestedGrouping(chosen.filter((i) => i.kind === 'message').length);
+  }, []);
+  const [grouping, setGrouping] = useState<PlanGrouping>(flow.grouping ?? suggested);
   const [minutes, setMinutes] = useState(flow.minutes);
   const [errors, setErrors] = useState<ErrorItem[]>([]);
   const [seq, setSeq] = useState(0);
@@ -129,6 +136,7 @@ export function ImportSettingsScreen() {
         <Radios
           id={GROUP_FIELD}
           legend={s.groupLegend}
+          hint={flow.grouping === undefined && suggested === 'day' ? s.groupSuggested : undefined}
           choices={[
             { value: 'each', label: s.groupEach },
             {
@@ -148,9 +156,10 @@ export function ImportSettingsScreen() {
                 />
               ),
             },
+            { value: 'day', label: s.groupDay, hint: s.groupDayHint },
           ]}
           value={grouping}
-          onChange={(v) => setGrouping(v === 'burst' ? 'burst' : 'each')}
+          onChange={(v) => setGrouping(v === 'burst' || v === 'day' ? v : 'each')}
         />
         <Button type="submit">{m.continue}</Button>
       </form>
