@@ -112,9 +112,9 @@ export async function takeFailedAttempts(
   accountId: string,
 ): Promise<FailedAttempts> {
   const result = await sql<{
-    failed_passphrases: number;
-    failed_codes: number;
-    failed_recoveries: number;
+    failed_passphrases: number | string;
+    failed_codes: number | string;
+    failed_recoveries: number | string;
     last_failed_at: Date | string | null;
   }>`
     update accounts a
