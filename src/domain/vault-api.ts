@@ -88,6 +88,22 @@ export const createAccountBody = z
   .strict();
 export type CreateAccountBody = z.infer<typeof createAccountBody>;
 
+/**
+ * Failed attempts on the account since its last successful sign-in, told once at the next
+ * sign-in (then reset), so the person learns that someone has been trying.
+ */
+export const failedAttemptsSchema = z.object({
+  /** Wrong passphrases. */
+  passphrase: z.number().int().nonnegative(),
+  /** The right passphrase with a wrong or used second-factor code. */
+  code: z.number().int().nonnegative(),
+  /** Wrong recovery keys. */
+  recovery: z.number().int().nonnegative(),
+  /** When the last of them was (ISO 8601); null when there were none. */
+  lastAt: z.string().nullable(),
+});
+export type FailedAttempts = z.infer<typeof failedAttemptsSchema>;
+
 /** After sign-in or sign-up: what the client needs to unlock, and its CSRF token. */
 export const sessionResponse = z.object({
   username: z.string(),
@@ -95,6 +111,7 @@ export const sessionResponse = z.object({
   csrfToken: z.string(),
   /** Seconds of inactivity after which the server ends the session. */
   idleTimeoutSeconds: z.number().int(),
+  failedAttempts: failedAttemptsSchema,
 });
 export type SessionResponse = z.infer<typeof sessionResponse>;
 
@@ -160,11 +177,33 @@ export const accountResponse = z.object({
 
 // ---- second factor (TOTP) ----
 
+/**
+ * The name the person's authenticator app shows for this account: their choice, so it can be
+ * as dull as they like. Letters, digits, spaces and . _ ' - only (a colon would split it).
+ */
+export const authenticatorLabelSchema = z
+  .string()
+  .transform((l) => l.normalize('NFKC').trim().replace(/\s+/g, ' '))
+  .pipe(
+    z
+      .string()
+      .min(1, 'must not be empty')
+      .max(32, 'must be at most 32 characters')
+      .regex(/^[\p{L}\p{N} ._'-]+$/u, "may use only letters, digits, spaces and . _ ' -"),
+  );
+/** What the authenticator app shows when the person chose nothing: a neutral word. */
+export const DEFAULT_AUTHENTICATOR_LABEL = 'Notes';
+/** Step 1 asks with the name to show; without one, DEFAULT_AUTHENTICATOR_LABEL. */
+export const secondFactorSetupBody = z
+  .object({ label: authenticatorLabelSchema.optional() })
+  .strict()
+  .nullish();
+
 /** Step 1: a new secret to put into an authenticator app (as a link or typed in). */
 export const secondFactorSetupResponse = z.object({
   /** Base32, for typing into the app by hand. */
   secret: z.string(),
-  /** otpauth:// link with a neutral issuer name, for apps that take one. */
+  /** otpauth:// link named with the person's chosen label only, for apps that take one. */
   uri: z.string(),
 });
 /** Step 2: prove the app has it; the second factor is then on. */
@@ -174,6 +213,14 @@ export const backupCodesResponse = z.object({ backupCodes: z.array(z.string()) }
 export const secondFactorDisableBody = z.object({ authKey: authKeySchema }).strict();
 
 // ---- sessions ----
+
+/** A session's public id: 12 random bytes as base64url (newPublicId on the server). */
+export const sessionIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{16}$/, 'must be a session id from the session list');
+export const sessionIdParams = z.object({ id: sessionIdSchema }).strict();
+/** DELETE /api/sessions?others=true ends every session of the account but this one. */
+export const endSessionsQuery = z.object({ others: z.literal('true') }).strict();
 
 export const sessionSummary = z.object({
   id: z.string(),

@@ -2,8 +2,11 @@
  * The private diary's second factor and encrypted backups in Debian's Chromium at phone size,
  * against the real server and database:
  *
- * - second factor: turned on with a code computed here (as an authenticator app would), then a
- *   sign-in that needs a code, one with a backup code, a cancelled one, and turning it off;
+ * - second factor: named as the person chooses for their authenticator app, turned on with a
+ *   code computed here (as an authenticator app would), every other device signed out from the
+ *   backup-codes page, then a sign-in that needs a code (which, after a wrong code, tells the
+ *   person that someone used their passphrase), one with a backup code, a cancelled one, and
+ *   turning it off;
  * - backup: two notes (one edited) exported to a file, the account deleted, a new account made,
  *   a tampered file refused without adding anything, the real file imported with the old
  *   passphrase: both notes back, with the edited one's history.
@@ -115,9 +118,18 @@ describe.skipIf(!HAVE_CHROMIUM)('second factor and backups in Chromium', () => {
         const body = r.postData();
         if (body !== null) bodies.push(body);
       });
-      // Ten sign-in attempts in all, which is the server's limit per account in 15 minutes.
       const username = `lynx-${Date.now().toString(36)}`;
       await signUp(page, username, PASSPHRASE);
+      // The same diary open on another device, to be signed out once the factor is on.
+      const elsewhere = await (
+        await watchedContext(browser, server, { viewport: PHONE })
+      ).context.newPage();
+      await elsewhere.goto(`${server.origin}/vault`);
+      await heading(elsewhere, 'Your private diary');
+      await openWithPassphrase(elsewhere, username, PASSPHRASE);
+      await heading(elsewhere, 'My diary');
+      const status = (p: Page) => p.evaluate(async () => (await fetch('/api/sessions')).status);
+      expect(await status(elsewhere)).toBe(200);
 
       // Settings says it is off, and offers to set it up.
       await settings(page);
@@ -126,6 +138,16 @@ describe.skipIf(!HAVE_CHROMIUM)('second factor and backups in Chromium', () => {
       await check(page, 'settings, second factor off');
       await page.getByRole('button', { name: 'Set up a second factor' }).click();
       await heading(page, 'Set up a second factor');
+      // First the name the authenticator app will show: a dull word, the person's choice.
+      const name = page.getByLabel('Name to show in your authenticator app');
+      expect(await name.inputValue()).toBe('Notes');
+      await check(page, 'second factor setup, name');
+      await name.fill('Bank: me');
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await errorSummary(page, 'Use only letters, numbers, spaces');
+      await name.fill('  Shopping   list ');
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await page.locator('[data-setup-label]', { hasText: 'Shopping list' }).waitFor();
       await page.locator('[data-setup-key]').waitFor();
       const shown = await page.locator('[data-setup-key]').innerText();
       expect(shown).toMatch(/^([A-Z2-7]{4} )+[A-Z2-7]{1,4}$/);
@@ -133,9 +155,11 @@ describe.skipIf(!HAVE_CHROMIUM)('second factor and backups in Chromium', () => {
       const link = page.getByRole('link', { name: 'open the key in your authenticator app' });
       const uri = new URL((await link.getAttribute('href'))!);
       expect(uri.protocol).toBe('otpauth:');
-      expect(uri.searchParams.get('issuer')).toBe('Diary');
+      expect(decodeURIComponent(uri.pathname)).toBe('/Shopping list');
+      expect(uri.searchParams.get('issuer')).toBeNull();
       expect(uri.searchParams.get('secret')).toBe(key);
-      expect(uri.href).not.toMatch(/mosaic/i);
+      expect(uri.href).not.toMatch(/mosaic|diary/i);
+      expect(uri.href).not.toContain(username);
       await check(page, 'second factor setup');
 
       await page.getByRole('button', { name: 'Turn on the second factor' }).click();
@@ -154,6 +178,13 @@ describe.skipIf(!HAVE_CHROMIUM)('second factor and backups in Chromium', () => {
       expect(codes).toHaveLength(10);
       for (const code of codes) expect(code).toMatch(/^[A-Z2-7]{4}(-[A-Z2-7]{4}){3}$/);
       await check(page, 'backup codes');
+      // Devices signed in before the factor was on can all be signed out from here.
+      await page.getByRole('button', { name: 'Sign out everywhere else' }).click();
+      await page.getByText('Every other device has been signed out.').waitFor();
+      expect(await status(elsewhere)).toBe(401);
+      expect(await status(page)).toBe(200);
+      await check(page, 'backup codes, others signed out');
+      await elsewhere.context().close();
       await page.getByRole('button', { name: 'I have saved them' }).click();
       await heading(page, 'Settings');
       await section.getByText('On: opening your diary needs a code').waitFor();
@@ -181,6 +212,17 @@ describe.skipIf(!HAVE_CHROMIUM)('second factor and backups in Chromium', () => {
       await page.getByLabel('Code from the app').fill(totpCode(key, lastStep * 30_000 + 1_000));
       await page.getByRole('button', { name: 'Open my diary' }).click();
       await heading(page, 'My diary');
+      // The wrong code was told, plainly, with the way to change the passphrase.
+      const told = page.locator('[data-failed-attempts]');
+      await told
+        .getByText(
+          'Someone used your passphrase once but did not have the code from your authenticator app.',
+        )
+        .waitFor();
+      await told.getByRole('button', { name: 'Change your passphrase' }).waitFor();
+      await check(page, 'home, failed attempts told');
+      await told.getByRole('button', { name: 'Hide this message' }).click();
+      expect(await told.count()).toBe(0);
 
       // A backup code instead (typed loosely), which then counts as used.
       await lock(page);

@@ -391,6 +391,18 @@ describe.skipIf(!HAVE_CHROMIUM)('private diary in Chromium', () => {
       await page.getByLabel('Passphrase', { exact: true }).fill(NEW_PASSPHRASE);
       await page.getByRole('button', { name: 'Open my diary' }).click();
       await heading(page, 'My diary');
+      // The wrong try is told once, plainly, with a way straight to changing the passphrase.
+      const told = page.locator('[data-failed-attempts]');
+      await told
+        .getByText(
+          'Since you last signed in, someone tried once to open your diary with the wrong passphrase.',
+        )
+        .waitFor();
+      await check('home, a failed attempt told');
+      await told.getByRole('button', { name: 'Change your passphrase' }).click();
+      await heading(page, 'Change your passphrase');
+      await page.getByRole('button', { name: 'Back' }).click();
+      await heading(page, 'Settings');
 
       // 9. Deleting the account removes every row it had.
       await page.getByRole('button', { name: 'Settings', exact: true }).click();

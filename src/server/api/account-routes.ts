@@ -14,6 +14,7 @@ import {
   changePassphraseBody,
   createAccountBody,
   deleteAccountBody,
+  endSessionsQuery,
   loginBody,
   loginChallengeBody,
   loginChallengeResponse,
@@ -21,6 +22,7 @@ import {
   recoveryChallengeResponse,
   recoveryCompleteBody,
   sessionListResponse,
+  sessionIdParams,
   sessionResponse,
   type KdfParamsBody,
 } from '../../domain/vault-api.js';
@@ -29,6 +31,8 @@ import {
   findAccountById,
   findAccountByUsername,
   insertAccount,
+  recordFailedAttempt,
+  takeFailedAttempts,
   updatePassphrase,
   type Account,
 } from '../db/repositories/accounts.js';
@@ -50,7 +54,6 @@ import {
   useBackupCode,
 } from '../db/repositories/second-factor.js';
 import { newPublicId, newToken, tokenHash } from '../auth/tokens.js';
-import { addressKey } from '../net/client-address.js';
 import { ApiError } from './api-error.js';
 import type { BlobStore } from './upload-routes.js';
 import {
@@ -92,11 +95,13 @@ export function accountRoutes(parent: FastifyInstance, deps: AccountRouteDeps): 
     const previous = sessionToken(request);
     if (previous !== undefined) await deleteSessionByToken(db, tokenHash(previous));
     const { csrfToken } = await startSession(db, sessions, request, reply, account.id);
+    const failed = await takeFailedAttempts(db, account.id);
     return {
       username: account.username,
       wrappedAccountKey: b64(account.wrappedKeyByPassphrase),
       csrfToken,
       idleTimeoutSeconds: sessions.idleSeconds,
+      failedAttempts: { ...failed, lastAt: failed.lastAt?.toISOString() ?? null },
     };
   };
 
@@ -123,7 +128,7 @@ export function accountRoutes(parent: FastifyInstance, deps: AccountRouteDeps): 
       bodyLimit: 16 * 1024,
     },
     async (request, reply) => {
-      await limit('signUpPerAddress', addressKey(request.ip));
+      await limit.hit('signUpPerAddress', request.ip);
       const body = request.body;
       checkKdf(body.kdf);
       const [authKeyHash, recoveryKeyHash] = await Promise.all([
@@ -157,6 +162,7 @@ export function accountRoutes(parent: FastifyInstance, deps: AccountRouteDeps): 
       },
     },
     async (request) => {
+      await limit.hit('challengePerAddress', request.ip);
       const account = await findAccountByUsername(db, request.body.username);
       return { kdf: account?.kdf ?? decoyKdf(deps.secret, request.body.username) };
     },
@@ -174,17 +180,30 @@ export function accountRoutes(parent: FastifyInstance, deps: AccountRouteDeps): 
     },
     async (request, reply) => {
       const { username, authKey, totp, backupCode } = request.body;
-      await limit('signInPerAddress', addressKey(request.ip));
-      await limit('signInPerAccount', username);
+      await limit.hit('signInPerAddress', request.ip);
+      const attempt = await limit.attempt('signIn', username, request.ip);
       const account = await prove(await findAccountByUsername(db, username), 'auth', authKey);
       if (!account) {
+        // The same statement runs for a username with no account (it changes nothing there).
+        await recordFailedAttempt(db, username, 'passphrase');
         throw new ApiError(
           401,
           'sign_in_failed',
           'The username or passphrase is not right. Please try again.',
         );
       }
-      await checkSecondFactor(db, account.id, totp, backupCode);
+      try {
+        await checkSecondFactor(db, account.id, totp, backupCode);
+      } catch (error) {
+        if (error instanceof ApiError && error.code === 'second_factor_required') {
+          // The passphrase was right and no code was sent yet: the usual first step, no failure.
+          await attempt.uncounted();
+        } else if (error instanceof ApiError && error.code === 'second_factor_failed') {
+          await recordFailedAttempt(db, username, 'code');
+        }
+        throw error;
+      }
+      await attempt.succeeded();
       return signedIn(request, reply, account);
     },
   );
@@ -240,7 +259,7 @@ export function accountRoutes(parent: FastifyInstance, deps: AccountRouteDeps): 
       schema: {
         tags: ['sessions'],
         summary: 'End another session of this account',
-        params: z.object({ id: z.string().max(64) }),
+        params: sessionIdParams,
         response: { 204: noContent, 404: apiErrorResponse, ...errors },
       },
     },
@@ -249,6 +268,23 @@ export function accountRoutes(parent: FastifyInstance, deps: AccountRouteDeps): 
       if (!(await deleteSession(db, session.accountId, request.params.id))) {
         throw new ApiError(404, 'not_found', 'There is no such session.');
       }
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.delete(
+    '/sessions',
+    {
+      schema: {
+        tags: ['sessions'],
+        summary: 'End every other session of this account (`?others=true`); this one stays',
+        querystring: endSessionsQuery,
+        response: { 204: noContent, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const session = await requireSession(db, sessions, request);
+      await deleteOtherSessions(db, session.accountId, session.id);
       return reply.code(204).send(null);
     },
   );
@@ -268,6 +304,7 @@ export function accountRoutes(parent: FastifyInstance, deps: AccountRouteDeps): 
       const session = await requireSession(db, sessions, request);
       const body = request.body;
       checkKdf(body.kdf);
+      const attempt = await limit.attempt('reauth', session.accountId, request.ip);
       const account = await prove(
         await findAccountById(db, session.accountId),
         'auth',
@@ -275,6 +312,7 @@ export function accountRoutes(parent: FastifyInstance, deps: AccountRouteDeps): 
       );
       if (!account)
         throw new ApiError(401, 'sign_in_failed', 'The current passphrase is not right.');
+      await attempt.succeeded();
       await updatePassphrase(db, account.id, {
         authKeyHash: await hashKey(body.authKey),
         kdf: body.kdf,
@@ -297,12 +335,14 @@ export function accountRoutes(parent: FastifyInstance, deps: AccountRouteDeps): 
     },
     async (request, reply) => {
       const session = await requireSession(db, sessions, request);
+      const attempt = await limit.attempt('reauth', session.accountId, request.ip);
       const account = await prove(
         await findAccountById(db, session.accountId),
         'auth',
         request.body.authKey,
       );
       if (!account) throw new ApiError(401, 'sign_in_failed', 'The passphrase is not right.');
+      await attempt.succeeded();
       await deps.blobs.removeAccountBlobs(account.id);
       await deleteAccount(db, account.id);
       clearSessionCookie(reply);
@@ -323,20 +363,22 @@ export function accountRoutes(parent: FastifyInstance, deps: AccountRouteDeps): 
     },
     async (request) => {
       const { username, recoveryAuthKey } = request.body;
-      await limit('recoveryPerAddress', addressKey(request.ip));
-      await limit('recoveryPerAccount', username);
+      await limit.hit('recoveryPerAddress', request.ip);
+      const attempt = await limit.attempt('recovery', username, request.ip);
       const account = await prove(
         await findAccountByUsername(db, username),
         'recovery',
         recoveryAuthKey,
       );
       if (!account) {
+        await recordFailedAttempt(db, username, 'recovery');
         throw new ApiError(
           401,
           'recovery_failed',
           'The username or recovery key is not right. Please check the words.',
         );
       }
+      await attempt.succeeded();
       const { token, hash } = newToken();
       await insertSession(db, {
         id: newPublicId(),

@@ -61,9 +61,10 @@ export async function vaultApi(app: FastifyInstance, options: ApiOptions): Promi
 
   const blobs = uploadRoutes(app, { db, sessions, uploads });
   options.onBlobStore?.(blobs);
-  accountRoutes(app, { db, sessions, limit: createLimiter(db, secret), secret, blobs });
+  const limit = createLimiter(db, secret);
+  accountRoutes(app, { db, sessions, limit, secret, blobs });
   recordRoutes(app, { db, sessions });
-  secondFactorRoutes(app, { db, sessions });
+  secondFactorRoutes(app, { db, sessions, limit });
 
   app.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
 

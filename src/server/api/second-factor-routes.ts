@@ -11,7 +11,9 @@ import {
   apiErrorResponse,
   backupCodesResponse,
   secondFactorDisableBody,
+  DEFAULT_AUTHENTICATOR_LABEL,
   secondFactorEnableBody,
+  secondFactorSetupBody,
   secondFactorSetupResponse,
 } from '../../domain/vault-api.js';
 import { findAccountById } from '../db/repositories/accounts.js';
@@ -23,6 +25,7 @@ import {
 } from '../db/repositories/second-factor.js';
 import type { Database } from '../db/schema.js';
 import { verifyKey } from '../auth/key-hash.js';
+import type { Limiter } from '../auth/limits.js';
 import { newBackupCodes, newTotpSecret, totpStep, totpUri } from '../auth/totp.js';
 import { ApiError } from './api-error.js';
 import { requireSession, type SessionSettings } from './session-guard.js';
@@ -32,14 +35,15 @@ const errors = {
   401: apiErrorResponse,
   403: apiErrorResponse,
   409: apiErrorResponse,
+  429: apiErrorResponse,
 };
 
 export function secondFactorRoutes(
   parent: FastifyInstance,
-  deps: { db: Kysely<Database>; sessions: SessionSettings },
+  deps: { db: Kysely<Database>; sessions: SessionSettings; limit: Limiter },
 ): void {
   const app = parent.withTypeProvider<ZodTypeProvider>();
-  const { db, sessions } = deps;
+  const { db, sessions, limit } = deps;
 
   app.get(
     '/account',
@@ -67,7 +71,9 @@ export function secondFactorRoutes(
     {
       schema: {
         tags: ['second factor'],
-        summary: 'Start setting up an authenticator app',
+        summary:
+          'Start setting up an authenticator app, under the name the person chose for it there',
+        body: secondFactorSetupBody,
         response: { 200: secondFactorSetupResponse, ...errors },
       },
     },
@@ -80,10 +86,9 @@ export function secondFactorRoutes(
           'invalid_request',
           'The second factor is already on. Turn it off first.',
         );
-      const account = await findAccountById(db, session.accountId);
       const secret = newTotpSecret();
       await setPendingSecret(db, session.accountId, secret);
-      return { secret, uri: totpUri(secret, account?.username ?? '') };
+      return { secret, uri: totpUri(secret, request.body?.label ?? DEFAULT_AUTHENTICATOR_LABEL) };
     },
   );
 
@@ -131,10 +136,12 @@ export function secondFactorRoutes(
     },
     async (request, reply) => {
       const session = await requireSession(db, sessions, request);
+      const attempt = await limit.attempt('reauth', session.accountId, request.ip);
       const account = await findAccountById(db, session.accountId);
       if (!account || !(await verifyKey(account.authKeyHash, request.body.authKey))) {
         throw new ApiError(401, 'sign_in_failed', 'The passphrase is not right.');
       }
+      await attempt.succeeded();
       await disableSecondFactor(db, session.accountId);
       return reply.code(204).send(null);
     },

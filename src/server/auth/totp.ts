@@ -1,20 +1,20 @@
 /**
- * Time-based one-time codes (RFC 6238, via otpauth) and backup codes. The issuer shown in the
- * person's authenticator app is deliberately neutral: someone looking through their phone
- * should not learn what the account is for.
+ * Time-based one-time codes (RFC 6238, via otpauth) and backup codes. The authenticator app
+ * shows only the name the person chose (a neutral word by default) — no issuer, no username —
+ * so someone looking through their phone learns neither what the account is for nor its name.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { Secret, TOTP } from 'otpauth';
 
-export const TOTP_ISSUER = 'Diary';
 const PERIOD = 30;
 
 export function newTotpSecret(): string {
   return new Secret({ size: 20 }).base32;
 }
 
-export function totpUri(secret: string, username: string): string {
-  return totp(secret, username).toString();
+/** The otpauth:// link for an authenticator app, named `label` (the person's choice). */
+export function totpUri(secret: string, label: string): string {
+  return totp(secret, label).toString();
 }
 
 /**
@@ -51,7 +51,7 @@ export function hashBackupCode(code: string): Uint8Array {
 
 function totp(secret: string, label: string): TOTP {
   return new TOTP({
-    issuer: TOTP_ISSUER,
+    issuer: '',
     label,
     algorithm: 'SHA1',
     digits: 6,

@@ -56,6 +56,11 @@ export interface AccountTable {
   totp_pending_secret: ColumnType<string | null, string | null | undefined, string | null>;
   /** The last TOTP time step accepted, so no code can be used twice. */
   totp_last_step: ColumnType<string | null, number | null | undefined, number | null>;
+  /** Failed attempts since the last successful sign-in (told to the person, then reset). */
+  failed_passphrases: ColumnType<number, never, number>;
+  failed_codes: ColumnType<number, never, number>;
+  failed_recoveries: ColumnType<number, never, number>;
+  last_failed_at: ColumnType<Date | null, never, Date | null>;
   created_at: ColumnType<Date, never, never>;
   updated_at: ColumnType<Date, Date | undefined, Date>;
 }

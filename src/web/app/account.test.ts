@@ -276,6 +276,51 @@ describe('account use cases', () => {
     expect(server.bodies.join('\n')).not.toContain(PASSPHRASE);
   });
 
+  it('brings an account below the default KDF up to it at sign-in, keeping the session', async () => {
+    const server = fakeServer();
+    const { opened } = await signUp(server);
+    const accountKey = opened.accountKey.slice();
+    const old = server.accounts.get('fox')!.kdf as { opsLimit: number; salt: string };
+    // A default raised since this account was made: one more pass than it has.
+    const target = { opsLimit: old.opsLimit + 1, memLimitBytes: 64 * 1024 * 1024 };
+    const upgraded = await signIn(server.api, 'fox', PASSPHRASE, target);
+    expect(upgraded.accountKey).toEqual(accountKey);
+    const stored = server.accounts.get('fox')!;
+    expect(stored.kdf).toEqual({
+      algorithm: 'argon2id13',
+      opsLimit: target.opsLimit,
+      memLimitBytes: target.memLimitBytes,
+      salt: expect.stringMatching(/^[A-Za-z0-9_-]{22}$/),
+    });
+    expect((stored.kdf as { salt: string }).salt).not.toBe(old.salt);
+    // The session knows the new wrapped key, and the same passphrase opens it next time.
+    expect(upgraded.session.wrappedAccountKey).toBe(stored.byPassphrase);
+    const puts = () => server.paths.filter((p) => p === '/api/account/passphrase').length;
+    expect(puts()).toBe(1);
+    const again = await signIn(server.api, 'fox', PASSPHRASE, target);
+    expect(again.accountKey).toEqual(accountKey);
+    expect(puts()).toBe(1);
+    // At the default already: nothing is changed.
+    await signIn(server.api, 'fox', PASSPHRASE);
+    expect(puts()).toBe(1);
+    expect(server.bodies.join('\n')).not.toContain(PASSPHRASE);
+  });
+
+  it('brings an account with a second factor up to the default once the code is right', async () => {
+    const server = fakeServer();
+    const { opened } = await signUp(server);
+    Object.assign(server.accounts.get('fox')!, { totp: '123456' });
+    const old = server.accounts.get('fox')!.kdf as { opsLimit: number };
+    const target = { opsLimit: old.opsLimit + 1, memLimitBytes: 64 * 1024 * 1024 };
+    const started = await startSignIn(server.api, 'fox', PASSPHRASE, target);
+    if (started.kind !== 'second-factor') throw new Error('expected a second factor');
+    expect(server.accounts.get('fox')!.kdf).toEqual(old);
+    const done = await finishSignIn(server.api, started.pending, { totp: '123456' });
+    expect(done.accountKey).toEqual(opened.accountKey);
+    expect(server.accounts.get('fox')!.kdf).toMatchObject({ opsLimit: target.opsLimit });
+    expect(started.pending.upgrade?.keyEncryptionKey.every((b) => b === 0)).toBe(true);
+  });
+
   it('signs up, then signs in with the same passphrase to the same account key', async () => {
     const server = fakeServer();
     const { opened } = await signUp(server);

@@ -10,6 +10,7 @@
 import {
   bytesEqual,
   checkRecoveryWords,
+  DEFAULT_KDF,
   deriveKeys,
   deriveRecoveryAuthKey,
   fromBase64Url,
@@ -170,12 +171,91 @@ export interface PendingSignIn {
   readonly username: string;
   readonly authKey: Uint8Array;
   readonly keyEncryptionKey: Uint8Array;
+  /** For an account whose KDF parameters are below the default: see KdfUpgrade. */
+  readonly upgrade?: KdfUpgrade;
+}
+
+/**
+ * Keys from the same passphrase with the default KDF costs and a fresh salt, made at sign-in
+ * for an account whose stored parameters are below them. Once signed in, the account key is
+ * re-wrapped under them (through the passphrase-change route, which keeps this session), so
+ * the account's challenge then looks exactly like a new account's — and like an unknown
+ * username's.
+ */
+export interface KdfUpgrade {
+  readonly kdf: KdfParams;
+  readonly authKey: Uint8Array;
+  readonly keyEncryptionKey: Uint8Array;
+}
+
+/** The KDF costs to bring an account up to (DEFAULT_KDF; tests may ask for more). */
+export interface KdfTarget {
+  readonly opsLimit: number;
+  readonly memLimitBytes: number;
+}
+
+/** True when parameters are below the target's costs in either dimension. */
+export function needsKdfUpgrade(kdf: KdfParams, target: KdfTarget = DEFAULT_KDF): boolean {
+  return kdf.opsLimit < target.opsLimit || kdf.memLimitBytes < target.memLimitBytes;
 }
 
 export function wipePendingSignIn(pending: PendingSignIn | undefined): void {
   if (pending === undefined) return;
   wipeBestEffort(pending.authKey);
   wipeBestEffort(pending.keyEncryptionKey);
+  wipeBestEffort(pending.upgrade?.authKey);
+  wipeBestEffort(pending.upgrade?.keyEncryptionKey);
+}
+
+/** Derives the keys to sign in with, and for an account below `target`, the upgraded ones. */
+async function deriveForSignIn(
+  api: VaultApi,
+  username: string,
+  passphrase: string,
+  target: KdfTarget,
+): Promise<PendingSignIn> {
+  const { kdf } = await api.loginChallenge(username);
+  const params = kdfParamsFromJson(kdf);
+  const keys = await deriveKeys(passphrase, params);
+  if (!needsKdfUpgrade(params, target)) return { username, ...keys };
+  try {
+    const upgraded: KdfParams = {
+      ...(await newKdfParams()),
+      opsLimit: target.opsLimit,
+      memLimitBytes: target.memLimitBytes,
+    };
+    const next = await deriveKeys(passphrase, upgraded);
+    return { username, ...keys, upgrade: { kdf: upgraded, ...next } };
+  } catch (e) {
+    wipeBestEffort(keys.authKey);
+    wipeBestEffort(keys.keyEncryptionKey);
+    throw e;
+  }
+}
+
+/**
+ * After a sign-in with a pending upgrade: re-wraps the account key under the upgraded keys and
+ * stores them (other sessions end, as after any passphrase change; this one stays). A failure
+ * changes nothing here: the next sign-in tries again.
+ */
+async function upgradeKdf(api: VaultApi, keys: PendingSignIn, opened: Opened): Promise<Opened> {
+  const upgrade = keys.upgrade;
+  if (upgrade === undefined) return opened;
+  try {
+    const wrapped = toBase64Url(
+      await wrapKey(upgrade.keyEncryptionKey, opened.accountKey, KEY_CONTEXTS.accountKeyByKek),
+    );
+    api.setCsrfToken(opened.session.csrfToken);
+    await api.changePassphrase({
+      currentAuthKey: toBase64Url(keys.authKey),
+      kdf: kdfParamsToJson(upgrade.kdf),
+      authKey: toBase64Url(upgrade.authKey),
+      wrappedAccountKey: wrapped,
+    });
+    return { ...opened, session: { ...opened.session, wrappedAccountKey: wrapped } };
+  } catch {
+    return opened;
+  }
 }
 
 export type SignInStart =
@@ -184,7 +264,9 @@ export type SignInStart =
 
 /**
  * Derives the keys and signs in. An account with a second factor gives back the derived keys
- * as a PendingSignIn (not wiped) for finishSignIn; otherwise the keys are wiped here.
+ * as a PendingSignIn (not wiped) for finishSignIn; otherwise the keys are wiped here. An account
+ * whose KDF parameters are below `target` (DEFAULT_KDF) is brought up to it once signed in,
+ * without ending this session (KdfUpgrade).
  *
  * @throws ApiError `sign_in_failed` (wrong username or passphrase, never saying which),
  *   `rate_limited`; CryptoError `kdf_params_too_weak`, `kdf_failed`; KeyMismatchError.
@@ -193,13 +275,13 @@ export async function startSignIn(
   api: VaultApi,
   username: string,
   passphrase: string,
+  target: KdfTarget = DEFAULT_KDF,
 ): Promise<SignInStart> {
-  const keys = await deriveForAccount(api, username, passphrase);
-  const pending: PendingSignIn = { username, ...keys };
+  const pending = await deriveForSignIn(api, username, passphrase, target);
   let keep = false;
   try {
     const opened = await openSession(api, pending, undefined);
-    return { kind: 'opened', opened };
+    return { kind: 'opened', opened: await upgradeKdf(api, pending, opened) };
   } catch (e) {
     if (isApiError(e, 'second_factor_required')) {
       keep = true;
@@ -226,7 +308,7 @@ export async function finishSignIn(
   proof: SecondFactorProof,
 ): Promise<Opened> {
   try {
-    const opened = await openSession(api, pending, proof);
+    const opened = await upgradeKdf(api, pending, await openSession(api, pending, proof));
     wipePendingSignIn(pending);
     return opened;
   } catch (e) {
@@ -244,8 +326,13 @@ export async function finishSignIn(
  *
  * @throws as startSignIn, and ApiError `second_factor_required` (the keys already wiped).
  */
-export async function signIn(api: VaultApi, username: string, passphrase: string): Promise<Opened> {
-  const started = await startSignIn(api, username, passphrase);
+export async function signIn(
+  api: VaultApi,
+  username: string,
+  passphrase: string,
+  target: KdfTarget = DEFAULT_KDF,
+): Promise<Opened> {
+  const started = await startSignIn(api, username, passphrase, target);
   if (started.kind === 'opened') return started.opened;
   wipePendingSignIn(started.pending);
   throw new ApiError(401, 'second_factor_required', 'a second factor is needed');

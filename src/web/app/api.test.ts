@@ -102,7 +102,7 @@ describe('VaultApi', () => {
         return json(200, { username: 'fox', secondFactor: true, backupCodesLeft: 9 });
       }
       if (call.method === 'POST' && call.url === '/api/account/second-factor') {
-        return json(200, { secret: 'JBSWY3DPEHPK3PXP', uri: 'otpauth://totp/Diary:fox' });
+        return json(200, { secret: 'JBSWY3DPEHPK3PXP', uri: 'otpauth://totp/Notes' });
       }
       if (call.method === 'PUT') return json(200, { backupCodes: ['AAAA-BBBB-CCCC-DDDD'] });
       if (call.method === 'DELETE') return new Response(null, { status: 204 });
@@ -119,9 +119,9 @@ describe('VaultApi', () => {
       secondFactor: true,
       backupCodesLeft: 9,
     });
-    expect(await api.startSecondFactor()).toEqual({
+    expect(await api.startSecondFactor('Notes')).toEqual({
       secret: 'JBSWY3DPEHPK3PXP',
-      uri: 'otpauth://totp/Diary:fox',
+      uri: 'otpauth://totp/Notes',
     });
     expect(await api.enableSecondFactor('123456')).toEqual(['AAAA-BBBB-CCCC-DDDD']);
     await api.disableSecondFactor('auth');
@@ -134,7 +134,7 @@ describe('VaultApi', () => {
       ],
       ['POST /api/sessions', '{"username":"fox","authKey":"key"}'],
       ['GET /api/account', undefined],
-      ['POST /api/account/second-factor', undefined],
+      ['POST /api/account/second-factor', '{"label":"Notes"}'],
       ['PUT /api/account/second-factor', '{"code":"123456"}'],
       ['DELETE /api/account/second-factor', '{"authKey":"auth"}'],
       ['GET /api/records?limit=200', undefined],

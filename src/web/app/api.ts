@@ -12,9 +12,10 @@
 import type { z } from 'zod';
 import type {
   CreateAccountBody,
+  FailedAttempts,
   KdfParamsBody,
   RecordResponse,
-  SessionResponse,
+  SessionResponse as ServerSessionResponse,
   changePassphraseBody,
   createRecordBody,
   recoveryCompleteBody,
@@ -42,7 +43,12 @@ export interface AccountSummary {
 
 /** What proves the second factor at sign-in: a code from the app, or one backup code. */
 export type SecondFactorProof = { readonly totp: string } | { readonly backupCode: string };
-export type { CreateAccountBody, KdfParamsBody, RecordResponse, SessionResponse };
+export type { CreateAccountBody, FailedAttempts, KdfParamsBody, RecordResponse };
+
+/** After sign-in, sign-up or recovery; `failedAttempts` only when the server told of any. */
+export type SessionResponse = Omit<ServerSessionResponse, 'failedAttempts'> & {
+  readonly failedAttempts?: FailedAttempts;
+};
 
 export interface RecordPage {
   readonly records: RecordResponse[];
@@ -155,6 +161,11 @@ export class VaultApi {
     await this.request('DELETE', `/api/sessions/${encodeURIComponent(id)}`, { parse: none });
   }
 
+  /** Ends every session of this account except this one. */
+  async endOtherSessions(): Promise<void> {
+    await this.request('DELETE', '/api/sessions?others=true', { parse: none });
+  }
+
   async changePassphrase(body: ChangePassphraseBody): Promise<void> {
     await this.request('PUT', '/api/account/passphrase', { body, parse: none });
   }
@@ -177,9 +188,13 @@ export class VaultApi {
     });
   }
 
-  /** Second factor, step 1: a new secret for an authenticator app (not on until step 2). */
-  async startSecondFactor(): Promise<SecondFactorSetup> {
+  /**
+   * Second factor, step 1: a new secret for an authenticator app (not on until step 2), its
+   * link naming it `label` in the app.
+   */
+  async startSecondFactor(label: string): Promise<SecondFactorSetup> {
     return this.request('POST', '/api/account/second-factor', {
+      body: { label },
       parse: (json) => {
         const o = object(json);
         return { secret: string(o, 'secret'), uri: string(o, 'uri') };
@@ -406,11 +421,30 @@ function none(): undefined {
 
 function parseSession(json: unknown): SessionResponse {
   const o = object(json);
+  const failed = o.failedAttempts === undefined ? undefined : parseFailedAttempts(o.failedAttempts);
   return {
     username: string(o, 'username'),
     wrappedAccountKey: string(o, 'wrappedAccountKey'),
     csrfToken: string(o, 'csrfToken'),
     idleTimeoutSeconds: integer(o, 'idleTimeoutSeconds'),
+    ...(failed === undefined ? {} : { failedAttempts: failed }),
+  };
+}
+
+function parseFailedAttempts(json: unknown): FailedAttempts {
+  const o = object(json);
+  const count = (name: string): number => {
+    const n = integer(o, name);
+    if (n < 0) throw badResponse(name);
+    return n;
+  };
+  const lastAt = o.lastAt;
+  if (lastAt !== null && typeof lastAt !== 'string') throw badResponse('lastAt');
+  return {
+    passphrase: count('passphrase'),
+    code: count('code'),
+    recovery: count('recovery'),
+    lastAt,
   };
 }
 

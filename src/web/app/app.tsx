@@ -5,7 +5,8 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { wipePendingSignIn, wipePrepared, type Opened } from './account.js';
-import type { VaultApi } from './api.js';
+import type { FailedAttempts, VaultApi } from './api.js';
+import { anyFailedAttempts } from './failed-attempts.js';
 import {
   AppContext,
   useApp,
@@ -158,6 +159,7 @@ export function App(props: AppProps) {
   const createDraft = useRef(newCreateDraft());
   const recoverDraft = useRef(newRecoverDraft());
   const signInDraft = useRef(newSignInDraft());
+  const [failedAttempts, setFailedAttempts] = useState<FailedAttempts | undefined>(undefined);
   const drafts = useRef(new Map<string, NoteDraft>());
   const revisions = useRef(new RevisionWatch());
   const diary = useRef<DiaryMemory | undefined>(undefined);
@@ -202,6 +204,8 @@ export function App(props: AppProps) {
   const navigate = (screen: Screen, notice?: string): void => {
     if (screen.name === 'start' || screen.name === 'home') discardFlows();
     if (screen.name !== 'unlock-code') discardSignIn();
+    // Told once: leaving the diary home after unlocking puts the notice away.
+    if (screen.name !== 'home') setFailedAttempts(undefined);
     setRoute((r) => ({ screen, notice, seq: r.seq + 1 }));
     props.onScreen(screen.name);
   };
@@ -215,8 +219,15 @@ export function App(props: AppProps) {
     navigate,
     notice: route.notice,
     moveFocus: props.moveFocus || route.seq > 0,
+    failedAttempts,
+    dismissFailedAttempts: () => setFailedAttempts(undefined),
     unlocked: (opened: Opened) => {
       session.begin(opened.session, opened.accountKey);
+      setFailedAttempts(
+        anyFailedAttempts(opened.session.failedAttempts)
+          ? opened.session.failedAttempts
+          : undefined,
+      );
       props.onUnlocked();
     },
     lock: props.onLock,

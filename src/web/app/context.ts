@@ -6,7 +6,7 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Opened } from './account.js';
-import type { VaultApi } from './api.js';
+import type { FailedAttempts, VaultApi } from './api.js';
 import type { AppLocale, Messages } from './messages.js';
 import type { RevisionWatch } from './records.js';
 import type { NoteFields } from './validation.js';
@@ -140,6 +140,12 @@ export interface AppContextValue {
   readonly notice: string | undefined;
   /** False only for the first screen after the page loads (focus stays where the browser put it). */
   readonly moveFocus: boolean;
+  /**
+   * Failed attempts on the account since the last sign-in, as the server told at this one;
+   * shown once on the diary home, then forgotten.
+   */
+  readonly failedAttempts: FailedAttempts | undefined;
+  readonly dismissFailedAttempts: () => void;
   /** Starts the unlocked session and the idle timer. */
   readonly unlocked: (opened: Opened) => void;
   readonly lock: () => void;

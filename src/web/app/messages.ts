@@ -368,7 +368,7 @@ const en = {
   secondFactorCode: {
     totpTitle: 'Enter the code from your authenticator app',
     totpLede:
-      'Your diary has a second factor. Open the authenticator app on your phone and type the 6-digit code it shows for “Diary”.',
+      'Your diary has a second factor. Open the authenticator app on your phone and type the 6-digit code it shows under the name you gave your diary there.',
     totpLabel: 'Code from the app',
     totpHint: 'For example, 123456. The app shows a new code every 30 seconds.',
     useBackup: 'Use a backup code instead',
@@ -414,7 +414,7 @@ const en = {
     what: 'A second factor makes your diary harder to open for someone who learns your passphrase. As well as your passphrase, you will type a 6-digit code from an authenticator app on your phone. The code changes every 30 seconds.',
     phone: 'Only do this if nobody else can use your phone.',
     phoneMore:
-      'Lock it with a PIN, pattern or fingerprint: someone who can use your phone could see the app. The app will call this account “Diary”, so it does not say what it is for.',
+      'Lock it with a PIN, pattern or fingerprint: someone who can use your phone could see the app. The app will show your diary under a name you choose below, so choose one that does not say what it is for.',
     app: 'You need an authenticator app, such as Google Authenticator, Microsoft Authenticator or Aegis.',
     step1: '1. Add your diary to the app',
     keyIntro:
@@ -425,7 +425,17 @@ const en = {
     link: 'open the key in your authenticator app',
     step2: '2. Enter the code the app shows',
     codeLabel: 'Code from the app',
-    codeHint: 'The 6 digits shown under “Diary” in the app, for example 123456.',
+    codeHint: 'The 6 digits shown under the name you chose, for example 123456.',
+    labelHeading: 'The name your app will show',
+    labelLabel: 'Name to show in your authenticator app',
+    labelHint:
+      'Choose a dull name that would not make anyone curious, such as Notes. Use letters, numbers and spaces, up to 32 characters.',
+    labelDefault: 'Notes',
+    labelRequired: 'Enter a name for the app to show',
+    labelFormat: "Use only letters, numbers, spaces and . _ ' - (up to 32 characters)",
+    labelContinue: 'Continue',
+    labelShown: 'Your authenticator app will show: {label}.',
+    labelChange: 'Change the name',
     submit: 'Turn on the second factor',
     working: 'Checking the code…',
     loading: 'Making a new setup key…',
@@ -443,6 +453,29 @@ const en = {
     once: 'You will only see these codes once.',
     listLabel: 'Your {n} backup codes',
     saved: 'I have saved them',
+    othersHeading: 'Your other devices',
+    othersWhat:
+      'Devices that were already signed in to your diary stay signed in without a code. If you are not sure who could be using one of them, sign them all out.',
+    othersButton: 'Sign out everywhere else',
+    othersWorking: 'Signing out your other devices…',
+    othersDone: 'Every other device has been signed out. Only this one is still open.',
+    othersFailed: 'Your other devices could not be signed out.',
+  },
+  failedAttempts: {
+    heading: 'Someone may have tried to open your diary',
+    passphraseOne:
+      'Since you last signed in, someone tried once to open your diary with the wrong passphrase.',
+    passphrase:
+      'Since you last signed in, someone tried {n} times to open your diary with the wrong passphrase.',
+    codeOne:
+      'Someone used your passphrase once but did not have the code from your authenticator app. They may know your passphrase.',
+    code: 'Someone used your passphrase {n} times but did not have the code from your authenticator app. They may know your passphrase.',
+    recoveryOne: 'Someone tried once to get in with the wrong recovery key.',
+    recovery: 'Someone tried {n} times to get in with the wrong recovery key.',
+    last: 'The last try was on {when}.',
+    advice: 'If this was you, all is well. If it was not you, change your passphrase now.',
+    change: 'Change your passphrase',
+    dismiss: 'Hide this message',
   },
   secondFactorOff: {
     title: 'Turn off the second factor',
@@ -1271,7 +1304,7 @@ const cy: Messages = {
   secondFactorCode: {
     totpTitle: 'Rhowch y cod o’ch ap dilysu',
     totpLede:
-      'Mae gan eich dyddiadur ail ffactor. Agorwch yr ap dilysu ar eich ffôn a theipiwch y cod 6 digid y mae’n ei ddangos ar gyfer “Diary”.',
+      'Mae gan eich dyddiadur ail ffactor. Agorwch yr ap dilysu ar eich ffôn a theipiwch y cod 6 digid y mae’n ei ddangos o dan yr enw a roesoch i’ch dyddiadur yno.',
     totpLabel: 'Cod o’r ap',
     totpHint: 'Er enghraifft, 123456. Mae’r ap yn dangos cod newydd bob 30 eiliad.',
     useBackup: 'Defnyddio cod wrth gefn yn lle hynny',
@@ -1319,7 +1352,7 @@ const cy: Messages = {
     what: 'Mae ail ffactor yn ei gwneud yn anoddach i rywun sy’n dysgu eich cyfrinymadrodd agor eich dyddiadur. Yn ogystal â’ch cyfrinymadrodd, byddwch yn teipio cod 6 digid o ap dilysu ar eich ffôn. Mae’r cod yn newid bob 30 eiliad.',
     phone: 'Gwnewch hyn dim ond os na all neb arall ddefnyddio eich ffôn.',
     phoneMore:
-      'Clowch ef gyda PIN, patrwm neu ôl bys: gallai rhywun sy’n gallu defnyddio eich ffôn weld yr ap. Bydd yr ap yn galw’r cyfrif hwn yn “Diary”, felly nid yw’n dweud beth yw ei ddiben.',
+      'Clowch ef gyda PIN, patrwm neu ôl bys: gallai rhywun sy’n gallu defnyddio eich ffôn weld yr ap. Bydd yr ap yn dangos eich dyddiadur o dan enw a ddewiswch isod, felly dewiswch un nad yw’n dweud beth yw ei ddiben.',
     app: 'Mae angen ap dilysu arnoch, fel Google Authenticator, Microsoft Authenticator neu Aegis.',
     step1: '1. Ychwanegu eich dyddiadur at yr ap',
     keyIntro:
@@ -1331,7 +1364,17 @@ const cy: Messages = {
     link: 'agor yr allwedd yn eich ap dilysu',
     step2: '2. Rhoi’r cod y mae’r ap yn ei ddangos',
     codeLabel: 'Cod o’r ap',
-    codeHint: 'Y 6 digid a ddangosir o dan “Diary” yn yr ap, er enghraifft 123456.',
+    codeHint: 'Y 6 digid a ddangosir o dan yr enw a ddewisoch, er enghraifft 123456.',
+    labelHeading: 'Yr enw y bydd eich ap yn ei ddangos',
+    labelLabel: 'Enw i’w ddangos yn eich ap dilysu',
+    labelHint:
+      'Dewiswch enw diflas na fyddai’n gwneud neb yn chwilfrydig, fel Nodiadau. Defnyddiwch lythrennau, rhifau a bylchau, hyd at 32 nod.',
+    labelDefault: 'Nodiadau',
+    labelRequired: 'Rhowch enw i’r ap ei ddangos',
+    labelFormat: "Defnyddiwch lythrennau, rhifau, bylchau a . _ ' - yn unig (hyd at 32 nod)",
+    labelContinue: 'Parhau',
+    labelShown: 'Bydd eich ap dilysu yn dangos: {label}.',
+    labelChange: 'Newid yr enw',
     submit: 'Troi’r ail ffactor ymlaen',
     working: 'Yn gwirio’r cod…',
     loading: 'Yn creu allwedd gosod newydd…',
@@ -1349,6 +1392,30 @@ const cy: Messages = {
     once: 'Dim ond unwaith y byddwch yn gweld y codau hyn.',
     listLabel: 'Eich {n} cod wrth gefn',
     saved: 'Rydw i wedi’u cadw',
+    othersHeading: 'Eich dyfeisiau eraill',
+    othersWhat:
+      'Mae dyfeisiau a oedd eisoes wedi mewngofnodi i’ch dyddiadur yn aros wedi mewngofnodi heb god. Os nad ydych yn siŵr pwy allai fod yn defnyddio un ohonynt, allgofnodwch nhw i gyd.',
+    othersButton: 'Allgofnodi ym mhob man arall',
+    othersWorking: 'Yn allgofnodi eich dyfeisiau eraill…',
+    othersDone: 'Mae pob dyfais arall wedi’i hallgofnodi. Dim ond yr un hon sy’n dal ar agor.',
+    othersFailed: 'Nid oedd modd allgofnodi eich dyfeisiau eraill.',
+  },
+  failedAttempts: {
+    heading: 'Efallai fod rhywun wedi ceisio agor eich dyddiadur',
+    passphraseOne:
+      'Ers i chi fewngofnodi ddiwethaf, mae rhywun wedi ceisio agor eich dyddiadur unwaith gyda’r cyfrinymadrodd anghywir.',
+    passphrase:
+      'Ers i chi fewngofnodi ddiwethaf, mae rhywun wedi ceisio agor eich dyddiadur {n} o weithiau gyda’r cyfrinymadrodd anghywir.',
+    codeOne:
+      'Mae rhywun wedi defnyddio eich cyfrinymadrodd unwaith ond nid oedd ganddo’r cod o’ch ap dilysu. Efallai ei fod yn gwybod eich cyfrinymadrodd.',
+    code: 'Mae rhywun wedi defnyddio eich cyfrinymadrodd {n} o weithiau ond nid oedd ganddo’r cod o’ch ap dilysu. Efallai ei fod yn gwybod eich cyfrinymadrodd.',
+    recoveryOne: 'Mae rhywun wedi ceisio mynd i mewn unwaith gyda’r allwedd adfer anghywir.',
+    recovery: 'Mae rhywun wedi ceisio mynd i mewn {n} o weithiau gyda’r allwedd adfer anghywir.',
+    last: 'Roedd yr ymgais olaf ar {when}.',
+    advice:
+      'Os mai chi oedd hyn, mae popeth yn iawn. Os nad chi oedd e, newidiwch eich cyfrinymadrodd nawr.',
+    change: 'Newid eich cyfrinymadrodd',
+    dismiss: 'Cuddio’r neges hon',
   },
   secondFactorOff: {
     title: 'Diffodd yr ail ffactor',

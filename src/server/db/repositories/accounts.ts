@@ -2,7 +2,7 @@
  * Accounts: a username, key hashes, KDF parameters and the two wrapped copies of the account
  * key. Rows are mapped to explicit types so a new column never leaks into a response.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database, KdfParamsColumn } from '../schema.js';
 
 export interface Account {
@@ -69,6 +69,69 @@ export async function updatePassphrase(
     })
     .where('id', '=', accountId)
     .execute();
+}
+
+/** What failed on an account since its last successful sign-in. */
+export interface FailedAttempts {
+  /** Wrong passphrases. */
+  readonly passphrase: number;
+  /** The right passphrase with a wrong or used second-factor code. */
+  readonly code: number;
+  /** Wrong recovery keys. */
+  readonly recovery: number;
+  /** When the last of them was; null when there were none. */
+  readonly lastAt: Date | null;
+}
+
+const FAILED_COLUMN = {
+  passphrase: 'failed_passphrases',
+  code: 'failed_codes',
+  recovery: 'failed_recoveries',
+} as const;
+
+/**
+ * Counts a failed attempt on the account with this username. A username with no account runs
+ * the same statement and changes nothing, so the work is the same either way.
+ */
+export async function recordFailedAttempt(
+  db: Kysely<Database>,
+  username: string,
+  kind: keyof typeof FAILED_COLUMN,
+): Promise<void> {
+  const column = FAILED_COLUMN[kind];
+  await db
+    .updateTable('accounts')
+    .set({ [column]: sql<number>`${sql.ref(column)} + 1`, last_failed_at: sql<Date>`now()` })
+    .where('username', '=', username)
+    .execute();
+}
+
+/** The failed attempts since the last successful sign-in, read and reset in one statement. */
+export async function takeFailedAttempts(
+  db: Kysely<Database>,
+  accountId: string,
+): Promise<FailedAttempts> {
+  const result = await sql<{
+    failed_passphrases: number | string;
+    failed_codes: number | string;
+    failed_recoveries: number | string;
+    last_failed_at: Date | string | null;
+  }>`
+    update accounts a
+    set failed_passphrases = 0, failed_codes = 0, failed_recoveries = 0, last_failed_at = null
+    from (select id, failed_passphrases, failed_codes, failed_recoveries, last_failed_at
+          from accounts where id = ${accountId} for update) old
+    where a.id = old.id
+    returning old.failed_passphrases, old.failed_codes, old.failed_recoveries, old.last_failed_at`.execute(
+    db,
+  );
+  const row = result.rows[0];
+  return {
+    passphrase: Number(row?.failed_passphrases ?? 0),
+    code: Number(row?.failed_codes ?? 0),
+    recovery: Number(row?.failed_recoveries ?? 0),
+    lastAt: row?.last_failed_at == null ? null : new Date(row.last_failed_at),
+  };
 }
 
 /** Deletes the account; sessions, records and revisions go with it (foreign keys cascade). */

@@ -31,6 +31,20 @@ export async function countHit(
   return { hits: row.hits, resetAt: new Date(row.reset_at) };
 }
 
+/** Takes one hit back (an attempt that turned out not to count), never below zero. */
+export async function refundHit(db: Kysely<Database>, key: string): Promise<void> {
+  await db
+    .updateTable('rate_limit_counters')
+    .set({ hits: sql<number>`greatest(hits - 1, 0)` })
+    .where('key', '=', key)
+    .execute();
+}
+
+/** Forgets one counter (its window starts again at the next hit). */
+export async function resetCounter(db: Kysely<Database>, key: string): Promise<void> {
+  await db.deleteFrom('rate_limit_counters').where('key', '=', key).execute();
+}
+
 /** Forgets windows that have ended, so the table holds only live counters. */
 export async function deleteExpiredCounters(db: Kysely<Database>): Promise<number> {
   const result = await db

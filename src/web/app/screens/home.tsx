@@ -7,6 +7,7 @@ import { loadNotes, type Note } from '../notes.js';
 import { Busy, Button, LinkButton, Page } from '../ui.js';
 import { IMPORT_MESSAGES } from '../import/messages.js';
 import { EvidenceHomeLink } from '../evidence/index.js';
+import { FailedAttemptsNotice } from './failed-attempts-notice.js';
 import { QuickCapture } from './quick-capture.js';
 
 type State =
@@ -46,6 +47,7 @@ export function HomeScreen() {
 
   return (
     <Page title={h.title}>
+      <FailedAttemptsNotice />
       <p>{format(h.signedInAs, { username: session.username })}</p>
       <QuickCapture />
       <h2>{d.diaryHeading}</h2>

@@ -12,7 +12,7 @@ import { isApiError, type AccountSummary, type SecondFactorSetup } from '../api.
 import { useApp } from '../context.js';
 import { describeError } from '../errors.js';
 import { format } from '../messages.js';
-import { Busy, Button, nextPaint, Page, PassphraseField, TextField } from '../ui.js';
+import { Busy, Button, LinkButton, nextPaint, Page, PassphraseField, TextField } from '../ui.js';
 import { normaliseCode } from './unlock.js';
 
 /**
@@ -89,7 +89,17 @@ export function SecondFactorSection() {
   );
 }
 
+/**
+ * The name typed for the authenticator app, tidied as the server tidies it; undefined when it
+ * cannot be used (letters, digits, spaces and . _ ' - only, 1–32 characters).
+ */
+export function authenticatorLabel(typed: string): string | undefined {
+  const label = typed.normalize('NFKC').trim().replace(/\s+/g, ' ');
+  return /^[\p{L}\p{N} ._'-]{1,32}$/u.test(label) ? label : undefined;
+}
+
 type SetupState =
+  | { readonly kind: 'choosing' }
   | { readonly kind: 'loading' }
   | { readonly kind: 'ready'; readonly setup: SecondFactorSetup }
   | { readonly kind: 'failed'; readonly message: string };
@@ -97,18 +107,26 @@ type SetupState =
 export function SecondFactorSetupScreen() {
   const { t, api, navigate } = useApp();
   const s = t.secondFactorSetup;
-  const [state, setState] = useState<SetupState>({ kind: 'loading' });
+  const [state, setState] = useState<SetupState>({ kind: 'choosing' });
   const [attempt, setAttempt] = useState(0);
+  /** The name the app will show; undefined until the person has chosen it. */
+  const [label, setLabel] = useState<string | undefined>();
+  const [labelInput, setLabelInput] = useState(s.labelDefault);
+  const [labelError, setLabelError] = useState<string | undefined>();
   const [code, setCode] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [seq, setSeq] = useState(0);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
+    if (label === undefined) {
+      setState({ kind: 'choosing' });
+      return;
+    }
     let live = true;
     setState({ kind: 'loading' });
-    // A new key each time this page opens: the server keeps it pending until the first code.
-    api.startSecondFactor().then(
+    // A new key each time a name is chosen: the server keeps it pending until the first code.
+    api.startSecondFactor(label).then(
       (setup) => {
         if (live) setState({ kind: 'ready', setup });
       },
@@ -119,11 +137,24 @@ export function SecondFactorSetupScreen() {
     return () => {
       live = false;
     };
-  }, [attempt]);
+  }, [attempt, label]);
 
   const fail = (message: string): void => {
     setError(message);
     setSeq((n) => n + 1);
+  };
+
+  const chooseLabel = (event: Event): void => {
+    event.preventDefault();
+    const chosen = authenticatorLabel(labelInput);
+    if (chosen === undefined) {
+      setLabelError(labelInput.trim() === '' ? s.labelRequired : s.labelFormat);
+      setSeq((n) => n + 1);
+      return;
+    }
+    setLabelError(undefined);
+    setLabelInput(chosen);
+    setLabel(chosen);
   };
 
   const submit = async (event: Event): Promise<void> => {
@@ -157,7 +188,13 @@ export function SecondFactorSetupScreen() {
   return (
     <Page
       title={s.title}
-      errors={error !== undefined ? [{ field: 'setup-code', message: error }] : []}
+      errors={
+        labelError !== undefined
+          ? [{ field: 'setup-label', message: labelError }]
+          : error !== undefined
+            ? [{ field: 'setup-code', message: error }]
+            : []
+      }
       errorSeq={seq}
       back={() => navigate({ name: 'settings' })}
     >
@@ -170,6 +207,37 @@ export function SecondFactorSetupScreen() {
       </div>
       <p>{s.phoneMore}</p>
       <p>{s.app}</p>
+      {state.kind === 'choosing' && (
+        <form noValidate onSubmit={chooseLabel}>
+          <h2>{s.labelHeading}</h2>
+          <TextField
+            id="setup-label"
+            label={s.labelLabel}
+            hint={s.labelHint}
+            error={labelError}
+            value={labelInput}
+            onInput={setLabelInput}
+            autocomplete="off"
+            spellcheck={false}
+            width="half"
+          />
+          <Button type="submit">{s.labelContinue}</Button>
+        </form>
+      )}
+      {label !== undefined && (
+        <p data-setup-label="">
+          {format(s.labelShown, { label })}{' '}
+          <LinkButton
+            onClick={() => {
+              setCode('');
+              setError(undefined);
+              setLabel(undefined);
+            }}
+          >
+            {s.labelChange}
+          </LinkButton>
+        </p>
+      )}
       <Busy message={state.kind === 'loading' ? s.loading : undefined} />
       {state.kind === 'failed' && (
         <div class="notice notice--error" role="alert">
@@ -222,8 +290,19 @@ export function SecondFactorSetupScreen() {
 
 /** The backup codes, shown once, straight after the second factor is turned on. */
 export function BackupCodesScreen({ codes }: { codes: readonly string[] }) {
-  const { t, navigate } = useApp();
+  const { t, navigate, api } = useApp();
   const b = t.backupCodes;
+  const [others, setOthers] = useState<'idle' | 'busy' | 'done' | 'failed'>('idle');
+  const signOutOthers = async (): Promise<void> => {
+    if (others === 'busy') return;
+    setOthers('busy');
+    try {
+      await api.endOtherSessions();
+      setOthers('done');
+    } catch {
+      setOthers('failed');
+    }
+  };
   return (
     <Page title={b.title}>
       <div class="panel panel--confirmation">
@@ -248,6 +327,26 @@ export function BackupCodesScreen({ codes }: { codes: readonly string[] }) {
           </li>
         ))}
       </ol>
+      <section aria-labelledby="other-devices-heading">
+        <h2 id="other-devices-heading">{b.othersHeading}</h2>
+        <p>{b.othersWhat}</p>
+        <Busy message={others === 'busy' ? b.othersWorking : undefined} />
+        <div role="status">{others === 'done' && <p class="confirmation">{b.othersDone}</p>}</div>
+        {others === 'failed' && (
+          <div class="notice notice--error" role="alert">
+            <p>{b.othersFailed}</p>
+          </div>
+        )}
+        {others !== 'done' && (
+          <Button
+            variant="secondary"
+            disabled={others === 'busy'}
+            onClick={() => void signOutOthers()}
+          >
+            {b.othersButton}
+          </Button>
+        )}
+      </section>
       <Button onClick={() => navigate({ name: 'settings' })}>{b.saved}</Button>
     </Page>
   );
