@@ -59,7 +59,7 @@ function rawRequest(
 
 const UPLOAD_ID = /^[a-f0-9]{32}$/;
 /** Property runs per engine: a few seconds. */
-const RUNS = 400;
+const RUNS = 300;
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 /** A documentation address (RFC 5737) for each request, so the 404 rate limit never answers. */
 const someAddress = () => `198.51.100.${randomInt(1, 255)}, 203.0.113.${randomInt(1, 255)}`;
