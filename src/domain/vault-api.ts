@@ -304,6 +304,10 @@ export const API_ERROR_CODES = [
   'record_too_large',
   'file_too_large',
   'quota_exceeded',
+  'upload_offset_conflict',
+  'upload_length_exceeded',
+  'tus_resumable_required',
+  'unsupported_media_type',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 

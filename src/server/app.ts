@@ -264,6 +264,16 @@ export async function buildApp(
     logController: new PrivateRequestLog(),
     logger: { level: options.config.logLevel },
     return503OnClosing: true,
+    // An address Fastify cannot even route (a broken %-escape, a path segment over 100
+    // characters) gets the API's error shape, not Fastify's, which repeats the address.
+    frameworkErrors: (error, _request, reply) => {
+      const status: 400 | 414 = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400;
+      void (reply as FastifyReply)
+        .code(status)
+        .header('cache-control', 'no-store')
+        .type('application/json; charset=utf-8')
+        .send(JSON.stringify(apiError('invalid_request', 'This address is not valid.')));
+    },
     ...fastifyOptions,
   });
   await app.register(mosaicApp, options);

@@ -2,14 +2,26 @@
  * Evidence uploads over the tus resumable-upload protocol (@tus/server), under /api/uploads.
  * The browser encrypts each file in chunks before sending it, so the store (src/server/blobs:
  * files or an S3 bucket) only ever holds ciphertext; no file name, type or other metadata may
- * travel with it. Fastify checks the session, CSRF token, ownership and quota first, then hands
- * creation, HEAD and PATCH to tus unchanged; downloads and deletions are answered here.
+ * travel with it. Fastify checks the id's format, the session, CSRF token, ownership and quota
+ * first, then hands creation, HEAD and PATCH to tus; downloads and deletions are answered here.
+ *
+ * tus acts only on the upload the route authorised, whatever else the address holds: it is given
+ * that id (getFileIdFromRequest) and the address rewritten to the canonical /api/uploads/<id>,
+ * since tus on its own takes the id from the last `/` of the whole URL, query string included.
+ * Its request hook checks the owner again against the database, so a tus that one day finds ids
+ * differently still cannot reach another account's upload. tus's own refusals are answered in
+ * the API's JSON error shape, and it allows no other origin (the vault is same-origin only).
  */
 import { randomBytes } from 'node:crypto';
-import { MemoryLocker, Server } from '@tus/server';
+import type { IncomingMessage } from 'node:http';
+import { ERRORS, MemoryLocker, Server } from '@tus/server';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { apiErrorResponse, uploadLimitsResponse } from '../../domain/vault-api.js';
+import {
+  apiErrorResponse,
+  uploadLimitsResponse,
+  type ApiErrorCode,
+} from '../../domain/vault-api.js';
 import type { Kysely } from 'kysely';
 import {
   abandonedUploads,
@@ -41,11 +53,46 @@ export interface BlobStore {
   removeAccountBlobs(accountId: string): Promise<void>;
   /** Removes uploads never finished in time, with their blobs; returns how many. */
   sweepAbandoned(): Promise<number>;
+  /**
+   * The tus server, for tests only: one may change its options to stand for a tus that finds
+   * upload ids differently, and see the owner check in its hooks refuse.
+   */
+  readonly tus: Server;
 }
 
-/** Set by this module only: a client-sent value is removed before tus sees the request. */
-const OWNER_HEADER = 'x-mosaic-upload-owner';
+/** An upload id exactly as the server makes them: 16 random bytes in lowercase hex. */
 const UPLOAD_ID = /^[a-f0-9]{32}$/;
+const BASE_PATH = '/api/uploads';
+const TUS_CONTENT_TYPE = 'application/offset+octet-stream';
+
+/**
+ * What the route authorised for one request, kept on the Node request object, which no client
+ * can reach: the account, and the upload (undefined when creating one).
+ */
+interface Grant {
+  readonly accountId: string;
+  readonly uploadId: string | undefined;
+}
+const grants = new WeakMap<IncomingMessage, Grant>();
+
+/** The grant of the request tus is handling (tus wraps the Node request; see srvx's NodeRequest). */
+function grantOf(req: unknown): Grant | undefined {
+  const node = (req as { runtime?: { node?: { req?: IncomingMessage } } }).runtime?.node?.req;
+  return node ? grants.get(node) : undefined;
+}
+
+/** The answer for an upload that does not exist, and for one that is someone else's. */
+const NO_SUCH_UPLOAD = 'There is no such upload.';
+/** A refusal thrown inside tus's hooks: tus answers with its status_code and body. */
+class TusRefusal extends Error {
+  constructor(
+    readonly status_code: number,
+    readonly body: string,
+  ) {
+    super(body.trim());
+  }
+}
+const tusNotFound = () => new TusRefusal(404, ERRORS.FILE_NOT_FOUND.body);
 
 export function uploadRoutes(
   app: FastifyInstance,
@@ -55,26 +102,53 @@ export function uploadRoutes(
   const { store } = uploads;
   // Shared with removals below, so a blob is never removed in the middle of a PATCH.
   const locker = new MemoryLocker();
-  const tus = new Server({
-    path: '/api/uploads',
+  const tus = new JsonErrorTus({
+    path: BASE_PATH,
     datastore: store.datastore,
     locker,
-    relativeLocation: true,
     maxSize: uploads.maxFileBytes,
     namingFunction: () => randomBytes(16).toString('hex'),
-    onUploadCreate: async (req, upload) => {
-      const owner = req.headers.get(OWNER_HEADER);
-      if (!owner || upload.size === undefined) {
-        // @tus/server's documented way to refuse: throw { status_code, body }.
-        // eslint-disable-next-line @typescript-eslint/only-throw-error
-        throw { status_code: 400, body: 'Upload-Length is required' };
+    // Same-origin only: no Access-Control-Allow-Origin for anyone (tus's default is `*`).
+    allowedOrigins: () => false,
+    // The canonical address, whatever the creating request's address or Host looked like.
+    generateUrl: (_req, { id }) => `${BASE_PATH}/${id}`,
+    // The id the route authorised, never one read from the address.
+    getFileIdFromRequest: (req) => grantOf(req)?.uploadId,
+    // The second check, inside tus: the id it is about to act on must be the authorised one,
+    // and the database must say it belongs to the account (for a creation: a fresh id).
+    onIncomingRequest: async (req, uploadId) => {
+      const grant = grantOf(req);
+      if (!grant || !UPLOAD_ID.test(uploadId)) throw tusNotFound();
+      if (grant.uploadId === undefined) {
+        if (req.method !== 'POST') throw tusNotFound();
+        return;
       }
-      await insertUpload(db, owner, upload.id, upload.size);
+      if (uploadId !== grant.uploadId || !(await findUpload(db, grant.accountId, uploadId))) {
+        throw tusNotFound();
+      }
+    },
+    onUploadCreate: async (req, upload) => {
+      const grant = grantOf(req);
+      if (!grant || grant.uploadId !== undefined) throw tusNotFound();
+      if (upload.size === undefined) throw new TusRefusal(400, ERRORS.INVALID_LENGTH.body);
+      await insertUpload(db, grant.accountId, upload.id, upload.size);
       return {};
     },
-    onUploadFinish: async (_req, upload) => {
+    onUploadFinish: async (req, upload) => {
+      const grant = grantOf(req);
+      // Finished by its creation (an empty file), or by a PATCH to the authorised upload.
+      if (!grant || (grant.uploadId !== undefined && grant.uploadId !== upload.id)) {
+        throw tusNotFound();
+      }
       await markCompleted(db, upload.id);
       return {};
+    },
+    onResponseError: (_req, error) => {
+      // tus's own refusals carry a status; anything else is a fault worth a line in the log.
+      if (!('status_code' in error)) {
+        app.log.error({ err: errorKind(error) }, 'upload request failed');
+      }
+      return undefined;
     },
   });
   app.addContentTypeParser('application/offset+octet-stream', (_request, _payload, done) => {
@@ -94,13 +168,46 @@ export function uploadRoutes(
     }
     const body = await store.read(id);
     // Removed between the look-up and now (a DELETE that has not yet dropped the row).
-    if (!body) throw new ApiError(404, 'not_found', 'There is no such upload.');
+    if (!body) throw new ApiError(404, 'not_found', NO_SUCH_UPLOAD);
     return reply
       .header('content-type', 'application/octet-stream')
       .header('content-disposition', 'attachment')
       .header('content-length', String(upload.length))
       .header('x-content-type-options', 'nosniff')
       .send(body);
+  };
+
+  /**
+   * Refuses what is malformed before the body is read: an id not exactly in the server's
+   * format (before anything else), and a PATCH body of another type, which Fastify would
+   * otherwise parse (after the session, so someone signed out hears that first).
+   */
+  const checkShape = async (request: FastifyRequest) => {
+    const { id } = request.params as { id?: string };
+    if (id !== undefined && !UPLOAD_ID.test(id)) {
+      throw new ApiError(400, 'invalid_request', 'An upload id is 32 lowercase hex characters.');
+    }
+    if (request.method === 'PATCH' && request.headers['content-type'] !== TUS_CONTENT_TYPE) {
+      await requireSession(db, sessions, request);
+      throw new ApiError(
+        415,
+        'unsupported_media_type',
+        `A PATCH carries the file's bytes as ${TUS_CONTENT_TYPE}.`,
+      );
+    }
+  };
+
+  /** tus asks for Tus-Resumable on every answer but OPTIONS, refusals made here included. */
+  const tusHeader = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    payload: unknown,
+    done: (error: null, payload: unknown) => void,
+  ) => {
+    if (request.method !== 'OPTIONS' && request.method !== 'GET') {
+      reply.header('tus-resumable', '1.0.0');
+    }
+    done(null, payload);
   };
 
   const handle = async (request: FastifyRequest, reply: FastifyReply) => {
@@ -120,10 +227,14 @@ export function uploadRoutes(
         'Upload-Metadata is not accepted: nothing readable may travel with a file.',
       );
     }
+    for (const header of ['upload-concat', 'upload-defer-length']) {
+      if (request.headers[header] !== undefined) {
+        throw new ApiError(400, 'invalid_request', `${header} is not offered: send Upload-Length.`);
+      }
+    }
     const id = (request.params as { id?: string }).id;
     if (id === undefined) {
-      if (request.method !== 'POST')
-        throw new ApiError(404, 'not_found', 'There is no such upload.');
+      if (request.method !== 'POST') throw new ApiError(404, 'not_found', NO_SUCH_UPLOAD);
       const length = Number(request.headers['upload-length']);
       if (!Number.isSafeInteger(length) || length < 0) {
         throw new ApiError(
@@ -147,8 +258,9 @@ export function uploadRoutes(
         );
       }
     } else {
-      const upload = UPLOAD_ID.test(id) ? await findUpload(db, session.accountId, id) : undefined;
-      if (!upload) throw new ApiError(404, 'not_found', 'There is no such upload.');
+      // checkShape has already refused any other form of id.
+      const upload = await findUpload(db, session.accountId, id);
+      if (!upload) throw new ApiError(404, 'not_found', NO_SUCH_UPLOAD);
       if (request.method === 'GET') return sendBlob(reply, id, upload);
       // Termination is answered here rather than by tus, which would answer before the row
       // is gone, so a request right after could still find the upload but not its blob.
@@ -157,7 +269,9 @@ export function uploadRoutes(
         return reply.code(204).header('tus-resumable', '1.0.0').send();
       }
     }
-    setOwner(request, session.accountId);
+    // tus sees only what was authorised: the grant, and the canonical address of it.
+    grants.set(request.raw, { accountId: session.accountId, uploadId: id });
+    request.raw.url = id === undefined ? BASE_PATH : `${BASE_PATH}/${id}`;
     reply.hijack();
     reply.raw.setHeader('cache-control', 'no-store');
     reply.raw.setHeader('x-content-type-options', 'nosniff');
@@ -186,12 +300,16 @@ export function uploadRoutes(
     method: ['POST', 'OPTIONS'],
     url: '/uploads',
     schema: { hide: true },
+    onRequest: checkShape,
+    onSend: tusHeader,
     handler: handle,
   });
   app.route({
     method: ['HEAD', 'PATCH', 'DELETE', 'GET'],
     url: '/uploads/:id',
     schema: { hide: true },
+    onRequest: checkShape,
+    onSend: tusHeader,
     // Ciphertext does not compress; trying would only spend CPU and drop Content-Length.
     compress: false,
     handler: handle,
@@ -236,18 +354,87 @@ export function uploadRoutes(
       for (const id of await uploadIdsOfAccount(db, accountId)) await removeBlob(id);
     },
     sweepAbandoned,
+    tus,
   };
 }
 
-/** Tells tus whose upload this is. tus reads the raw header list, so both forms are set. */
-function setOwner(request: FastifyRequest, accountId: string): void {
-  const raw = request.raw.rawHeaders;
-  const kept: string[] = [];
-  for (let i = 0; i + 1 < raw.length; i += 2) {
-    if (raw[i]?.toLowerCase() !== OWNER_HEADER) kept.push(raw[i] ?? '', raw[i + 1] ?? '');
+/**
+ * tus, answering its refusals in the API's shape: `{ "error": { "code", "message" } }` with a
+ * stable code, the status kept where tus clients act on it (409, 412, 413, 404), and its protocol
+ * headers (Tus-Resumable) kept. Every refusal tus makes passes through `write`; successes do not.
+ */
+class JsonErrorTus extends Server {
+  override async write(
+    ...[context, headers, status, body = '']: Parameters<Server['write']>
+  ): ReturnType<Server['write']> {
+    if (status < 400) return super.write(context, headers, status, body);
+    const refusal = tusRefusal(status, body);
+    headers.set('Content-Type', 'application/json; charset=utf-8');
+    if (refusal.status === 412) headers.set('Tus-Version', '1.0.0');
+    const json = JSON.stringify({ error: { code: refusal.code, message: refusal.message } });
+    return super.write(context, headers, refusal.status, json);
   }
-  raw.splice(0, raw.length, ...kept, OWNER_HEADER, accountId);
-  request.raw.headers[OWNER_HEADER] = accountId;
+}
+
+/** The API's status, code and message for one of tus's refusals (its status and text body). */
+export function tusRefusal(
+  status: number,
+  body: string,
+): { status: number; code: ApiErrorCode; message: string } {
+  const is = (error: { body: string }) => body === error.body;
+  if (status === 404 || status === 410) {
+    return { status: 404, code: 'not_found', message: NO_SUCH_UPLOAD };
+  }
+  if (status === 409 || is(ERRORS.INVALID_OFFSET)) {
+    return {
+      status: 409,
+      code: 'upload_offset_conflict',
+      message: 'Upload-Offset is not where this upload has got to: ask with HEAD, then carry on.',
+    };
+  }
+  // tus names the headers it could not accept ("Invalid upload-offset"): names, never values.
+  const invalid = /^Invalid ([a-z0-9 -]+)\n?$/i.exec(body)?.[1];
+  // An unsupported version is a 412 in the protocol (tus itself answers 400 "Invalid").
+  if (status === 412 || invalid?.toLowerCase().split(' ').includes('tus-resumable')) {
+    return {
+      status: 412,
+      code: 'tus_resumable_required',
+      message: 'Send Tus-Resumable: 1.0.0 with every upload request.',
+    };
+  }
+  if (is(ERRORS.ERR_MAX_SIZE_EXCEEDED)) {
+    return { status: 413, code: 'file_too_large', message: 'This file is too large.' };
+  }
+  if (status === 413) {
+    return {
+      status: 413,
+      code: 'upload_length_exceeded',
+      message: 'This is more bytes than the Upload-Length given when the upload was made.',
+    };
+  }
+  if (status === 501) {
+    return { status: 400, code: 'invalid_request', message: 'This tus extension is not offered.' };
+  }
+  if (status >= 500) {
+    return {
+      status: 500,
+      code: 'internal_error',
+      message: 'Something went wrong. Please try again.',
+    };
+  }
+  const messages: [{ body: string }, string][] = [
+    [ERRORS.MISSING_OFFSET, 'Upload-Offset is required.'],
+    [ERRORS.INVALID_CONTENT_TYPE, `Content-Type: ${TUS_CONTENT_TYPE} is required.`],
+    [ERRORS.INVALID_LENGTH, 'Upload-Length is required.'],
+    [ERRORS.ABORTED, 'A newer request for this upload took over from this one.'],
+  ];
+  const known = messages.find(([error]) => is(error))?.[1];
+  return {
+    status: 400,
+    code: 'invalid_request',
+    message:
+      known ?? (invalid ? `Not valid: ${invalid}.` : 'The upload request could not be understood.'),
+  };
 }
 
 /** The error's kind only: a store's message can quote keys or addresses. */
