@@ -308,6 +308,7 @@ export const API_ERROR_CODES = [
   'upload_length_exceeded',
   'tus_resumable_required',
   'unsupported_media_type',
+  'request_too_large',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 

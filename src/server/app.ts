@@ -27,6 +27,7 @@ import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
 } from 'fastify-type-provider-zod';
+import type { ApiErrorCode } from '../domain/vault-api.js';
 import { ApiError } from './api/api-error.js';
 import { vaultApi } from './api/index.js';
 import type { BlobStore } from './api/upload-routes.js';
@@ -78,7 +79,7 @@ async function mosaic(app: FastifyInstance, options: AppOptions): Promise<void> 
         .send(
           status === 500
             ? apiError('internal_error', 'Something went wrong. Please try again.')
-            : apiError(clientCode(error, status), clientMessage(status)),
+            : apiError(clientCode(error, status), clientMessage(error, status)),
         );
     }
     // A 400 on a page is an address that could not be read: "not found" says what to do.
@@ -256,24 +257,16 @@ export async function buildApp(
       headersTimeout: timeouts.headersMs,
       connectionsCheckingInterval: Math.min(5_000, Math.ceil(timeouts.headersMs / 4)),
     },
-    // A malformed address (/%ZZ) gets the site's own answer, not Fastify's, which quotes it.
-    // The reply Fastify makes here still has its default error handler, so Mosaic's is called.
+    // An address Fastify cannot even route (a broken %-escape, a path segment over 100
+    // characters) gets the site's own answer, not Fastify's, which repeats the address. The
+    // reply Fastify makes here still has its default error handler, so Mosaic's is called.
     frameworkErrors: (error, request, reply) => {
-      app.errorHandler(Object.assign(error, { statusCode: 400 }), request, reply);
+      const statusCode = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400;
+      app.errorHandler(Object.assign(error, { statusCode }), request, reply);
     },
     logController: new PrivateRequestLog(),
     logger: { level: options.config.logLevel },
     return503OnClosing: true,
-    // An address Fastify cannot even route (a broken %-escape, a path segment over 100
-    // characters) gets the API's error shape, not Fastify's, which repeats the address.
-    frameworkErrors: (error, _request, reply) => {
-      const status: 400 | 414 = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400;
-      void (reply as FastifyReply)
-        .code(status)
-        .header('cache-control', 'no-store')
-        .type('application/json; charset=utf-8')
-        .send(JSON.stringify(apiError('invalid_request', 'This address is not valid.')));
-    },
     ...fastifyOptions,
   });
   await app.register(mosaicApp, options);
@@ -310,16 +303,22 @@ export function apiError(
   return { error: { code, message } };
 }
 
-function clientCode(error: FastifyError, status: number): string {
+function clientCode(error: FastifyError, status: number): ApiErrorCode {
   if (error.code === 'rate_limited') return 'rate_limited';
+  if (error.code === 'FST_ERR_BAD_URL' || error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    return 'invalid_request';
+  }
   if (status === 404) return 'not_found';
-  if (status === 413) return 'too_large';
+  if (status === 413) return 'request_too_large';
   if (status === 415) return 'unsupported_media_type';
   if (status === 429) return 'rate_limited';
   return 'bad_request';
 }
 
-function clientMessage(status: number): string {
+function clientMessage(error: FastifyError, status: number): string {
+  if (error.code === 'FST_ERR_BAD_URL' || error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    return 'This address is not valid.';
+  }
   if (status === 404) return 'There is nothing at this address.';
   if (status === 413) return 'The request is too large.';
   if (status === 415) return 'This type of content is not accepted.';

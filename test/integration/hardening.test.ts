@@ -308,7 +308,7 @@ describe('addresses and bodies that cannot be read', () => {
     const res = await t.app.inject('/api/records/%ZZ');
     expect(res.statusCode).toBe(400);
     expect(res.json()).toEqual({
-      error: { code: 'bad_request', message: 'The request could not be understood.' },
+      error: { code: 'invalid_request', message: 'This address is not valid.' },
     });
   });
 
