@@ -152,7 +152,7 @@ describe.each(ENGINES)('upload ids under attack on $name', ({ name, available })
     if (!available) return;
     // Trusting the proxy lets each request name its own address, so the 404 rate limit (per
     // address) never stands in for the answer under test.
-    server = await startLiveServer({ TRUST_PROXY: 'true' }, name);
+    server = await startLiveServer({ TRUST_PROXY: '1' }, name);
     attacker = new VaultClient(server.app, `attacker-${process.pid}-${name}`, '192.0.2.70');
     victim = new VaultClient(server.app, `victim-${process.pid}-${name}`, '192.0.2.71');
     expect((await attacker.signUp()).statusCode).toBe(201);
