@@ -33,6 +33,8 @@ export interface Config {
     readonly accountQuotaBytes: number;
     readonly abandonAfterSeconds: number;
   };
+  /** Encrypted records: how many bytes one account's records may take, every revision counted. */
+  readonly records: { readonly quotaBytes: number };
 }
 
 /**
@@ -103,6 +105,7 @@ const envSchema = z.object({
     .default(12),
   UPLOAD_MAX_FILE_MB: megabytes('UPLOAD_MAX_FILE_MB', 1024),
   ACCOUNT_QUOTA_MB: megabytes('ACCOUNT_QUOTA_MB', 2048),
+  RECORD_QUOTA_MB: megabytes('RECORD_QUOTA_MB', 256),
   BLOB_STORE: z.string().default('fs'),
   S3_ENDPOINT: z
     .string()
@@ -160,6 +163,7 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
       accountQuotaBytes: e.ACCOUNT_QUOTA_MB * 1024 * 1024,
       abandonAfterSeconds: 24 * 3600,
     },
+    records: { quotaBytes: e.RECORD_QUOTA_MB * 1024 * 1024 },
   });
 }
 

@@ -56,6 +56,11 @@ export interface AccountTable {
   totp_pending_secret: ColumnType<string | null, string | null | undefined, string | null>;
   /** The last TOTP time step accepted, so no code can be used twice. */
   totp_last_step: ColumnType<string | null, number | null | undefined, number | null>;
+  /**
+   * Bytes of ciphertext and wrapped key in every revision of this account's records (bigint:
+   * pg returns it as text), kept by each write in the same transaction; the record quota.
+   */
+  records_bytes: ColumnType<string, never, string>;
   created_at: ColumnType<Date, never, never>;
   updated_at: ColumnType<Date, Date | undefined, Date>;
 }
