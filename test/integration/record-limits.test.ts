@@ -133,7 +133,11 @@ describe.each(ENGINES)('record limits on $name', ({ name, available }) => {
       const c = await client(t);
       const id = recordId();
       // 17 revisions of 1 MiB: 16 fit in the first page, the 17th opens the second.
-      const ciphertexts = await recordWithRevisions(c, id, Array(17).fill(MAX_RECORD_BYTES));
+      const ciphertexts = await recordWithRevisions(
+        c,
+        id,
+        Array<number>(17).fill(MAX_RECORD_BYTES),
+      );
       const { pages, raw } = await allRevisionPages(c, id);
       expect(pages.map((p) => p.revisions.length)).toEqual([16, 1]);
       expect(pages.flatMap((p) => p.revisions.map((r) => r.ciphertext))).toEqual(ciphertexts);
@@ -311,7 +315,7 @@ describe.each(ENGINES)('record limits on $name', ({ name, available }) => {
       await recordWithRevisions(c, big, [MAX_RECORD_BYTES, MAX_RECORD_BYTES]);
       const small = recordId();
       // Repetitive JSON around it is compressible even though the ciphertext is not.
-      await recordWithRevisions(c, small, Array(10).fill(100));
+      await recordWithRevisions(c, small, Array<number>(10).fill(100));
       const get = (url: string) =>
         t.app.inject({
           method: 'GET',

@@ -562,6 +562,7 @@ describe.each(ENGINES)('vault API on $name', ({ name, available }) => {
         'created_at',
         'id',
         'kdf_params',
+        'records_bytes',
         'recovery_key_hash',
         'totp_last_step',
         'totp_pending_secret',

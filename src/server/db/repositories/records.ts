@@ -416,21 +416,24 @@ async function copyToRevisions(db: Kysely<Database>, accountId: string, id: stri
     .execute();
 }
 
-function fromHex<T extends { ciphertext_hex: string; wrapped_key_hex: string }>({
-  ciphertext_hex,
-  wrapped_key_hex,
-  ...row
-}: T & {
+/** A row read with its blobs as hex text (see listRecords). */
+function fromHex(row: {
   id: string;
   type: string;
   revision: number;
   created_at: Date;
   updated_at: Date;
+  ciphertext_hex: string;
+  wrapped_key_hex: string;
 }): StoredRecord {
   return toRecord({
-    ...row,
-    ciphertext: Buffer.from(ciphertext_hex, 'hex'),
-    wrapped_key: Buffer.from(wrapped_key_hex, 'hex'),
+    id: row.id,
+    type: row.type,
+    revision: row.revision,
+    created_at: row.created_at,
+    updated_at: row.updated_at,
+    ciphertext: Buffer.from(row.ciphertext_hex, 'hex'),
+    wrapped_key: Buffer.from(row.wrapped_key_hex, 'hex'),
   });
 }
 
