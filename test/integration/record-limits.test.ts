@@ -183,7 +183,16 @@ describe.each(ENGINES)('record limits on $name', ({ name, available }) => {
       const c = await client(t);
       const id = recordId();
       await recordWithRevisions(c, id, [10, 10]);
-      for (const query of ['cursor=not-a-cursor', 'limit=0', 'limit=101', 'limit=x']) {
+      const cursorOf = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+      for (const query of [
+        'cursor=not-a-cursor',
+        `cursor=${cursorOf(['revision', 2 ** 31])}`,
+        `cursor=${cursorOf(['revision', 0])}`,
+        `cursor=${cursorOf([new Date().toISOString(), id])}`,
+        'limit=0',
+        'limit=101',
+        'limit=x',
+      ]) {
         const res = await c.request('GET', `/api/records/${id}/revisions?${query}`);
         expect(res.statusCode).toBe(400);
         expect(res.json().error.code).toBe('invalid_request');

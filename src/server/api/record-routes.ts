@@ -63,8 +63,8 @@ export function recordRoutes(
     new ApiError(
       413,
       'record_quota_exceeded',
-      `Your diary is full: it can hold ${megabytes(quotaBytes)}, and this would not fit. ` +
-        'Delete entries you no longer need to make room.',
+      `Your diary is full (it can hold ${megabytes(quotaBytes)}), so this was not saved. ` +
+        'Deleting entries you no longer need makes room.',
     );
   const bytes = (b64: string): Uint8Array => new Uint8Array(Buffer.from(b64, 'base64url'));
   const notFound = (): ApiError => new ApiError(404, 'not_found', 'There is no such record.');
@@ -291,7 +291,15 @@ function encodeRevisionCursor(revision: number): string {
   return Buffer.from(JSON.stringify(['revision', revision])).toString('base64url');
 }
 
-const revisionCursorSchema = z.tuple([z.literal('revision'), z.number().int().min(1)]);
+/** Revisions are PostgreSQL integers. */
+const revisionCursorSchema = z.tuple([
+  z.literal('revision'),
+  z
+    .number()
+    .int()
+    .min(1)
+    .max(2 ** 31 - 1),
+]);
 
 /** The last revision of the previous page; 0 for the first page. */
 function decodeRevisionCursor(cursor: string | undefined): number {
