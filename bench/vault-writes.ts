@@ -62,12 +62,17 @@ async function measure(engine: 'pglite' | 'postgres'): Promise<BenchFigure[]> {
       await res.arrayBuffer();
     });
     const direct = await run(async () => {
-      await insertRecord(server.database.db, accountId, {
-        id: randomBytes(16).toString('base64url'),
-        type: 'incident',
-        ciphertext: randomBytes(600),
-        wrappedKey: randomBytes(73),
-      });
+      await insertRecord(
+        server.database.db,
+        accountId,
+        {
+          id: randomBytes(16).toString('base64url'),
+          type: 'incident',
+          ciphertext: randomBytes(600),
+          wrappedKey: randomBytes(73),
+        },
+        server.config.records.quotaBytes,
+      );
     });
     console.log(
       `${engine}: API ${api.perSecond.toFixed(0)} writes/s (p99 ${api.p99.toFixed(1)} ms); ` +

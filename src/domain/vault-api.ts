@@ -73,6 +73,12 @@ export const uploadLimitsResponse = z.object({
 });
 export const ciphertextSchema = base64url(MAX_RECORD_BYTES).min(1);
 
+/**
+ * A page of records or revisions stops before it would hold more than this much ciphertext
+ * (it always holds at least one), so no response grows past about 22 MB of JSON.
+ */
+export const MAX_PAGE_BYTES = 16 * 1024 * 1024;
+
 // ---- accounts ----
 
 export const createAccountBody = z
@@ -267,6 +273,7 @@ export type RecordResponse = z.infer<typeof recordResponse>;
 export const listRecordsQuery = z
   .object({
     type: recordTypeSchema.optional(),
+    /** At most this many; a page also ends before it would pass MAX_PAGE_BYTES. */
     limit: z.coerce.number().int().min(1).max(500).default(100),
     /** `desc` lists the newest first, so a client can show recent entries before the rest. */
     order: z.enum(['asc', 'desc']).default('asc'),
@@ -280,8 +287,18 @@ export const recordListResponse = z.object({
   next: z.string().nullable(),
 });
 
+export const listRevisionsQuery = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(100).default(100),
+    /** Opaque: the `next` of the previous page. */
+    cursor: z.string().max(200).optional(),
+  })
+  .strict();
+
+/** Oldest first; `next` is null on the last page. */
 export const revisionListResponse = z.object({
   revisions: z.array(recordResponse),
+  next: z.string().nullable(),
 });
 
 // ---- errors ----
@@ -309,6 +326,7 @@ export const API_ERROR_CODES = [
   'tus_resumable_required',
   'unsupported_media_type',
   'request_too_large',
+  'record_quota_exceeded',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 

@@ -48,6 +48,8 @@ export interface AppOptions {
 }
 
 /** 404s allowed per address per minute: enough for a person, not for a scanner. */
+/** Responses larger than this (1 MiB) are sent uncompressed. */
+const COMPRESS_MAX_BYTES = 1024 * 1024;
 export const NOT_FOUND_LIMIT = { max: 60, timeWindow: 60_000 } as const;
 
 async function mosaic(app: FastifyInstance, options: AppOptions): Promise<void> {
@@ -107,6 +109,17 @@ async function mosaic(app: FastifyInstance, options: AppOptions): Promise<void> 
   bodyDeadline(app, config.timeouts.bodyMs);
 
   await app.register(securityHeaders);
+  // Large responses go uncompressed: they are pages of ciphertext in base64, which barely
+  // compresses, and compressing megabytes of it held one request for minutes. This hook runs
+  // before the plugin's own (route-level) one and uses the plugin's documented opt-out.
+  app.addHook('onSend', async (request, _reply, payload) => {
+    if (
+      (typeof payload === 'string' || Buffer.isBuffer(payload)) &&
+      payload.length > COMPRESS_MAX_BYTES
+    )
+      request.headers['x-no-compression'] = '1';
+    return payload;
+  });
   await app.register(compress, {
     encodings: ['br', 'gzip'],
     brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 6 } },
@@ -175,6 +188,7 @@ async function mosaic(app: FastifyInstance, options: AppOptions): Promise<void> 
     db,
     sessions: config.sessions,
     uploads: { ...config.uploads, store: blobStore },
+    records: config.records,
     secret,
     ...(options.onBlobStore ? { onBlobStore: options.onBlobStore } : {}),
   });

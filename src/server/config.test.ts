@@ -10,6 +10,11 @@ describe('loadConfig', () => {
     expect(config.databaseUrl).toBeUndefined();
     expect(config.dataDir).toMatch(/\/data$/);
     expect(config.profile.locales[0]).toBe('en');
+    expect(config.records.quotaBytes).toBe(256 * 1024 * 1024);
+  });
+
+  it('reads the record quota in megabytes', async () => {
+    expect((await loadConfig({ RECORD_QUOTA_MB: '2' })).records.quotaBytes).toBe(2 * 1024 * 1024);
   });
 
   it('reads TRUST_PROXY as a number of proxies or a list of their addresses', async () => {
@@ -32,6 +37,9 @@ describe('loadConfig', () => {
     [{ PORT: '1.5' }, /PORT/],
     [{ TRUST_PROXY: 'yes' }, /TRUST_PROXY has "yes", which is not an address/],
     [{ TRUST_PROXY: 'true' }, /TRUST_PROXY=true would believe any X-Forwarded-For/],
+    [{ RECORD_QUOTA_MB: '0' }, /RECORD_QUOTA_MB must be a whole number of megabytes/],
+    [{ RECORD_QUOTA_MB: '1.5' }, /RECORD_QUOTA_MB must be a whole number of megabytes/],
+    [{ RECORD_QUOTA_MB: 'lots' }, /RECORD_QUOTA_MB must be a whole number of megabytes/],
     [{ DATABASE_URL: 'postgres://[not-a-host' }, /DATABASE_URL is not a valid address/],
   ])('refuses %o with a StartupError', async (env, message) => {
     const error = await loadConfig(env).catch((e: unknown) => e);

@@ -39,6 +39,8 @@ export interface Config {
   };
   /** How long a client may take, so a slow or stalled one cannot hold a connection open. */
   readonly timeouts: Timeouts;
+  /** Encrypted records: how many bytes one account's records may take, every revision counted. */
+  readonly records: { readonly quotaBytes: number };
 }
 
 export interface Timeouts {
@@ -129,6 +131,7 @@ const envSchema = z.object({
     .default(12),
   UPLOAD_MAX_FILE_MB: megabytes('UPLOAD_MAX_FILE_MB', 1024),
   ACCOUNT_QUOTA_MB: megabytes('ACCOUNT_QUOTA_MB', 2048),
+  RECORD_QUOTA_MB: megabytes('RECORD_QUOTA_MB', 256),
   BLOB_STORE: z.string().default('fs'),
   S3_ENDPOINT: z
     .string()
@@ -191,6 +194,7 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
       abandonAfterSeconds: 24 * 3600,
     },
     timeouts: DEFAULT_TIMEOUTS,
+    records: { quotaBytes: e.RECORD_QUOTA_MB * 1024 * 1024 },
   });
 }
 

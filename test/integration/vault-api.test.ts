@@ -564,6 +564,7 @@ describe.each(ENGINES)('vault API on $name', ({ name, available }) => {
         'id',
         'kdf_params',
         'last_failed_at',
+        'records_bytes',
         'recovery_key_hash',
         'totp_last_step',
         'totp_pending_secret',

@@ -11,7 +11,7 @@ import { deleteExpiredSessions } from '../db/repositories/sessions.js';
 import { createLimiter } from '../auth/limits.js';
 import { accountRoutes } from './account-routes.js';
 import { ApiError } from './api-error.js';
-import { recordRoutes } from './record-routes.js';
+import { recordRoutes, type RecordSettings } from './record-routes.js';
 import { secondFactorRoutes } from './second-factor-routes.js';
 import { uploadRoutes, type BlobStore, type UploadSettings } from './upload-routes.js';
 import type { SessionSettings } from './session-guard.js';
@@ -20,6 +20,7 @@ export interface ApiOptions {
   readonly db: Kysely<Database>;
   readonly sessions: SessionSettings;
   readonly uploads: UploadSettings;
+  readonly records: RecordSettings;
   readonly secret: string;
   /** Receives the blob store once the upload routes exist (tests use it to sweep). */
   readonly onBlobStore?: (store: BlobStore) => void;
@@ -36,7 +37,7 @@ function sameHost(origin: string, host: string): boolean {
 }
 
 export async function vaultApi(app: FastifyInstance, options: ApiOptions): Promise<void> {
-  const { db, sessions, secret, uploads } = options;
+  const { db, sessions, secret, uploads, records } = options;
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   await app.register(cookie);
@@ -63,7 +64,7 @@ export async function vaultApi(app: FastifyInstance, options: ApiOptions): Promi
   options.onBlobStore?.(blobs);
   const limit = createLimiter(db, secret);
   accountRoutes(app, { db, sessions, limit, secret, blobs });
-  recordRoutes(app, { db, sessions });
+  recordRoutes(app, { db, sessions, records });
   secondFactorRoutes(app, { db, sessions, limit });
 
   app.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());

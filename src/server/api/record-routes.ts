@@ -10,6 +10,8 @@ import {
   apiErrorResponse,
   createRecordBody,
   listRecordsQuery,
+  listRevisionsQuery,
+  MAX_PAGE_BYTES,
   MAX_RECORD_BYTES,
   recordIdSchema,
   recordListResponse,
@@ -24,6 +26,7 @@ import {
   insertRecord,
   listRecords,
   listRevisions,
+  recordExists,
   updateRecord,
   type RecordPosition,
   type StoredRecord,
@@ -44,12 +47,25 @@ const idParams = z.object({ id: recordIdSchema });
 /** Base64 grows data by a third; leave room for the JSON around it. */
 const RECORD_BODY_LIMIT = Math.ceil((MAX_RECORD_BYTES * 4) / 3) + 16 * 1024;
 
+export interface RecordSettings {
+  /** Bytes one account's records may take, every revision counted. */
+  readonly quotaBytes: number;
+}
+
 export function recordRoutes(
   parent: FastifyInstance,
-  deps: { db: Kysely<Database>; sessions: SessionSettings },
+  deps: { db: Kysely<Database>; sessions: SessionSettings; records: RecordSettings },
 ): void {
   const app = parent.withTypeProvider<ZodTypeProvider>();
   const { db, sessions } = deps;
+  const { quotaBytes } = deps.records;
+  const quotaExceeded = (): ApiError =>
+    new ApiError(
+      413,
+      'record_quota_exceeded',
+      `Your diary is full (it can hold ${megabytes(quotaBytes)}), so this was not saved. ` +
+        'Deleting entries you no longer need makes room.',
+    );
   const bytes = (b64: string): Uint8Array => new Uint8Array(Buffer.from(b64, 'base64url'));
   const notFound = (): ApiError => new ApiError(404, 'not_found', 'There is no such record.');
 
@@ -69,15 +85,20 @@ export function recordRoutes(
       const body = request.body;
       const ciphertext = bytes(body.ciphertext);
       if (ciphertext.length > MAX_RECORD_BYTES) throw tooLarge();
-      const record = await insertRecord(db, accountId, {
-        id: body.id,
-        type: body.type,
-        ciphertext,
-        wrappedKey: bytes(body.wrappedKey),
-      });
-      if (!record)
-        throw new ApiError(409, 'record_exists', 'A record with this id already exists.');
-      return reply.code(201).send(toResponse(record));
+      const result = await insertRecord(
+        db,
+        accountId,
+        { id: body.id, type: body.type, ciphertext, wrappedKey: bytes(body.wrappedKey) },
+        quotaBytes,
+      );
+      switch (result.kind) {
+        case 'created':
+          return reply.code(201).send(toResponse(result.record));
+        case 'exists':
+          throw new ApiError(409, 'record_exists', 'A record with this id already exists.');
+        case 'quota_exceeded':
+          throw quotaExceeded();
+      }
     },
   );
 
@@ -86,7 +107,8 @@ export function recordRoutes(
     {
       schema: {
         tags: ['records'],
-        summary: 'List records, oldest (or newest) first, a page at a time',
+        summary:
+          'List records, oldest (or newest) first, a page at a time (at most limit records and 16 MiB of ciphertext)',
         querystring: listRecordsQuery,
         response: { 200: recordListResponse, ...errors },
       },
@@ -94,16 +116,17 @@ export function recordRoutes(
     async (request) => {
       const { accountId } = await requireSession(db, sessions, request);
       const { type, limit, cursor, order } = request.query;
-      const records = await listRecords(db, accountId, {
+      const { records, more } = await listRecords(db, accountId, {
         type,
         limit,
         order,
         after: decodeCursor(cursor),
+        maxBytes: MAX_PAGE_BYTES,
       });
       const last = records.at(-1);
       return {
         records: records.map(toResponse),
-        next: records.length === limit && last ? encodeCursor(last) : null,
+        next: more && last ? encodeCursor(last) : null,
       };
     },
   );
@@ -142,11 +165,17 @@ export function recordRoutes(
       const { accountId } = await requireSession(db, sessions, request);
       const ciphertext = bytes(request.body.ciphertext);
       if (ciphertext.length > MAX_RECORD_BYTES) throw tooLarge();
-      const result = await updateRecord(db, accountId, request.params.id, {
-        expectedRevision: request.body.expectedRevision,
-        ciphertext,
-        wrappedKey: bytes(request.body.wrappedKey),
-      });
+      const result = await updateRecord(
+        db,
+        accountId,
+        request.params.id,
+        {
+          expectedRevision: request.body.expectedRevision,
+          ciphertext,
+          wrappedKey: bytes(request.body.wrappedKey),
+        },
+        quotaBytes,
+      );
       switch (result.kind) {
         case 'updated':
           return toResponse(result.record);
@@ -158,6 +187,8 @@ export function recordRoutes(
             'revision_conflict',
             `This entry was changed elsewhere (it is now at revision ${result.currentRevision}). Reload it before saving.`,
           );
+        case 'quota_exceeded':
+          throw quotaExceeded();
       }
     },
   );
@@ -167,16 +198,33 @@ export function recordRoutes(
     {
       schema: {
         tags: ['records'],
-        summary: 'Every revision of a record, oldest first',
+        summary:
+          'The revisions of a record, oldest first, a page at a time (at most limit revisions and 16 MiB of ciphertext)',
         params: idParams,
+        querystring: listRevisionsQuery,
         response: { 200: revisionListResponse, ...errors },
       },
     },
     async (request) => {
       const { accountId } = await requireSession(db, sessions, request);
-      const revisions = await listRevisions(db, accountId, request.params.id);
-      if (revisions.length === 0) throw notFound();
-      return { revisions: revisions.map(toResponse) };
+      const { id } = request.params;
+      const afterRevision = decodeRevisionCursor(request.query.cursor);
+      const { revisions, more } = await listRevisions(db, accountId, id, {
+        afterRevision,
+        limit: request.query.limit,
+        maxBytes: MAX_PAGE_BYTES,
+      });
+      // Every record has revision 1, so an empty first page means there is no such record.
+      if (
+        revisions.length === 0 &&
+        (afterRevision === 0 || !(await recordExists(db, accountId, id)))
+      )
+        throw notFound();
+      const last = revisions.at(-1);
+      return {
+        revisions: revisions.map(toResponse),
+        next: more && last ? encodeRevisionCursor(last.revision) : null,
+      };
     },
   );
 
@@ -235,10 +283,42 @@ function decodeCursor(cursor: string | undefined): RecordPosition | undefined {
     );
     return { createdAt: new Date(createdAt), id };
   } catch {
-    throw new ApiError(
-      400,
-      'invalid_request',
-      'cursor: this is not a cursor from a previous page.',
-    );
+    throw badCursor();
   }
+}
+
+function encodeRevisionCursor(revision: number): string {
+  return Buffer.from(JSON.stringify(['revision', revision])).toString('base64url');
+}
+
+/** Revisions are PostgreSQL integers. */
+const revisionCursorSchema = z.tuple([
+  z.literal('revision'),
+  z
+    .number()
+    .int()
+    .min(1)
+    .max(2 ** 31 - 1),
+]);
+
+/** The last revision of the previous page; 0 for the first page. */
+function decodeRevisionCursor(cursor: string | undefined): number {
+  if (cursor === undefined) return 0;
+  try {
+    const [, revision] = revisionCursorSchema.parse(
+      JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')),
+    );
+    return revision;
+  } catch {
+    throw badCursor();
+  }
+}
+
+function badCursor(): ApiError {
+  return new ApiError(400, 'invalid_request', 'cursor: this is not a cursor from a previous page.');
+}
+
+/** 268435456 → "256 MB", as the settings are given. */
+function megabytes(bytes: number): string {
+  return `${Math.floor(bytes / (1024 * 1024))} MB`;
 }

@@ -61,6 +61,11 @@ export interface AccountTable {
   failed_codes: ColumnType<number, never, number>;
   failed_recoveries: ColumnType<number, never, number>;
   last_failed_at: ColumnType<Date | null, never, Date | null>;
+  /**
+   * Bytes of ciphertext and wrapped key in every revision of this account's records (bigint:
+   * pg returns it as text), kept by each write in the same transaction; the record quota.
+   */
+  records_bytes: ColumnType<string, never, string>;
   created_at: ColumnType<Date, never, never>;
   updated_at: ColumnType<Date, Date | undefined, Date>;
 }

@@ -56,7 +56,7 @@ describe('VaultApi', () => {
       if (call.method === 'DELETE' || call.url.endsWith('/passphrase')) {
         return new Response(null, { status: 204 });
       }
-      if (call.url.includes('/revisions')) return json(200, { revisions: [record] });
+      if (call.url.includes('/revisions')) return json(200, { revisions: [record], next: null });
       if (call.url.startsWith('/api/records?')) return json(200, { records: [record], next: null });
       if (call.url === '/api/sessions' && call.method === 'GET') return json(200, { sessions: [] });
       return json(200, record);
@@ -260,6 +260,37 @@ describe('VaultApi', () => {
         keepalive: true,
       },
     ]);
+  });
+
+  it('follows the pages of a record’s revisions to the end, in order', async () => {
+    const revisions = Array.from({ length: 7 }, (_, i) => ({ ...record, revision: i + 1 }));
+    const { fetch, calls } = fakeFetch((call) => {
+      const cursor = new URL(call.url, 'http://diary.test').searchParams.get('cursor');
+      const start = cursor === null ? 0 : Number(cursor);
+      const end = Math.min(start + 3, revisions.length);
+      return json(200, {
+        revisions: revisions.slice(start, end),
+        next: end < revisions.length ? String(end) : null,
+      });
+    });
+    const api = new VaultApi({ fetch });
+    const all = await api.listRevisions('abcdefgh');
+    expect(all.map((r) => r.revision)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(calls.map((c) => c.url)).toEqual([
+      '/api/records/abcdefgh/revisions',
+      '/api/records/abcdefgh/revisions?cursor=3',
+      '/api/records/abcdefgh/revisions?cursor=6',
+    ]);
+  });
+
+  it('refuses a revisions page that would never end', async () => {
+    const { fetch } = fakeFetch(() => json(200, { revisions: [], next: 'again' }));
+    const api = new VaultApi({ fetch });
+    await expect(api.listRevisions('abcdefgh')).rejects.toMatchObject({ code: 'bad_response' });
+    const { fetch: noNext } = fakeFetch(() => json(200, { revisions: [record] }));
+    await expect(new VaultApi({ fetch: noNext }).listRevisions('abcdefgh')).rejects.toMatchObject({
+      code: 'bad_response',
+    });
   });
 
   it('encodes ids in paths', async () => {

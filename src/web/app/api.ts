@@ -26,6 +26,8 @@ import type {
 
 /** Must equal CSRF_HEADER in src/domain/vault-api.ts (api.test.ts checks). */
 export const CSRF_HEADER = 'x-mosaic-csrf';
+/** More pages of one record's revisions than this (100 a page) means a broken server. */
+const MAX_REVISION_PAGES = 10_000;
 
 export type CreateRecordBody = z.infer<typeof createRecordBody>;
 export type UpdateRecordBody = z.infer<typeof updateRecordBody>;
@@ -309,10 +311,34 @@ export class VaultApi {
     });
   }
 
+  /**
+   * Every revision of a record, oldest first. The server sends them a page at a time (by count
+   * and by bytes); this follows `next` to the end.
+   */
   async listRevisions(id: string): Promise<RecordResponse[]> {
-    return this.request('GET', `/api/records/${encodeURIComponent(id)}/revisions`, {
-      parse: (json) => array(field(object(json), 'revisions')).map(parseRecord),
-    });
+    const all: RecordResponse[] = [];
+    let cursor: string | undefined;
+    for (let page = 0; page < MAX_REVISION_PAGES; page++) {
+      const query = cursor === undefined ? '' : `?cursor=${encodeURIComponent(cursor)}`;
+      const result = await this.request(
+        'GET',
+        `/api/records/${encodeURIComponent(id)}/revisions${query}`,
+        {
+          parse: (json) => {
+            const o = object(json);
+            const next = field(o, 'next');
+            if (next !== null && typeof next !== 'string') throw badResponse('next');
+            return { revisions: array(field(o, 'revisions')).map(parseRecord), next };
+          },
+        },
+      );
+      all.push(...result.revisions);
+      if (result.next === null) return all;
+      // A page with nothing in it but a next page would never end.
+      if (result.revisions.length === 0) throw badResponse('next');
+      cursor = result.next;
+    }
+    throw badResponse('next');
   }
 
   async deleteRecord(id: string): Promise<void> {

@@ -88,7 +88,11 @@ function recordsServer(kdf: KdfParams) {
       }
       if (revisionsMatch && method === 'GET') {
         const list = records.get(revisionsMatch[1]!);
-        return list ? json(200, { revisions: list }) : error(404, 'not_found');
+        if (!list) return error(404, 'not_found');
+        // Pages of two, as the server pages them (by count and by bytes).
+        const start = Number(searchParams.get('cursor') ?? 0);
+        const next = start + 2 < list.length ? String(start + 2) : null;
+        return json(200, { revisions: list.slice(start, start + 2), next });
       }
       if (recordMatch && method === 'PUT') {
         const list = records.get(recordMatch[1]!);

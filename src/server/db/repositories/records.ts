@@ -20,23 +20,33 @@ export interface RecordPosition {
   readonly id: string;
 }
 
-const RECORD_COLUMNS = [
-  'id',
-  'type',
-  'revision',
-  'ciphertext',
-  'wrapped_key',
-  'created_at',
-  'updated_at',
-] as const;
+/** Everything but the blobs, which a write already has and a read fetches as hex. */
+const META_COLUMNS = ['id', 'type', 'revision', 'created_at', 'updated_at'] as const;
 
-/** Inserts revision 1 of a new record; undefined when the account already has that id. */
+/**
+ * A blob as a query parameter. Sent as hex text and decoded by the database: PGlite serialises
+ * a bytea parameter byte by byte in JavaScript (a second per MiB); PostgreSQL receives hex
+ * either way.
+ */
+const blobParam = (bytes: Uint8Array) =>
+  sql<Uint8Array>`decode(${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex')}, 'hex')`;
+
+export type InsertResult =
+  | { readonly kind: 'created'; readonly record: StoredRecord }
+  | { readonly kind: 'exists' }
+  | { readonly kind: 'quota_exceeded' };
+
+/**
+ * Inserts revision 1 of a new record, if the account has no record with that id and its records
+ * stay within `quotaBytes`; otherwise stores nothing.
+ */
 export async function insertRecord(
   db: Kysely<Database>,
   accountId: string,
   record: { id: string; type: string; ciphertext: Uint8Array; wrappedKey: Uint8Array },
-): Promise<StoredRecord | undefined> {
-  return db.transaction().execute(async (trx) => {
+  quotaBytes: number,
+): Promise<InsertResult> {
+  return withinQuota(db, async (trx) => {
     const row = await trx
       .insertInto('records')
       .values({
@@ -44,50 +54,65 @@ export async function insertRecord(
         id: record.id,
         type: record.type,
         revision: 1,
-        ciphertext: record.ciphertext,
-        wrapped_key: record.wrappedKey,
+        ciphertext: blobParam(record.ciphertext),
+        wrapped_key: blobParam(record.wrappedKey),
       })
       .onConflict((oc) => oc.columns(['account_id', 'id']).doNothing())
-      .returning(RECORD_COLUMNS)
+      .returning(META_COLUMNS)
       .executeTakeFirst();
-    if (!row) return undefined;
-    await insertRevision(trx, accountId, toRecord(row));
-    return toRecord(row);
+    if (!row) return { kind: 'exists' } as const;
+    await useBytes(trx, accountId, revisionBytes(record), quotaBytes);
+    await copyToRevisions(trx, accountId, record.id);
+    const stored = toRecord({
+      ...row,
+      ciphertext: record.ciphertext,
+      wrapped_key: record.wrappedKey,
+    });
+    return { kind: 'created', record: stored } as const;
   });
 }
 
 export type UpdateResult =
   | { readonly kind: 'updated'; readonly record: StoredRecord }
   | { readonly kind: 'not_found' }
-  | { readonly kind: 'conflict'; readonly currentRevision: number };
+  | { readonly kind: 'conflict'; readonly currentRevision: number }
+  | { readonly kind: 'quota_exceeded' };
 
 /**
  * Stores a new revision if the current one is still `expectedRevision` (optimistic
- * concurrency: two devices editing at once cannot overwrite each other silently).
+ * concurrency: two devices editing at once cannot overwrite each other silently), and if the
+ * account's records stay within `quotaBytes`; otherwise stores nothing.
  */
 export async function updateRecord(
   db: Kysely<Database>,
   accountId: string,
   id: string,
   change: { expectedRevision: number; ciphertext: Uint8Array; wrappedKey: Uint8Array },
+  quotaBytes: number,
 ): Promise<UpdateResult> {
-  return db.transaction().execute(async (trx) => {
+  return withinQuota(db, async (trx): Promise<UpdateResult> => {
     const row = await trx
       .updateTable('records')
       .set({
         revision: sql<number>`revision + 1`,
-        ciphertext: change.ciphertext,
-        wrapped_key: change.wrappedKey,
+        ciphertext: blobParam(change.ciphertext),
+        wrapped_key: blobParam(change.wrappedKey),
         updated_at: sql<Date>`now()`,
       })
       .where('account_id', '=', accountId)
       .where('id', '=', id)
       .where('revision', '=', change.expectedRevision)
-      .returning(RECORD_COLUMNS)
+      .returning(META_COLUMNS)
       .executeTakeFirst();
     if (row) {
-      await insertRevision(trx, accountId, toRecord(row));
-      return { kind: 'updated', record: toRecord(row) };
+      await useBytes(trx, accountId, revisionBytes(change), quotaBytes);
+      await copyToRevisions(trx, accountId, id);
+      const stored = toRecord({
+        ...row,
+        ciphertext: change.ciphertext,
+        wrapped_key: change.wrappedKey,
+      });
+      return { kind: 'updated', record: stored };
     }
     const current = await trx
       .selectFrom('records')
@@ -108,14 +133,23 @@ export async function findRecord(
 ): Promise<StoredRecord | undefined> {
   const row = await db
     .selectFrom('records')
-    .select(RECORD_COLUMNS)
+    .select(META_COLUMNS)
+    .select([
+      sql<string>`encode(ciphertext, 'hex')`.as('ciphertext_hex'),
+      sql<string>`encode(wrapped_key, 'hex')`.as('wrapped_key_hex'),
+    ])
     .where('account_id', '=', accountId)
     .where('id', '=', id)
     .executeTakeFirst();
-  return row && toRecord(row);
+  return row && fromHex(row);
 }
 
-/** One page of records, oldest first, after `after` (keyset pagination: stable under inserts). */
+/**
+ * One page of records, oldest first, after `after` (keyset pagination: stable under inserts):
+ * at most `limit` records, and no more than `maxBytes` of ciphertext unless a single record is
+ * larger. The sizes are summed in the database (a running sum over the page's keys, which reads
+ * no blobs), and only the records that fit are read, so a page never costs more than its bytes.
+ */
 export async function listRecords(
   db: Kysely<Database>,
   accountId: string,
@@ -125,53 +159,97 @@ export async function listRecords(
     /** Creation order; `after` is the last record of the previous page in this order. */
     order?: 'asc' | 'desc';
     after: RecordPosition | undefined;
+    maxBytes: number;
   },
-): Promise<StoredRecord[]> {
+): Promise<{ records: StoredRecord[]; more: boolean }> {
   const desc = options.order === 'desc';
   const beyond = desc ? '<' : '>';
-  // The blobs come back as hex text: PGlite parses bytea row by row in JavaScript, which made a
-  // page of 500 records 3–4 times slower to read than this (a diary of 10,000 took seconds).
-  let query = db
-    .selectFrom('records')
-    .select(['id', 'type', 'revision', 'created_at', 'updated_at'])
+  const direction = sql.raw(desc ? 'desc' : 'asc');
+  const rows = await db
+    .with('page', (qb) => {
+      let query = qb
+        .selectFrom('records')
+        .select('id')
+        .select([
+          sql<string>`sum(octet_length(ciphertext)) over (order by created_at ${direction}, id ${direction})`.as(
+            'running',
+          ),
+          sql<string>`row_number() over (order by created_at ${direction}, id ${direction})`.as(
+            'n',
+          ),
+        ])
+        .where('account_id', '=', accountId);
+      if (options.type !== undefined) query = query.where('type', '=', options.type);
+      if (options.after !== undefined) {
+        const { createdAt, id } = options.after;
+        query = query.where((eb) =>
+          eb.or([
+            eb('created_at', beyond, createdAt),
+            eb.and([eb('created_at', '=', createdAt), eb('id', beyond, id)]),
+          ]),
+        );
+      }
+      return query
+        .orderBy('created_at', desc ? 'desc' : 'asc')
+        .orderBy('id', desc ? 'desc' : 'asc')
+        .limit(options.limit + 1);
+    })
+    .selectFrom('page')
+    .innerJoin('records as r', (join) =>
+      join.onRef('r.id', '=', 'page.id').on('r.account_id', '=', accountId),
+    )
+    .select(['r.id', 'r.type', 'r.revision', 'r.created_at', 'r.updated_at'])
+    // The blobs come back as hex text: PGlite parses bytea row by row in JavaScript, which made
+    // a page of 500 records 3–4 times slower to read than this (a diary of 10,000 took seconds).
     .select([
-      sql<string>`encode(ciphertext, 'hex')`.as('ciphertext_hex'),
-      sql<string>`encode(wrapped_key, 'hex')`.as('wrapped_key_hex'),
+      sql<string>`encode(r.ciphertext, 'hex')`.as('ciphertext_hex'),
+      sql<string>`encode(r.wrapped_key, 'hex')`.as('wrapped_key_hex'),
+      sql<string>`(select count(*) from page)`.as('candidates'),
     ])
-    .where('account_id', '=', accountId);
-  if (options.type !== undefined) query = query.where('type', '=', options.type);
-  if (options.after !== undefined) {
-    const { createdAt, id } = options.after;
-    query = query.where((eb) =>
-      eb.or([
-        eb('created_at', beyond, createdAt),
-        eb.and([eb('created_at', '=', createdAt), eb('id', beyond, id)]),
-      ]),
-    );
-  }
-  const direction = desc ? 'desc' : 'asc';
-  const rows = await query
-    .orderBy('created_at', direction)
-    .orderBy('id', direction)
-    .limit(options.limit)
+    .where(
+      sql<boolean>`(page.n = 1 or page.running <= ${options.maxBytes}) and page.n <= ${options.limit}`,
+    )
+    .orderBy('page.n')
     .execute();
-  return rows.map(({ ciphertext_hex, wrapped_key_hex, ...row }) =>
-    toRecord({
-      ...row,
-      ciphertext: Buffer.from(ciphertext_hex, 'hex'),
-      wrapped_key: Buffer.from(wrapped_key_hex, 'hex'),
-    }),
-  );
+  return {
+    records: rows.map(fromHex),
+    more: Number(rows[0]?.candidates ?? 0) > rows.length,
+  };
 }
 
-/** Every revision of a record, oldest first; empty if the account has no such record. */
+/**
+ * One page of a record's revisions, oldest first, after revision `afterRevision`: at most
+ * `limit`, and no more than `maxBytes` of ciphertext unless a single revision is larger (summed
+ * in the database, as for listRecords). Empty if the account has no such record.
+ */
 export async function listRevisions(
   db: Kysely<Database>,
   accountId: string,
   id: string,
-): Promise<StoredRecord[]> {
+  options: { afterRevision: number; limit: number; maxBytes: number },
+): Promise<{ revisions: StoredRecord[]; more: boolean }> {
   const rows = await db
-    .selectFrom('record_revisions as r')
+    .with('page', (qb) =>
+      qb
+        .selectFrom('record_revisions')
+        .select('revision')
+        .select([
+          sql<string>`sum(octet_length(ciphertext)) over (order by revision)`.as('running'),
+          sql<string>`row_number() over (order by revision)`.as('n'),
+        ])
+        .where('account_id', '=', accountId)
+        .where('record_id', '=', id)
+        .where('revision', '>', options.afterRevision)
+        .orderBy('revision')
+        .limit(options.limit + 1),
+    )
+    .selectFrom('page')
+    .innerJoin('record_revisions as r', (join) =>
+      join
+        .onRef('r.revision', '=', 'page.revision')
+        .on('r.account_id', '=', accountId)
+        .on('r.record_id', '=', id),
+    )
     .innerJoin('records as c', (join) =>
       join.onRef('c.account_id', '=', 'r.account_id').onRef('c.id', '=', 'r.record_id'),
     )
@@ -179,49 +257,184 @@ export async function listRevisions(
       'r.record_id as id',
       'r.type',
       'r.revision',
-      'r.ciphertext',
-      'r.wrapped_key',
       'c.created_at',
       'r.created_at as updated_at',
+      sql<string>`encode(r.ciphertext, 'hex')`.as('ciphertext_hex'),
+      sql<string>`encode(r.wrapped_key, 'hex')`.as('wrapped_key_hex'),
+      sql<string>`(select count(*) from page)`.as('candidates'),
     ])
-    .where('r.account_id', '=', accountId)
-    .where('r.record_id', '=', id)
-    .orderBy('r.revision')
+    .where(
+      sql<boolean>`(page.n = 1 or page.running <= ${options.maxBytes}) and page.n <= ${options.limit}`,
+    )
+    .orderBy('page.n')
     .execute();
-  return rows.map(toRecord);
+  return {
+    revisions: rows.map(fromHex),
+    more: Number(rows[0]?.candidates ?? 0) > rows.length,
+  };
 }
 
-/** Deletes a record with all its revisions; false if the account has no such record. */
+/** Whether the account has a record with this id. */
+export async function recordExists(
+  db: Kysely<Database>,
+  accountId: string,
+  id: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('records')
+    .select('revision')
+    .where('account_id', '=', accountId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Bytes the account's records take (every revision), as kept by each write. */
+export async function recordBytesUsed(db: Kysely<Database>, accountId: string): Promise<number> {
+  const row = await db
+    .selectFrom('accounts')
+    .select('records_bytes')
+    .where('id', '=', accountId)
+    .executeTakeFirst();
+  return Number(row?.records_bytes ?? 0);
+}
+
+/**
+ * Deletes a record with all its revisions, giving their bytes back to the account's quota;
+ * false if the account has no such record.
+ */
 export async function deleteRecord(
   db: Kysely<Database>,
   accountId: string,
   id: string,
 ): Promise<boolean> {
-  const result = await db
-    .deleteFrom('records')
-    .where('account_id', '=', accountId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return Number(result.numDeletedRows) === 1;
+  return db.transaction().execute(async (trx) => {
+    // Locked first, as every write does (record, then account): no revision can be added
+    // between counting the bytes and deleting them.
+    const locked = await trx
+      .selectFrom('records')
+      .select('revision')
+      .where('account_id', '=', accountId)
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!locked) return false;
+    const freed = await trx
+      .selectFrom('record_revisions')
+      .select(
+        sql<string>`coalesce(sum(octet_length(ciphertext) + octet_length(wrapped_key)), 0)`.as(
+          'bytes',
+        ),
+      )
+      .where('account_id', '=', accountId)
+      .where('record_id', '=', id)
+      .executeTakeFirstOrThrow();
+    await trx
+      .deleteFrom('records')
+      .where('account_id', '=', accountId)
+      .where('id', '=', id)
+      .execute();
+    await trx
+      .updateTable('accounts')
+      .set({ records_bytes: sql<string>`records_bytes - ${freed.bytes}::bigint` })
+      .where('id', '=', accountId)
+      .execute();
+    return true;
+  });
 }
 
-async function insertRevision(
+/** What one revision counts against the quota: its ciphertext and its wrapped key. */
+function revisionBytes(revision: { ciphertext: Uint8Array; wrappedKey: Uint8Array }): number {
+  return revision.ciphertext.length + revision.wrappedKey.length;
+}
+
+/** Thrown inside a write's transaction to undo it when the quota would be passed. */
+class QuotaExceeded extends Error {}
+
+async function withinQuota<T>(
   db: Kysely<Database>,
+  write: (trx: Kysely<Database>) => Promise<T>,
+): Promise<T | { readonly kind: 'quota_exceeded' }> {
+  try {
+    return await db.transaction().execute(write);
+  } catch (error) {
+    if (error instanceof QuotaExceeded) return { kind: 'quota_exceeded' };
+    throw error;
+  }
+}
+
+/**
+ * Adds `bytes` to the account's running count if the total stays within `quotaBytes`, or
+ * throws QuotaExceeded (undoing the write). One conditional update: on PostgreSQL a concurrent
+ * write waits for this row's lock and then tests the condition against the new count, so
+ * writes at once can never take the account past its quota.
+ */
+async function useBytes(
+  trx: Kysely<Database>,
   accountId: string,
-  record: StoredRecord,
+  bytes: number,
+  quotaBytes: number,
 ): Promise<void> {
+  const row = await trx
+    .updateTable('accounts')
+    .set({ records_bytes: sql<string>`records_bytes + ${bytes}::bigint` })
+    .where('id', '=', accountId)
+    .where(sql<boolean>`records_bytes + ${bytes}::bigint <= ${quotaBytes}::bigint`)
+    .returning('records_bytes')
+    .executeTakeFirst();
+  if (!row) throw new QuotaExceeded();
+}
+
+/** Keeps the record's current revision, copied within the database (no blob sent twice). */
+async function copyToRevisions(db: Kysely<Database>, accountId: string, id: string): Promise<void> {
   await db
     .insertInto('record_revisions')
-    .values({
-      account_id: accountId,
-      record_id: record.id,
-      revision: record.revision,
-      type: record.type,
-      ciphertext: record.ciphertext,
-      wrapped_key: record.wrappedKey,
-      created_at: record.updatedAt,
-    })
+    .columns([
+      'account_id',
+      'record_id',
+      'revision',
+      'type',
+      'ciphertext',
+      'wrapped_key',
+      'created_at',
+    ])
+    .expression(
+      db
+        .selectFrom('records')
+        .select([
+          'account_id',
+          'id',
+          'revision',
+          'type',
+          'ciphertext',
+          'wrapped_key',
+          sql<Date>`updated_at`.as('created_at'),
+        ])
+        .where('account_id', '=', accountId)
+        .where('id', '=', id),
+    )
     .execute();
+}
+
+/** A row read with its blobs as hex text (see listRecords). */
+function fromHex(row: {
+  id: string;
+  type: string;
+  revision: number;
+  created_at: Date;
+  updated_at: Date;
+  ciphertext_hex: string;
+  wrapped_key_hex: string;
+}): StoredRecord {
+  return toRecord({
+    id: row.id,
+    type: row.type,
+    revision: row.revision,
+    created_at: row.created_at,
+    updated_at: row.updated_at,
+    ciphertext: Buffer.from(row.ciphertext_hex, 'hex'),
+    wrapped_key: Buffer.from(row.wrapped_key_hex, 'hex'),
+  });
 }
 
 function toRecord(row: {
