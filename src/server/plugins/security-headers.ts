@@ -43,7 +43,6 @@ export function contentSecurityPolicy(
 const POLICY_FEATURES = [
   'accelerometer',
   'autoplay',
-  'bluetooth',
   'browsing-topics',
   'camera',
   'display-capture',
