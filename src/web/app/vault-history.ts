@@ -185,9 +185,12 @@ export class VaultHistory {
       this.index = 0;
       this.write('replace', screen);
       // A new entry cuts off everything that was ahead; then step back onto the first one.
-      this.history.pushState(this.stateFor(screen, randomKey()), '', this.path());
+      const ahead = randomKey();
+      this.history.pushState(this.stateFor(screen, ahead), '', this.path());
       await this.traverse(-1);
       this.entries.clear();
+      this.entries.set(ahead, { index: 1, screen });
+      this.currentKey = undefined;
       this.write('replace', screen);
     };
     this.collapsing = run().finally(() => {

@@ -126,7 +126,7 @@ function VaultFrame({ site, locale, t }: { site: Site; locale: Locale; t: Messag
       <div class="width-container quick-exit__inner vault-frame__inner">
         <span class="vault-frame__name">
           {site.assets.logo && <img src={site.assets.logo} alt="" class="vault-frame__logo" />}
-          {localise(site.profile.shortName, locale)}
+          <span class="vault-frame__text">{localise(site.profile.shortName, locale)}</span>
         </span>
         <QuickExitButton site={site} t={t} />
       </div>
