@@ -181,6 +181,8 @@ describe.skipIf(!HAVE_CHROMIUM)('public site in Chromium', () => {
       await page.goto(server.origin + path);
       expect(await page.locator('h1').first().isVisible(), path).toBe(true);
       expect(await page.locator('nav[aria-label] a').count(), path).toBeGreaterThan(1);
+      // The private space is in the main navigation of every public page.
+      expect(await page.locator('nav.site-nav a[href$="/vault"]').count(), path).toBe(1);
     }
     const link = page.locator('[data-quick-exit-button]');
     expect(await link.getAttribute('rel')).toBe('nofollow noreferrer');

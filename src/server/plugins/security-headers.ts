@@ -39,11 +39,15 @@ export function contentSecurityPolicy(
     .join(';');
 }
 
-/** Features no public page needs; the vault page allows a few to itself (`permissionsPolicy`). */
+/**
+ * Features no public page needs; the vault page allows a few to itself (`permissionsPolicy`).
+ * Only features Chromium recognises: an unknown one (Web Bluetooth's 'bluetooth' is not a
+ * Permissions-Policy feature there) logs a console error on every page, and turning off
+ * something the browser does not offer protects nothing.
+ */
 const POLICY_FEATURES = [
   'accelerometer',
   'autoplay',
-  'bluetooth',
   'browsing-topics',
   'camera',
   'display-capture',

@@ -1,5 +1,6 @@
 /**
- * The vault app: an in-memory router over small screens. main.tsx mounts it afresh (a new key)
+ * The vault app: an in-memory router over small screens, with Back and Forward through
+ * VaultHistory (vault-history.ts: history holds screen names and random keys only). main.tsx mounts it afresh (a new key)
  * on every lock, so every piece of decrypted state, every draft and every form value is dropped
  * at once; lock hooks wipe the key material that lived in this component's drafts.
  */
@@ -85,11 +86,14 @@ import { ChangePassphraseScreen, DeleteAccountScreen, SettingsScreen } from './s
 import { StartScreen } from './screens/start.js';
 import { newSignInDraft, UnlockCodeScreen, UnlockScreen } from './screens/unlock.js';
 import type { AutoLockMinutes, VaultSession } from './vault-session.js';
+import type { VaultHistory } from './vault-history.js';
 
 export interface AppProps {
   readonly locale: AppLocale;
   readonly api: VaultApi;
   readonly session: VaultSession;
+  /** The browser's history for vault screens (one per page, kept across locks). */
+  readonly history: VaultHistory;
   /** A message for the first screen (after a lock, say). */
   readonly notice?: string | undefined;
   /** Move focus to the first screen's heading (true after a lock; false on page load). */
@@ -147,6 +151,28 @@ const LOCKED_OUT: ReadonlySet<ScreenName> = new Set([
   ...EVIDENCE_SCREEN_NAMES,
 ]);
 
+/**
+ * Screens that Back should not return to once left: the diary just made, backup codes shown
+ * once, and questions about deleting something (which may be gone). The next screen replaces
+ * their history entry.
+ */
+const LEFT_BEHIND: ReadonlySet<ScreenName> = new Set([
+  'create-done',
+  'second-factor-codes',
+  'note-delete',
+  'incident-delete',
+  'person-delete',
+  'place-delete',
+  'effect-delete',
+  'evidence-delete',
+  'delete-account',
+]);
+
+/** The same screen (and record) as before: moving there again adds no history entry. */
+function sameScreen(a: Screen, b: Screen): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
 export function App(props: AppProps) {
   const { locale, api, session } = props;
   const t = MESSAGES[locale];
@@ -201,14 +227,46 @@ export function App(props: AppProps) {
     [],
   );
 
-  const navigate = (screen: Screen, notice?: string): void => {
+  /** The screen on show, for deciding how a move is written to history. */
+  const shown = useRef<Screen>(route.screen);
+
+  const show = (screen: Screen, notice: string | undefined): void => {
     if (screen.name === 'start' || screen.name === 'home') discardFlows();
     if (screen.name !== 'unlock-code') discardSignIn();
     // Told once: leaving the diary home after unlocking puts the notice away.
     if (screen.name !== 'home') setFailedAttempts(undefined);
+    shown.current = screen;
     setRoute((r) => ({ screen, notice, seq: r.seq + 1 }));
     props.onScreen(screen.name);
   };
+
+  const navigate = (screen: Screen, notice?: string): void => {
+    const from = shown.current;
+    if (!LOCKED_OUT.has(from.name) && LOCKED_OUT.has(screen.name)) {
+      // Just unlocked: the diary becomes the vault's first entry, so Back from it leaves (and
+      // never returns to the sign-in or sign-up screens).
+      void props.history.collapse(screen);
+    } else if (LEFT_BEHIND.has(from.name) || sameScreen(from, screen)) {
+      props.history.replace(screen);
+    } else {
+      props.history.push(screen);
+    }
+    show(screen, notice);
+  };
+
+  // Back and Forward: show the entry's screen without writing history again.
+  useEffect(() => {
+    return props.history.listen((screen) => {
+      if (LOCKED_OUT.has(screen.name) !== session.isUnlocked) {
+        // A locked vault cannot show a diary screen, and an open one goes to its home.
+        const instead: Screen = session.isUnlocked ? { name: 'home' } : { name: 'start' };
+        props.history.replace(instead);
+        show(instead, undefined);
+        return;
+      }
+      show(screen, undefined);
+    });
+  }, []);
 
   const value: AppContextValue = {
     t,

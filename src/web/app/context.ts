@@ -1,7 +1,8 @@
 /**
  * What every screen can reach: the strings, the API, the unlocked session and the in-memory
- * router. There is no URL routing on purpose: addresses and history would otherwise record what
- * was open (DESIGN.md, threat 1).
+ * router. There is no URL routing on purpose: the address stays /vault, and history entries
+ * hold only a screen's name and a random key (vault-history.ts), so neither records what was
+ * open (DESIGN.md, threat 1). Screens with ids are kept in memory, keyed by that random key.
  */
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';

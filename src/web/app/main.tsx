@@ -9,7 +9,10 @@
  * `pagehide`, and when the server says the session has ended.
  *
  * Nothing is written to localStorage, sessionStorage, IndexedDB, the Cache API, cookies or the
- * address: routing is in memory.
+ * address. Routing is in memory; each screen gets a history entry holding only its name and a
+ * random key (vault-history.ts), so Back and Forward move between screens. Every lock collapses
+ * those entries to one showing the start screen; quick exit does so before it leaves, so Back
+ * from the neutral site returns to the page before the vault.
  */
 import './zod-config.js';
 import { render } from 'preact';
@@ -18,6 +21,7 @@ import { VaultApi } from './api.js';
 import { App } from './app.js';
 import type { ScreenName } from './context.js';
 import { appLocale, format, MESSAGES } from './messages.js';
+import { VaultHistory } from './vault-history.js';
 import {
   DEFAULT_AUTO_LOCK_MINUTES,
   IdleTimer,
@@ -62,6 +66,8 @@ function start(root: HTMLElement): void {
     },
   });
   const session = new VaultSession(api);
+  const history = VaultHistory.forWindow(window);
+  history.begin({ name: 'start' });
   const idle = new IdleTimer(() => {
     if (sensitive || session.isUnlocked) lock('idle');
     else idle.start(autoLockMinutes * 60_000);
@@ -75,6 +81,7 @@ function start(root: HTMLElement): void {
         locale={locale}
         api={api}
         session={session}
+        history={history}
         notice={notice}
         moveFocus={generation > 1}
         autoLockMinutes={autoLockMinutes}
@@ -104,6 +111,8 @@ function start(root: HTMLElement): void {
     session.lock({ signOut: reason !== 'deleted' });
     sensitive = false;
     idle.start(autoLockMinutes * 60_000);
+    // Quick exit steps history back itself (below); on pagehide the page is already leaving.
+    if (reason !== 'exit') void history.collapse();
     if (reason === 'exit' || (!wasUnlocked && !wasSensitive)) {
       mount(undefined);
       return;
@@ -150,7 +159,16 @@ function start(root: HTMLElement): void {
     );
   }
   // Quick exit: lock in the same task, before the browser leaves for the neutral site.
-  document.addEventListener(QUICK_EXIT_EVENT, () => lock('exit'));
+  document.addEventListener(QUICK_EXIT_EVENT, (event) => {
+    lock('exit');
+    // Deeper than the vault's first entry: step back to it first, so that the neutral site
+    // takes its place and Back cannot return to any vault screen.
+    const href = (event as CustomEvent<{ href?: unknown } | null>).detail?.href;
+    if (history.depth > 0 && event.cancelable && typeof href === 'string') {
+      event.preventDefault();
+      void history.collapse().then(() => window.location.replace(href));
+    }
+  });
   window.addEventListener('pagehide', () => lock('exit'));
 
   root.replaceChildren();

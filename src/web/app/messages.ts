@@ -927,6 +927,11 @@ const en = {
       number: 'Incident {n}',
     },
   },
+  /** The app's frame and moving between screens (fix-nav). */
+  frame: {
+    /** The sign-up screens' caption: {step} of {total}. */
+    createStep: 'Create a private diary: step {step} of {total}',
+  },
 };
 
 export type Messages = typeof en;
@@ -1884,6 +1889,9 @@ const cy: Messages = {
       printed: 'Argraffwyd o Mosaic ar {date}',
       number: 'Digwyddiad {n}',
     },
+  },
+  frame: {
+    createStep: 'Creu dyddiadur preifat: cam {step} o {total}',
   },
 };
 

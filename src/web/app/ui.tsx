@@ -35,7 +35,7 @@ export function Page(props: {
   const hasErrors = errors.length > 0;
 
   useEffect(() => {
-    document.title = `${hasErrors ? t.common.titleErrorPrefix : ''}${props.title} – ${baseTitle()}`;
+    document.title = `${hasErrors ? t.common.titleErrorPrefix : ''}${props.title} – ${titleSuffix()}`;
   }, [props.title, hasErrors, t]);
 
   // In the same task as the new screen is drawn, so focus never falls back to the page body.
@@ -62,11 +62,15 @@ export function Page(props: {
   );
 }
 
-let initialTitle: string | undefined;
-/** The page's own title when the app started (organisation name and "Private diary"). */
-function baseTitle(): string {
-  initialTitle ??= document.title;
-  return initialTitle;
+let suffix: string | undefined;
+/**
+ * What follows a screen's title in the tab: the organisation's short name, which the shell
+ * gives as `data-site-name` (the screen titles already say "diary" where they need to, so the
+ * shell's own "Private diary" is not repeated).
+ */
+function titleSuffix(): string {
+  suffix ??= document.getElementById('vault-app')?.dataset.siteName ?? document.title;
+  return suffix;
 }
 
 function BackLink({ onClick }: { onClick: () => void }) {

@@ -3,7 +3,9 @@
  * works without JavaScript; with JavaScript, clicking it or pressing Shift three times hides the
  * page at once and replaces this history entry with the organisation's neutral site.
  *
- * Other parts of the site (the vault) listen for QUICK_EXIT_EVENT to lock and wipe keys.
+ * Other parts of the site (the vault) listen for QUICK_EXIT_EVENT to lock and wipe keys. The
+ * event is cancelable and carries the destination (`detail.href`): a listener that cancels it
+ * leaves for that address itself (the vault first steps back through its own history entries).
  */
 
 export const QUICK_EXIT_EVENT = 'mosaic:quick-exit';
@@ -36,8 +38,11 @@ export function setUpQuickExit(doc: Document): void {
   const exit = (): void => {
     reset();
     hidePage(doc, text.leaving);
-    doc.dispatchEvent(new CustomEvent(QUICK_EXIT_EVENT));
-    doc.defaultView?.location.replace(button.href);
+    const href = button.href;
+    const go = doc.dispatchEvent(
+      new CustomEvent(QUICK_EXIT_EVENT, { cancelable: true, detail: { href } }),
+    );
+    if (go) doc.defaultView?.location.replace(href);
   };
 
   button.addEventListener('click', (event) => {

@@ -18,6 +18,8 @@ const en = {
   nav: {
     label: 'Main',
     home: 'Home',
+    /** The private space (the vault): worded so a glance at the screen tells little. */
+    vault: 'Private space',
   },
   language: {
     label: 'Language',
@@ -119,6 +121,7 @@ const cy: Messages = {
   nav: {
     label: 'Prif',
     home: 'Hafan',
+    vault: 'Lle preifat',
   },
   language: {
     label: 'Iaith',

@@ -1,13 +1,17 @@
 /**
  * The shell of every public page: skip link, quick exit, header, navigation, language switcher,
  * footer with the emergency numbers. Works with JavaScript turned off.
+ *
+ * The private space (/vault) uses the compact frame instead: one slim bar with the
+ * organisation's short name and quick exit, and no public header or navigation, so a vault
+ * screen starts near the top of a phone's screen. The app adds its own menu.
  */
 import type { ComponentChildren } from 'preact';
 import { LOCALE_INFO, type Locale } from '../../domain/locales.js';
 import { localise } from '../../domain/localised-text.js';
 import { telHref } from '../../domain/services.js';
 import { format, MESSAGES, type Messages } from '../i18n/messages.js';
-import { findService, HOME_SLUG, orgName, pagePath, type Site } from './site.js';
+import { findService, HOME_SLUG, orgName, pagePath, VAULT_SLUG, type Site } from './site.js';
 
 export interface LayoutProps {
   readonly site: Site;
@@ -19,6 +23,10 @@ export interface LayoutProps {
   /** Scripts and stylesheets this page needs besides the site's own. */
   readonly scripts?: readonly string[];
   readonly stylesheets?: readonly string[];
+  /** 'vault': the compact frame of the private space (no public header or navigation). */
+  readonly frame?: 'public' | 'vault';
+  /** The whole tab title, when the page makes its own (the vault's is neutral). */
+  readonly documentTitle?: string;
   readonly children: ComponentChildren;
 }
 
@@ -30,6 +38,8 @@ export function Layout({
   slug,
   scripts = [],
   stylesheets = [],
+  frame = 'public',
+  documentTitle,
   children,
 }: LayoutProps) {
   const t = MESSAGES[locale];
@@ -40,7 +50,7 @@ export function Layout({
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{slug === HOME_SLUG ? name : `${title} – ${name}`}</title>
+        <title>{documentTitle ?? (slug === HOME_SLUG ? name : `${title} – ${name}`)}</title>
         {description && <meta name="description" content={description} />}
         {[...site.assets.stylesheets, ...stylesheets].map((href) => (
           <link rel="stylesheet" href={href} key={href} />
@@ -62,20 +72,11 @@ export function Layout({
         <a href="#main" class="skip-link">
           {t.skipLink}
         </a>
-        <QuickExit site={site} locale={locale} t={t} />
-        <header class="site-header">
-          <div class="width-container site-header__inner">
-            <a href={pagePath(site, locale, HOME_SLUG)} class="site-header__name">
-              {site.assets.logo && <img src={site.assets.logo} alt="" class="site-header__logo" />}
-              <span class="site-header__long">{name}</span>
-              <span class="site-header__short">{localise(site.profile.shortName, locale)}</span>
-            </a>
-            {slug !== undefined && site.locales.length > 1 && (
-              <LanguageSwitcher site={site} locale={locale} slug={slug} t={t} />
-            )}
-          </div>
-        </header>
-        <MainNav site={site} locale={locale} slug={slug} t={t} />
+        {frame === 'vault' ? (
+          <VaultFrame site={site} locale={locale} t={t} />
+        ) : (
+          <PublicHeader site={site} locale={locale} slug={slug} t={t} />
+        )}
         <main id="main" tabindex={-1}>
           <div class="width-container">{children}</div>
         </main>
@@ -86,27 +87,80 @@ export function Layout({
   );
 }
 
+function PublicHeader(props: {
+  site: Site;
+  locale: Locale;
+  slug: string | undefined;
+  t: Messages;
+}) {
+  const { site, locale, slug, t } = props;
+  const name = orgName(site, locale);
+  return (
+    <>
+      <QuickExit site={site} locale={locale} t={t} />
+      <header class="site-header">
+        <div class="width-container site-header__inner">
+          <a href={pagePath(site, locale, HOME_SLUG)} class="site-header__name">
+            {site.assets.logo && <img src={site.assets.logo} alt="" class="site-header__logo" />}
+            <span class="site-header__long">{name}</span>
+            <span class="site-header__short">{localise(site.profile.shortName, locale)}</span>
+          </a>
+          {slug !== undefined && site.locales.length > 1 && (
+            <LanguageSwitcher site={site} locale={locale} slug={slug} t={t} />
+          )}
+        </div>
+      </header>
+      <MainNav site={site} locale={locale} slug={slug} t={t} />
+    </>
+  );
+}
+
+/**
+ * The private space's slim bar: the organisation's short name (plain text: a link would leave
+ * the vault) and quick exit, which works as on every page (a plain link without JavaScript,
+ * Shift three times with it).
+ */
+function VaultFrame({ site, locale, t }: { site: Site; locale: Locale; t: Messages }) {
+  return (
+    <header class="quick-exit vault-frame">
+      <div class="width-container quick-exit__inner vault-frame__inner">
+        <span class="vault-frame__name">
+          {site.assets.logo && <img src={site.assets.logo} alt="" class="vault-frame__logo" />}
+          <span class="vault-frame__text">{localise(site.profile.shortName, locale)}</span>
+        </span>
+        <QuickExitButton site={site} t={t} />
+      </div>
+    </header>
+  );
+}
+
 function QuickExit({ site, locale, t }: { site: Site; locale: Locale; t: Messages }) {
   return (
     <div class="quick-exit">
       <div class="width-container quick-exit__inner">
-        <a
-          href={site.profile.quickExit.url}
-          rel="nofollow noreferrer"
-          class="quick-exit__button"
-          data-quick-exit-button=""
-          data-text-presses-left={t.quickExit.pressesLeft}
-          data-text-presses-left-one={t.quickExit.pressesLeftOne}
-          data-text-expired={t.quickExit.expired}
-          data-text-leaving={t.quickExit.leaving}
-        >
-          {t.quickExit.button}
-        </a>
+        <QuickExitButton site={site} t={t} />
         <a href={pagePath(site, locale, 'browsing-safely')} class="quick-exit__help">
           {t.quickExit.help}
         </a>
       </div>
     </div>
+  );
+}
+
+function QuickExitButton({ site, t }: { site: Site; t: Messages }) {
+  return (
+    <a
+      href={site.profile.quickExit.url}
+      rel="nofollow noreferrer"
+      class="quick-exit__button"
+      data-quick-exit-button=""
+      data-text-presses-left={t.quickExit.pressesLeft}
+      data-text-presses-left-one={t.quickExit.pressesLeftOne}
+      data-text-expired={t.quickExit.expired}
+      data-text-leaving={t.quickExit.leaving}
+    >
+      {t.quickExit.button}
+    </a>
   );
 }
 
@@ -151,6 +205,9 @@ function MainNav(props: { site: Site; locale: Locale; slug: string | undefined; 
               </a>
             </li>
           ))}
+          <li class="site-nav__vault">
+            <a href={pagePath(site, locale, VAULT_SLUG)}>{t.nav.vault}</a>
+          </li>
         </ul>
       </div>
     </nav>

@@ -1,24 +1,30 @@
 import type { Locale } from '../../domain/locales.js';
+import { localise } from '../../domain/localised-text.js';
 import { MESSAGES } from '../i18n/messages.js';
 import { Layout } from './Layout.js';
 import { VAULT_SLUG, type Site } from './site.js';
 
 /**
- * The page the vault app mounts into. It carries no vault data: everything private is fetched
- * as ciphertext and decrypted in memory by the app.
+ * The page the vault app mounts into, in the compact vault frame (quick exit, no public
+ * navigation). It carries no vault data: everything private is fetched as ciphertext and
+ * decrypted in memory by the app. The tab title names only the organisation's short name
+ * (`data-site-name`), which the app puts after each screen's fixed title.
  */
 export function VaultShell({ site, locale }: { site: Site; locale: Locale }) {
   const t = MESSAGES[locale].vault;
+  const shortName = localise(site.profile.shortName, locale);
   return (
     <Layout
       site={site}
       locale={locale}
       title={t.title}
+      documentTitle={`${t.title} – ${shortName}`}
       slug={VAULT_SLUG}
+      frame="vault"
       scripts={[site.assets.vaultScript]}
       stylesheets={site.assets.vaultStylesheets}
     >
-      <div id="vault-app" data-locale={locale}>
+      <div id="vault-app" data-locale={locale} data-site-name={shortName}>
         <h1>{t.title}</h1>
         <p class="vault-loading">{t.loading}</p>
         <noscript>

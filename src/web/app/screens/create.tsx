@@ -15,7 +15,7 @@ import {
 import { isApiError } from '../api.js';
 import { useApp } from '../context.js';
 import { describeError } from '../errors.js';
-import { format } from '../messages.js';
+import { format, type Messages } from '../messages.js';
 import { choosePassphrase, validateUsername } from '../validation.js';
 import {
   Busy,
@@ -36,6 +36,14 @@ export interface CreateDraft {
   prepared: PreparedSignUp | undefined;
   /** The recovery key check has been passed. */
   checked: boolean;
+}
+
+/** Sign-up's screens before the diary exists: username, passphrase, again, recovery key, check. */
+const CREATE_STEPS = 5;
+
+/** "Create a private diary: step 2 of 5", so a newcomer knows how far there is to go. */
+function createStep(t: Messages, step: number): string {
+  return format(t.frame.createStep, { step, total: CREATE_STEPS });
 }
 
 export function newCreateDraft(): CreateDraft {
@@ -87,7 +95,7 @@ export function CreateUsernameScreen({ draft }: { draft: CreateDraft }) {
   return (
     <Page
       title={t.create.usernameTitle}
-      caption={t.create.caption}
+      caption={createStep(t, 1)}
       errors={shown}
       errorSeq={submitErrors.seq}
       back={() => navigate({ name: 'start' })}
@@ -141,7 +149,7 @@ export function CreatePassphraseScreen({ draft }: { draft: CreateDraft }) {
   return (
     <Page
       title={t.create.passphraseTitle}
-      caption={t.create.caption}
+      caption={createStep(t, 2)}
       errors={error !== undefined ? [{ field: 'passphrase', message: error }] : []}
       errorSeq={seq}
       back={() => navigate({ name: 'create-username' })}
@@ -201,7 +209,7 @@ export function CreateConfirmScreen({ draft }: { draft: CreateDraft }) {
   return (
     <Page
       title={t.create.confirmTitle}
-      caption={t.create.caption}
+      caption={createStep(t, 3)}
       errors={error !== undefined ? [{ field: 'confirm', message: error }] : []}
       errorSeq={seq}
       back={() => navigate({ name: 'create-passphrase' })}
@@ -242,7 +250,7 @@ export function RecoveryKeyScreen({ draft }: { draft: CreateDraft }) {
   };
 
   return (
-    <Page title={t.create.recoveryTitle} caption={t.create.caption}>
+    <Page title={t.create.recoveryTitle} caption={createStep(t, 4)}>
       <p>{t.create.recoveryWhat}</p>
       <p>{t.create.recoveryKeep}</p>
       <div class="warning-text">
@@ -339,7 +347,7 @@ export function RecoveryCheckScreen({ draft }: { draft: CreateDraft }) {
   return (
     <Page
       title={t.create.checkTitle}
-      caption={t.create.caption}
+      caption={createStep(t, 5)}
       errors={errors}
       errorSeq={seq}
       back={() => navigate({ name: 'create-recovery' })}
