@@ -23,7 +23,7 @@ import {
   type DiaryData,
 } from '../diary-ui.js';
 import { browserTimeZone } from '../incident-form.js';
-import { format, type Messages } from '../messages.js';
+import { format, type AppLocale, type Messages } from '../messages.js';
 import { Busy, Button, LinkButton, Page } from '../ui.js';
 
 /** Places drawn in the chart; the table beside it lists every one. */
@@ -135,7 +135,11 @@ function Patterns({ data }: { data: DiaryData }) {
         title={p.weekly}
         chart={
           <>
-            <ColumnChart label={p.weekly} values={weeks.map((w) => w.count)} />
+            <ColumnChart
+              label={p.weekly}
+              values={weeks.map((w) => w.count)}
+              labels={weeks.map((w) => shortDate(locale, w.start))}
+            />
             {weeks.length > 0 && (
               <p class="chart__range hint">
                 {formatLocalDate(locale, weeks[0]?.start ?? '')} –{' '}
@@ -265,6 +269,17 @@ function Patterns({ data }: { data: DiaryData }) {
   );
 }
 
+/** "3 Nov": a week's first day, short enough to sit under its bar. */
+function shortDate(locale: AppLocale, date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  if (y === undefined || m === undefined || d === undefined) return date;
+  return new Intl.DateTimeFormat(locale === 'cy' ? 'cy-GB' : 'en-GB', {
+    day: 'numeric',
+    month: 'short',
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(y, m - 1, d)));
+}
+
 function EffectsOnly({ data }: { data: DiaryData }) {
   const { diary } = useApp();
   const effects = useMemo(() => {
@@ -280,12 +295,13 @@ function EffectsSection({ effects }: { effects: readonly EffectSeen[] }) {
   const p = t.diary.patterns;
   return (
     <section aria-labelledby="effects-heading" data-effects-seen="">
-      <h2 id="effects-heading">{p.effects}</h2>
+      <h2 id="effects-heading">{t.diaryExtra.patterns.effects}</h2>
+      <p class="hint">{t.diaryExtra.patterns.effectsHint}</p>
       {effects.length === 0 ? (
         <p>{p.effectsNone}</p>
       ) : (
         <DataTable
-          caption={p.effects}
+          caption={t.diaryExtra.patterns.effects}
           head={[p.change, p.firstDate, p.withIncidents, p.onItsOwn]}
           rows={effects.map((e) => [
             effectLabel(locale, e.key),
