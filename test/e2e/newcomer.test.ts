@@ -28,6 +28,7 @@ describe.skipIf(!HAVE_CHROMIUM)('a newcomer on a phone', () => {
   let server: LiveServer;
   let browser: Browser;
   let page: Page;
+  const username = `heron-${Date.now().toString(36)}`;
 
   const check = async (screen: string): Promise<void> => {
     const violations = await axeViolations(page);
@@ -53,7 +54,7 @@ describe.skipIf(!HAVE_CHROMIUM)('a newcomer on a phone', () => {
     browser = await launchChromium();
     const { context } = await watchedContext(browser, server, { viewport: PHONE });
     page = await context.newPage();
-    await signUpInBrowser(page, server.origin, `heron-${Date.now().toString(36)}`, PASSPHRASE);
+    await signUpInBrowser(page, server.origin, username, PASSPHRASE);
   }, 120_000);
 
   afterAll(async () => {
@@ -134,6 +135,16 @@ describe.skipIf(!HAVE_CHROMIUM)('a newcomer on a phone', () => {
       await page.setViewportSize(DESKTOP);
       await check('home-desktop');
       await page.setViewportSize(PHONE);
+
+      // The printed log leaves the journal out unless the person chooses to include it.
+      await page.getByRole('button', { name: 'Print the log' }).click();
+      await heading(page, 'Print the log');
+      await page.locator('[data-print-log]').waitFor();
+      expect(await page.locator('[data-print-log]').innerText()).not.toContain('Could not sleep');
+      await page.getByLabel('Include my private journal in the printed log').check();
+      await page.locator('[data-print-journal]').waitFor();
+      expect(await page.locator('[data-print-journal]').innerText()).toContain('Could not sleep');
+      await check('print-with-journal');
     },
   );
 
@@ -257,6 +268,34 @@ describe.skipIf(!HAVE_CHROMIUM)('a newcomer on a phone', () => {
       await check('patterns');
     },
   );
+
+  it('says it all in Welsh too, on a phone and on a desktop', { timeout: 120_000 }, async () => {
+    await page.goto(`${server.origin}/cy/vault`);
+    await heading(page, 'Eich dyddiadur preifat');
+    await page.getByRole('button', { name: 'Agor fy nyddiadur' }).click();
+    await heading(page, 'Agor fy nyddiadur');
+    await page.getByLabel('Enw defnyddiwr').fill(username);
+    await page.getByLabel('Cyfrinymadrodd', { exact: true }).fill(PASSPHRASE);
+    await page.getByRole('button', { name: 'Agor fy nyddiadur' }).click();
+    await heading(page, 'Fy nyddiadur');
+    await page.locator('[data-latest-incidents]').waitFor();
+    expect(await page.locator('[data-journal]').innerText()).toContain('Dyddlyfr preifat');
+    await check('home-cy');
+    await page.getByRole('button', { name: 'Newidiadau i fywyd bob dydd' }).click();
+    await heading(page, 'Newidiadau i fywyd bob dydd');
+    await page.locator('[data-effects-from-incidents]').waitFor();
+    await check('effects-cy');
+    await page.getByRole('button', { name: 'Fy nyddiadur', exact: true }).click();
+    await heading(page, 'Fy nyddiadur');
+    await page.getByRole('button', { name: 'Gweld patrymau' }).click();
+    await heading(page, 'Patrymau');
+    await page.locator('table').first().waitFor();
+    expect(await page.locator('main').innerText()).not.toContain('(a.4A)');
+    await check('patterns-cy');
+    await page.setViewportSize(DESKTOP);
+    await check('patterns-cy-desktop');
+    await page.setViewportSize(PHONE);
+  });
 });
 
 describe.skipIf(!HAVE_CHROMIUM)('an unfinished entry and auto-lock', () => {

@@ -956,7 +956,7 @@ const en = {
     },
     quick: {
       who: 'Who did it? (optional)',
-      nobody: 'Not known, or I would rather not say',
+      nobody: 'Not known or not saying',
       someoneNew: 'Someone new',
       newName: 'Their name or a description',
       newNameHint: 'For example, Jordan Blake, or man in a blue van.',
@@ -1991,7 +1991,7 @@ const cy: Messages = {
     },
     quick: {
       who: 'Pwy wnaeth hyn? (dewisol)',
-      nobody: 'Ddim yn gwybod, neu byddai’n well gen i beidio â dweud',
+      nobody: 'Anhysbys neu ddim am ddweud',
       someoneNew: 'Rhywun newydd',
       newName: 'Eu henw neu ddisgrifiad',
       newNameHint: 'Er enghraifft, Jordan Blake, neu dyn mewn fan las.',

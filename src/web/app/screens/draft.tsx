@@ -45,7 +45,15 @@ export function LockWarning() {
         <div class="button-group">
           {/* Pressing anything counts as use, which also hides this warning. */}
           <Button onClick={() => session.setLockWarning(false)}>{d.stay}</Button>
-          <Button variant="secondary" onClick={app.lock}>
+          <Button
+            variant="secondary"
+            onClick={() =>
+              // As the warning promises: what is being written is kept as a draft first.
+              void session.beforeAutoLock().then(() => {
+                if (session.isUnlocked) app.lock();
+              })
+            }
+          >
             {d.lockNow}
           </Button>
         </div>
