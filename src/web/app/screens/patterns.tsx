@@ -23,7 +23,7 @@ import {
   type DiaryData,
 } from '../diary-ui.js';
 import { browserTimeZone } from '../incident-form.js';
-import { format, type AppLocale, type Messages } from '../messages.js';
+import { format, type Messages } from '../messages.js';
 import { Busy, Button, LinkButton, Page } from '../ui.js';
 
 /** Places drawn in the chart; the table beside it lists every one. */
@@ -138,7 +138,7 @@ function Patterns({ data }: { data: DiaryData }) {
             <ColumnChart
               label={p.weekly}
               values={weeks.map((w) => w.count)}
-              labels={weeks.map((w) => shortDate(locale, w.start))}
+              labels={weeks.map((w) => shortDate(w.start))}
             />
             {weeks.length > 0 && (
               <p class="chart__range hint">
@@ -269,15 +269,10 @@ function Patterns({ data }: { data: DiaryData }) {
   );
 }
 
-/** "3 Nov": a week's first day, short enough to sit under its bar. */
-function shortDate(locale: AppLocale, date: string): string {
-  const [y, m, d] = date.split('-').map(Number);
-  if (y === undefined || m === undefined || d === undefined) return date;
-  return new Intl.DateTimeFormat(locale === 'cy' ? 'cy-GB' : 'en-GB', {
-    day: 'numeric',
-    month: 'short',
-    timeZone: 'UTC',
-  }).format(new Date(Date.UTC(y, m - 1, d)));
+/** "30/11": a week's first day, day then month as in the UK, short enough for its bar. */
+function shortDate(date: string): string {
+  const [, m, d] = date.split('-').map(Number);
+  return m === undefined || d === undefined ? date : `${d}/${m}`;
 }
 
 function EffectsOnly({ data }: { data: DiaryData }) {
