@@ -264,7 +264,11 @@ describe.skipIf(!HAVE_CHROMIUM)('places, changes to daily life and deleting in C
       await home();
       await page.getByRole('button', { name: 'Changes to daily life' }).click();
       await heading(page, 'Changes to daily life');
-      await page.getByText('No changes are recorded yet.').waitFor();
+      // The change ticked on an incident shows here too, as in the pattern view.
+      expect(await page.locator('[data-effects-from-incidents]').innerText()).toContain(
+        'Route or travel',
+      );
+      await page.getByText('None recorded on their own yet.').waitFor();
       await check(page, 'effects-empty');
       await page.getByRole('button', { name: 'Record a change' }).click();
       await heading(page, 'Record a change to daily life');

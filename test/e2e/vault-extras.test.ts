@@ -320,19 +320,19 @@ describe.skipIf(!HAVE_CHROMIUM)('second factor and backups in Chromium', () => {
         [secondTitle, secondBody],
       ] as const) {
         await page.getByRole('button', { name: 'My diary', exact: true }).click();
-        await page.getByRole('button', { name: 'Add an entry' }).click();
-        await heading(page, 'Add an entry');
-        await page.getByLabel('Title').fill(title);
-        await page.getByLabel('What happened').fill(body);
-        await page.getByRole('button', { name: 'Save entry' }).click();
-        await page.locator('.notice', { hasText: 'Your entry has been saved.' }).waitFor();
+        await page.getByRole('button', { name: 'Write in your journal' }).click();
+        await heading(page, 'Write in your journal');
+        await page.getByLabel('Title (optional)').fill(title);
+        await page.getByLabel('Your journal entry').fill(body);
+        await page.getByRole('button', { name: 'Save journal entry' }).click();
+        await page.locator('.notice', { hasText: 'Your journal entry has been saved.' }).waitFor();
       }
       await page.getByRole('button', { name: 'My diary', exact: true }).click();
       await page.getByRole('button', { name: firstTitle }).click();
       await page.getByRole('button', { name: 'Edit' }).click();
-      await page.getByLabel('What happened').fill(editedBody);
-      await page.getByRole('button', { name: 'Save entry' }).click();
-      await page.locator('.notice', { hasText: 'Your entry has been updated.' }).waitFor();
+      await page.getByLabel('Your journal entry').fill(editedBody);
+      await page.getByRole('button', { name: 'Save journal entry' }).click();
+      await page.locator('.notice', { hasText: 'Your journal entry has been updated.' }).waitFor();
 
       // Export: the passphrase is checked before anything is made.
       await settings(page);

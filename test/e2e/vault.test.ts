@@ -184,13 +184,12 @@ describe.skipIf(!HAVE_CHROMIUM)('private diary in Chromium', () => {
       expect(await page.locator('[data-lock]').isVisible()).toBe(true);
 
       // 2. A note with a unique secret phrase.
-      await page.getByRole('button', { name: 'Add an entry' }).click();
-      await heading(page, 'Add an entry');
+      await page.getByRole('button', { name: 'Write in your journal' }).click();
+      await heading(page, 'Write in your journal');
       await check('add an entry');
-      await page.getByLabel('Title').fill(`Seen again ${titleSecret}`);
-      await page.getByLabel('Time (optional)').fill('08:05');
-      await page.getByLabel('What happened').fill(`A car was outside work. ${bodySecret}`);
-      await page.getByRole('button', { name: 'Save entry' }).click();
+      await page.getByLabel('Title (optional)').fill(`Seen again ${titleSecret}`);
+      await page.getByLabel('Your journal entry').fill(`A car was outside work. ${bodySecret}`);
+      await page.getByRole('button', { name: 'Save journal entry' }).click();
       await page.locator('[data-note-body]').waitFor();
       expect(await page.locator('[data-note-body]').innerText()).toContain(bodySecret);
       await check('entry');
@@ -226,12 +225,14 @@ describe.skipIf(!HAVE_CHROMIUM)('private diary in Chromium', () => {
       await page.getByRole('button', { name: `Seen again ${titleSecret}` }).click();
       await page.locator('[data-note-body]').waitFor();
       await page.getByRole('button', { name: 'Edit' }).click();
-      await heading(page, 'Edit the entry');
+      await heading(page, 'Edit a journal entry');
       await check('edit an entry');
-      expect(await page.getByLabel('What happened').inputValue()).toContain(bodySecret);
-      await page.getByLabel('What happened').fill(`A car was outside work again. ${bodySecret}`);
-      await page.getByRole('button', { name: 'Save entry' }).click();
-      await page.locator('.notice', { hasText: 'Your entry has been updated.' }).waitFor();
+      expect(await page.getByLabel('Your journal entry').inputValue()).toContain(bodySecret);
+      await page
+        .getByLabel('Your journal entry')
+        .fill(`A car was outside work again. ${bodySecret}`);
+      await page.getByRole('button', { name: 'Save journal entry' }).click();
+      await page.locator('.notice', { hasText: 'Your journal entry has been updated.' }).waitFor();
       expect(await page.locator('.summary-list').innerText()).toContain('Edited');
       await page.getByRole('button', { name: 'See all 2 versions' }).click();
       await heading(page, 'Versions of this entry');
@@ -248,20 +249,20 @@ describe.skipIf(!HAVE_CHROMIUM)('private diary in Chromium', () => {
 
       // A second note, deleted after a confirmation.
       await page.getByRole('button', { name: 'My diary', exact: true }).click();
-      await page.getByRole('button', { name: 'Add an entry' }).click();
-      await heading(page, 'Add an entry');
-      await page.getByLabel('Title').fill('Written by mistake');
-      await page.getByRole('button', { name: 'Save entry' }).click();
-      await page.locator('.notice', { hasText: 'Your entry has been saved.' }).waitFor();
+      await page.getByRole('button', { name: 'Write in your journal' }).click();
+      await heading(page, 'Write in your journal');
+      await page.getByLabel('Title (optional)').fill('Written by mistake');
+      await page.getByRole('button', { name: 'Save journal entry' }).click();
+      await page.locator('.notice', { hasText: 'Your journal entry has been saved.' }).waitFor();
       await page.getByRole('button', { name: 'Delete', exact: true }).click();
-      await heading(page, 'Delete this entry?');
+      await heading(page, 'Delete this journal entry?');
       await check('delete an entry');
       await page.getByRole('button', { name: 'No, keep it' }).click();
       await heading(page, 'Written by mistake');
       await page.getByRole('button', { name: 'Delete', exact: true }).click();
       await page.getByRole('button', { name: 'Yes, delete it' }).click();
       await heading(page, 'My diary');
-      await page.locator('.notice', { hasText: 'The entry has been deleted.' }).waitFor();
+      await page.locator('.notice', { hasText: 'The journal entry has been deleted.' }).waitFor();
       await page.locator('[data-entries]').waitFor();
       expect(await page.locator('[data-entries] > li').count()).toBe(1);
 

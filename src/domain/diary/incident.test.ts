@@ -7,10 +7,13 @@ import {
   effectRecordSchema,
   incidentSchema,
   isReported,
+  linkRevision,
+  onlyLinksChanged,
   personLabel,
   personSchema,
   placeSchema,
   quickCapture,
+  wordsEdited,
   type IncidentInput,
 } from './incident.js';
 import { BEHAVIOUR_KEYS, CHANNEL_KEYS, EFFECT_KEYS } from './taxonomy.js';
@@ -328,5 +331,36 @@ describe('round trips', () => {
       const once = schema.parse(samples[type as keyof typeof samples]);
       expect(schema.parse(JSON.parse(JSON.stringify(once)))).toEqual(once);
     }
+  });
+});
+
+describe('links to evidence are not edits of the words', () => {
+  const base = incidentSchema.parse({ when, what: 'Car outside the house' });
+
+  it('a link revision keeps the words and says which revision wrote them', () => {
+    const once = linkRevision(base, 1, ['evidence-1']);
+    expect(once.evidenceIds).toEqual(['evidence-1']);
+    expect(once.textRevision).toBe(1);
+    expect(incidentSchema.parse(once)).toEqual(once);
+    const twice = linkRevision(once, 2, ['evidence-1', 'evidence-2']);
+    expect(twice.textRevision).toBe(1);
+    expect(wordsEdited(twice, 3)).toBe(false);
+    expect(onlyLinksChanged(once, twice)).toBe(true);
+  });
+
+  it('an edit of the words is an edit, whatever the links did', () => {
+    const edited = { ...base, what: 'Car outside the house, engine running' };
+    expect(wordsEdited(edited, 2)).toBe(true);
+    expect(onlyLinksChanged(base, edited)).toBe(false);
+    expect(wordsEdited(base, 1)).toBe(false);
+  });
+
+  it('tells link-only revisions saved before textRevision existed by their words', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ minLength: 1, maxLength: 8 }), { maxLength: 5 }), (ids) => {
+        const old = { ...base, evidenceIds: ids };
+        expect(onlyLinksChanged(base, old)).toBe(true);
+      }),
+    );
   });
 });

@@ -337,8 +337,55 @@ export const incidentSchema = z.strictObject({
   tags: uniqueList(tagSchema, 50, 'Tags', 'A tag is listed more than once'),
   /** Messages or calls copied from an export file, when the incident was made by an import. */
   imported: importedContentSchema.optional(),
+  /**
+   * Present when this revision only linked or unlinked evidence: the revision whose words (all
+   * but `evidenceIds`) these still are, so a link is never shown as an edit of what the person
+   * wrote. Absent on a revision the person wrote. See `linkRevision`.
+   */
+  textRevision: z.number().int().positive().optional(),
 });
 export type Incident = z.output<typeof incidentSchema>;
+
+/**
+ * The value of the next revision when only the evidence links change: the words are the same,
+ * and `textRevision` says which revision wrote them.
+ *
+ * @example linkRevision(incident, 1, ['ev-1']) // { ...incident, evidenceIds: ['ev-1'], textRevision: 1 }
+ */
+export function linkRevision(
+  current: Incident,
+  currentRevision: number,
+  evidenceIds: readonly string[],
+): Incident {
+  return {
+    ...current,
+    evidenceIds: [...evidenceIds],
+    textRevision: current.textRevision ?? currentRevision,
+  };
+}
+
+/**
+ * Whether what the person wrote has ever been edited: some revision after the first changed the
+ * words, not only the links to evidence.
+ *
+ * @example wordsEdited({ textRevision: 1 } as Incident, 3) // false
+ */
+export function wordsEdited(incident: Pick<Incident, 'textRevision'>, revision: number): boolean {
+  return (incident.textRevision ?? revision) > 1;
+}
+
+/**
+ * Whether a revision, compared with the one before it, changed only the links to evidence.
+ * Works for revisions saved before `textRevision` existed too, by comparing the words.
+ *
+ * @example onlyLinksChanged(before, after) // true when after = { ...before, evidenceIds: [...] }
+ */
+export function onlyLinksChanged(before: Incident, after: Incident): boolean {
+  if (after.textRevision !== undefined) return true;
+  const words = (incident: Incident): string =>
+    JSON.stringify({ ...incident, evidenceIds: [], textRevision: undefined });
+  return words(before) === words(after);
+}
 export type IncidentInput = z.input<typeof incidentSchema>;
 
 // ---- person ----

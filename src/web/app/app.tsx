@@ -61,6 +61,7 @@ import {
   RecoveryKeyScreen,
 } from './screens/create.js';
 import { HomeScreen } from './screens/home.js';
+import { LockWarning } from './screens/draft.js';
 import { EditNoteScreen, NewNoteScreen } from './screens/note-form.js';
 import { NoteDeleteScreen, NoteHistoryScreen, NoteViewScreen } from './screens/note-view.js';
 import {
@@ -308,6 +309,7 @@ export function App(props: AppProps) {
     <AppContext.Provider value={value}>
       <div class="vault">
         {session.isUnlocked && <VaultBar current={screen.name} />}
+        {session.isUnlocked && <LockWarning />}
         <ScreenView
           key={route.seq}
           screen={screen}

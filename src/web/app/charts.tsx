@@ -36,33 +36,63 @@ export function ChartFigure(props: {
   );
 }
 
-/** Vertical bars, one per value, in order (weeks). */
-export function ColumnChart(props: { readonly label: string; readonly values: readonly number[] }) {
+/**
+ * Vertical bars, one per value, in order (weeks), each with its count above it and its label
+ * (a short date) below — every bar's when there are few, else evenly spaced ones, never one label
+ * for two bars. Drawn without stretching, so the text keeps its shape.
+ */
+export function ColumnChart(props: {
+  readonly label: string;
+  readonly values: readonly number[];
+  /** One short label per value (e.g. "3 Nov"). */
+  readonly labels?: readonly string[];
+}) {
   const { t } = useApp();
   const { values } = props;
+  const n = Math.max(values.length, 1);
   const max = Math.max(1, ...values);
-  const width = Math.max(values.length, 1) * 10;
-  const height = 60;
+  const width = 300;
+  const top = 14;
+  const bars = 70;
+  const bottom = 18;
+  const height = top + bars + bottom;
+  const step = width / n;
+  const barWidth = Math.max(1, Math.min(40, step * 0.8));
+  // Counts fit above bars at least 14 units wide; labels (about 36 units) are spaced to fit.
+  const showValues = step >= 14;
+  const every = Math.max(1, Math.ceil(40 / step));
   return (
     <svg
       class="chart chart--columns"
       viewBox={`0 0 ${width} ${height}`}
-      preserveAspectRatio="none"
       role="img"
       aria-label={format(t.diary.patterns.chartLabel, { title: props.label })}
     >
-      <line class="chart__axis" x1="0" y1={height} x2={width} y2={height} />
+      <line class="chart__axis" x1="0" y1={top + bars} x2={width} y2={top + bars} />
       {values.map((v, i) => {
-        const h = (v / max) * (height - 2);
+        const h = (v / max) * (bars - 2);
+        const middle = i * step + step / 2;
+        const label = props.labels?.[i];
         return (
-          <rect
-            key={i}
-            class={v > 0 ? 'chart__bar' : 'chart__bar chart__bar--empty'}
-            x={i * 10 + 1}
-            y={height - h}
-            width={8}
-            height={h}
-          />
+          <g key={i}>
+            <rect
+              class={v > 0 ? 'chart__bar' : 'chart__bar chart__bar--empty'}
+              x={middle - barWidth / 2}
+              y={top + bars - h}
+              width={barWidth}
+              height={h}
+            />
+            {showValues && (
+              <text class="chart__value" x={middle} y={top + bars - h - 3} text-anchor="middle">
+                {v}
+              </text>
+            )}
+            {label !== undefined && i % every === 0 && (
+              <text class="chart__label" x={middle} y={height - 4} text-anchor="middle">
+                {label}
+              </text>
+            )}
+          </g>
         );
       })}
     </svg>
@@ -111,8 +141,8 @@ export function HeatmapChart(props: {
 }) {
   const { t } = useApp();
   const cell = 11;
-  const left = 28;
-  const top = 12;
+  const left = 30;
+  const top = 14;
   return (
     <svg
       class="chart chart--heatmap"
@@ -121,13 +151,13 @@ export function HeatmapChart(props: {
       aria-label={format(t.diary.patterns.chartLabel, { title: props.label })}
     >
       {[0, 6, 12, 18].map((h) => (
-        <text key={h} class="chart__label chart__label--small" x={left + h * cell} y={top - 3}>
+        <text key={h} class="chart__label chart__label--heat" x={left + h * cell} y={top - 3}>
           {String(h).padStart(2, '0')}
         </text>
       ))}
       {props.counts.map((row, day) => (
         <g key={day}>
-          <text class="chart__label chart__label--small" x="0" y={top + day * cell + 8}>
+          <text class="chart__label chart__label--heat" x="0" y={top + day * cell + 8}>
             {t.diary.weekdays[day] ?? ''}
           </text>
           {row.map((count, hour) => (
@@ -152,35 +182,38 @@ export function DataTable(props: {
   readonly head: readonly string[];
   readonly rows: readonly (readonly (string | number)[])[];
 }) {
+  // A wide table scrolls sideways inside its own box on a phone, so no word is split to fit.
   return (
-    <table class="table">
-      <caption class="table__caption">{props.caption}</caption>
-      <thead>
-        <tr>
-          {props.head.map((h) => (
-            <th scope="col" key={h}>
-              {h}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {props.rows.map((row, i) => (
-          <tr key={i}>
-            {row.map((cell, j) =>
-              j === 0 ? (
-                <th scope="row" key={j}>
-                  {cell}
-                </th>
-              ) : (
-                <td key={j} class={typeof cell === 'number' ? 'table__number' : undefined}>
-                  {cell}
-                </td>
-              ),
-            )}
+    <div class="table-wrap" role="region" aria-label={props.caption} tabIndex={0}>
+      <table class="table">
+        <caption class="table__caption">{props.caption}</caption>
+        <thead>
+          <tr>
+            {props.head.map((h) => (
+              <th scope="col" key={h}>
+                {h}
+              </th>
+            ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {props.rows.map((row, i) => (
+            <tr key={i}>
+              {row.map((cell, j) =>
+                j === 0 ? (
+                  <th scope="row" key={j}>
+                    {cell}
+                  </th>
+                ) : (
+                  <td key={j} class={typeof cell === 'number' ? 'table__number' : undefined}>
+                    {cell}
+                  </td>
+                ),
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

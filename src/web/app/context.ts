@@ -127,6 +127,10 @@ export interface QuickDraft {
   /** Undefined until the person changes "when" (then it means the moment of saving). */
   readonly when: string | undefined;
   readonly approximate: boolean;
+  /** Who did it: a person record's id; absent for nobody chosen. */
+  readonly personId?: string;
+  /** "Someone new who did it": a name or description typed in. */
+  readonly newPerson?: string;
 }
 
 export interface AppContextValue {

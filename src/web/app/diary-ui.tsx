@@ -271,6 +271,21 @@ export function formatZoned(t: Messages, locale: AppLocale, zoned: string): stri
   return time.length === 5 ? format(t.dates.dateAtTime, { date, time }) : date;
 }
 
+/**
+ * When an incident happened, in words, saying "about" when the time is approximate:
+ * "29 March 2026 at about 19:05".
+ */
+export function formatZonedWhen(
+  t: Messages,
+  locale: AppLocale,
+  when: { readonly start: string; readonly approximate?: boolean | undefined },
+): string {
+  if (when.approximate !== true) return formatZoned(t, locale, when.start);
+  const date = formatDate(when.start.slice(0, 10))[locale];
+  const time = when.start.slice(11, 16);
+  return time.length === 5 ? format(t.diaryExtra.dates.dateAtAboutTime, { date, time }) : date;
+}
+
 /** A local date `YYYY-MM-DD` in words. */
 export function formatLocalDate(locale: AppLocale, date: string): string {
   return formatDate(date)[locale];

@@ -25,6 +25,7 @@ import { VaultHistory } from './vault-history.js';
 import {
   DEFAULT_AUTO_LOCK_MINUTES,
   IdleTimer,
+  LOCK_WARNING_MS,
   QUICK_EXIT_EVENT,
   VaultSession,
   type AutoLockMinutes,
@@ -36,6 +37,8 @@ type LockReason = 'button' | 'idle' | 'exit' | 'signed-out' | 'deleted';
 /** Input that counts as "in use" for auto-lock. */
 const ACTIVITY_EVENTS = [
   'keydown',
+  // A screen reader's "activate" can send a click with no pointer or key event before it.
+  'click',
   'pointerdown',
   'pointermove',
   'input',
@@ -68,10 +71,19 @@ function start(root: HTMLElement): void {
   const session = new VaultSession(api);
   const history = VaultHistory.forWindow(window);
   history.begin({ name: 'start' });
-  const idle = new IdleTimer(() => {
-    if (sensitive || session.isUnlocked) lock('idle');
-    else idle.start(autoLockMinutes * 60_000);
-  });
+  // Warned 30 s ahead; unfinished entries are sealed as drafts before an auto-lock.
+  const idle = new IdleTimer(
+    () => {
+      if (session.isUnlocked) {
+        void session.beforeAutoLock().then(() => {
+          if (session.isUnlocked) lock('idle');
+        });
+      } else if (sensitive) lock('idle');
+      else idle.start(autoLockMinutes * 60_000);
+    },
+    undefined,
+    { ms: LOCK_WARNING_MS, onWarn: (on) => session.setLockWarning(on && session.isUnlocked) },
+  );
 
   const mount = (notice: string | undefined): void => {
     generation += 1;

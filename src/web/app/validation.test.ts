@@ -68,15 +68,33 @@ describe('validateNote', () => {
     });
   });
 
+  it('is a journal entry: the title is optional, something must be written', () => {
+    expect(validateNote({ ...base, title: '', body: 'Could not sleep' }, '2025-04-01')).toEqual({
+      ok: true,
+      value: { title: '', body: 'Could not sleep', happenedAt: '2025-03-27' },
+    });
+    expect(validateNote({ ...base, title: ' ', body: ' ' }, '2025-04-01')).toEqual({
+      ok: false,
+      errors: { body: 'bodyRequired' },
+    });
+  });
+
   it('reports every problem at once', () => {
     const result = validateNote(
-      { title: ' ', day: '31', month: '2', year: '2025', time: '25:00', body: 'x'.repeat(100_001) },
+      {
+        title: 'x'.repeat(201),
+        day: '31',
+        month: '2',
+        year: '2025',
+        time: '25:00',
+        body: 'x'.repeat(100_001),
+      },
       '2025-04-01',
     );
     expect(result).toEqual({
       ok: false,
       errors: {
-        title: 'titleRequired',
+        title: 'titleTooLong',
         date: 'dateInvalid',
         time: 'timeInvalid',
         body: 'bodyTooLong',

@@ -63,7 +63,7 @@ export interface NoteFields {
 }
 
 export type NoteError =
-  | 'titleRequired'
+  | 'bodyRequired'
   | 'titleTooLong'
   | 'dateRequired'
   | 'dateIncomplete'
@@ -75,11 +75,13 @@ export type NoteError =
 export type NoteFieldName = 'title' | 'date' | 'time' | 'body';
 
 /**
- * Checks a note form. `today` is the person's local date, `YYYY-MM-DD`.
+ * Checks a journal entry (a note record). `today` is the person's local date, `YYYY-MM-DD`. The
+ * title is optional; something must be written. The form no longer asks for a time, but a time
+ * saved by an older version is kept as it was.
  *
  * @example
- * validateNote({ title: 'Car outside', day: '27', month: '3', year: '2025', time: '', body: '' }, '2025-04-01')
- * // { ok: true, value: { title: 'Car outside', body: '', happenedAt: '2025-03-27' } }
+ * validateNote({ title: '', day: '27', month: '3', year: '2025', time: '', body: 'Could not sleep' }, '2025-04-01')
+ * // { ok: true, value: { title: '', body: 'Could not sleep', happenedAt: '2025-03-27' } }
  */
 export function validateNote(
   fields: NoteFields,
@@ -89,8 +91,7 @@ export function validateNote(
   | { ok: false; errors: Partial<Record<NoteFieldName, NoteError>> } {
   const errors: Partial<Record<NoteFieldName, NoteError>> = {};
   const title = fields.title.trim();
-  if (title.length === 0) errors.title = 'titleRequired';
-  else if (title.length > MAX_TITLE_LENGTH) errors.title = 'titleTooLong';
+  if (title.length > MAX_TITLE_LENGTH) errors.title = 'titleTooLong';
 
   const date = parseDate(fields.day, fields.month, fields.year);
   if (typeof date !== 'string') errors.date = date.error;
@@ -100,6 +101,7 @@ export function validateNote(
   if (time === undefined) errors.time = 'timeInvalid';
 
   if (fields.body.length > MAX_BODY_LENGTH) errors.body = 'bodyTooLong';
+  else if (fields.body.trim().length === 0 && title.length === 0) errors.body = 'bodyRequired';
 
   if (Object.keys(errors).length > 0 || typeof date !== 'string' || time === undefined) {
     return { ok: false, errors };

@@ -123,6 +123,35 @@ describe('VaultSession', () => {
   });
 });
 
+describe('saving before an auto-lock', () => {
+  it('runs every saver while unlocked, and never waits longer than the timeout', async () => {
+    const session = new VaultSession(new VaultApi({ fetch: vi.fn() }));
+    const saved: string[] = [];
+    session.onBeforeAutoLock(() => {
+      saved.push('a');
+      return Promise.resolve();
+    });
+    session.onBeforeAutoLock(() => new Promise<void>(() => undefined)); // never ends
+    session.onBeforeAutoLock(() => Promise.reject(new Error('offline')));
+    await session.beforeAutoLock(10);
+    expect(saved).toEqual([]); // locked: nothing to save with
+    session.begin(response(), new Uint8Array(32));
+    await session.beforeAutoLock(10);
+    expect(saved).toEqual(['a']);
+  });
+
+  it('clears the warning on lock', () => {
+    const session = new VaultSession(new VaultApi({ fetch: vi.fn() }));
+    const seen: boolean[] = [];
+    session.onLockWarning((on) => seen.push(on));
+    session.begin(response(), new Uint8Array(32));
+    session.setLockWarning(true);
+    session.lock({ signOut: false });
+    expect(seen).toEqual([true, false]);
+    expect(session.lockWarning).toBe(false);
+  });
+});
+
 describe('IdleTimer', () => {
   it('fires once after the timeout with no activity', () => {
     const { clock, advance } = manualClock();
@@ -152,6 +181,44 @@ describe('IdleTimer', () => {
     advance(9_999);
     expect(onIdle).not.toHaveBeenCalled();
     advance(1);
+    expect(onIdle).toHaveBeenCalledTimes(1);
+  });
+
+  it('warns 30 seconds before going idle; activity hides the warning and starts again', () => {
+    const { clock, advance, pending } = manualClock();
+    const onIdle = vi.fn();
+    const warnings: boolean[] = [];
+    const timer = new IdleTimer(onIdle, clock, {
+      ms: 30_000,
+      onWarn: (on) => warnings.push(on),
+    });
+    timer.start(60_000);
+    advance(29_999);
+    expect(warnings).toEqual([]);
+    advance(1);
+    expect(warnings).toEqual([true]);
+    advance(10_000);
+    timer.activity(); // "Stay open"
+    expect(warnings).toEqual([true, false]);
+    expect(pending()).toBe(1);
+    advance(29_999);
+    expect(warnings).toEqual([true, false]);
+    advance(1);
+    expect(warnings).toEqual([true, false, true]);
+    expect(onIdle).not.toHaveBeenCalled();
+    advance(30_000);
+    expect(onIdle).toHaveBeenCalledTimes(1);
+    expect(warnings).toEqual([true, false, true, false]);
+  });
+
+  it('does not warn when the timeout is no longer than the warning', () => {
+    const { clock, advance } = manualClock();
+    const onIdle = vi.fn();
+    const onWarn = vi.fn();
+    const timer = new IdleTimer(onIdle, clock, { ms: 30_000, onWarn });
+    timer.start(20_000);
+    advance(20_000);
+    expect(onWarn).not.toHaveBeenCalled();
     expect(onIdle).toHaveBeenCalledTimes(1);
   });
 

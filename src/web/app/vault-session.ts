@@ -19,6 +19,10 @@ export const QUICK_EXIT_EVENT = 'mosaic:quick-exit';
 export const AUTO_LOCK_CHOICES = [1, 5, 10, 30] as const;
 export type AutoLockMinutes = (typeof AUTO_LOCK_CHOICES)[number];
 export const DEFAULT_AUTO_LOCK_MINUTES: AutoLockMinutes = 10;
+/** How long before an auto-lock the person is warned, with a way to stay open. */
+export const LOCK_WARNING_MS = 30_000;
+/** The longest an auto-lock waits for unfinished entries to be saved as drafts. */
+export const DRAFT_SAVE_MS = 8_000;
 
 /** Thrown when something needs the account key after the vault locked. */
 export class LockedError extends Error {
@@ -39,6 +43,9 @@ interface Unlocked {
 export class VaultSession {
   private unlocked: Unlocked | undefined;
   private readonly lockHooks = new Set<() => void>();
+  private readonly savers = new Set<() => Promise<void>>();
+  private readonly warningListeners = new Set<(warning: boolean) => void>();
+  private warning = false;
 
   constructor(readonly api: VaultApi) {}
 
@@ -97,6 +104,7 @@ export class VaultSession {
   lock(options: { signOut?: boolean } = {}): void {
     const unlocked = this.unlocked;
     this.unlocked = undefined;
+    this.setLockWarning(false);
     if (unlocked !== undefined) wipeBestEffort(unlocked.accountKey);
     if (options.signOut === false) this.api.clearCsrfToken();
     else this.api.signOutKeepalive();
@@ -116,6 +124,49 @@ export class VaultSession {
   onLock(hook: () => void): () => void {
     this.lockHooks.add(hook);
     return () => this.lockHooks.delete(hook);
+  }
+
+  /**
+   * Runs `saver` just before an auto-lock (while the key is still here), to keep what is typed
+   * as an encrypted draft. Returns a function that removes it.
+   */
+  onBeforeAutoLock(saver: () => Promise<void>): () => void {
+    this.savers.add(saver);
+    return () => this.savers.delete(saver);
+  }
+
+  /**
+   * Runs every saver, waiting at most `timeoutMs`; a failing saver never stops the lock.
+   *
+   * @example await session.beforeAutoLock(); lock('idle');
+   */
+  async beforeAutoLock(timeoutMs: number = DRAFT_SAVE_MS): Promise<void> {
+    if (this.unlocked === undefined || this.savers.size === 0) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, timeoutMs);
+    });
+    const saves = Promise.allSettled([...this.savers].map((save) => save())).then(() => undefined);
+    await Promise.race([saves, timeout]);
+    clearTimeout(timer);
+  }
+
+  /** Whether the "locking soon" warning is showing. */
+  get lockWarning(): boolean {
+    return this.warning;
+  }
+
+  /** Shows or hides the "locking soon" warning (called by the idle timer). */
+  setLockWarning(on: boolean): void {
+    if (this.warning === on) return;
+    this.warning = on;
+    for (const listener of [...this.warningListeners]) listener(on);
+  }
+
+  /** Calls `listener` whenever the warning shows or hides; returns the unsubscribe function. */
+  onLockWarning(listener: (warning: boolean) => void): () => void {
+    this.warningListeners.add(listener);
+    return () => this.warningListeners.delete(listener);
   }
 
   private current(): Unlocked {
@@ -160,10 +211,16 @@ export class IdleTimer {
   private handle: unknown;
   private lastActivity = 0;
   private timeoutMs = 0;
+  private warned = false;
 
+  /**
+   * With `warning`, `warning.onWarn(true)` is called `warning.ms` before going idle (when the
+   * timeout is longer than that), and `onWarn(false)` at the next activity or stop.
+   */
   constructor(
     private readonly onIdle: () => void,
     private readonly clock: Clock = realClock,
+    private readonly warning?: { readonly ms: number; readonly onWarn: (on: boolean) => void },
   ) {}
 
   get running(): boolean {
@@ -175,30 +232,64 @@ export class IdleTimer {
     this.stop();
     this.timeoutMs = timeoutMs;
     this.lastActivity = this.clock.now();
-    this.arm(timeoutMs);
+    this.arm(this.untilNext(timeoutMs));
   }
 
   /** Records activity: the countdown starts again from now. */
   activity(): void {
-    if (this.handle !== undefined) this.lastActivity = this.clock.now();
+    if (this.handle === undefined) return;
+    this.lastActivity = this.clock.now();
+    if (this.warned) {
+      this.warned = false;
+      this.warning?.onWarn(false);
+      // The timer was armed for the lock itself; arm it for the next warning instead.
+      this.clock.clearTimeout(this.handle);
+      this.arm(this.untilNext(this.timeoutMs));
+    }
   }
 
   stop(): void {
     if (this.handle !== undefined) this.clock.clearTimeout(this.handle);
     this.handle = undefined;
+    if (this.warned) {
+      this.warned = false;
+      this.warning?.onWarn(false);
+    }
   }
 
   private arm(ms: number): void {
     this.handle = this.clock.setTimeout(() => this.check(), ms);
   }
 
+  /** With `left` ms to go before idle: how long until the next thing to do (warn or lock). */
+  private untilNext(left: number): number {
+    const warnAt = this.warningMs();
+    return !this.warned && warnAt > 0 && left > warnAt ? left - warnAt : left;
+  }
+
+  private warningMs(): number {
+    const w = this.warning;
+    return w !== undefined && this.timeoutMs > w.ms ? w.ms : 0;
+  }
+
   private check(): void {
     const left = this.lastActivity + this.timeoutMs - this.clock.now();
-    if (left > 0) {
+    const warnAt = this.warningMs();
+    if (left > 0 && !this.warned && warnAt > 0 && left <= warnAt) {
+      this.warned = true;
+      this.warning?.onWarn(true);
       this.arm(left);
       return;
     }
+    if (left > 0) {
+      this.arm(this.untilNext(left));
+      return;
+    }
     this.handle = undefined;
+    if (this.warned) {
+      this.warned = false;
+      this.warning?.onWarn(false);
+    }
     this.onIdle();
   }
 }

@@ -112,6 +112,7 @@ export function UploadCard({
   const app = useApp();
   const e = useEvidenceText();
   const u = e.upload;
+  const x = app.t.diaryExtra.evidence;
   const [busy, setBusy] = useState(false);
   const statusId = `${upload.key}-status`;
   const name = upload.name;
@@ -194,13 +195,19 @@ export function UploadCard({
           <button
             type="button"
             class="button button--secondary"
-            aria-label={format(u.dismissLabel, { name })}
+            aria-label={format(x.dismissLabel, { name })}
+            aria-describedby={`${upload.key}-dismiss-hint`}
             onClick={() => uploads.dismiss(upload.key)}
           >
-            {u.dismiss}
+            {x.dismiss}
           </button>
         )}
       </div>
+      {(upload.phase === 'done' || upload.phase === 'failed') && (
+        <p class="hint" id={`${upload.key}-dismiss-hint`}>
+          {x.dismissHint}
+        </p>
+      )}
       {upload.evidenceId !== undefined && upload.phase !== 'failed' && (
         <ul class="upload__links">
           <li>

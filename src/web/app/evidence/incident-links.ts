@@ -1,9 +1,11 @@
 /**
  * Links between evidence and incidents. A link lives on the incident (its `evidenceIds`), so
- * linking or unlinking an item is an edit of the incident, made through the session's diary
- * store so the diary screens see it at once.
+ * linking or unlinking an item makes a new revision of the incident, made through the session's
+ * diary store so the diary screens see it at once. That revision says it only changed links
+ * (`linkRevision` sets `textRevision`), so it is shown as "Evidence linked on …", never as an
+ * edit of what the person wrote; links saved before then are told apart by comparing the words.
  */
-import type { Incident } from '../../../domain/diary/index.js';
+import { linkRevision, type Incident } from '../../../domain/diary/index.js';
 import { withLink } from '../../../domain/evidence/index.js';
 import { isApiError } from '../api.js';
 import type { AppContextValue } from '../context.js';
@@ -39,7 +41,11 @@ export async function setIncidentLink(
       return;
     }
     try {
-      await app.diary.store.edit(INCIDENT, held.response, { ...current, evidenceIds });
+      await app.diary.store.edit(
+        INCIDENT,
+        held.response,
+        linkRevision(current, held.record.revision, evidenceIds),
+      );
       return;
     } catch (e) {
       if (!isApiError(e, 'revision_conflict') || attempt >= 3) throw e;
@@ -57,11 +63,15 @@ export async function setIncidentEvidence(
 ): Promise<void> {
   for (let attempt = 0; ; attempt++) {
     const held = await app.diary.store.fetchOne(INCIDENT, incidentId);
+    const now = held.record.value.evidenceIds;
+    // Nothing changed: no new revision.
+    if (now.length === evidenceIds.length && now.every((id, i) => id === evidenceIds[i])) return;
     try {
-      await app.diary.store.edit(INCIDENT, held.response, {
-        ...held.record.value,
-        evidenceIds: [...evidenceIds],
-      });
+      await app.diary.store.edit(
+        INCIDENT,
+        held.response,
+        linkRevision(held.record.value, held.record.revision, evidenceIds),
+      );
       return;
     } catch (e) {
       if (!isApiError(e, 'revision_conflict') || attempt >= 3) throw e;

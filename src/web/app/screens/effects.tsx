@@ -6,6 +6,7 @@
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import {
+  effectsRecorded,
   EFFECT_KEYS,
   EFFECTS,
   effectRecordSchema,
@@ -17,6 +18,7 @@ import { useApp, type EffectDraft } from '../context.js';
 import { EFFECT } from '../diary-records.js';
 import { effectLabel, formatLocalDate, useDiary, type DiaryData } from '../diary-ui.js';
 import { describeError } from '../errors.js';
+import { browserTimeZone } from '../incident-form.js';
 import { format, type AppLocale } from '../messages.js';
 import {
   ConfirmDelete,
@@ -141,9 +143,54 @@ export function EffectsScreen() {
           </Button>
         </div>
       )}
-      {state.kind === 'loaded' &&
-        (state.data.effects.length === 0 ? <p>{e.empty}</p> : <EffectList data={state.data} />)}
+      {state.kind === 'loaded' && <AllEffects data={state.data} />}
     </Page>
+  );
+}
+
+/**
+ * One source of truth with the pattern view (`effectsRecorded`): the changes ticked on
+ * incidents, then the changes recorded on their own.
+ */
+function AllEffects({ data }: { data: DiaryData }) {
+  const { t, locale, diary } = useApp();
+  const x = t.diaryExtra.effects;
+  const zone = useMemo(browserTimeZone, []);
+  const seen = useMemo(
+    () =>
+      effectsRecorded(diary.store.prepared(zone), { timeZone: zone }).filter(
+        (s) => s.incidentIds.length > 0,
+      ),
+    [data],
+  );
+  if (seen.length === 0 && data.effects.length === 0) return <p>{x.none}</p>;
+  return (
+    <>
+      {seen.length > 0 && (
+        <section aria-labelledby="effects-incidents-heading" data-effects-from-incidents="">
+          <h2 id="effects-incidents-heading">{x.fromIncidentsHeading}</h2>
+          <p class="hint">{x.fromIncidentsLede}</p>
+          <ul class="entries">
+            {seen.map((s) => (
+              <li class="entry" key={s.key}>
+                <h3 class="entry__title">{effectLabel(locale, s.key)}</h3>
+                <p class="entry__meta">
+                  {s.incidentIds.length === 1
+                    ? x.incidentsOne
+                    : format(x.incidents, { n: s.incidentIds.length })}
+                  {' · '}
+                  {format(x.firstRecorded, { date: formatLocalDate(locale, s.firstRecorded) })}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <section aria-labelledby="effects-own-heading">
+        <h2 id="effects-own-heading">{x.ownHeading}</h2>
+        {data.effects.length === 0 ? <p>{x.ownEmpty}</p> : <EffectList data={data} />}
+      </section>
+    </>
   );
 }
 
@@ -158,7 +205,7 @@ function EffectList({ data }: { data: DiaryData }) {
         const date = formatLocalDate(locale, effect.value.startedOn);
         return (
           <li class="entry" key={effect.id} data-effect="">
-            <h2 class="entry__title">{label}</h2>
+            <h3 class="entry__title">{label}</h3>
             <p class="entry__meta">{format(e.since, { date })}</p>
             {effect.value.description !== undefined && (
               <p class="entry__excerpt entry__excerpt--full">{effect.value.description}</p>

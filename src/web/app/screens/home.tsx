@@ -1,5 +1,8 @@
-/** The unlocked diary: every note, decrypted in memory, newest first. */
-import { useEffect, useState } from 'preact/hooks';
+/**
+ * The diary home: quick capture, the latest incidents (with how many there are), the ways into
+ * the rest of the diary, and the private journal (notes), kept apart from the incidents.
+ */
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useApp } from '../context.js';
 import { describeError } from '../errors.js';
 import { format } from '../messages.js';
@@ -9,6 +12,11 @@ import { IMPORT_MESSAGES } from '../import/messages.js';
 import { EvidenceHomeLink } from '../evidence/index.js';
 import { FailedAttemptsNotice } from './failed-attempts-notice.js';
 import { QuickCapture } from './quick-capture.js';
+import { formatZonedWhen, useDiary } from '../diary-ui.js';
+import { DraftPrompt } from './draft.js';
+
+/** How many of the newest incidents the home shows. */
+const LATEST = 5;
 
 type State =
   | { readonly kind: 'loading' }
@@ -20,6 +28,7 @@ export function HomeScreen() {
   const { t, navigate, session, api, revisions, formatHappened } = app;
   const h = t.home;
   const d = t.diary.home;
+  const j = t.diaryExtra.journal;
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [attempt, setAttempt] = useState(0);
 
@@ -49,8 +58,10 @@ export function HomeScreen() {
     <Page title={h.title}>
       <FailedAttemptsNotice />
       <p>{format(h.signedInAs, { username: session.username })}</p>
+      <DraftPrompt />
       <QuickCapture />
       <h2>{d.diaryHeading}</h2>
+      <LatestIncidents />
       <ul class="diary-links">
         <li>
           <LinkButton onClick={() => navigate({ name: 'incidents' })}>{d.list}</LinkButton>
@@ -82,63 +93,110 @@ export function HomeScreen() {
           </LinkButton>
         </li>
       </ul>
-      <h2>{d.notesHeading}</h2>
-      <Button variant="secondary" onClick={() => navigate({ name: 'note-new' })}>
-        {h.add}
-      </Button>
-      <h3>{h.entriesHeading}</h3>
-      <Busy message={state.kind === 'loading' ? h.loading : undefined} />
-      {state.kind === 'failed' && (
-        <div class="notice notice--error" role="alert">
-          <p>
-            {h.loadFailed} {state.message}
-          </p>
-          <Button variant="secondary" onClick={() => setAttempt(attempt + 1)}>
-            {h.retry}
-          </Button>
-        </div>
-      )}
-      {state.kind === 'loaded' && (
-        <>
-          {state.unreadable > 0 && (
-            <div class="notice notice--error">
-              <p>
-                {state.unreadable === 1
-                  ? h.unreadable
-                  : format(h.unreadableMany, { n: state.unreadable })}
-              </p>
-            </div>
-          )}
-          {state.notes.length === 0 ? (
-            <p>{h.empty}</p>
-          ) : (
-            <>
-              <p class="hint">
-                {state.notes.length === 1 ? h.countOne : format(h.count, { n: state.notes.length })}
-              </p>
-              <ul class="entries" data-entries="">
-                {state.notes.map((note) => (
-                  <li class="entry" key={note.id}>
-                    <h4 class="entry__title">
-                      <LinkButton onClick={() => navigate({ name: 'note-view', id: note.id })}>
-                        {note.value.title.length > 0 ? note.value.title : h.untitled}
-                      </LinkButton>
-                    </h4>
-                    <p class="entry__meta">
-                      {format(h.happened, { date: formatHappened(note.value.happenedAt) })}
-                      {note.revision > 1 && <span class="tag">{h.edited}</span>}
-                    </p>
-                    {note.value.body.length > 0 && (
-                      <p class="entry__excerpt">{excerpt(note.value.body)}</p>
-                    )}
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
-        </>
-      )}
+      <section class="journal" aria-labelledby="journal-heading" data-journal="">
+        <h2 id="journal-heading">{j.heading}</h2>
+        <p class="hint">{j.lede}</p>
+        <Button variant="secondary" onClick={() => navigate({ name: 'note-new' })}>
+          {j.add}
+        </Button>
+        <Busy message={state.kind === 'loading' ? j.loading : undefined} />
+        {state.kind === 'failed' && (
+          <div class="notice notice--error" role="alert">
+            <p>
+              {j.loadFailed} {state.message}
+            </p>
+            <Button variant="secondary" onClick={() => setAttempt(attempt + 1)}>
+              {h.retry}
+            </Button>
+          </div>
+        )}
+        {state.kind === 'loaded' && (
+          <>
+            {state.unreadable > 0 && (
+              <div class="notice notice--error">
+                <p>
+                  {state.unreadable === 1
+                    ? h.unreadable
+                    : format(h.unreadableMany, { n: state.unreadable })}
+                </p>
+              </div>
+            )}
+            {state.notes.length === 0 ? (
+              <p>{j.empty}</p>
+            ) : (
+              <>
+                <p class="hint">
+                  {state.notes.length === 1
+                    ? j.countOne
+                    : format(j.count, { n: state.notes.length })}
+                </p>
+                <ul class="entries" data-entries="">
+                  {state.notes.map((note) => (
+                    <li class="entry" key={note.id}>
+                      <h3 class="entry__title">
+                        <LinkButton onClick={() => navigate({ name: 'note-view', id: note.id })}>
+                          {note.value.title.length > 0 ? note.value.title : j.untitled}
+                        </LinkButton>
+                      </h3>
+                      <p class="entry__meta">
+                        {format(j.written, { date: formatHappened(note.value.happenedAt) })}
+                        {note.revision > 1 && <span class="tag">{h.edited}</span>}
+                      </p>
+                      {note.value.body.length > 0 && (
+                        <p class="entry__excerpt">{excerpt(note.value.body)}</p>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </>
+        )}
+      </section>
     </Page>
+  );
+}
+
+/** The newest incidents and how many there are, as soon as the newest page is open. */
+function LatestIncidents() {
+  const { t, locale, navigate } = useApp();
+  const d = t.diary.home;
+  const x = t.diaryExtra.home;
+  const { state } = useDiary({ partial: true });
+  const latest = useMemo(() => {
+    if (state.kind !== 'loaded') return [];
+    return [...state.data.incidents]
+      .sort(
+        (a, b) =>
+          b.value.when.start.localeCompare(a.value.when.start) ||
+          b.createdAt.localeCompare(a.createdAt),
+      )
+      .slice(0, LATEST);
+  }, [state]);
+  if (state.kind === 'loading') return <Busy message={x.loading} />;
+  if (state.kind === 'failed') return null;
+  const n = state.data.incidents.length;
+  if (n === 0) return <p>{x.none}</p>;
+  return (
+    <section aria-labelledby="latest-heading" data-latest-incidents="">
+      <p>
+        {n === 1 ? d.countOne : format(d.count, { n })}
+        {!state.data.complete && <> {t.diary.list.openingOlder}</>}
+      </p>
+      <h3 id="latest-heading">{x.latestHeading}</h3>
+      <ul class="entries">
+        {latest.map((record) => (
+          <li class="entry" key={record.id}>
+            <p class="entry__meta">{formatZonedWhen(t, locale, record.value.when)}</p>
+            <p class="entry__title">
+              <LinkButton onClick={() => navigate({ name: 'incident-view', id: record.id })}>
+                {excerpt(record.value.what)}
+              </LinkButton>
+            </p>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 

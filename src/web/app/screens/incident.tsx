@@ -9,8 +9,10 @@ import {
   behavioursInGroup,
   CHANNELS,
   EFFECTS,
+  onlyLinksChanged,
   resolveWallTime,
   wallTimeOf,
+  wordsEdited,
   type Coordinates,
   type Incident,
   type Person,
@@ -232,11 +234,19 @@ export function IncidentViewScreen({ id }: { id: string }) {
     <Page title={v.title} back={back}>
       <p class="entry__meta">
         {format(t.history.saved, { date: formatTimestamp(record.createdAt) })}
-        {record.revision > 1 && (
+        {wordsEdited(record.value, record.revision) && (
           <>
             {' '}
             <span class="tag" data-edited="">
               {t.home.edited}
+            </span>
+          </>
+        )}
+        {record.value.textRevision !== undefined && (
+          <>
+            {' · '}
+            <span data-linked-on="">
+              {format(t.diaryExtra.links.linkedOn, { date: formatTimestamp(record.updatedAt) })}
             </span>
           </>
         )}
@@ -265,14 +275,26 @@ export function IncidentViewScreen({ id }: { id: string }) {
               {[...versions].reverse().map((version, i) => {
                 const n = version.ok ? version.record.revision : version.revision;
                 const savedAt = version.ok ? version.record.updatedAt : version.savedAt;
+                const before = versions[n - 2];
+                const linkOnly =
+                  version.ok && before?.ok === true
+                    ? onlyLinksChanged(before.record.value, version.record.value)
+                    : false;
                 return (
-                  <li class="version" key={n}>
+                  <li class="version" key={n} data-link-only={linkOnly ? '' : undefined}>
                     <h3 class="version__title">
                       {format(v.version, { n })} {i === 0 && <span class="tag">{v.current}</span>}
                     </h3>
                     <p class="version__meta">
                       {format(v.savedAt, { date: formatTimestamp(savedAt) })}
                     </p>
+                    {n > 1 && (
+                      <p class="version__meta">
+                        <strong>
+                          {linkOnly ? t.diaryExtra.links.linkOnly : t.diaryExtra.links.wordsEdited}
+                        </strong>
+                      </p>
+                    )}
                     {version.ok ? (
                       <IncidentDetails
                         incident={version.record.value}
@@ -427,7 +449,7 @@ function IncidentForm({
       };
       let current = fields;
       if (newPerpetrator !== '') {
-        const pid = await store.add(PERSON, { alias: newPerpetrator });
+        const pid = await store.add(PERSON, { name: newPerpetrator });
         current = {
           ...current,
           newPerpetrator: '',
@@ -436,7 +458,7 @@ function IncidentForm({
         created.perpetratorIds.push(pid);
       }
       if (newWitness !== '') {
-        const pid = await store.add(PERSON, { alias: newWitness });
+        const pid = await store.add(PERSON, { name: newWitness });
         current = { ...current, newWitness: '', witnessIds: [...current.witnessIds, pid] };
         created.witnessIds.push(pid);
       }

@@ -9,6 +9,7 @@ import {
   BEHAVIOURS,
   CHANNELS,
   filterIncidents,
+  wordsEdited,
   type Incident,
 } from '../../../domain/diary/index.js';
 import { useApp } from '../context.js';
@@ -235,7 +236,7 @@ function IncidentList({ data }: { data: DiaryData }) {
                       {placeText(value) !== undefined && (
                         <> · {format(l.at, { where: placeText(value) ?? '' })}</>
                       )}
-                      {record !== undefined && record.revision > 1 && (
+                      {record !== undefined && wordsEdited(record.value, record.revision) && (
                         <>
                           {' '}
                           <span class="tag">{t.home.edited}</span>

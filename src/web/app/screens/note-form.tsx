@@ -1,8 +1,11 @@
 /**
- * Adding or editing a note. What is typed is kept as a draft in memory (so moving to Settings
- * and back keeps it) and nowhere else; it goes when the note is saved or cancelled, or the vault
- * locks. Saving an edit makes a new revision; if the note changed elsewhere meanwhile, the
- * server refuses and nothing is overwritten.
+ * Writing or editing a journal entry (a `note` record): the date it is about, an optional title
+ * and the text — thoughts and feelings, not an incident, so it asks neither "When did it
+ * happen?" nor "What happened". What is typed is kept as a draft in memory (so moving to
+ * Settings and back keeps it); before an auto-lock a new entry is sealed as a draft record
+ * (draft-records.ts). Saving an edit makes a new revision; if the entry changed elsewhere
+ * meanwhile, the server refuses and nothing is overwritten. A time saved by an older version of
+ * the form is kept as it was.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { isApiError, type RecordResponse } from '../api.js';
@@ -43,7 +46,7 @@ function fieldsOf(value: NoteValue): NoteFields {
 export function NewNoteScreen() {
   const { t, drafts } = useApp();
   const draft = drafts.get(NEW_DRAFT) ?? { fields: emptyFields() };
-  return <NoteForm title={t.note.newTitle} draftKey={NEW_DRAFT} draft={draft} />;
+  return <NoteForm title={t.diaryExtra.journal.newTitle} draftKey={NEW_DRAFT} draft={draft} />;
 }
 
 export function EditNoteScreen({ id }: { id: string }) {
@@ -63,7 +66,7 @@ export function EditNoteScreen({ id }: { id: string }) {
 
   if (draft === undefined) {
     return (
-      <Page title={t.note.editTitle} back={() => navigate({ name: 'note-view', id })}>
+      <Page title={t.diaryExtra.journal.editTitle} back={() => navigate({ name: 'note-view', id })}>
         <Busy message={problem === undefined ? t.view.loading : undefined} />
         {problem !== undefined && (
           <div class="notice notice--error" role="alert">
@@ -73,7 +76,7 @@ export function EditNoteScreen({ id }: { id: string }) {
       </Page>
     );
   }
-  return <NoteForm title={t.note.editTitle} draftKey={id} draft={draft} />;
+  return <NoteForm title={t.diaryExtra.journal.editTitle} draftKey={id} draft={draft} />;
 }
 
 function describeErrorOrTamper(t: ReturnType<typeof useApp>['t'], e: unknown): string {
@@ -91,6 +94,7 @@ function NoteForm({
 }) {
   const { t, navigate, drafts, api, session, revisions } = useApp();
   const n = t.note;
+  const j = t.diaryExtra.journal;
   const [fields, setFields] = useState<NoteFields>(draft.fields);
   const [base, setBase] = useState<RecordResponse | undefined>(draft.base);
   const [errors, setErrors] = useState<Partial<Record<NoteFieldName, NoteError>>>({});
@@ -127,11 +131,11 @@ function NoteForm({
       if (base === undefined) {
         const id = await addNote(api, session.accountKey, revisions, result.value);
         drafts.delete(draftKey);
-        navigate({ name: 'note-view', id }, t.home.saved);
+        navigate({ name: 'note-view', id }, j.saved);
       } else {
         await editNote(api, session.accountKey, revisions, base, result.value);
         drafts.delete(draftKey);
-        navigate({ name: 'note-view', id: base.id }, t.home.updated);
+        navigate({ name: 'note-view', id: base.id }, j.updated);
       }
     } catch (e) {
       setBusy(false);
@@ -158,11 +162,12 @@ function NoteForm({
 
   const message = (key: NoteFieldName): string | undefined => {
     const error = errors[key];
-    return error !== undefined ? n[error] : undefined;
+    if (error === undefined) return undefined;
+    return error === 'bodyRequired' ? j.bodyRequired : n[error];
   };
   const items: ErrorItem[] = [
-    ...(form !== undefined ? [{ field: 'note-title', message: form.message }] : []),
-    ...(['title', 'date', 'time', 'body'] as const).flatMap((key) => {
+    ...(form !== undefined ? [{ field: 'note-date-day', message: form.message }] : []),
+    ...(['date', 'title', 'time', 'body'] as const).flatMap((key) => {
       const text = message(key);
       const field = key === 'date' ? 'note-date-day' : `note-${key}`;
       return text !== undefined ? [{ field, message: text }] : [];
@@ -179,49 +184,37 @@ function NoteForm({
         </p>
       )}
       <form noValidate onSubmit={(e) => void submit(e)}>
+        <DateField
+          id="note-date"
+          legend={j.dateLegend}
+          hint={j.dateHint}
+          error={message('date')}
+          value={fields}
+          onInput={({ day, month, year }) => update({ day, month, year })}
+        />
         <TextField
           id="note-title"
-          label={n.titleLabel}
-          hint={n.titleHint}
+          label={j.titleLabel}
           error={message('title')}
           value={fields.title}
           onInput={(title) => update({ title })}
           autocomplete="off"
           width="full"
         />
-        <DateField
-          id="note-date"
-          legend={n.whenLegend}
-          hint={n.whenHint}
-          error={message('date')}
-          value={fields}
-          onInput={({ day, month, year }) => update({ day, month, year })}
-        />
-        <TextField
-          id="note-time"
-          label={n.timeLabel}
-          hint={n.timeHint}
-          error={message('time')}
-          value={fields.time}
-          onInput={(time) => update({ time })}
-          autocomplete="off"
-          inputMode="numeric"
-          width="quarter"
-        />
         <TextArea
           id="note-body"
-          label={n.bodyLabel}
-          hint={n.bodyHint}
+          label={j.bodyLabel}
+          hint={j.bodyHint}
           error={message('body')}
           value={fields.body}
           onInput={(body) => update({ body })}
           rows={10}
         />
-        <p class="hint">{n.draftNote}</p>
-        <Busy message={busy ? n.saving : undefined} />
+        <p class="hint">{t.diaryExtra.draft.formNote}</p>
+        <Busy message={busy ? j.saving : undefined} />
         <div class="button-group">
           <Button type="submit" disabled={busy}>
-            {n.save}
+            {j.save}
           </Button>
           <LinkButton onClick={leave}>{t.common.cancel}</LinkButton>
         </div>

@@ -1,4 +1,4 @@
-/** One note: when, what, its versions, and the ways to change or delete it. */
+/** One journal entry (a note record): its date, text, versions, and ways to change or delete it. */
 import { useEffect, useState } from 'preact/hooks';
 import { isApiError } from '../api.js';
 import { useApp } from '../context.js';
@@ -42,12 +42,13 @@ function Problem({ message }: { message: string }) {
 export function NoteViewScreen({ id }: { id: string }) {
   const { t, navigate, formatHappened, formatTimestamp } = useApp();
   const v = t.view;
+  const j = t.diaryExtra.journal;
   const { note, problem } = useNote(id);
   const back = (): void => navigate({ name: 'home' });
 
   if (note === undefined) {
     return (
-      <Page title={v.screenTitle} back={back}>
+      <Page title={j.screenTitle} back={back}>
         <Busy message={problem === undefined ? v.loading : undefined} />
         {problem !== undefined && <Problem message={problem} />}
       </Page>
@@ -56,14 +57,14 @@ export function NoteViewScreen({ id }: { id: string }) {
   const { value } = note;
   return (
     <Page
-      title={v.screenTitle}
-      heading={value.title.length > 0 ? value.title : t.home.untitled}
-      caption={v.caption}
+      title={j.screenTitle}
+      heading={value.title.length > 0 ? value.title : j.untitled}
+      caption={j.caption}
       back={back}
     >
       <dl class="summary-list">
         <div class="summary-list__row">
-          <dt>{v.happened}</dt>
+          <dt>{j.dateLegend}</dt>
           <dd>{formatHappened(value.happenedAt)}</dd>
         </div>
         <div class="summary-list__row">
@@ -79,7 +80,7 @@ export function NoteViewScreen({ id }: { id: string }) {
           </div>
         )}
       </dl>
-      <h2>{v.body}</h2>
+      <h2>{j.entry}</h2>
       {value.body.length > 0 ? (
         <div class="note-body" data-note-body="">
           {value.body}
@@ -151,15 +152,15 @@ export function NoteHistoryScreen({ id }: { id: string }) {
                 {version.ok ? (
                   <dl class="summary-list">
                     <div class="summary-list__row">
-                      <dt>{t.note.titleLabel}</dt>
+                      <dt>{t.diaryExtra.journal.titleLabel}</dt>
                       <dd>{version.note.value.title}</dd>
                     </div>
                     <div class="summary-list__row">
-                      <dt>{t.view.happened}</dt>
+                      <dt>{t.diaryExtra.journal.dateLegend}</dt>
                       <dd>{formatHappened(version.note.value.happenedAt)}</dd>
                     </div>
                     <div class="summary-list__row">
-                      <dt>{t.view.body}</dt>
+                      <dt>{t.diaryExtra.journal.entry}</dt>
                       <dd class="note-body">{version.note.value.body}</dd>
                     </div>
                   </dl>
@@ -192,17 +193,17 @@ export function NoteDeleteScreen({ id }: { id: string }) {
     try {
       await deleteNote(api, revisions, id);
       drafts.delete(id);
-      navigate({ name: 'home' }, t.home.deleted);
+      navigate({ name: 'home' }, t.diaryExtra.journal.deleted);
     } catch (e) {
       setBusy(false);
-      if (isApiError(e, 'not_found')) navigate({ name: 'home' }, t.home.deleted);
+      if (isApiError(e, 'not_found')) navigate({ name: 'home' }, t.diaryExtra.journal.deleted);
       else setProblem(describeError(t, e));
     }
   };
 
   return (
     <Page
-      title={r.title}
+      title={t.diaryExtra.journal.removeTitle}
       back={keep}
       errors={problem !== undefined ? [{ field: 'confirm-delete', message: problem }] : []}
     >

@@ -135,7 +135,11 @@ function Patterns({ data }: { data: DiaryData }) {
         title={p.weekly}
         chart={
           <>
-            <ColumnChart label={p.weekly} values={weeks.map((w) => w.count)} />
+            <ColumnChart
+              label={p.weekly}
+              values={weeks.map((w) => w.count)}
+              labels={weeks.map((w) => shortDate(w.start))}
+            />
             {weeks.length > 0 && (
               <p class="chart__range hint">
                 {formatLocalDate(locale, weeks[0]?.start ?? '')} –{' '}
@@ -265,6 +269,12 @@ function Patterns({ data }: { data: DiaryData }) {
   );
 }
 
+/** "30/11": a week's first day, day then month as in the UK, short enough for its bar. */
+function shortDate(date: string): string {
+  const [, m, d] = date.split('-').map(Number);
+  return m === undefined || d === undefined ? date : `${d}/${m}`;
+}
+
 function EffectsOnly({ data }: { data: DiaryData }) {
   const { diary } = useApp();
   const effects = useMemo(() => {
@@ -280,12 +290,13 @@ function EffectsSection({ effects }: { effects: readonly EffectSeen[] }) {
   const p = t.diary.patterns;
   return (
     <section aria-labelledby="effects-heading" data-effects-seen="">
-      <h2 id="effects-heading">{p.effects}</h2>
+      <h2 id="effects-heading">{t.diaryExtra.patterns.effects}</h2>
+      <p class="hint">{t.diaryExtra.patterns.effectsHint}</p>
       {effects.length === 0 ? (
         <p>{p.effectsNone}</p>
       ) : (
         <DataTable
-          caption={p.effects}
+          caption={t.diaryExtra.patterns.effects}
           head={[p.change, p.firstDate, p.withIncidents, p.onItsOwn]}
           rows={effects.map((e) => [
             effectLabel(locale, e.key),

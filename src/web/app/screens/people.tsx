@@ -3,7 +3,7 @@
  * accounts). Deleting one leaves the incidents that name them as they are: their ids stay, and
  * every screen shows a missing person as "Unknown person (deleted)".
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import {
   filterIncidents,
   RELATIONSHIPS,
@@ -36,10 +36,41 @@ import {
 
 const NEW_DRAFT = 'new';
 
+/**
+ * How many incidents name each person as having done it, and as a witness.
+ *
+ * @example personRoles([{ value: { perpetratorIds: ['a'], witnessIds: ['b'] } }]).get('a') // { didIt: 1, witnessed: 0 }
+ */
+export function personRoles(
+  incidents: readonly {
+    readonly value: Pick<Incident, 'perpetratorIds' | 'witnessIds'>;
+  }[],
+): Map<string, { didIt: number; witnessed: number }> {
+  const roles = new Map<string, { didIt: number; witnessed: number }>();
+  const of = (id: string) => {
+    let r = roles.get(id);
+    if (r === undefined) roles.set(id, (r = { didIt: 0, witnessed: 0 }));
+    return r;
+  };
+  for (const { value } of incidents) {
+    for (const id of new Set(value.perpetratorIds)) of(id).didIt++;
+    for (const id of new Set(value.witnessIds)) of(id).witnessed++;
+  }
+  return roles;
+}
+
 export function PeopleScreen() {
   const { t, locale, navigate } = useApp();
   const p = t.diary.people;
+  const r = t.diaryExtra.people;
   const { state, retry } = useDiary();
+  const roles = useMemo(
+    () =>
+      state.kind === 'loaded'
+        ? personRoles(state.data.incidents)
+        : new Map<string, { didIt: number; witnessed: number }>(),
+    [state],
+  );
   return (
     <Page title={p.title} back={() => navigate({ name: 'home' })}>
       <p>{p.lede}</p>
@@ -58,20 +89,40 @@ export function PeopleScreen() {
           <p>{p.empty}</p>
         ) : (
           <ul class="entries" data-people="">
-            {state.data.people.map((person) => (
-              <li class="entry" key={person.id}>
-                <h2 class="entry__title">{personName(person.value)}</h2>
-                {person.value.relationship !== undefined && (
-                  <p class="entry__meta">{relationshipLabel(locale, person.value.relationship)}</p>
-                )}
-                {person.value.description !== undefined && (
-                  <p class="entry__excerpt">{person.value.description}</p>
-                )}
-                <LinkButton onClick={() => navigate({ name: 'person-edit', id: person.id })}>
-                  {format(p.edit, { name: personName(person.value) })}
-                </LinkButton>
-              </li>
-            ))}
+            {state.data.people.map((person) => {
+              const role = roles.get(person.id) ?? { didIt: 0, witnessed: 0 };
+              const said = [
+                ...(role.didIt > 0
+                  ? [role.didIt === 1 ? r.didItOne : format(r.didIt, { n: role.didIt })]
+                  : []),
+                ...(role.witnessed > 0
+                  ? [
+                      role.witnessed === 1
+                        ? r.witnessedOne
+                        : format(r.witnessed, { n: role.witnessed }),
+                    ]
+                  : []),
+              ];
+              return (
+                <li class="entry" key={person.id} data-person="">
+                  <h2 class="entry__title">{personName(person.value)}</h2>
+                  <p class="entry__meta" data-roles="">
+                    {said.length > 0 ? said.join(' · ') : r.none}
+                  </p>
+                  {person.value.relationship !== undefined && (
+                    <p class="entry__meta">
+                      {relationshipLabel(locale, person.value.relationship)}
+                    </p>
+                  )}
+                  {person.value.description !== undefined && (
+                    <p class="entry__excerpt">{person.value.description}</p>
+                  )}
+                  <LinkButton onClick={() => navigate({ name: 'person-edit', id: person.id })}>
+                    {format(p.edit, { name: personName(person.value) })}
+                  </LinkButton>
+                </li>
+              );
+            })}
           </ul>
         ))}
     </Page>

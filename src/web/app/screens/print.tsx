@@ -6,17 +6,38 @@
 import { useMemo, useState } from 'preact/hooks';
 import { summarise, type Person, type Place } from '../../../domain/diary/index.js';
 import { useApp } from '../context.js';
-import { behaviourLabel, formatLocalDate, useDiary, type DiaryData } from '../diary-ui.js';
+import { loadNotes, type Note } from '../notes.js';
+import {
+  behaviourLabel,
+  Checkbox,
+  formatLocalDate,
+  useDiary,
+  type DiaryData,
+} from '../diary-ui.js';
 import { browserTimeZone } from '../incident-form.js';
 import { format } from '../messages.js';
 import { Busy, Button, Page, TextField } from '../ui.js';
 import { IncidentDetails } from './incident.js';
 
 export function PrintScreen() {
-  const { t, navigate, diary } = useApp();
+  const { t, navigate, diary, api, session, revisions } = useApp();
   const p = t.diary.print;
+  const j = t.diaryExtra.journal;
   const { state, retry } = useDiary();
   const [title, setTitle] = useState(diary.printTitle ?? p.defaultTitle);
+  /** The private journal is printed only when the person asks for it. */
+  const [withJournal, setWithJournal] = useState(false);
+  const [journal, setJournal] = useState<Note[] | 'loading' | 'failed' | undefined>();
+  const includeJournal = (on: boolean): void => {
+    setWithJournal(on);
+    if (on && (journal === undefined || journal === 'failed')) {
+      setJournal('loading');
+      loadNotes(api, session.accountKey, revisions).then(
+        (r) => setJournal(r.notes),
+        () => setJournal('failed'),
+      );
+    }
+  };
   return (
     <Page title={p.title} back={() => navigate({ name: 'home' })}>
       <div class="no-print">
@@ -33,6 +54,19 @@ export function PrintScreen() {
           autocomplete="off"
           width="full"
         />
+        <Checkbox
+          id="print-journal"
+          label={j.printInclude}
+          checked={withJournal}
+          onChange={includeJournal}
+        >
+          <p class="hint">{j.printIncludeHint}</p>
+        </Checkbox>
+        {withJournal && journal === 'failed' && (
+          <p class="error-message" role="alert">
+            {j.loadFailed}
+          </p>
+        )}
         <Button onClick={() => window.print()} disabled={state.kind !== 'loaded'}>
           {p.print}
         </Button>
@@ -46,13 +80,30 @@ export function PrintScreen() {
           </Button>
         </div>
       )}
-      {state.kind === 'loaded' && <Log data={state.data} title={title} />}
+      <Busy message={withJournal && journal === 'loading' ? j.loading : undefined} />
+      {state.kind === 'loaded' && (
+        <Log
+          data={state.data}
+          title={title}
+          journal={withJournal && Array.isArray(journal) ? journal : undefined}
+        />
+      )}
     </Page>
   );
 }
 
-function Log({ data, title }: { data: DiaryData; title: string }) {
-  const { t, locale, formatTimestamp, diary } = useApp();
+function Log({
+  data,
+  title,
+  journal,
+}: {
+  data: DiaryData;
+  title: string;
+  /** The private journal, when the person chose to include it. */
+  journal: readonly Note[] | undefined;
+}) {
+  const { t, locale, formatTimestamp, formatHappened, diary } = useApp();
+  const j = t.diaryExtra.journal;
   const p = t.diary.print;
   const zone = useMemo(browserTimeZone, []);
   const prepared = useMemo(() => diary.store.prepared(zone), [data]);
@@ -111,18 +162,50 @@ function Log({ data, title }: { data: DiaryData; title: string }) {
                 {format(p.number, { n: i + 1 })} – {formatLocalDate(locale, incident.date)}
               </h4>
               <p class="entry__meta" data-revision="">
-                {record !== undefined && record.revision > 1
-                  ? format(p.revision, {
-                      n: record.revision,
-                      date: formatTimestamp(record.updatedAt),
-                    })
-                  : p.original}
+                {record === undefined || record.revision === 1
+                  ? p.original
+                  : record.value.textRevision === undefined
+                    ? format(p.revision, {
+                        n: record.revision,
+                        date: formatTimestamp(record.updatedAt),
+                      })
+                    : // Only evidence links changed since the words were written.
+                      format(
+                        record.value.textRevision > 1
+                          ? t.diaryExtra.links.printEdited
+                          : t.diaryExtra.links.printNotEdited,
+                        {
+                          n: record.value.textRevision,
+                          date: formatTimestamp(record.updatedAt),
+                        },
+                      )}
               </p>
               <IncidentDetails incident={incident.incident} people={people} places={places} />
             </li>
           );
         })}
       </ol>
+      {journal !== undefined && (
+        <section data-print-journal="">
+          <h3>{j.heading}</h3>
+          <p class="hint">{j.lede}</p>
+          {journal.length === 0 ? (
+            <p>{j.empty}</p>
+          ) : (
+            <ol class="print-log__list">
+              {[...journal].reverse().map((note) => (
+                <li class="print-log__item" key={note.id}>
+                  <h4 class="print-log__heading">
+                    {format(j.written, { date: formatHappened(note.value.happenedAt) })}
+                    {note.value.title !== '' && <> – {note.value.title}</>}
+                  </h4>
+                  <p class="note-body">{note.value.body}</p>
+                </li>
+              ))}
+            </ol>
+          )}
+        </section>
+      )}
     </article>
   );
 }

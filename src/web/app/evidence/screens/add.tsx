@@ -31,6 +31,10 @@ export function EvidenceAddScreen({ incidentId }: { incidentId?: string | undefi
     () => typeof matchMedia === 'function' && matchMedia('(pointer: coarse)').matches,
   );
   const [microphone] = useState(canRecordSound);
+  /** Dragging files needs a mouse or trackpad: not offered on a touch-only phone. */
+  const [canDrag] = useState(
+    () => typeof matchMedia !== 'function' || matchMedia('(pointer: fine)').matches,
+  );
 
   useEffect(() => {
     let live = true;
@@ -147,9 +151,11 @@ export function EvidenceAddScreen({ incidentId }: { incidentId?: string | undefi
             aria-describedby={fileError !== undefined ? `${hintId} ${errorId}` : hintId}
             onChange={(event) => fromInput(event.currentTarget, 'file')}
           />
-          <p class="evidence-drop__text" aria-hidden="true">
-            {a.drop}
-          </p>
+          {canDrag && (
+            <p class="evidence-drop__text" aria-hidden="true">
+              {a.drop}
+            </p>
+          )}
         </div>
       </div>
       {camera && (

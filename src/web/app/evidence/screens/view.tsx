@@ -17,10 +17,11 @@ import {
 } from '../../../../domain/evidence/index.js';
 import { isApiError } from '../../api.js';
 import { useApp } from '../../context.js';
-import { formatZoned } from '../../diary-ui.js';
+import { formatZonedWhen } from '../../diary-ui.js';
 import { describeError } from '../../errors.js';
 import { format } from '../../messages.js';
 import type { DecryptedRecord } from '../../records.js';
+import { localDate } from '../../validation.js';
 import { Busy, Button, LinkButton, Page, useLive, useSubmitErrors } from '../../ui.js';
 import { IntegrityError } from '../decrypt.js';
 import { evidenceSession, useUploads } from '../evidence-session.js';
@@ -322,7 +323,13 @@ function Details({ record }: { record: EvidenceRecord }) {
       <h2 id="evidence-details-heading">{v.detailsHeading}</h2>
       <dl class="summary-list">
         {row(f.title, value.title, 'title')}
-        {row(f.date, formatDate(value.date)[locale], 'date')}
+        {row(
+          f.date,
+          <>
+            {formatDate(value.date)[locale]} <span class="hint">({dateSource(app.t, value)})</span>
+          </>,
+          'date',
+        )}
         {row(f.note, value.note ?? v.none, 'note')}
         {row(f.name, value.file.name, 'name')}
         {row(f.kind, `${kindLabel(e, value)} (${value.file.mediaType})`, 'kind')}
@@ -415,6 +422,28 @@ function LinkedIncidents({ evidenceId }: { evidenceId: string }) {
 }
 
 /** "29 March 2026 at 19:05: He was at the gate…" */
+/** Where an item's date came from: the photo's camera date, the file's date, or the person. */
+function dateSource(
+  t: ReturnType<typeof useApp>['t'],
+  value: {
+    readonly date: string;
+    readonly exif?: { readonly takenAt?: string | undefined } | undefined;
+    readonly file: { readonly lastModified?: string | undefined };
+  },
+): string {
+  const x = t.diaryExtra.evidence;
+  if (value.exif?.takenAt !== undefined && value.exif.takenAt.slice(0, 10) === value.date) {
+    return x.fromPhoto;
+  }
+  if (
+    value.file.lastModified !== undefined &&
+    localDate(new Date(value.file.lastModified)) === value.date
+  ) {
+    return x.fromFile;
+  }
+  return x.chosen;
+}
+
 export function incidentLabel(
   t: ReturnType<typeof useApp>['t'],
   locale: ReturnType<typeof useApp>['locale'],
@@ -423,7 +452,7 @@ export function incidentLabel(
   const what = incident.what.replace(/\s+/g, ' ').trim();
   const chars = Array.from(what);
   const short = chars.length > 80 ? `${chars.slice(0, 80).join('')}…` : what;
-  return `${formatZoned(t, locale, incident.when.start)}: ${short}`;
+  return `${formatZonedWhen(t, locale, incident.when)}: ${short}`;
 }
 
 /** An upload saved in an earlier session: choose the same file again to carry on. */
