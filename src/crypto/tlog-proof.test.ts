@@ -230,7 +230,8 @@ describe('tlog-proof', () => {
     // a changed inclusion hash
     const p = parseTlogProof(proof);
     const inclusion = p.inclusion.map((h) => h.slice());
-    inclusion[1]![0] ^= 1;
+    const h1 = inclusion[1]!;
+    h1[0] = (h1[0] ?? 0) ^ 1;
     await expectCode(
       verifyTlogProof({ ...ok, proof: formatTlogProof({ ...p, inclusion }) }),
       'proof_invalid',
