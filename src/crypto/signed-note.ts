@@ -184,7 +184,8 @@ export function isValidKeyName(name: unknown): name is string {
   );
 }
 
-function hasControl(text: string, allowNewline: boolean): boolean {
+/** True when `text` has a character below U+0020 (newline allowed when `allowNewline`). */
+export function hasControl(text: string, allowNewline: boolean): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x20 && !(allowNewline && c === 0x0a)) return true;

@@ -136,7 +136,10 @@ export async function verifyTimeStampResponse(
     throw tsError('envelope_malformed', 'timestamp_malformed', 'not a TimeStampResp');
   }
   const status = resp.status.status;
-  if ((status !== 0 && status !== 1) || resp.timeStampToken === undefined) {
+  if (
+    (status !== pkijs.PKIStatus.granted && status !== pkijs.PKIStatus.grantedWithMods) ||
+    resp.timeStampToken === undefined
+  ) {
     throw tsError(
       'signature_invalid',
       'timestamp_not_granted',
@@ -201,13 +204,13 @@ export async function verifyTimeStampToken(
   });
   let result: pkijs.SignedDataVerifyResult;
   try {
-    result = (await signedData.verify({
+    result = await signedData.verify({
       signer: 0,
       data: buf(input.message),
       trustedCerts: anchors,
       checkChain: true,
       extendedMode: true,
-    })) as pkijs.SignedDataVerifyResult;
+    });
   } catch (e) {
     const code = e instanceof pkijs.SignedDataVerifyError ? e.code : -1;
     if (code === 5) {

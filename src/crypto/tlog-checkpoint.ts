@@ -12,6 +12,7 @@ import { CryptoError } from './errors.js';
 import { HASH_BYTES } from './merkle.js';
 import {
   fromBase64,
+  hasControl,
   isValidKeyName,
   openNote,
   signNote,
@@ -56,7 +57,7 @@ function malformed(reason: string, message: string): CryptoError {
  */
 export function formatCheckpointBody(checkpoint: TlogCheckpoint): string {
   const { origin, size, rootHash } = checkpoint;
-  if (typeof origin !== 'string' || origin.length === 0 || /[\u0000-\u001f]/.test(origin)) {
+  if (typeof origin !== 'string' || origin.length === 0 || hasControl(origin, false)) {
     throw new CryptoError('input_invalid', 'the origin must be one non-empty line');
   }
   assertSafeUint(size, 'size');
@@ -65,7 +66,7 @@ export function formatCheckpointBody(checkpoint: TlogCheckpoint): string {
   }
   let out = `${origin}\n${size}\n${toBase64(rootHash)}\n`;
   for (const line of checkpoint.extensions ?? []) {
-    if (typeof line !== 'string' || line.length === 0 || /[\u0000-\u001f]/.test(line)) {
+    if (typeof line !== 'string' || line.length === 0 || hasControl(line, false)) {
       throw new CryptoError('input_invalid', 'extension lines must be non-empty single lines');
     }
     out += `${line}\n`;
