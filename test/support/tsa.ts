@@ -25,6 +25,15 @@ export interface TestTsa {
   readonly caCertificate: Uint8Array;
   /** The TSA's signing certificate (DER). */
   readonly tsaCertificate: Uint8Array;
+  /** The TSA's private key (PKCS #8 DER, EC P-256), to build tokens by hand in tests. */
+  readonly tsaPrivateKey: Uint8Array;
+  /**
+   * Another certificate from the same CA (DER, with its PKCS #8 key): with the critical
+   * timeStamping extended key usage, or (to test refusals) with none.
+   */
+  issueCertificate(options: {
+    readonly timeStamping: boolean;
+  }): Promise<{ certificate: Uint8Array; privateKey: Uint8Array }>;
   /** TimeStampReq DER → TimeStampResp DER, through `openssl ts -reply`. */
   respond(request: Uint8Array): Promise<Uint8Array>;
   /** Starts a loopback HTTP TSA; resolves to its URL. */
@@ -133,8 +142,66 @@ export async function createTestTsa(options: TestTsaOptions = {}): Promise<TestT
   );
   await openssl(['x509', '-in', 'ca.pem', '-outform', 'DER', '-out', 'ca.der'], dir);
   await openssl(['x509', '-in', 'tsa.pem', '-outform', 'DER', '-out', 'tsa.der'], dir);
+  await openssl(
+    ['pkcs8', '-topk8', '-nocrypt', '-in', 'tsa.key', '-outform', 'DER', '-out', 'tsa.p8'],
+    dir,
+  );
+  const tsaPrivateKey = new Uint8Array(await readFile(join(dir, 'tsa.p8')));
   const caCertificate = new Uint8Array(await readFile(join(dir, 'ca.der')));
   const tsaCertificate = new Uint8Array(await readFile(join(dir, 'tsa.der')));
+
+  let issued = 0;
+  const issueCertificate = async (opts: { readonly timeStamping: boolean }) => {
+    const n = ++issued;
+    const ext = opts.timeStamping
+      ? 'extendedKeyUsage=critical,timeStamping\n'
+      : 'keyUsage=critical,digitalSignature\n';
+    await writeFile(join(dir, `c${n}.ext`), `basicConstraints=critical,CA:FALSE\n${ext}`);
+    await openssl(
+      [
+        'req',
+        '-new',
+        ...ec,
+        '-keyout',
+        `c${n}.key`,
+        '-out',
+        `c${n}.csr`,
+        '-subj',
+        `/CN=Test signer ${n}`,
+      ],
+      dir,
+    );
+    await openssl(
+      [
+        'x509',
+        '-req',
+        '-in',
+        `c${n}.csr`,
+        '-CA',
+        'ca.pem',
+        '-CAkey',
+        'ca.key',
+        '-CAcreateserial',
+        '-out',
+        `c${n}.pem`,
+        '-days',
+        '30',
+        '-extfile',
+        `c${n}.ext`,
+        '-outform',
+        'DER',
+      ],
+      dir,
+    );
+    await openssl(
+      ['pkcs8', '-topk8', '-nocrypt', '-in', `c${n}.key`, '-outform', 'DER', '-out', `c${n}.p8`],
+      dir,
+    );
+    return {
+      certificate: new Uint8Array(await readFile(join(dir, `c${n}.pem`))),
+      privateKey: new Uint8Array(await readFile(join(dir, `c${n}.p8`))),
+    };
+  };
 
   let counter = 0;
   // openssl keeps its serial file; one reply at a time keeps it consistent.
@@ -185,6 +252,8 @@ export async function createTestTsa(options: TestTsaOptions = {}): Promise<TestT
   return {
     caCertificate,
     tsaCertificate,
+    tsaPrivateKey,
+    issueCertificate,
     respond,
     listen,
     close: async () => {
