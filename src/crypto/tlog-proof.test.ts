@@ -18,7 +18,12 @@ import {
   cosignatureVerifier,
   verifyCosignatures,
 } from './tlog-cosignature.js';
-import { formatTlogProof, parseTlogProof, verifyTlogProof } from './tlog-proof.js';
+import {
+  formatTlogProof,
+  parseTlogProof,
+  verifyReceiptProof,
+  verifyTlogProof,
+} from './tlog-proof.js';
 
 beforeAll(cryptoReady);
 
@@ -365,6 +370,52 @@ describe('tlog-proof', () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+
+  it('verifies a Mosaic receipt from the SHA-256 of the ciphertext alone', async () => {
+    const { proofs, logKey } = await makeLog(4);
+    const r = await verifyReceiptProof({
+      proof: proofs[2]!,
+      ciphertextSha256: new Uint8Array(32).fill(2),
+      logKey,
+      origin: ORIGIN,
+    });
+    expect(r.receipt).toMatchObject({ recordId: 'rec-2', revision: 2 });
+    expect(r.index).toBe(2);
+    await expectCode(
+      verifyReceiptProof({
+        proof: proofs[2]!,
+        ciphertextSha256: new Uint8Array(32).fill(3),
+        logKey,
+        origin: ORIGIN,
+      }),
+      'proof_invalid',
+      'ciphertext_mismatch',
+    );
+    // Another (valid) leaf placed in extra: its hash does not match the index.
+    const p = parseTlogProof(proofs[2]!);
+    const swapped = formatTlogProof({ ...p, extra: parseTlogProof(proofs[3]!).extra! });
+    await expectCode(
+      verifyReceiptProof({
+        proof: swapped,
+        ciphertextSha256: new Uint8Array(32).fill(3),
+        logKey,
+        origin: ORIGIN,
+      }),
+      'proof_invalid',
+      'inclusion_invalid',
+    );
+    const { extra: _extra, ...noExtra } = p;
+    await expectCode(
+      verifyReceiptProof({
+        proof: formatTlogProof(noExtra),
+        ciphertextSha256: new Uint8Array(32).fill(2),
+        logKey,
+        origin: ORIGIN,
+      }),
+      'envelope_malformed',
+      'receipt_leaf_missing',
     );
   });
 });

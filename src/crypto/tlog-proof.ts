@@ -11,8 +11,10 @@
  *
  * `verifyTlogProof` checks the log's checkpoint signature and origin, the witness policy if one is
  * given, then ALWAYS the inclusion of the caller's leaf at the index against the checkpoint root.
+ * `verifyReceiptProof` does the same for a Mosaic receipt, from the SHA-256 of the ciphertext.
  */
-import { assertBytes, assertSafeUint, isWellFormed, utf8Decode } from './bytes.js';
+import { assertBytes, assertSafeUint, bytesEqual, isWellFormed, utf8Decode } from './bytes.js';
+import { decodeReceiptLeaf, type Receipt } from './checkpoint.js';
 import { CryptoError } from './errors.js';
 import { HASH_BYTES, leafHash as rfc6962LeafHash, verifyInclusion } from './merkle.js';
 import { fromBase64, MAX_NOTE_BYTES, toBase64, type NoteVerifier } from './signed-note.js';
@@ -215,4 +217,53 @@ async function resolveLeafHash(input: VerifyTlogProofInput): Promise<Uint8Array>
     throw new CryptoError('input_invalid', 'leafHash must be 32 bytes');
   }
   return leafHash;
+}
+
+export interface VerifyReceiptProofInput {
+  /** The `.tlog-proof` receipt, whose `extra` holds the receipt leaf v1 bytes. */
+  readonly proof: string | Uint8Array;
+  /** SHA-256 of the ciphertext the person holds (the stored bytes the receipt is for). */
+  readonly ciphertextSha256: Uint8Array;
+  readonly logKey: NoteVerifier;
+  readonly origin: string;
+  readonly witnessPolicy?: WitnessPolicy;
+}
+
+/**
+ * Verifies a Mosaic receipt end to end, offline: the `extra` line must be a receipt leaf v1
+ * (`envelope_malformed`, reason `receipt_leaf_missing` otherwise) for exactly this ciphertext
+ * (`proof_invalid`, reason `ciphertext_mismatch`), and that leaf must verify as in
+ * verifyTlogProof. Returns the receipt's fields with the index and checkpoint.
+ *
+ * @example const { receipt, checkpoint } = await verifyReceiptProof({ proof, ciphertextSha256, logKey, origin });
+ */
+export async function verifyReceiptProof(
+  input: VerifyReceiptProofInput,
+): Promise<VerifiedTlogProof & { readonly receipt: Receipt }> {
+  const { extra } = parseTlogProof(input.proof);
+  let receipt: Receipt;
+  try {
+    if (extra === undefined) throw new Error('no extra line');
+    receipt = decodeReceiptLeaf(extra);
+  } catch {
+    throw new CryptoError('envelope_malformed', 'the receipt has no receipt leaf', {
+      reason: 'receipt_leaf_missing',
+    });
+  }
+  if (
+    !(input.ciphertextSha256 instanceof Uint8Array) ||
+    !bytesEqual(receipt.ciphertextSha256, input.ciphertextSha256)
+  ) {
+    throw new CryptoError('proof_invalid', 'the receipt is for other bytes', {
+      reason: 'ciphertext_mismatch',
+    });
+  }
+  const verified = await verifyTlogProof({
+    proof: input.proof,
+    leafBytes: extra,
+    logKey: input.logKey,
+    origin: input.origin,
+    ...(input.witnessPolicy !== undefined ? { witnessPolicy: input.witnessPolicy } : {}),
+  });
+  return { ...verified, receipt };
 }
