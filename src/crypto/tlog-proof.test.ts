@@ -406,7 +406,7 @@ describe('tlog-proof', () => {
       'proof_invalid',
       'inclusion_invalid',
     );
-    const { extra: _extra, ...noExtra } = p;
+    const noExtra = { index: p.index, inclusion: p.inclusion, checkpoint: p.checkpoint };
     await expectCode(
       verifyReceiptProof({
         proof: formatTlogProof(noExtra),
