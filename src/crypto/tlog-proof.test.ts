@@ -1,10 +1,18 @@
+import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { utf8Encode } from './bytes.js';
 import { encodeReceiptLeaf } from './checkpoint.js';
 import { isCryptoError } from './errors.js';
 import { inclusionProof, leafHash, merkleRoot } from './merkle.js';
-import { ed25519Signer, ed25519Verifier, fromBase64, parseNote, signNote } from './signed-note.js';
+import {
+  ed25519Signer,
+  ed25519Verifier,
+  fromBase64,
+  parseNote,
+  signNote,
+  toBase64,
+} from './signed-note.js';
 import { cryptoReady } from './sodium.js';
 import {
   formatCheckpointBody,
@@ -181,6 +189,45 @@ describe('tlog-cosignature (cosignature/v1)', () => {
 });
 
 describe('tlog-proof', () => {
+  it("matches the text of the Go implementation's marshalling tests (transparency-dev)", () => {
+    const h = (t: string) => new Uint8Array(createHash('sha256').update(t).digest());
+    const [h1, h2] = [h('hash1'), h('hash2')];
+    const extra = utf8Encode('extra information');
+    const cases = [
+      {
+        proof: { index: 5, inclusion: [h1, h2], checkpoint: 'test checkpoint\n' },
+        want: `c2sp.org/tlog-proof@v1\nindex 5\n${toBase64(h1)}\n${toBase64(h2)}\n\ntest checkpoint\n`,
+      },
+      {
+        proof: { extra, index: 10, inclusion: [h1], checkpoint: 'checkpoint data\n' },
+        want: `c2sp.org/tlog-proof@v1\nextra ${toBase64(extra)}\nindex 10\n${toBase64(h1)}\n\ncheckpoint data\n`,
+      },
+      {
+        proof: { index: 0, inclusion: [], checkpoint: 'checkpoint\n' },
+        want: 'c2sp.org/tlog-proof@v1\nindex 0\n\ncheckpoint\n',
+      },
+    ];
+    for (const { proof, want } of cases) {
+      expect(formatTlogProof(proof)).toBe(want);
+      expect(parseTlogProof(want)).toEqual(proof);
+    }
+    // Their malformed cases are refused too.
+    for (const bad of [
+      'wrong-header\nindex 0\n\ncheckpoint\n',
+      'c2sp.org/tlog-proof@v1\nextra !!notbase64!!\nindex 0\n\ncheckpoint\n',
+      'c2sp.org/tlog-proof@v1\n\n\ncheckpoint\n',
+      'c2sp.org/tlog-proof@v1\nindex notanumber\n\ncheckpoint\n',
+      'c2sp.org/tlog-proof@v1\nindex -5\n\ncheckpoint\n',
+      'c2sp.org/tlog-proof@v1\nindex 0\n!!notbase64!!\n\ncheckpoint\n',
+      `c2sp.org/tlog-proof@v1\nindex 0\n${toBase64(new Uint8Array(64))}\n\ncheckpoint\n`,
+      'c2sp.org/tlog-proof@v1\n',
+    ]) {
+      expect(() => parseTlogProof(bad), JSON.stringify(bad)).toThrow(
+        expect.objectContaining({ code: 'envelope_malformed' }),
+      );
+    }
+  });
+
   it('round-trips its text form, with and without extra data', async () => {
     const { proofs } = await makeLog(5);
     for (const text of proofs) expect(formatTlogProof(parseTlogProof(text))).toBe(text);
