@@ -69,7 +69,20 @@ describe('RFC 3161 time-stamps against a real OpenSSL TSA', () => {
       trustAnchors: [tsa.caCertificate],
     });
     expect(again.genTime).toEqual(v.genTime);
-  });
+    // Standard tools agree: openssl ts -verify accepts the token for the body, not for other bytes.
+    expect(await tsa.opensslVerify(v.token, body)).toBe(true);
+    expect(await tsa.opensslVerify(v.token, utf8Encode('other'))).toBe(false);
+    // A genTime in the verifier's future (beyond skew) is refused.
+    const hourBefore = new Date(v.genTime.getTime() - 3_600_000);
+    expect(
+      await failure(
+        verifyTimeStampToken(v.token, {
+          ...{ message: body, trustAnchors: [tsa.caCertificate] },
+          now: hourBefore,
+        }),
+      ),
+    ).toEqual({ code: 'proof_invalid', reason: 'timestamp_in_future' });
+  }, 30_000);
 
   it('works over the loopback HTTP TSA (application/timestamp-query)', async () => {
     const url = await tsa.listen();

@@ -10,7 +10,8 @@
  *
  * Verification (verifyTimeStampToken): the token is CMS SignedData of id-ct-TSTInfo with exactly one
  * signer; the TSTInfo message imprint is SHA-256 and equals the hash of exactly the given message;
- * the nonce matches the request's when one was sent; the signature and the ESS signing-certificate
+ * the nonce matches the request's when one was sent; genTime is not in the future (beyond clock
+ * skew); the signature and the ESS signing-certificate
  * binding hold; the signer certificate has the one critical extendedKeyUsage id-kp-timeStamping;
  * and it chains, at genTime, to one of the configured trust anchors. Returns genTime.
  *
@@ -62,7 +63,14 @@ export interface VerifyTimeStampInput {
   readonly nonce?: Uint8Array;
   /** Trusted TSA root (or intermediate) certificates, DER. */
   readonly trustAnchors: readonly Uint8Array[];
+  /** The verifier's clock (default: now), to refuse a genTime in the future. */
+  readonly now?: Date;
+  /** How far genTime may be ahead of `now` (clock skew); default 5 minutes. */
+  readonly maxFutureMs?: number;
 }
+
+/** Default allowance for a TSA clock ahead of the verifier's. */
+export const TIMESTAMP_MAX_FUTURE_MS = 5 * 60 * 1000;
 
 function tsError(
   code: 'envelope_malformed' | 'signature_invalid' | 'proof_invalid',
@@ -153,7 +161,7 @@ export async function verifyTimeStampResponse(
 /**
  * Verifies a time-stamp token (CMS ContentInfo DER) for `message` against trust anchors; see the
  * module comment for every check. Throws `envelope_malformed` (reason `timestamp_malformed`),
- * `proof_invalid` (reasons `timestamp_imprint_mismatch`, `timestamp_nonce_mismatch`) or
+ * `proof_invalid` (reasons `timestamp_imprint_mismatch`, `timestamp_nonce_mismatch`, `timestamp_in_future`) or
  * `signature_invalid` (reasons `timestamp_signature_invalid`, `timestamp_untrusted`,
  * `timestamp_not_tsa_certificate`).
  *
@@ -253,6 +261,12 @@ export async function verifyTimeStampToken(
   const signerDer = new Uint8Array(signer.toSchema().toBER(false));
   await checkSigningCertificateAttribute(signedData, signerDer);
 
+  // 6. Time: genTime is not in the verifier's future (beyond clock skew). Checked after the
+  //    signature, so a changed genTime is reported as tampering.
+  const now = input.now ?? new Date();
+  if (tstInfo.genTime.getTime() > now.getTime() + (input.maxFutureMs ?? TIMESTAMP_MAX_FUTURE_MS)) {
+    throw tsError('proof_invalid', 'timestamp_in_future', 'the time-stamp is dated in the future');
+  }
   return {
     genTime: tstInfo.genTime,
     policy: tstInfo.policy,

@@ -34,6 +34,8 @@ export interface TestTsa {
   issueCertificate(options: {
     readonly timeStamping: boolean;
   }): Promise<{ certificate: Uint8Array; privateKey: Uint8Array }>;
+  /** `openssl ts -verify` of a token (ContentInfo DER) for `data` against this CA: true if OK. */
+  opensslVerify(token: Uint8Array, data: Uint8Array): Promise<boolean>;
   /** TimeStampReq DER → TimeStampResp DER, through `openssl ts -reply`. */
   respond(request: Uint8Array): Promise<Uint8Array>;
   /** Starts a loopback HTTP TSA; resolves to its URL. */
@@ -219,6 +221,32 @@ export async function createTestTsa(options: TestTsaOptions = {}): Promise<TestT
     return job;
   };
 
+  let checks = 0;
+  const opensslVerify = async (token: Uint8Array, data: Uint8Array): Promise<boolean> => {
+    const n = ++checks;
+    await writeFile(join(dir, `check-${n}.tst`), token);
+    await writeFile(join(dir, `check-${n}.dat`), data);
+    try {
+      await openssl(
+        [
+          'ts',
+          '-verify',
+          '-token_in',
+          '-in',
+          `check-${n}.tst`,
+          '-data',
+          `check-${n}.dat`,
+          '-CAfile',
+          'ca.pem',
+        ],
+        dir,
+      );
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
   let server: Server | undefined;
   const listen = async (): Promise<string> => {
     server = createServer((req, res) => {
@@ -254,6 +282,7 @@ export async function createTestTsa(options: TestTsaOptions = {}): Promise<TestT
     tsaCertificate,
     tsaPrivateKey,
     issueCertificate,
+    opensslVerify,
     respond,
     listen,
     close: async () => {
