@@ -15,6 +15,8 @@ export function describeError(t: Messages, e: unknown): string {
   if (isApiError(e)) {
     if (e.code === 'network') return t.common.network;
     if (e.code === 'rate_limited') return t.common.rateLimited;
+    if (e.code === 'record_quota_exceeded') return t.common.diaryFull;
+    if (e.code === 'record_too_large') return t.common.tooLarge;
     if (e.status >= 500 || e.code === 'bad_response') return t.common.server;
     return t.common.unexpected;
   }

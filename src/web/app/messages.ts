@@ -46,6 +46,9 @@ const en = {
       'Mosaic could not be reached. Check your internet connection and try again. If you were saving, check whether it was saved before trying again.',
     server: 'Something went wrong on our side. Please try again in a few minutes.',
     rateLimited: 'Too many attempts. Wait a few minutes, then try again.',
+    diaryFull:
+      'Your diary is full, so this was not saved. Deleting entries you no longer need makes room. An advocate or the organisation that runs this site can help.',
+    tooLarge: 'This is too large to save. Photos and files belong in your evidence.',
     unexpected: 'Something went wrong. Please try again.',
   },
   bar: {
@@ -1085,6 +1088,9 @@ const cy: Messages = {
       'Nid oedd modd cysylltu â Mosaic. Gwiriwch eich cysylltiad â’r rhyngrwyd a rhowch gynnig arall arni. Os oeddech yn cadw rhywbeth, gwiriwch a gafodd ei gadw cyn rhoi cynnig arall arni.',
     server: 'Aeth rhywbeth o’i le ar ein hochr ni. Rhowch gynnig arall arni ymhen ychydig funudau.',
     rateLimited: 'Gormod o ymdrechion. Arhoswch ychydig funudau, yna rhowch gynnig arall arni.',
+    diaryFull:
+      'Mae eich dyddiadur yn llawn, felly ni chafodd hwn ei gadw. Bydd dileu cofnodion nad oes eu hangen arnoch mwyach yn gwneud lle. Gall eiriolwr neu’r sefydliad sy’n rhedeg y wefan hon helpu.',
+    tooLarge: 'Mae hwn yn rhy fawr i’w gadw. Mae lluniau a ffeiliau’n perthyn yn eich tystiolaeth.',
     unexpected: 'Aeth rhywbeth o’i le. Rhowch gynnig arall arni.',
   },
   bar: {
