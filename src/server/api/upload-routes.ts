@@ -14,7 +14,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { ERRORS, MemoryLocker, Server } from '@tus/server';
+import { ERRORS, Server } from '@tus/server';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
@@ -35,6 +35,8 @@ import {
 } from '../db/repositories/uploads.js';
 import type { Database } from '../db/schema.js';
 import type * as blobs from '../blobs/index.js';
+import { DatabaseLocker } from '../blobs/db-locker.js';
+import { deleteExpiredUploadLocks } from '../db/repositories/upload-locks.js';
 import { ApiError } from './api-error.js';
 import { requireSession, type SessionSettings } from './session-guard.js';
 
@@ -100,8 +102,9 @@ export function uploadRoutes(
 ): BlobStore {
   const { db, sessions, uploads } = deps;
   const { store } = uploads;
-  // Shared with removals below, so a blob is never removed in the middle of a PATCH.
-  const locker = new MemoryLocker();
+  // In the database, so every app server sees the same locks (no sticky sessions); shared with
+  // removals below, so a blob is never removed in the middle of a PATCH on any server.
+  const locker = new DatabaseLocker(db);
   const tus = new JsonErrorTus({
     path: BASE_PATH,
     datastore: store.datastore,
@@ -339,6 +342,8 @@ export function uploadRoutes(
         app.log.warn({ err: errorKind(error) }, 'could not remove an abandoned upload');
       }
     }
+    // Locks whose holders died ran out long ago; a new request would take them over anyway.
+    await deleteExpiredUploadLocks(db).catch(() => 0);
     return removed;
   };
   const sweeper = setInterval(() => {

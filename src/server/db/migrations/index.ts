@@ -8,6 +8,7 @@ import * as m0002 from './0002_vault.js';
 import * as m0003 from './0003_second_factor.js';
 import * as m0004 from './0004_uploads.js';
 import * as m0005 from './0005_sign_in_failures.js';
+import * as m0007 from './0007_upload_locks.js';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001_service_meta_and_rate_limits': m0001,
@@ -15,4 +16,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0003_second_factor': m0003,
   '0004_uploads': m0004,
   '0005_sign_in_failures': m0005,
+  '0007_upload_locks': m0007,
 };
