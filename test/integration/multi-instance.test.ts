@@ -16,10 +16,12 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
+import { Upload } from '@tus/server';
 import * as tus from 'tus-js-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BlobStore } from '../../src/server/api/upload-routes.js';
 import { buildApp } from '../../src/server/app.js';
+import { openBlobStore } from '../../src/server/blobs/index.js';
 import { S3_PART_BYTES } from '../../src/server/blobs/s3-store.js';
 import { loadConfig } from '../../src/server/config.js';
 import { openDatabase, type OpenDatabase } from '../../src/server/db/database.js';
@@ -280,6 +282,23 @@ describe.skipIf(!AVAILABLE)('uploads across two app servers with no sticky sessi
     });
     expect(sha256(await download(a, url))).toBe(sha256(data));
   }, 60_000);
+
+  it('never answers from one server\'s memory for an upload another server removed', async () => {
+    const settings = (await loadConfig({ ...env, LOG_LEVEL: 'silent' })).blobs;
+    const [first, second] = [await openBlobStore(settings), await openBlobStore(settings)];
+    try {
+      const id = randomBytes(16).toString('hex');
+      await first.datastore.create(new Upload({ id, size: 3 * MB, offset: 0 }));
+      // The second server looks at it (as a HEAD does), then the first removes it.
+      expect((await second.datastore.getUpload(id)).offset).toBe(0);
+      await first.remove(id);
+      // The second must see it gone, not report a removed upload as complete.
+      await expect(second.datastore.getUpload(id)).rejects.toMatchObject({ status_code: 404 });
+    } finally {
+      await first.close();
+      await second.close();
+    }
+  });
 
   it('holds the quota when creations race on both servers', async () => {
     const a = await signUp(balancer.origin, `multi-quota-${process.pid}`);
