@@ -111,10 +111,7 @@ describe.each(ENGINES)('crash safety on $name', ({ name: engine, available }) =>
                 const record = records.get(id)!;
                 const ciphertext = blob(100 + randomInt(3000));
                 const revision = record.latest + 1;
-                maybeRecords.set(id, [
-                  ...(maybeRecords.get(id) ?? []),
-                  { revision, ciphertext },
-                ]);
+                maybeRecords.set(id, [...(maybeRecords.get(id) ?? []), { revision, ciphertext }]);
                 const res = await fetch(`${session.origin}/api/records/${id}`, {
                   method: 'PUT',
                   headers: { ...auth, 'content-type': 'application/json' },

@@ -283,7 +283,7 @@ describe.skipIf(!AVAILABLE)('uploads across two app servers with no sticky sessi
     expect(sha256(await download(a, url))).toBe(sha256(data));
   }, 60_000);
 
-  it('never answers from one server\'s memory for an upload another server removed', async () => {
+  it("never answers from one server's memory for an upload another server removed", async () => {
     const settings = (await loadConfig({ ...env, LOG_LEVEL: 'silent' })).blobs;
     const [first, second] = [await openBlobStore(settings), await openBlobStore(settings)];
     try {
@@ -382,9 +382,7 @@ describe.skipIf(!AVAILABLE)('uploads across two app servers with no sticky sessi
       .execute();
     expect(unfinished).toEqual([]);
     expect(finished.map((f) => f.id)).toContain(kept.id);
-    expect(await bucketKeys()).toEqual(
-      finished.flatMap(({ id }) => [id, `${id}.info`]).sort(),
-    );
+    expect(await bucketKeys()).toEqual(finished.flatMap(({ id }) => [id, `${id}.info`]).sort());
     const locks = await sql<{ n: string }>`select count(*) as n from upload_locks`.execute(
       database.db,
     );

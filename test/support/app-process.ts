@@ -76,7 +76,9 @@ export async function startAppProcess(
   const deadline = Date.now() + (options.readyWithinMs ?? 60_000);
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`the server exited at start (${child.exitCode ?? child.signalCode}): ${output}`);
+      throw new Error(
+        `the server exited at start (${child.exitCode ?? child.signalCode}): ${output}`,
+      );
     }
     try {
       const res = await fetch(`${origin}/readyz`, { signal: AbortSignal.timeout(2000) });
