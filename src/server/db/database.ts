@@ -18,6 +18,11 @@ export type Engine = 'pglite' | 'postgres';
 export interface OpenDatabase {
   readonly db: Kysely<Database>;
   readonly engine: Engine;
+  /**
+   * The embedded database on disk only: a consistent copy of its data folder as a gzipped tar,
+   * taken while it runs (what `npm run backup` asks the server for). PostgreSQL has pg_dump.
+   */
+  readonly dump?: () => Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -60,6 +65,7 @@ async function openPglite(dataDir: string | undefined): Promise<OpenDatabase> {
   return {
     db,
     engine: 'pglite',
+    ...(dataDir === undefined ? {} : { dump: () => client.dumpDataDir('gzip') }),
     async close() {
       await db.destroy();
       await releaseLock();
