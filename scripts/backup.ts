@@ -46,7 +46,8 @@ async function main(): Promise<void> {
   } else {
     const opened = await openDatabase({ engine: 'pglite', dataDir });
     try {
-      const dump = await opened.dump!();
+      if (!opened.dump) throw new Error('The embedded database cannot be copied.');
+      const dump = await opened.dump();
       await writeFile(database, Buffer.from(await dump.arrayBuffer()), { mode: 0o600 });
     } finally {
       await opened.close();

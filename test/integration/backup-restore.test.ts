@@ -6,7 +6,7 @@
  * restore refuses a folder that already holds a database.
  */
 import { execFile } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -62,7 +62,7 @@ describe('backing up and restoring the embedded database', () => {
     };
     const write = async (origin: string, sent: Map<string, string>, acked: Map<string, string>) => {
       const id = recordId();
-      const ciphertext = blob(100 + Math.floor(Math.random() * 4000));
+      const ciphertext = blob(100 + randomInt(4000));
       sent.set(id, ciphertext);
       const res = await fetch(`${origin}/api/records`, {
         method: 'POST',
@@ -114,7 +114,10 @@ describe('backing up and restoring the embedded database', () => {
     let present = 0;
     for (const [id, ciphertext] of before) {
       const res = await fetch(`${second.origin}/api/records/${id}`, { headers: auth });
-      if (res.status === 200 && ((await res.json()) as { ciphertext: string }).ciphertext === ciphertext)
+      if (
+        res.status === 200 &&
+        ((await res.json()) as { ciphertext: string }).ciphertext === ciphertext
+      )
         present++;
     }
     let duringPresent = 0;

@@ -5,6 +5,7 @@
  * acknowledged. Runs on a PostgreSQL of its own (test/support/private-postgres.ts), so the shared
  * server other tests use is never stopped.
  */
+import { randomInt } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -60,7 +61,7 @@ describe.skipIf(!HAVE_PRIVATE_POSTGRES)('the database restarting', () => {
     const worker = async () => {
       while (!stop) {
         const id = recordId();
-        const ciphertext = blob(200 + Math.floor(Math.random() * 2000));
+        const ciphertext = blob(200 + randomInt(2000));
         try {
           const res = await fetch(`${origin}/api/records`, {
             method: 'POST',

@@ -129,7 +129,7 @@ describe.skipIf(!AVAILABLE)('uploads across two app servers with no sticky sessi
           storeFingerprintForResuming: false,
           onChunkComplete: () => {
             url ??= u.url ?? undefined;
-            if (!stopped && left > 0 && Math.random() < 0.3) {
+            if (!stopped && left > 0 && randomInt(10) < 3) {
               stopped = true;
               left--;
               void u.abort().then(() => resolve({ finished: false }));

@@ -3,6 +3,7 @@
  * to a backend chosen at random. A backend taken out (as a health check would after a crash)
  * gets no more requests; a request whose backend fails gets a 502, and the client tries again.
  */
+import { randomInt } from 'node:crypto';
 import { createServer, request, type Server } from 'node:http';
 
 export interface Balancer {
@@ -23,7 +24,7 @@ export async function startBalancer(backends: string[]): Promise<Balancer> {
       res.writeHead(502).end();
       return;
     }
-    const target = new URL(live[Math.floor(Math.random() * live.length)]!);
+    const target = new URL(live[randomInt(live.length)]!);
     counts.set(target.origin, (counts.get(target.origin) ?? 0) + 1);
     const upstream = request(
       {

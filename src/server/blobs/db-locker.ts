@@ -70,10 +70,10 @@ class DatabaseLock implements Lock {
     const { db, ttlMs, pollMs, acquireTimeoutMs } = this.locker;
     const deadline = Date.now() + acquireTimeoutMs;
     for (;;) {
-      if (signal.aborted) throw ERRORS.ERR_LOCK_TIMEOUT;
+      if (signal.aborted) throw lockTimeout();
       if (await tryAcquireUploadLock(db, this.id, this.holder, ttlMs)) break;
       await requestUploadLockRelease(db, this.id);
-      if (Date.now() >= deadline) throw ERRORS.ERR_LOCK_TIMEOUT;
+      if (Date.now() >= deadline) throw lockTimeout();
       await sleep(pollMs, signal);
     }
     this.keepRenewing(requestRelease);
@@ -110,6 +110,11 @@ class DatabaseLock implements Lock {
     };
     schedule();
   }
+}
+
+/** tus's own refusal (its status and body), as an Error. */
+function lockTimeout(): Error {
+  return Object.assign(new Error(ERRORS.ERR_LOCK_TIMEOUT.body), ERRORS.ERR_LOCK_TIMEOUT);
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
