@@ -124,7 +124,7 @@ describe.skipIf(!HAVE_PRIVATE_POSTGRES)('the database restarting', () => {
       }
       expect(acknowledged.size).toBeGreaterThan(resumedFrom);
       timings.push(
-        `round ${round + 1}: ${atCrash} acknowledged before the crash, ${whileDown} answered as it went down, ready ${readyAfter} ms after PostgreSQL started`,
+        `round ${round + 1}: ${atCrash} acknowledged before the crash, ${whileDown} acknowledged between the crash and ready again, ready ${readyAfter} ms after PostgreSQL started`,
       );
     }
     stop = true;
