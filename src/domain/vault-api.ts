@@ -326,6 +326,7 @@ export const API_ERROR_CODES = [
   'tus_resumable_required',
   'unsupported_media_type',
   'request_too_large',
+  'database_unavailable',
   'record_quota_exceeded',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

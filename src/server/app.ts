@@ -72,6 +72,20 @@ async function mosaic(app: FastifyInstance, options: AppOptions): Promise<void> 
         .code(400)
         .send(apiError('invalid_request', `${field}: ${issue?.message ?? 'is not valid'}`));
     }
+    if (databaseUnavailable(error)) {
+      // A restart or failover: the server reconnects by itself, so the person can simply retry.
+      request.log.warn({ err: errorSummary(error) }, 'database unavailable');
+      reply.code(503).header('retry-after', '5');
+      if (request.url.startsWith('/api/')) {
+        return reply.send(
+          apiError(
+            'database_unavailable',
+            'Mosaic cannot reach its database just now. Please try again in a minute.',
+          ),
+        );
+      }
+      return sendErrorPage(site, request, reply, 503, 'serverError');
+    }
     const status =
       error.statusCode !== undefined && error.statusCode < 500 ? error.statusCode : 500;
     if (status === 500) request.log.error({ err: errorSummary(error) }, 'request failed');
@@ -339,6 +353,40 @@ function clientMessage(error: FastifyError, status: number): string {
   if (status === 429) return 'Too many requests. Please wait a minute and try again.';
   return 'The request could not be understood.';
 }
+
+/**
+ * Whether an error means the database cannot be reached right now (connection refused or cut,
+ * the server shutting down or starting up), rather than a fault in Mosaic.
+ */
+function databaseUnavailable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && DATABASE_UNAVAILABLE_CODES.has(code)) return true;
+  // pg-pool's own errors carry no code.
+  return /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error)/.test(
+    error.message,
+  );
+}
+
+const DATABASE_UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  // PostgreSQL: connection exceptions (08…), shutting down or starting up (57P01–57P03),
+  // too many connections (53300).
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+]);
 
 /** Enough to find a bug, without the message text, which can quote personal data. */
 function errorSummary(error: unknown): { type: string; code?: string; stack?: string } {

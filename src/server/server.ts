@@ -2,6 +2,8 @@
  * The entry point: read the configuration, open and migrate the database, listen. A start-up
  * mistake prints one line saying what is wrong and how to fix it, and exits with status 1.
  */
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
@@ -30,6 +32,31 @@ async function main(): Promise<void> {
     database.engine === 'postgres' ? 'PostgreSQL' : `the embedded database in ${config.dataDir}`;
   app.log.info(`Mosaic is serving http://${config.host}:${config.port} on ${where}`);
   shutDownOnSignal(app, database);
+  backUpOnSignal(app, database, config.dataDir);
+}
+
+/**
+ * `npm run backup` sends SIGUSR2 to a server using the embedded database: the server writes a
+ * consistent copy of it to DATA_DIR/backups/ (under a temporary name, renamed when complete).
+ */
+function backUpOnSignal(app: FastifyInstance, database: OpenDatabase, dataDir: string): void {
+  const dump = database.dump;
+  if (!dump) return;
+  process.on('SIGUSR2', () => {
+    void (async () => {
+      const folder = path.join(dataDir, 'backups');
+      await mkdir(folder, { recursive: true, mode: 0o700 });
+      const name = `database-${new Date().toISOString().replace(/[:.]/g, '-')}.tar.gz`;
+      const file = path.join(folder, name);
+      await writeFile(`${file}.partial`, Buffer.from(await (await dump()).arrayBuffer()), {
+        mode: 0o600,
+      });
+      await rename(`${file}.partial`, file);
+      app.log.info(`backup written: ${name}`);
+    })().catch((error: unknown) => {
+      app.log.error({ err: { type: (error as Error).name } }, 'backup failed');
+    });
+  });
 }
 
 async function listen(app: FastifyInstance, host: string, port: number): Promise<void> {

@@ -14,7 +14,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { ERRORS, MemoryLocker, Server } from '@tus/server';
+import { ERRORS, Server } from '@tus/server';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
@@ -28,13 +28,15 @@ import {
   bytesUsed,
   deleteUpload,
   findUpload,
-  insertUpload,
+  insertUploadWithinQuota,
   markCompleted,
   uploadIdsOfAccount,
   type UploadRow,
 } from '../db/repositories/uploads.js';
 import type { Database } from '../db/schema.js';
 import type * as blobs from '../blobs/index.js';
+import { DatabaseLocker } from '../blobs/db-locker.js';
+import { deleteExpiredUploadLocks } from '../db/repositories/upload-locks.js';
 import { ApiError } from './api-error.js';
 import { requireSession, type SessionSettings } from './session-guard.js';
 
@@ -92,6 +94,8 @@ class TusRefusal extends Error {
     super(body.trim());
   }
 }
+/** tus's body for a creation refused in onUploadCreate because of the quota. */
+const QUOTA_EXCEEDED = 'quota exceeded\n';
 const tusNotFound = () => new TusRefusal(404, ERRORS.FILE_NOT_FOUND.body);
 
 export function uploadRoutes(
@@ -100,8 +104,9 @@ export function uploadRoutes(
 ): BlobStore {
   const { db, sessions, uploads } = deps;
   const { store } = uploads;
-  // Shared with removals below, so a blob is never removed in the middle of a PATCH.
-  const locker = new MemoryLocker();
+  // In the database, so every app server sees the same locks (no sticky sessions); shared with
+  // removals below, so a blob is never removed in the middle of a PATCH on any server.
+  const locker = new DatabaseLocker(db);
   const tus = new JsonErrorTus({
     path: BASE_PATH,
     datastore: store.datastore,
@@ -131,7 +136,16 @@ export function uploadRoutes(
       const grant = grantOf(req);
       if (!grant || grant.uploadId !== undefined) throw tusNotFound();
       if (upload.size === undefined) throw new TusRefusal(400, ERRORS.INVALID_LENGTH.body);
-      await insertUpload(db, grant.accountId, upload.id, upload.size);
+      // The route checked the quota already; this check and the insert are one step, so
+      // creations racing on several app servers cannot together go past it.
+      const within = await insertUploadWithinQuota(
+        db,
+        grant.accountId,
+        upload.id,
+        upload.size,
+        uploads.accountQuotaBytes,
+      );
+      if (!within) throw new TusRefusal(413, QUOTA_EXCEEDED);
       return {};
     },
     onUploadFinish: async (req, upload) => {
@@ -162,7 +176,7 @@ export function uploadRoutes(
    * every response. Fastify pipes the Node stream and destroys it if the client goes away.
    */
   const sendBlob = async (reply: FastifyReply, id: string, upload: UploadRow) => {
-    if (upload.completedAt === null) {
+    if (upload.completedAt === null && !(await finishedInStore(id))) {
       // Only the owner gets this far, so saying why tells no one anything new.
       throw new ApiError(404, 'not_found', 'This file has not finished uploading.');
     }
@@ -328,17 +342,37 @@ export function uploadRoutes(
       await lock.unlock();
     }
   };
+  /**
+   * Whether the store holds every byte of an upload whose row does not say it finished: a server
+   * that stored the last byte and died before marking the row (tus answers the next HEAD with the
+   * full offset, so the client counts the file as sent). If so, the row is marked now.
+   */
+  const finishedInStore = async (id: string): Promise<boolean> => {
+    const lock = locker.newLock(id);
+    await lock.lock(AbortSignal.timeout(60_000), () => {});
+    try {
+      const stored = await store.datastore.getUpload(id).catch(() => undefined);
+      if (stored?.size === undefined || stored.offset !== stored.size) return false;
+      await markCompleted(db, id);
+      return true;
+    } finally {
+      await lock.unlock();
+    }
+  };
   const sweepAbandoned = async (): Promise<number> => {
     const ids = await abandonedUploads(db, uploads.abandonAfterSeconds);
     let removed = 0;
     for (const id of ids) {
       try {
+        if (await finishedInStore(id)) continue;
         await removeBlob(id);
         removed++;
       } catch (error) {
         app.log.warn({ err: errorKind(error) }, 'could not remove an abandoned upload');
       }
     }
+    // Locks whose holders died ran out long ago; a new request would take them over anyway.
+    await deleteExpiredUploadLocks(db).catch(() => 0);
     return removed;
   };
   const sweeper = setInterval(() => {
@@ -400,6 +434,13 @@ export function tusRefusal(
       status: 412,
       code: 'tus_resumable_required',
       message: 'Send Tus-Resumable: 1.0.0 with every upload request.',
+    };
+  }
+  if (status === 413 && body === QUOTA_EXCEEDED) {
+    return {
+      status: 413,
+      code: 'quota_exceeded',
+      message: 'This would take your evidence past what your account can hold.',
     };
   }
   if (is(ERRORS.ERR_MAX_SIZE_EXCEEDED)) {

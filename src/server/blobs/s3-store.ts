@@ -6,7 +6,8 @@
  * disk, never through memory, and downloads stream straight from S3.
  */
 import type { S3ClientConfig } from '@aws-sdk/client-s3';
-import { S3Store } from '@tus/s3-store';
+import { S3Store, type MetadataValue } from '@tus/s3-store';
+import type { KvStore } from '@tus/server';
 import type { BlobStoreConfig } from '../config.js';
 import { StartupError } from '../startup-error.js';
 import type { BlobStore } from './index.js';
@@ -28,6 +29,22 @@ export const S3_PART_BYTES = 5 * 1024 * 1024;
  */
 const MAX_PARTS = 1000;
 
+/** A KvStore that keeps nothing, so every look-up goes to the bucket all servers share. */
+class NoCache implements KvStore<MetadataValue> {
+  get(): Promise<MetadataValue | undefined> {
+    return Promise.resolve(undefined);
+  }
+  set(): Promise<void> {
+    return Promise.resolve();
+  }
+  delete(): Promise<void> {
+    return Promise.resolve();
+  }
+  list(): Promise<string[]> {
+    return Promise.resolve([]);
+  }
+}
+
 class MosaicS3Store extends S3Store {
   constructor(config: S3Config, clientConfig: S3ClientConfig & { bucket: string }) {
     super({
@@ -37,6 +54,11 @@ class MosaicS3Store extends S3Store {
       // At most this many part uploads at once for the whole process; each streams from a
       // temporary file, so this bounds sockets, not memory.
       maxConcurrentPartUploads: 16,
+      // No metadata cache: @tus/s3-store's default keeps each upload's `.info` in this process's
+      // memory, which another app server's finish or removal leaves stale (a removed upload
+      // then looks complete here), and which grows with every upload another server finishes.
+      // Reading the small `.info` object again costs one GET per request.
+      cache: new NoCache(),
       // Not set: expiration (it needs object tagging, which not every S3 offers). Unfinished
       // uploads are swept by the upload routes instead, which know who owns what.
       s3ClientConfig: clientConfig,

@@ -18,6 +18,11 @@ export type Engine = 'pglite' | 'postgres';
 export interface OpenDatabase {
   readonly db: Kysely<Database>;
   readonly engine: Engine;
+  /**
+   * The embedded database on disk only: a consistent copy of its data folder as a gzipped tar,
+   * taken while it runs (what `npm run backup` asks the server for). PostgreSQL has pg_dump.
+   */
+  readonly dump?: () => Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -60,6 +65,7 @@ async function openPglite(dataDir: string | undefined): Promise<OpenDatabase> {
   return {
     db,
     engine: 'pglite',
+    ...(dataDir === undefined ? {} : { dump: () => client.dumpDataDir('gzip') }),
     async close() {
       await db.destroy();
       await releaseLock();
@@ -71,6 +77,12 @@ async function openPostgres(url: string): Promise<OpenDatabase> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on('error', () => {});
+  // Nor may a client that is checked out but between queries (inside a transaction, say) when
+  // the database goes away: its 'error' event would have no listener and end the process. The
+  // query it was running fails, and the pool drops the broken client when it comes back.
+  pool.on('connect', (client) => {
+    client.on('error', () => {});
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   try {
     await sql`select 1`.execute(db);

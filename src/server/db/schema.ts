@@ -2,7 +2,7 @@
  * The database as Kysely sees it. Add a table here when a migration adds it; repositories are
  * the only code that touches these types.
  */
-import type { ColumnType } from 'kysely';
+import type { ColumnType, RawBuilder } from 'kysely';
 
 export interface Database {
   service_meta: ServiceMetaTable;
@@ -13,6 +13,17 @@ export interface Database {
   record_revisions: RecordRevisionTable;
   backup_codes: BackupCodeTable;
   uploads: UploadTable;
+  upload_locks: UploadLockTable;
+}
+
+/** A tus lock on one upload, shared by every app server (src/server/blobs/db-locker.ts). */
+export interface UploadLockTable {
+  upload_id: string;
+  /** Random per lock taken: only its taker renews or releases it. */
+  holder: string;
+  expires_at: ColumnType<Date, RawBuilder<Date>, RawBuilder<Date>>;
+  release_requested: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: ColumnType<Date, never, never>;
 }
 
 export interface UploadTable {

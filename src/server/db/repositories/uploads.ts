@@ -20,6 +20,27 @@ export async function insertUpload(
   await db.insertInto('uploads').values({ id, account_id: accountId, length }).execute();
 }
 
+/**
+ * Records a new upload only if the account's uploads, this one included, stay within
+ * `quotaBytes`; false if they would not. Creations of one account are taken one at a time (the
+ * account's row is locked for the check), so uploads created at once on several app servers
+ * cannot together pass the quota.
+ */
+export async function insertUploadWithinQuota(
+  db: Kysely<Database>,
+  accountId: string,
+  id: string,
+  length: number,
+  quotaBytes: number,
+): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    await trx.selectFrom('accounts').select('id').where('id', '=', accountId).forUpdate().execute();
+    if ((await bytesUsed(trx, accountId)) + length > quotaBytes) return false;
+    await trx.insertInto('uploads').values({ id, account_id: accountId, length }).execute();
+    return true;
+  });
+}
+
 export async function findUpload(
   db: Kysely<Database>,
   accountId: string,
