@@ -39,7 +39,7 @@ export const SELF_CHECK_BODY_LIMIT = 8 * 1024;
 const MAX_FIELDS = 64;
 
 export function selfCheckRoutes(app: FastifyInstance, site: Site): void {
-  void app.register(async (scope) => {
+  void app.register((scope, _options, done) => {
     // Only here: the rest of the service takes JSON or uploads, never form posts.
     scope.addContentTypeParser(
       'application/x-www-form-urlencoded',
@@ -61,6 +61,7 @@ export function selfCheckRoutes(app: FastifyInstance, site: Site): void {
         return sendHtml(reply, 200, render(step(fields)));
       });
     }
+    done();
   });
 }
 
