@@ -165,7 +165,7 @@ describe.skipIf(!HAVE_CHROMIUM)('public self-check without JavaScript', () => {
         jsOn.add(page);
         await page.goto(`${server.origin}${prefix}/self-check`);
         await check(page, prefix);
-        await page.getByRole('button', { name: start }).click();
+        await submit(page, () => page.getByRole('button', { name: start }).click());
         await page.waitForSelector('#unwanted-yes');
         await check(page, prefix);
         await answer(page, []); // the error summary
