@@ -23,8 +23,8 @@ import { VaultClient } from '../support/vault-client.js';
 
 /** The browser's fetch, answered by the real app through inject, with the session cookie. */
 function injectFetch(client: VaultClient): typeof fetch {
-  return (async (input: string | URL | Request, init?: RequestInit) => {
-    const url = typeof input === 'string' ? input : input.toString();
+  return async (input: string | URL | Request, init?: RequestInit) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     const headers: Record<string, string> = {};
     new Headers(init?.headers).forEach((v, k) => (headers[k] = v));
     if (client.cookie) headers.cookie = client.cookie;
@@ -41,7 +41,7 @@ function injectFetch(client: VaultClient): typeof fetch {
     }
     const empty = res.statusCode === 204 || res.body === '';
     return new Response(empty ? null : res.body, { status: res.statusCode, headers: out });
-  }) as typeof fetch;
+  };
 }
 
 describe.each(ENGINES)('risk checks and safety plans on $name', ({ name, available }) => {
