@@ -4,6 +4,7 @@
  * Back by the page's own button, and POSTs from other sites refused.
  */
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app.js';
 import { loadConfig } from '../../src/server/config.js';
@@ -177,6 +178,43 @@ describe('public self-check', () => {
     expect(own.statusCode).toBe(200);
     const host = await post(body, { origin: 'http://localhost:80', host: 'localhost:80' });
     expect(host.statusCode).toBe(200);
+  });
+
+  it('answers any form with a page, never a 5xx, and never echoes an unknown field', async () => {
+    const field = fc.constantFrom(
+      'step',
+      'action',
+      'unwanted',
+      'repeated',
+      'behaviours',
+      'fear',
+      'x',
+    );
+    const value = fc.oneof(
+      fc.constantFrom(
+        'start',
+        'result',
+        'back',
+        'continue',
+        'yes',
+        'no',
+        'not-sure',
+        'none',
+        'threats',
+        'fear',
+      ),
+      fc.string({ maxLength: 20 }),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(field, value), { maxLength: 12 }), async (pairs) => {
+        const body = new URLSearchParams([...pairs, ['x', CANARY]]).toString();
+        const res = await post(body);
+        expect(res.statusCode).toBe(200);
+        expect(res.body).not.toContain(CANARY);
+        expect(res.headers['set-cookie']).toBeUndefined();
+      }),
+      { numRuns: 60 },
+    );
   });
 
   it('answers malformed or oversized forms with a clear 4xx, never a 5xx', async () => {
