@@ -9,10 +9,10 @@
  *
  * Back: a POST-redirect-GET would need the answers in the address or on the server, both ruled
  * out, so every step has its own Back button that POSTs the answers and shows the question
- * before, with its answer already chosen. The browser's own Back button leads to a POST reply
- * the browser was told not to keep, so it offers to send the form again; sending it shows that
- * earlier question again, also with the answers it had, so the result is never confusing. Each
- * page says to use the page's Back button.
+ * before, with its answer already chosen. The browser's own Back button returns to a POST reply
+ * the browser was told not to keep, so it sends that form again (some browsers ask first); that
+ * form held the answers up to the earlier question, so the earlier question shows again with its
+ * answer chosen: Back behaves as Back. Each page also says to use the page's Back button.
  *
  * No CSRF token is needed, because nothing changes on the server, but a POST from another site
  * is still refused (it would let that site show our pages with answers it chose): when the
