@@ -36,6 +36,7 @@ import securityHeaders from './plugins/security-headers.js';
 import { buildSite, DEFAULT_PUBLIC_DIR } from './site.js';
 import { healthRoutes } from './routes/health.js';
 import { pageRoutes, sendErrorPage } from './routes/pages.js';
+import { selfCheckRoutes } from './routes/self-check.js';
 import { vaultPageRoutes } from './routes/vault-page.js';
 
 export interface AppOptions {
@@ -209,6 +210,7 @@ async function mosaic(app: FastifyInstance, options: AppOptions): Promise<void> 
 
   healthRoutes(app, db);
   pageRoutes(app, site);
+  selfCheckRoutes(app, site);
   vaultPageRoutes(app, site);
 
   app.setNotFoundHandler({ preHandler: app.rateLimit(NOT_FOUND_LIMIT) }, (request, reply) => {

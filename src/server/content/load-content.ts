@@ -17,6 +17,7 @@ import {
   orgName,
   pagePath,
   type ContentPage,
+  SELF_CHECK_SLUG,
   type Site,
   VAULT_SLUG,
 } from '../../web/pages/site.js';
@@ -49,8 +50,12 @@ export async function loadContent(
   }
   checkSameSlugs(sources, contentDir);
 
-  // Pages may link to each other and to the private diary, which is an app, not a page.
-  const slugs = new Set([...(sources.get(site.defaultLocale)?.keys() ?? []), VAULT_SLUG]);
+  // Pages may link to each other, to the private diary (an app, not a page) and to the self-check.
+  const slugs = new Set([
+    ...(sources.get(site.defaultLocale)?.keys() ?? []),
+    VAULT_SLUG,
+    SELF_CHECK_SLUG,
+  ]);
   const pages: PageMap = new Map();
   for (const [locale, files] of sources) {
     const rendered = new Map<string, ContentPage>();

@@ -49,6 +49,8 @@ export const QUESTIONS_SLUG = 'questions';
 export const DIRECTORY_SLUG = 'get-help';
 /** The private diary's address under each language's prefix. */
 export const VAULT_SLUG = 'vault';
+/** The public self-check, "Is this stalking?" (a form, not a content page). */
+export const SELF_CHECK_SLUG = 'self-check';
 
 /** "/" and "/the-law" for the default language; "/cy/" and "/cy/the-law" for the others. */
 export function pagePath(site: Pick<Site, 'defaultLocale'>, locale: Locale, slug: string): string {
