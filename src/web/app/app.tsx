@@ -51,6 +51,8 @@ import {
   NewEffectScreen,
 } from './screens/effects.js';
 import { PrintScreen } from './screens/print.js';
+import { RiskCheckScreen, RiskHistoryScreen, RiskResultScreen } from './safety/risk-screens.js';
+import { SafetyPlanScreen } from './safety/plan-screen.js';
 import {
   CreateConfirmScreen,
   CreatedScreen,
@@ -149,6 +151,10 @@ const LOCKED_OUT: ReadonlySet<ScreenName> = new Set([
   'import-person',
   'import-settings',
   'import-preview',
+  'risk-check',
+  'risk-result',
+  'risk-history',
+  'safety-plan',
   ...EVIDENCE_SCREEN_NAMES,
 ]);
 
@@ -483,6 +489,14 @@ function ScreenView(props: {
       return <ImportSettingsScreen />;
     case 'import-preview':
       return <ImportPreviewWithOriginal />;
+    case 'risk-check':
+      return <RiskCheckScreen />;
+    case 'risk-result':
+      return <RiskResultScreen id={screen.id} />;
+    case 'risk-history':
+      return <RiskHistoryScreen />;
+    case 'safety-plan':
+      return <SafetyPlanScreen />;
     case 'evidence':
     case 'evidence-add':
     case 'evidence-view':

@@ -72,6 +72,10 @@ export type Screen =
   | { readonly name: 'import-person' }
   | { readonly name: 'import-settings' }
   | { readonly name: 'import-preview' }
+  | { readonly name: 'risk-check' }
+  | { readonly name: 'risk-result'; readonly id: string }
+  | { readonly name: 'risk-history' }
+  | { readonly name: 'safety-plan' }
   | EvidenceScreen;
 
 export type ScreenName = Screen['name'];

@@ -29,6 +29,7 @@ export interface SafetyMessages {
     /** {n}: entries; {week}: most in 7 days. */
     readonly diarySays: string;
     readonly diarySaysWeek: string;
+    readonly diarySaysOne: string;
     readonly questions: Readonly<Record<RiskQuestion, QuestionWords>>;
     readonly urgentTitle: string;
     readonly urgent: string;
@@ -39,9 +40,63 @@ export interface SafetyMessages {
     readonly share: string;
     readonly historyTitle: string;
     readonly changedTitle: string;
+    readonly helpline: string;
+    readonly answerError: string;
+    readonly dateError: string;
+    readonly noteLong: string;
+    readonly save: string;
+    readonly saving: string;
+    readonly saved: string;
+    readonly resultTitle: string;
+    /** {date} */
+    readonly checkedOn: string;
+    readonly historyLink: string;
+    readonly newCheck: string;
+    readonly planLink: string;
+    readonly noChecks: string;
+    readonly noChanges: string;
+    readonly firstCheck: string;
+    /** {before} and {after}: the answers. */
+    readonly change: string;
+    readonly noAnswer: string;
+    readonly yourNote: string;
+    /** {date} */
+    readonly lastHappened: string;
+    /** {date} */
+    readonly view: string;
+    readonly loading: string;
+    readonly notFound: string;
   };
   readonly plan: {
     readonly title: string;
+    readonly lede: string;
+    readonly empty: string;
+    readonly suggestionsTitle: string;
+    readonly suggestionsLede: string;
+    /** {text}: the suggestion, for screen readers. */
+    readonly addLabel: string;
+    readonly add: string;
+    readonly ownTitle: string;
+    readonly ownText: string;
+    readonly ownSection: string;
+    readonly ownAdd: string;
+    readonly done: string;
+    readonly edit: string;
+    readonly delete: string;
+    /** {text}: the item, for screen readers. */
+    readonly editLabel: string;
+    readonly deleteLabel: string;
+    readonly editText: string;
+    readonly saveItem: string;
+    readonly saving: string;
+    readonly saved: string;
+    readonly deleted: string;
+    readonly textError: string;
+    readonly textLong: string;
+    readonly conflict: string;
+    readonly print: string;
+    readonly loading: string;
+    readonly riskLink: string;
     readonly sections: Readonly<Record<PlanSection, string>>;
     readonly suggestions: Readonly<Record<SuggestionKey, string>>;
   };
@@ -58,6 +113,7 @@ const en: SafetyMessages = {
     dateHint: 'For example, 27 3 2026',
     diarySays: 'Your diary has {n} entries about this.',
     diarySaysWeek: 'Your diary has {n} entries about this, and up to {week} in one week.',
+    diarySaysOne: 'Your diary has 1 entry about this.',
     questions: {
       fear: {
         question: 'Are you very frightened of what they might do?',
@@ -143,9 +199,57 @@ const en: SafetyMessages = {
     share: 'Share this with the police or an advocate. Call the {helpline} on {phone} for advice.',
     historyTitle: 'Your earlier checks',
     changedTitle: 'What has changed since your last check',
+    helpline: 'National Stalking Helpline',
+    answerError: 'Choose yes, no or not sure',
+    dateError: 'Enter a real date, like 27 3 2026',
+    noteLong: 'Keep the note under 2,000 characters',
+    save: 'Save and see the result',
+    saving: 'Saving your check…',
+    saved: 'Your check is saved in your private diary.',
+    resultTitle: 'Your risk check',
+    checkedOn: 'Checked on {date}',
+    historyLink: 'See your earlier checks',
+    newCheck: 'Do a new check',
+    planLink: 'Make or change your safety plan',
+    noChecks: 'You have not done a check yet.',
+    noChanges: 'Your answers are the same as last time.',
+    firstCheck: 'This is your first check.',
+    change: 'Was: {before}. Now: {after}.',
+    noAnswer: 'No answer',
+    yourNote: 'Your note:',
+    lastHappened: 'Last happened: {date}',
+    view: 'See the check from {date}',
+    loading: 'Opening your checks…',
+    notFound: 'This check could not be found or opened.',
   },
   plan: {
     title: 'Your safety plan',
+    lede: 'Write down what you will do to stay safe. It is kept encrypted in your private diary. Tick things when they are done.',
+    empty: 'Nothing here yet.',
+    suggestionsTitle: 'Ideas to add',
+    suggestionsLede: 'Ideas that fit your latest risk check come first.',
+    addLabel: 'Add: {text}',
+    add: 'Add',
+    ownTitle: 'Add your own',
+    ownText: 'What will you do?',
+    ownSection: 'Part of the plan',
+    ownAdd: 'Add to my plan',
+    done: 'Done',
+    edit: 'Change',
+    delete: 'Delete',
+    editLabel: 'Change: {text}',
+    deleteLabel: 'Delete: {text}',
+    editText: 'Change what you will do',
+    saveItem: 'Save change',
+    saving: 'Saving your plan…',
+    saved: 'Your plan is saved.',
+    deleted: 'Deleted from your plan.',
+    textError: 'Write what you will do',
+    textLong: 'Keep it under 500 characters',
+    conflict: 'Your plan was changed on another device. Go back and open it again.',
+    print: 'Print your plan',
+    loading: 'Opening your plan…',
+    riskLink: 'Check the risk',
     sections: {
       people: 'People to call, and code words',
       places: 'Safe places',
@@ -204,6 +308,7 @@ const cy: SafetyMessages = {
     dateHint: 'Er enghraifft, 27 3 2026',
     diarySays: 'Mae gan eich dyddiadur {n} cofnod am hyn.',
     diarySaysWeek: 'Mae gan eich dyddiadur {n} cofnod am hyn, a hyd at {week} mewn un wythnos.',
+    diarySaysOne: 'Mae gan eich dyddiadur 1 cofnod am hyn.',
     questions: {
       fear: {
         question: 'Ydych chi’n ofnus iawn o’r hyn y gallen nhw ei wneud?',
@@ -294,9 +399,57 @@ const cy: SafetyMessages = {
     share: 'Rhannwch hyn gyda’r heddlu neu eiriolwr. Ffoniwch {helpline} ar {phone} am gyngor.',
     historyTitle: 'Eich gwiriadau cynharach',
     changedTitle: 'Beth sydd wedi newid ers eich gwiriad diwethaf',
+    helpline: 'Llinell Gymorth Genedlaethol Stelcio',
+    answerError: 'Dewiswch ie, na neu ddim yn siŵr',
+    dateError: 'Rhowch ddyddiad go iawn, fel 27 3 2026',
+    noteLong: 'Cadwch y nodyn o dan 2,000 o nodau',
+    save: 'Cadw a gweld y canlyniad',
+    saving: 'Yn cadw eich gwiriad…',
+    saved: 'Mae eich gwiriad wedi’i gadw yn eich dyddiadur preifat.',
+    resultTitle: 'Eich gwiriad risg',
+    checkedOn: 'Gwiriwyd ar {date}',
+    historyLink: 'Gweld eich gwiriadau cynharach',
+    newCheck: 'Gwneud gwiriad newydd',
+    planLink: 'Gwneud neu newid eich cynllun diogelwch',
+    noChecks: 'Dydych chi ddim wedi gwneud gwiriad eto.',
+    noChanges: 'Mae eich atebion yr un fath â’r tro diwethaf.',
+    firstCheck: 'Dyma eich gwiriad cyntaf.',
+    change: 'Cyn: {before}. Nawr: {after}.',
+    noAnswer: 'Dim ateb',
+    yourNote: 'Eich nodyn:',
+    lastHappened: 'Digwyddodd ddiwethaf: {date}',
+    view: 'Gweld y gwiriad o {date}',
+    loading: 'Yn agor eich gwiriadau…',
+    notFound: 'Doedd dim modd dod o hyd i’r gwiriad hwn na’i agor.',
   },
   plan: {
     title: 'Eich cynllun diogelwch',
+    lede: 'Ysgrifennwch beth fyddwch chi’n ei wneud i gadw’n ddiogel. Caiff ei gadw wedi’i amgryptio yn eich dyddiadur preifat. Ticiwch bethau pan fyddan nhw wedi’u gwneud.',
+    empty: 'Dim byd yma eto.',
+    suggestionsTitle: 'Syniadau i’w hychwanegu',
+    suggestionsLede: 'Mae syniadau sy’n addas i’ch gwiriad risg diwethaf yn dod gyntaf.',
+    addLabel: 'Ychwanegu: {text}',
+    add: 'Ychwanegu',
+    ownTitle: 'Ychwanegu eich syniad eich hun',
+    ownText: 'Beth fyddwch chi’n ei wneud?',
+    ownSection: 'Rhan o’r cynllun',
+    ownAdd: 'Ychwanegu at fy nghynllun',
+    done: 'Wedi’i wneud',
+    edit: 'Newid',
+    delete: 'Dileu',
+    editLabel: 'Newid: {text}',
+    deleteLabel: 'Dileu: {text}',
+    editText: 'Newid beth fyddwch chi’n ei wneud',
+    saveItem: 'Cadw’r newid',
+    saving: 'Yn cadw eich cynllun…',
+    saved: 'Mae eich cynllun wedi’i gadw.',
+    deleted: 'Wedi’i ddileu o’ch cynllun.',
+    textError: 'Ysgrifennwch beth fyddwch chi’n ei wneud',
+    textLong: 'Cadwch e o dan 500 o nodau',
+    conflict: 'Cafodd eich cynllun ei newid ar ddyfais arall. Ewch yn ôl a’i agor eto.',
+    print: 'Argraffu eich cynllun',
+    loading: 'Yn agor eich cynllun…',
+    riskLink: 'Gwirio’r risg',
     sections: {
       people: 'Pobl i’w ffonio, a geiriau cod',
       places: 'Llefydd diogel',

@@ -14,6 +14,7 @@ import { FailedAttemptsNotice } from './failed-attempts-notice.js';
 import { QuickCapture } from './quick-capture.js';
 import { formatZonedWhen, useDiary } from '../diary-ui.js';
 import { DraftPrompt } from './draft.js';
+import { SAFETY_MESSAGES } from '../safety/messages.js';
 
 /** How many of the newest incidents the home shows. */
 const LATEST = 5;
@@ -90,6 +91,16 @@ export function HomeScreen() {
         <li>
           <LinkButton onClick={() => navigate({ name: 'import' })}>
             {IMPORT_MESSAGES[app.locale].homeLink}
+          </LinkButton>
+        </li>
+        <li>
+          <LinkButton onClick={() => navigate({ name: 'risk-check' })}>
+            {SAFETY_MESSAGES[app.locale].risk.title}
+          </LinkButton>
+        </li>
+        <li>
+          <LinkButton onClick={() => navigate({ name: 'safety-plan' })}>
+            {SAFETY_MESSAGES[app.locale].plan.title}
           </LinkButton>
         </li>
       </ul>
