@@ -43,6 +43,7 @@ export interface SafetyMessages {
     readonly helpline: string;
     readonly answerError: string;
     readonly dateError: string;
+    readonly dateFuture: string;
     readonly noteLong: string;
     readonly save: string;
     readonly saving: string;
@@ -202,6 +203,7 @@ const en: SafetyMessages = {
     helpline: 'National Stalking Helpline',
     answerError: 'Choose yes, no or not sure',
     dateError: 'Enter a real date, like 27 3 2026',
+    dateFuture: 'The date must be today or before',
     noteLong: 'Keep the note under 2,000 characters',
     save: 'Save and see the result',
     saving: 'Saving your check…',
@@ -402,6 +404,7 @@ const cy: SafetyMessages = {
     helpline: 'Llinell Gymorth Genedlaethol Stelcio',
     answerError: 'Dewiswch ie, na neu ddim yn siŵr',
     dateError: 'Rhowch ddyddiad go iawn, fel 27 3 2026',
+    dateFuture: 'Rhaid i’r dyddiad fod heddiw neu cyn hynny',
     noteLong: 'Cadwch y nodyn o dan 2,000 o nodau',
     save: 'Cadw a gweld y canlyniad',
     saving: 'Yn cadw eich gwiriad…',

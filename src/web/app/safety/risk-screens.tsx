@@ -9,13 +9,11 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import {
   diaryHints,
   RISK_QUESTIONS,
-  riskAnswerSchema,
   riskChanges,
   riskResult,
   type DiaryHint,
   type RiskAnswerValue,
   type RiskCheck,
-  type RiskCheckInput,
   type RiskQuestion,
 } from '../../../domain/safety/risk-check.js';
 import { useApp } from '../context.js';
@@ -24,17 +22,9 @@ import { useDiary } from '../diary-ui.js';
 import { describeError } from '../errors.js';
 import { format } from '../messages.js';
 import { sealNewRecord, type DecryptedRecord } from '../records.js';
-import {
-  Busy,
-  Button,
-  DateField,
-  LinkButton,
-  Page,
-  TextArea,
-  type DateParts,
-  type ErrorItem,
-} from '../ui.js';
+import { Busy, Button, DateField, LinkButton, Page, TextArea, type ErrorItem } from '../ui.js';
 import { SAFETY_MESSAGES, type SafetyMessages } from './messages.js';
+import { checkRiskForm, EMPTY_DATE, localToday, type AnswerFields } from './risk-form.js';
 import { newestFirst, RISK_CHECK } from './safety-records.js';
 
 /** The National Stalking Helpline, as content/services.yaml lists it. */
@@ -42,73 +32,6 @@ export const HELPLINE_PHONE = '0808 802 0300';
 
 export function useSafetyMessages(): SafetyMessages {
   return SAFETY_MESSAGES[useApp().locale];
-}
-
-/** Today's date where the person is, as YYYY-MM-DD. */
-export function localToday(now = new Date()): string {
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
-export interface AnswerFields {
-  readonly answer: string;
-  readonly note: string;
-  readonly date: DateParts;
-}
-
-const EMPTY_DATE: DateParts = { day: '', month: '', year: '' };
-
-/** Day, month and year as YYYY-MM-DD; undefined when all blank; null when not a real date. */
-export function partsToDate(parts: DateParts): string | undefined | null {
-  const day = parts.day.trim();
-  const month = parts.month.trim();
-  const year = parts.year.trim();
-  if (day === '' && month === '' && year === '') return undefined;
-  if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year)) return null;
-  const iso = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
-  const d = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(iso) ? iso : null;
-}
-
-/**
- * The form's answers checked: every question answered, each date real, each note short enough.
- * Errors are in the person's language, one per field, in question order.
- */
-export function checkRiskForm(
-  fields: Partial<Record<RiskQuestion, AnswerFields>>,
-  words: SafetyMessages['risk'],
-  answeredOn: string,
-): { ok: true; value: RiskCheckInput } | { ok: false; errors: ErrorItem[] } {
-  const errors: ErrorItem[] = [];
-  const answers: RiskCheckInput['answers'] = {};
-  for (const q of RISK_QUESTIONS) {
-    const f = fields[q];
-    if (f === undefined || !['yes', 'no', 'not-sure'].includes(f.answer)) {
-      errors.push({
-        field: `risk-${q}`,
-        message: `${words.questions[q].question} ${words.answerError}`,
-      });
-      continue;
-    }
-    const date = partsToDate(f.date);
-    if (date === null) {
-      errors.push({ field: `risk-${q}-date-day`, message: words.dateError });
-      continue;
-    }
-    const note = f.note.trim();
-    const parsed = riskAnswerSchema.safeParse({
-      answer: f.answer,
-      ...(note !== '' ? { note } : {}),
-      ...(date !== undefined ? { date } : {}),
-    });
-    if (!parsed.success) {
-      errors.push({ field: `risk-${q}-note`, message: words.noteLong });
-      continue;
-    }
-    answers[q] = parsed.data;
-  }
-  if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, value: { schemaVersion: 1, answeredOn, answers } };
 }
 
 function answerWord(words: SafetyMessages['risk'], a: RiskAnswerValue | undefined): string {
