@@ -262,6 +262,7 @@ describe.skipIf(!HAVE_CHROMIUM)('risk check and safety plan in Chromium', () => 
       await page.emulateMedia({ media: 'print' });
       expect(await page.locator('.vault-bar').isVisible()).toBe(false);
       expect(await page.locator('[data-suggestions]').isVisible()).toBe(false);
+      expect(await page.locator('[data-print-footer]').innerText()).toContain('0808 802 0300');
       const printHeight = await page.evaluate(() => document.body.scrollHeight);
       await page.emulateMedia({ media: 'screen' });
       expect(printHeight).toBeLessThan(2 * 1123);

@@ -98,6 +98,8 @@ export interface SafetyMessages {
     readonly print: string;
     readonly loading: string;
     readonly riskLink: string;
+    /** At the foot of the printed plan. {helpline}, {phone} */
+    readonly printFooter: string;
     readonly sections: Readonly<Record<PlanSection, string>>;
     readonly suggestions: Readonly<Record<SuggestionKey, string>>;
   };
@@ -252,6 +254,8 @@ const en: SafetyMessages = {
     print: 'Print your plan',
     loading: 'Opening your plan…',
     riskLink: 'Check the risk',
+    printFooter:
+      'In danger now? Call 999. If you cannot speak on a mobile, press 55 when asked. For advice, call the {helpline} on {phone}.',
     sections: {
       people: 'People to call, and code words',
       places: 'Safe places',
@@ -453,6 +457,8 @@ const cy: SafetyMessages = {
     print: 'Argraffu eich cynllun',
     loading: 'Yn agor eich cynllun…',
     riskLink: 'Gwirio’r risg',
+    printFooter:
+      'Mewn perygl nawr? Ffoniwch 999. Os na allwch siarad ar ffôn symudol, pwyswch 55 pan ofynnir i chi. Am gyngor, ffoniwch {helpline} ar {phone}.',
     sections: {
       people: 'Pobl i’w ffonio, a geiriau cod',
       places: 'Llefydd diogel',

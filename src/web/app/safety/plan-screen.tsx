@@ -28,7 +28,7 @@ import { describeError } from '../errors.js';
 import { format } from '../messages.js';
 import { newRecordId, sealNewRecord, sealRecordUpdate } from '../records.js';
 import { Busy, Button, LinkButton, Page, TextArea, type ErrorItem } from '../ui.js';
-import { useSafetyMessages } from './risk-screens.js';
+import { HELPLINE_PHONE, useSafetyMessages } from './risk-screens.js';
 import { newestFirst, RISK_CHECK, SAFETY_PLAN } from './safety-records.js';
 
 type State =
@@ -201,6 +201,9 @@ export function SafetyPlanScreen() {
                 </section>
               ))}
             {state.plan.items.length === 0 && <p>{p.empty}</p>}
+            <p class="print-only safety-plan__footer" data-print-footer="">
+              {format(p.printFooter, { helpline: s.risk.helpline, phone: HELPLINE_PHONE })}
+            </p>
           </div>
 
           <section class="safety-own no-print" aria-labelledby="plan-own-heading">
