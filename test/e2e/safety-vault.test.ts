@@ -305,6 +305,30 @@ describe.skipIf(!HAVE_CHROMIUM)('risk check and safety plan in Chromium', () => 
     },
   );
 
+  it('prints a plan holding every idea on at most two A4 pages', { timeout: 180_000 }, async () => {
+    const username = await seed('linnet');
+    const { context } = await watchedContext(browser, server, { viewport: DESKTOP });
+    const page = await context.newPage();
+    await unlock(page, '/vault', username, ENGLISH);
+    await page.getByRole('button', { name: EN.plan.title, exact: true }).click();
+    await heading(page, EN.plan.title);
+    await page.locator('[data-suggestions]').waitFor();
+    const total = await page.locator('[data-suggestion]').count();
+    for (let i = 0; i < total; i++) {
+      await page.locator('[data-suggestion] button').first().click();
+      await expect.poll(() => page.locator('[data-item]').count()).toBe(i + 1);
+    }
+    await page.emulateMedia({ media: 'print' });
+    const pdf = await page.pdf({ format: 'A4' });
+    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
+    expect(pages).toBeGreaterThanOrEqual(1);
+    expect(pages).toBeLessThanOrEqual(2);
+    if (SHOTS !== undefined) {
+      await page.pdf({ path: `${SHOTS}/safety-plan-full.pdf`, format: 'A4' });
+    }
+    await context.close();
+  });
+
   it('speaks Welsh on the risk check and the plan', { timeout: 180_000 }, async () => {
     const username = await seed('dryw');
     const { context } = await watchedContext(browser, server, { viewport: PHONE });
