@@ -13,6 +13,7 @@ import { loadConfig } from '../../src/server/config.js';
 import { PROJECT_ROOT } from '../../src/server/paths.js';
 import { buildSite } from '../../src/server/site.js';
 import { StartupError } from '../../src/server/startup-error.js';
+import { HELPLINE_PHONE } from '../../src/web/app/safety/risk-screens.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { crawl, isPublicPage } from '../support/crawl.js';
 
@@ -70,6 +71,13 @@ describe('the advice content', () => {
         expect(label!.replace(/\D/g, ''), url).toBe(href!.replace(/\D/g, ''));
       }
     }
+  });
+
+  it('gives the vault app the National Stalking Helpline number the services file has', async () => {
+    // The vault app cannot read the services file, so its copy is checked against it here.
+    const { site } = await buildSite(t.config);
+    const helpline = site.services().find((s) => s.key === 'national-stalking-helpline');
+    expect(helpline?.phone).toBe(HELPLINE_PHONE);
   });
 
   it('writes no phone number in a page: pages use {{helpline:…}} and {{phone:…}}', async () => {
