@@ -108,7 +108,8 @@ describe.skipIf(!HAVE_CHROMIUM)('a newcomer on a phone', () => {
     async () => {
       await home();
       const diary = page.locator('[data-latest-incidents]');
-      await diary.waitFor();
+      // The list opens a moment after the screen: wait for it, then read it.
+      await page.locator('[data-latest-incidents]', { hasText: 'Rang eleven times' }).waitFor();
       expect(await diary.innerText()).toContain('Rang eleven times');
       expect(await diary.innerText()).toContain('Waiting at the bus stop');
       // Two here (more if an earlier test was retried): never "no entries".
@@ -127,7 +128,9 @@ describe.skipIf(!HAVE_CHROMIUM)('a newcomer on a phone', () => {
       await check('journal-entry');
 
       await home();
-      expect(await page.locator('[data-journal]').innerText()).toContain('Could not sleep');
+      // "Opening your journal…" first: wait for the entry rather than reading at once.
+      await page.locator('[data-journal]', { hasText: 'Could not sleep' }).waitFor();
+      await page.locator('[data-latest-incidents]', { hasText: 'Rang eleven times' }).waitFor();
       expect(await page.locator('[data-latest-incidents]').innerText()).not.toContain(
         'Could not sleep',
       );
@@ -165,6 +168,7 @@ describe.skipIf(!HAVE_CHROMIUM)('a newcomer on a phone', () => {
       await home();
       await page.getByRole('button', { name: 'Changes to daily life' }).click();
       await heading(page, 'Changes to daily life');
+      await page.locator('[data-effects-from-incidents]', { hasText: 'Home security' }).waitFor();
       const text = await page.locator('main').innerText();
       expect(text).not.toContain('No changes are recorded yet');
       const fromIncidents = page.locator('[data-effects-from-incidents]');
