@@ -343,6 +343,9 @@ describe.skipIf(!HAVE_CHROMIUM)('an unfinished entry and auto-lock', () => {
       const words = 'He was at the gate again, half typed';
       await page.getByRole('textbox', { name: 'What happened' }).fill(words);
 
+      // Typing scrolled the box into view; the fake clock holds the frame that sends that
+      // scroll event (which counts as use). Let it go first, so the countdown starts here.
+      await page.clock.runFor(1_000);
       // 30 seconds before the lock, a warning that can keep the diary open.
       await page.clock.runFor(31_000);
       const warning = page.locator('[data-lock-warning]');
@@ -359,6 +362,7 @@ describe.skipIf(!HAVE_CHROMIUM)('an unfinished entry and auto-lock', () => {
       await heading(page, 'Add a full entry');
 
       // Ignored this time: the entry is sealed as a draft record, then the vault locks.
+      await page.clock.runFor(1_000);
       await page.clock.runFor(31_000);
       await warning.waitFor();
       await page.clock.runFor(31_000);
