@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { CSRF_HEADER as CONTRACT_CSRF_HEADER } from '../../domain/vault-api.js';
+import { CSRF_HEADER as CONTRACT_CSRF_HEADER } from '../../contract/vault-api.js';
 import { ApiError, CSRF_HEADER, isApiError, VaultApi } from './api.js';
 
 interface Call {

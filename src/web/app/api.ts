@@ -6,7 +6,7 @@
  * The CSRF token lives in this object only (never in storage). Request bodies hold nothing
  * readable: base64url ciphertext, wrapped keys, derived auth keys, KDF parameters, usernames.
  *
- * Types come from the shared contract (src/domain/vault-api.ts) as types only, so zod stays out
+ * Types come from the shared contract (src/contract/vault-api.ts) as types only, so zod stays out
  * of the browser bundle; responses are checked here by hand before anything trusts them.
  */
 import type { z } from 'zod';
@@ -22,9 +22,9 @@ import type {
   secondFactorSetupResponse,
   sessionSummary,
   updateRecordBody,
-} from '../../domain/vault-api.js';
+} from '../../contract/vault-api.js';
 
-/** Must equal CSRF_HEADER in src/domain/vault-api.ts (api.test.ts checks). */
+/** Must equal CSRF_HEADER in src/contract/vault-api.ts (api.test.ts checks). */
 export const CSRF_HEADER = 'x-mosaic-csrf';
 /** More pages of one record's revisions than this (100 a page) means a broken server. */
 const MAX_REVISION_PAGES = 10_000;

@@ -58,7 +58,7 @@ import {
   recordIdSchema,
   recordTypeSchema,
   wrappedKeySchema,
-} from '../../domain/vault-api.js';
+} from '../../contract/vault-api.js';
 import type { RecordResponse } from './api.js';
 import { wipeBestEffort } from './vault-session.js';
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cryptoReady, fromBase64Url, generateKey, isCryptoError } from '../../crypto/index.js';
-import { recordIdSchema } from '../../domain/vault-api.js';
+import { recordIdSchema } from '../../contract/vault-api.js';
 import type { RecordResponse } from './api.js';
 import {
   newRecordId,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { usernameSchema } from '../../domain/vault-api.js';
+import { usernameSchema } from '../../contract/vault-api.js';
 import {
   choosePassphrase,
   happenedAtToFields,

@@ -1,6 +1,6 @@
 /**
  * Form rules, pure: each returns an error key (looked up in messages.ts) or the cleaned value.
- * They mirror the server's contract (src/domain/vault-api.ts) so most mistakes are caught before
+ * They mirror the server's contract (src/contract/vault-api.ts) so most mistakes are caught before
  * anything is derived or sent.
  */
 import { assessPassphrase, type StrengthAssessment } from './passphrase-strength.js';

@@ -7,6 +7,7 @@
  * Errors are always `{ "error": { "code", "message" } }` with a code from API_ERROR_CODES.
  */
 import { z } from 'zod';
+import { recordIdSchema } from '../domain/record-id.js';
 
 /** Unpadded base64url of at most `maxBytes` bytes. */
 export const base64url = (maxBytes: number) =>
@@ -48,11 +49,7 @@ export const kdfParamsSchema = z
 export type KdfParamsBody = z.infer<typeof kdfParamsSchema>;
 
 /** Record ids are chosen by the client (random UUIDs or similar), unique per account. */
-export const recordIdSchema = z
-  .string()
-  .min(8)
-  .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/, 'may use only letters, digits, dashes and underscores');
+export { recordIdSchema };
 
 /** What kind of record: "incident", "person", "place", "evidence", "safety-plan", … */
 export const recordTypeSchema = z
