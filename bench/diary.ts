@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { generateIncidents } from '../src/domain/diary/fixtures.js';
-import { sealNewRecord } from '../src/web/app/records.js';
+import { sealNewRecord } from '../src/vault/index.js';
 import { launchChromium, PHONE, startLiveServer } from '../test/support/browser.js';
 import type { BenchFigure } from './bench.js';
 import { createBenchAccount } from './vault-account.js';

@@ -5,8 +5,8 @@
  * at once; lock hooks wipe the key material that lived in this component's drafts.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { wipePendingSignIn, wipePrepared, type Opened } from './account.js';
-import type { FailedAttempts, VaultApi } from './api.js';
+import { wipePendingSignIn, wipePrepared, type Opened } from '../../vault/index.js';
+import type { FailedAttempts, VaultApi } from '../../vault/index.js';
 import { anyFailedAttempts } from './failed-attempts.js';
 import {
   AppContext,
@@ -19,8 +19,8 @@ import {
 } from './context.js';
 import { formatDate, formatHappenedAt } from './format-date.js';
 import { MESSAGES, type AppLocale } from './messages.js';
-import { RevisionWatch } from './records.js';
-import { DiaryStore } from './diary-store.js';
+import { RevisionWatch } from '../../vault/index.js';
+import { DiaryStore } from '../../vault/index.js';
 import { EVIDENCE_SCREEN_NAMES, EvidenceScreenView, storeFile } from './evidence/index.js';
 import { emptyFilter } from './list-filter.js';
 import {
@@ -88,7 +88,7 @@ import {
 import { ChangePassphraseScreen, DeleteAccountScreen, SettingsScreen } from './screens/settings.js';
 import { StartScreen } from './screens/start.js';
 import { newSignInDraft, UnlockCodeScreen, UnlockScreen } from './screens/unlock.js';
-import type { AutoLockMinutes, VaultSession } from './vault-session.js';
+import type { AutoLockMinutes, VaultSession } from '../../vault/index.js';
 import type { VaultHistory } from './vault-history.js';
 
 export interface AppProps {

@@ -6,19 +6,19 @@
  */
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { Opened } from './account.js';
-import type { FailedAttempts, VaultApi } from './api.js';
+import type { Opened } from '../../vault/index.js';
+import type { FailedAttempts, VaultApi } from '../../vault/index.js';
 import type { AppLocale, Messages } from './messages.js';
-import type { RevisionWatch } from './records.js';
-import type { NoteFields } from './validation.js';
-import type { AutoLockMinutes, VaultSession } from './vault-session.js';
-import type { RecordResponse } from './api.js';
+import type { RevisionWatch } from '../../vault/index.js';
+import type { NoteFields } from '../../vault/index.js';
+import type { AutoLockMinutes, VaultSession } from '../../vault/index.js';
+import type { RecordResponse } from '../../vault/index.js';
 import type { IncidentFields } from './incident-form.js';
 import type { ListFilter } from './list-filter.js';
 import type { PersonFields } from './person-form.js';
 import type { PlaceFields } from './screens/places.js';
 import type { EffectFields } from './screens/effects.js';
-import type { DiaryStore } from './diary-store.js';
+import type { DiaryStore } from '../../vault/index.js';
 import type { EvidenceScreen } from './evidence/screen.js';
 
 export type Screen =

@@ -14,7 +14,7 @@ import {
   type Person,
 } from '../../domain/diary/index.js';
 import { useApp } from './context.js';
-import type { DiaryData } from './diary-store.js';
+import type { DiaryData } from '../../vault/index.js';
 import { describeError } from './errors.js';
 import { format, type AppLocale, type Messages } from './messages.js';
 
@@ -321,7 +321,7 @@ export function personName(person: Person): string {
 
 // ---- loading ----
 
-export type { DiaryData } from './diary-store.js';
+export type { DiaryData } from '../../vault/index.js';
 
 export type DiaryState =
   | { readonly kind: 'loading' }

@@ -1,11 +1,17 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cryptoReady, fromBase64Url, generateKey } from '../../crypto/index.js';
-import type { RecordResponse } from './api.js';
+import type { RecordResponse } from '../../vault/index.js';
 import type { DiaryMemory, NoteDraft } from './context.js';
 import { DRAFT_TYPE, parseDraft, unfinishedEntries } from './draft-records.js';
 import { emptyIncidentFields } from './incident-form.js';
-import { NOTE_TYPE, openRecord, parseNote, sealNewRecord, sealRecordUpdate } from './records.js';
-import { happenedAtToFields, validateNote } from './validation.js';
+import {
+  NOTE_TYPE,
+  openRecord,
+  parseNote,
+  sealNewRecord,
+  sealRecordUpdate,
+} from '../../vault/index.js';
+import { happenedAtToFields, validateNote } from '../../vault/index.js';
 
 let accountKey: Uint8Array;
 beforeAll(async () => {

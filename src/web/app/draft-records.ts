@@ -6,11 +6,16 @@
  * the diary home offers it back ("You have an unfinished entry"); carrying on or deleting it
  * removes the record. Quick exit and the Lock button do not save one.
  */
-import type { VaultApi } from './api.js';
+import type { VaultApi } from '../../vault/index.js';
 import type { DiaryMemory, NoteDraft, QuickDraft } from './context.js';
 import type { IncidentFields } from './incident-form.js';
-import { openRecord, RecordShapeError, sealNewRecord, type DecryptedRecord } from './records.js';
-import type { NoteFields } from './validation.js';
+import {
+  openRecord,
+  RecordShapeError,
+  sealNewRecord,
+  type DecryptedRecord,
+} from '../../vault/index.js';
+import type { NoteFields } from '../../vault/index.js';
 
 export const DRAFT_TYPE = 'draft';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from './api.js';
+import { ApiError } from '../../vault/index.js';
 import { describeError } from './errors.js';
 import { MESSAGES } from './messages.js';
 

@@ -3,7 +3,7 @@
  * codes map to messages.ts, never to raw English from elsewhere.
  */
 import { isCryptoError } from '../../crypto/index.js';
-import { isApiError } from './api.js';
+import { isApiError } from '../../vault/index.js';
 import type { Messages } from './messages.js';
 
 /**

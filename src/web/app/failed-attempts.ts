@@ -3,7 +3,7 @@
  * they last signed in (the server counts and tells once, then starts again). Plain sentences,
  * built only from counts and one time — never from anything in the diary.
  */
-import type { FailedAttempts } from './api.js';
+import type { FailedAttempts } from '../../vault/index.js';
 import { format, type Messages } from './messages.js';
 
 /** True when there is anything to tell. */

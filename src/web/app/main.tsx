@@ -17,7 +17,7 @@
 import './zod-config.js';
 import { render } from 'preact';
 import { cryptoReady } from '../../crypto/index.js';
-import { VaultApi } from './api.js';
+import { VaultApi } from '../../vault/index.js';
 import { App } from './app.js';
 import type { ScreenName } from './context.js';
 import { appLocale, format, MESSAGES } from './messages.js';
@@ -29,7 +29,7 @@ import {
   QUICK_EXIT_EVENT,
   VaultSession,
   type AutoLockMinutes,
-} from './vault-session.js';
+} from '../../vault/index.js';
 import '../styles/vault.css';
 
 type LockReason = 'button' | 'idle' | 'exit' | 'signed-out' | 'deleted';

@@ -8,7 +8,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { useApp } from './context.js';
 import { format } from './messages.js';
-import type { StrengthAssessment } from './passphrase-strength.js';
+import type { StrengthAssessment } from '../../vault/index.js';
 
 export interface ErrorItem {
   /** The id of the field to move to (the first input of a date). */

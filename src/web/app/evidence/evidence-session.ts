@@ -6,8 +6,8 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { AppContextValue } from '../context.js';
-import { setIncidentLink } from './incident-links.js';
-import { UploadManager, type UploadView } from './uploads.js';
+import { setIncidentLink } from '../../../vault/index.js';
+import { UploadManager, type UploadView } from '../../../vault/index.js';
 
 export interface EvidenceSession {
   readonly uploads: UploadManager;

@@ -9,12 +9,12 @@ import { evidenceKind, formatCoordinates, type Evidence } from '../../../domain/
 import { useApp } from '../context.js';
 import { format } from '../messages.js';
 import { LinkButton } from '../ui.js';
-import { wipeBestEffort } from '../vault-session.js';
-import { decryptToBlob, IntegrityError, responseChunks } from './decrypt.js';
+import { wipeBestEffort } from '../../../vault/index.js';
+import { decryptToBlob, IntegrityError, responseChunks } from '../../../vault/index.js';
 import { useUploads } from './evidence-session.js';
 import { EVIDENCE_MESSAGES, type EvidenceMessages } from './messages.js';
-import { fetchCiphertext } from './upload-api.js';
-import type { UploadManager, UploadView } from './uploads.js';
+import { fetchCiphertext } from '../../../vault/index.js';
+import type { UploadManager, UploadView } from '../../../vault/index.js';
 
 /** The evidence strings in the app's language. */
 export function useEvidenceText(): EvidenceMessages {

@@ -4,8 +4,8 @@
  */
 import type { Incident, IncidentInput, Person, PersonInput } from '../../../domain/diary/index.js';
 import type { AppContextValue } from '../context.js';
-import { INCIDENT, PERSON } from '../diary-records.js';
-import type { DecryptedRecord } from '../records.js';
+import { INCIDENT, PERSON } from '../../../vault/index.js';
+import type { DecryptedRecord } from '../../../vault/index.js';
 
 type App = Pick<AppContextValue, 'diary'>;
 

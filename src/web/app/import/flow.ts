@@ -12,7 +12,7 @@ import type {
   ItemChannel,
 } from '../../../importers/types.js';
 import { format } from '../messages.js';
-import type { VaultSession } from '../vault-session.js';
+import type { VaultSession } from '../../../vault/index.js';
 import type { ImportMessages } from './messages.js';
 import type { ReadTask } from './read-file.js';
 

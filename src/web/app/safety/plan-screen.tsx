@@ -20,16 +20,16 @@ import {
   type SafetyPlan,
 } from '../../../domain/safety/safety-plan.js';
 import type { RiskCheck } from '../../../domain/safety/risk-check.js';
-import { isApiError, type RecordResponse } from '../api.js';
+import { isApiError, type RecordResponse } from '../../../vault/index.js';
 import { useApp } from '../context.js';
-import { loadAll, loadOne } from '../diary-records.js';
+import { loadAll, loadOne } from '../../../vault/index.js';
 import { Select } from '../diary-ui.js';
 import { describeError } from '../errors.js';
 import { format } from '../messages.js';
-import { newRecordId, sealNewRecord, sealRecordUpdate } from '../records.js';
+import { newRecordId, sealNewRecord, sealRecordUpdate } from '../../../vault/index.js';
 import { Busy, Button, LinkButton, Page, TextArea, type ErrorItem } from '../ui.js';
 import { HELPLINE_PHONE, useSafetyMessages } from './risk-screens.js';
-import { newestFirst, RISK_CHECK, SAFETY_PLAN } from './safety-records.js';
+import { newestFirst, RISK_CHECK, SAFETY_PLAN } from '../../../vault/index.js';
 
 type State =
   | { readonly kind: 'loading' }

@@ -17,15 +17,15 @@ import {
   type RiskQuestion,
 } from '../../../domain/safety/risk-check.js';
 import { useApp } from '../context.js';
-import { loadAll, loadOne } from '../diary-records.js';
+import { loadAll, loadOne } from '../../../vault/index.js';
 import { useDiary } from '../diary-ui.js';
 import { describeError } from '../errors.js';
 import { format } from '../messages.js';
-import { sealNewRecord, type DecryptedRecord } from '../records.js';
+import { sealNewRecord, type DecryptedRecord } from '../../../vault/index.js';
 import { Busy, Button, DateField, LinkButton, Page, TextArea, type ErrorItem } from '../ui.js';
 import { SAFETY_MESSAGES, type SafetyMessages } from './messages.js';
 import { checkRiskForm, EMPTY_DATE, localToday, type AnswerFields } from './risk-form.js';
-import { newestFirst, RISK_CHECK } from './safety-records.js';
+import { newestFirst, RISK_CHECK } from '../../../vault/index.js';
 
 /** The National Stalking Helpline, as content/services.yaml lists it. */
 export const HELPLINE_PHONE = '0808 802 0300';

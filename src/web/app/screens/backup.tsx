@@ -8,14 +8,14 @@
  */
 import { useState } from 'preact/hooks';
 import { isCryptoError } from '../../../crypto/index.js';
-import { WrongPassphraseError } from '../account.js';
-import type { BackupFile, ImportSummary } from '../backup-transfer.js';
+import { loadBackupTransfer, WrongPassphraseError } from '../../../vault/index.js';
+import type { BackupFile, ImportSummary } from '../../../vault/index.js';
 import { useApp } from '../context.js';
 import { describeError } from '../errors.js';
 import { format, type Messages } from '../messages.js';
 import { Busy, Button, nextPaint, Page, PassphraseField, useLive, type ErrorItem } from '../ui.js';
 
-const loadTransfer = () => import('../backup-transfer.js');
+const loadTransfer = loadBackupTransfer;
 
 /** Hands the text to the browser as a download. Nothing is stored; the URL dies at once. */
 export function downloadText(text: string, fileName: string): void {

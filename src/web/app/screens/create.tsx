@@ -11,12 +11,12 @@ import {
   prepareSignUp,
   recoveryWordsOf,
   type PreparedSignUp,
-} from '../account.js';
-import { isApiError } from '../api.js';
+} from '../../../vault/index.js';
+import { isApiError } from '../../../vault/index.js';
 import { useApp } from '../context.js';
 import { describeError } from '../errors.js';
 import { format, type Messages } from '../messages.js';
-import { choosePassphrase, validateUsername } from '../validation.js';
+import { choosePassphrase, validateUsername } from '../../../vault/index.js';
 import {
   Busy,
   Button,

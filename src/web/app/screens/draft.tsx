@@ -16,7 +16,7 @@ import { describeError } from '../errors.js';
 import { browserTimeZone, emptyIncidentFields } from '../incident-form.js';
 import { format } from '../messages.js';
 import { Button } from '../ui.js';
-import { happenedAtToFields, localDate } from '../validation.js';
+import { happenedAtToFields, localDate } from '../../../vault/index.js';
 
 /**
  * Shown on every unlocked screen 30 seconds before an auto-lock. Also keeps the saver that seals

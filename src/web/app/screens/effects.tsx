@@ -13,9 +13,9 @@ import {
   type EffectRecord,
   type EffectRecordInput,
 } from '../../../domain/diary/index.js';
-import { isApiError, type RecordResponse } from '../api.js';
+import { isApiError, type RecordResponse } from '../../../vault/index.js';
 import { useApp, type EffectDraft } from '../context.js';
-import { EFFECT } from '../diary-records.js';
+import { EFFECT } from '../../../vault/index.js';
 import { effectLabel, formatLocalDate, useDiary, type DiaryData } from '../diary-ui.js';
 import { describeError } from '../errors.js';
 import { browserTimeZone } from '../incident-form.js';
@@ -31,7 +31,7 @@ import {
   type DateParts,
   type ErrorItem,
 } from '../ui.js';
-import { happenedAtToFields, localDate, parseDate } from '../validation.js';
+import { happenedAtToFields, localDate, parseDate } from '../../../vault/index.js';
 
 const NEW_DRAFT = 'new';
 /** The schema's limit on the description. */

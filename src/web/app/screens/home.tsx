@@ -6,7 +6,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useApp } from '../context.js';
 import { describeError } from '../errors.js';
 import { format } from '../messages.js';
-import { loadNotes, type Note } from '../notes.js';
+import { loadNotes, type Note } from '../../../vault/index.js';
 import { Busy, Button, LinkButton, Page } from '../ui.js';
 import { IMPORT_MESSAGES } from '../import/messages.js';
 import { EvidenceHomeLink } from '../evidence/index.js';

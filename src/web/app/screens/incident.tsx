@@ -18,9 +18,9 @@ import {
   type Person,
   type Place,
 } from '../../../domain/diary/index.js';
-import { isApiError, type RecordResponse } from '../api.js';
+import { isApiError, type RecordResponse } from '../../../vault/index.js';
 import { useApp, type IncidentDraft } from '../context.js';
-import { INCIDENT, loadVersions, PERSON, type Version } from '../diary-records.js';
+import { INCIDENT, loadVersions, PERSON, type Version } from '../../../vault/index.js';
 import {
   behaviourLabel,
   channelLabel,
@@ -49,7 +49,7 @@ import {
   type WallChoice,
 } from '../incident-form.js';
 import { format, type AppLocale, type Messages } from '../messages.js';
-import type { DecryptedRecord } from '../records.js';
+import type { DecryptedRecord } from '../../../vault/index.js';
 import {
   ConfirmDelete,
   Busy,

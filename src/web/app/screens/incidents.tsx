@@ -26,7 +26,7 @@ import { browserTimeZone } from '../incident-form.js';
 import { groupByDay, isEmptyFilter, toIncidentFilter, type ListFilter } from '../list-filter.js';
 import { emptyFilter } from '../list-filter.js';
 import { format } from '../messages.js';
-import type { DecryptedRecord } from '../records.js';
+import type { DecryptedRecord } from '../../../vault/index.js';
 import { Busy, Button, LinkButton, Page, TextField } from '../ui.js';
 
 export function IncidentsScreen() {

@@ -8,11 +8,11 @@
  * the form is kept as it was.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { isApiError, type RecordResponse } from '../api.js';
+import { isApiError, type RecordResponse } from '../../../vault/index.js';
 import { useApp, type NoteDraft } from '../context.js';
 import { describeError } from '../errors.js';
-import { addNote, editNote, loadNote } from '../notes.js';
-import type { NoteValue } from '../records.js';
+import { addNote, editNote, loadNote } from '../../../vault/index.js';
+import type { NoteValue } from '../../../vault/index.js';
 import {
   Busy,
   Button,
@@ -30,7 +30,7 @@ import {
   type NoteError,
   type NoteFieldName,
   type NoteFields,
-} from '../validation.js';
+} from '../../../vault/index.js';
 
 const NEW_DRAFT = 'new';
 

@@ -1,10 +1,16 @@
 /** One journal entry (a note record): its date, text, versions, and ways to change or delete it. */
 import { useEffect, useState } from 'preact/hooks';
-import { isApiError } from '../api.js';
+import { isApiError } from '../../../vault/index.js';
 import { useApp } from '../context.js';
 import { describeError } from '../errors.js';
 import { format } from '../messages.js';
-import { deleteNote, loadHistory, loadNote, type Note, type NoteVersion } from '../notes.js';
+import {
+  deleteNote,
+  loadHistory,
+  loadNote,
+  type Note,
+  type NoteVersion,
+} from '../../../vault/index.js';
 import { ConfirmDelete, Busy, Button, LinkButton, Page } from '../ui.js';
 
 function useNote(id: string): { note: Note | undefined; problem: string | undefined } {

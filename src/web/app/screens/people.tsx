@@ -10,9 +10,9 @@ import {
   type Entry,
   type Incident,
 } from '../../../domain/diary/index.js';
-import { isApiError, type RecordResponse } from '../api.js';
+import { isApiError, type RecordResponse } from '../../../vault/index.js';
 import { useApp, type PersonDraft } from '../context.js';
-import { PERSON } from '../diary-records.js';
+import { PERSON } from '../../../vault/index.js';
 import { personName, relationshipLabel, Select, useDiary } from '../diary-ui.js';
 import { describeError } from '../errors.js';
 import { format } from '../messages.js';

@@ -17,9 +17,9 @@ import {
   type Place,
   type PlaceInput,
 } from '../../../domain/diary/index.js';
-import { isApiError, type RecordResponse } from '../api.js';
+import { isApiError, type RecordResponse } from '../../../vault/index.js';
 import { useApp, type PlaceDraft } from '../context.js';
-import { PLACE } from '../diary-records.js';
+import { PLACE } from '../../../vault/index.js';
 import { Select, useDiary, type DiaryData } from '../diary-ui.js';
 import { describeError } from '../errors.js';
 import { browserTimeZone } from '../incident-form.js';

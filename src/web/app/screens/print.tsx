@@ -6,7 +6,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { summarise, type Person, type Place } from '../../../domain/diary/index.js';
 import { useApp } from '../context.js';
-import { loadNotes, type Note } from '../notes.js';
+import { loadNotes, type Note } from '../../../vault/index.js';
 import {
   behaviourLabel,
   Checkbox,

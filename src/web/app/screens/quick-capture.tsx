@@ -7,9 +7,9 @@
 import { useMemo, useState } from 'preact/hooks';
 import { describeIssues, quickCapture } from '../../../domain/diary/index.js';
 import { useApp, type QuickDraft } from '../context.js';
-import { INCIDENT, PERSON } from '../diary-records.js';
+import { INCIDENT, PERSON } from '../../../vault/index.js';
 import { Checkbox, NativeDateField, personName, Select, useDiary } from '../diary-ui.js';
-import type { DiaryData } from '../diary-store.js';
+import type { DiaryData } from '../../../vault/index.js';
 import { describeError } from '../errors.js';
 import { browserTimeZone, nowWall } from '../incident-form.js';
 import { Busy, Button, ErrorSummary, Page, TextArea, TextField } from '../ui.js';

@@ -10,11 +10,11 @@ import {
   KeyMismatchError,
   startRecovery,
   type StartedRecovery,
-} from '../account.js';
+} from '../../../vault/index.js';
 import { useApp } from '../context.js';
 import { describeError } from '../errors.js';
 import { format } from '../messages.js';
-import { choosePassphrase, validateUsername } from '../validation.js';
+import { choosePassphrase, validateUsername } from '../../../vault/index.js';
 import {
   Busy,
   Button,
@@ -25,7 +25,7 @@ import {
   TextField,
   type ErrorItem,
 } from '../ui.js';
-import { wipeBestEffort } from '../vault-session.js';
+import { wipeBestEffort } from '../../../vault/index.js';
 
 /** A recovery under way, kept by the app (in memory) between its two screens. */
 export interface RecoverDraft {

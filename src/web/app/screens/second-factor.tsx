@@ -7,8 +7,8 @@
  * fours, and as an otpauth link for an app on the same device.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { isWrongCredentials, turnOffSecondFactor } from '../account.js';
-import { isApiError, type AccountSummary, type SecondFactorSetup } from '../api.js';
+import { isWrongCredentials, turnOffSecondFactor } from '../../../vault/index.js';
+import { isApiError, type AccountSummary, type SecondFactorSetup } from '../../../vault/index.js';
 import { useApp } from '../context.js';
 import { describeError } from '../errors.js';
 import { format } from '../messages.js';

@@ -3,12 +3,12 @@
  * passphrase change, backups and account deletion.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { isApiError, type SessionSummary } from '../api.js';
-import { changePassphrase, deleteAccount, isWrongCredentials } from '../account.js';
+import { isApiError, type SessionSummary } from '../../../vault/index.js';
+import { changePassphrase, deleteAccount, isWrongCredentials } from '../../../vault/index.js';
 import { useApp } from '../context.js';
 import { describeError } from '../errors.js';
 import { format, type Messages } from '../messages.js';
-import { choosePassphrase, normaliseUsername } from '../validation.js';
+import { choosePassphrase, normaliseUsername } from '../../../vault/index.js';
 import {
   Busy,
   Button,
@@ -18,7 +18,7 @@ import {
   TextField,
   type ErrorItem,
 } from '../ui.js';
-import { AUTO_LOCK_CHOICES, type AutoLockMinutes } from '../vault-session.js';
+import { AUTO_LOCK_CHOICES, type AutoLockMinutes } from '../../../vault/index.js';
 import { SecondFactorSection } from './second-factor.js';
 
 export function minutesText(t: Messages, n: number): string {

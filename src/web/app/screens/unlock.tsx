@@ -17,11 +17,11 @@ import {
   wipePendingSignIn,
   type Opened,
   type PendingSignIn,
-} from '../account.js';
-import { isApiError, type VaultApi } from '../api.js';
+} from '../../../vault/index.js';
+import { isApiError, type VaultApi } from '../../../vault/index.js';
 import { useApp } from '../context.js';
 import { describeError } from '../errors.js';
-import { validateUsername } from '../validation.js';
+import { validateUsername } from '../../../vault/index.js';
 import {
   Busy,
   Button,
@@ -33,7 +33,7 @@ import {
   useLive,
   type ErrorItem,
 } from '../ui.js';
-import { wipeBestEffort } from '../vault-session.js';
+import { wipeBestEffort } from '../../../vault/index.js';
 
 /** A sign-in between the passphrase and the second factor, kept by the app (in memory). */
 export interface SignInDraft {

@@ -13,7 +13,7 @@ import { LinkButton, Page, useSubmitErrors, type ErrorItem } from '../../ui.js';
 import { evidenceSession } from '../evidence-session.js';
 import { formatSize, UploadList, useEvidenceText } from '../evidence-ui.js';
 import { canRecordSound, SoundRecorder } from '../recorder.js';
-import type { UploadLimits } from '../upload-api.js';
+import type { UploadLimits } from '../../../../vault/index.js';
 
 const FILES_ID = 'evidence-files';
 

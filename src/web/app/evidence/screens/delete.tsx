@@ -7,10 +7,10 @@ import { useApp } from '../../context.js';
 import { describeError } from '../../errors.js';
 import { ConfirmDelete, Page, useLive } from '../../ui.js';
 import { evidenceSession } from '../evidence-session.js';
-import { loadEvidenceItem, removeEvidenceRecord } from '../evidence-records.js';
+import { loadEvidenceItem, removeEvidenceRecord } from '../../../../vault/index.js';
 import { useEvidenceText } from '../evidence-ui.js';
-import { allIncidents, setIncidentLink } from '../incident-links.js';
-import { deleteUpload } from '../upload-api.js';
+import { allIncidents, setIncidentLink } from '../../../../vault/index.js';
+import { deleteUpload } from '../../../../vault/index.js';
 
 export function EvidenceDeleteScreen({ id }: { id: string }) {
   const app = useApp();

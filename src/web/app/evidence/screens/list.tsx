@@ -6,10 +6,10 @@ import { describeError } from '../../errors.js';
 import { format } from '../../messages.js';
 import { Busy, Button, LinkButton, Page } from '../../ui.js';
 import { useUploads } from '../evidence-session.js';
-import { loadEvidence, type EvidenceRecord } from '../evidence-records.js';
+import { loadEvidence, type EvidenceRecord } from '../../../../vault/index.js';
 import { formatSize, kindLabel, percent, UploadList, useEvidenceText } from '../evidence-ui.js';
 import type { EvidenceMessages } from '../messages.js';
-import type { UploadView } from '../uploads.js';
+import type { UploadView } from '../../../../vault/index.js';
 
 type State =
   | { readonly kind: 'loading' }

@@ -15,17 +15,17 @@ import {
   previewKind,
   type Evidence,
 } from '../../../../domain/evidence/index.js';
-import { isApiError } from '../../api.js';
+import { isApiError } from '../../../../vault/index.js';
 import { useApp } from '../../context.js';
 import { formatZonedWhen } from '../../diary-ui.js';
 import { describeError } from '../../errors.js';
 import { format } from '../../messages.js';
-import type { DecryptedRecord } from '../../records.js';
-import { localDate } from '../../validation.js';
+import type { DecryptedRecord } from '../../../../vault/index.js';
+import { localDate } from '../../../../vault/index.js';
 import { Busy, Button, LinkButton, Page, useLive, useSubmitErrors } from '../../ui.js';
-import { IntegrityError } from '../decrypt.js';
+import { IntegrityError } from '../../../../vault/index.js';
 import { evidenceSession, useUploads } from '../evidence-session.js';
-import { loadEvidenceItem, type EvidenceRecord } from '../evidence-records.js';
+import { loadEvidenceItem, type EvidenceRecord } from '../../../../vault/index.js';
 import {
   formatSize,
   kindLabel,
@@ -37,7 +37,7 @@ import {
   useEvidenceText,
 } from '../evidence-ui.js';
 import type { EvidenceMessages } from '../messages.js';
-import { allIncidents } from '../incident-links.js';
+import { allIncidents } from '../../../../vault/index.js';
 
 /** Files up to this size are opened as soon as the screen shows; larger ones on request. */
 const AUTO_OPEN_BYTES = 50 * 1024 * 1024;

@@ -9,7 +9,7 @@ import { useApp } from '../../context.js';
 import { personName } from '../../diary-ui.js';
 import { describeError } from '../../errors.js';
 import { format } from '../../messages.js';
-import type { DecryptedRecord } from '../../records.js';
+import type { DecryptedRecord } from '../../../../vault/index.js';
 import { Busy, Button, Page, TextField, useLive, type ErrorItem } from '../../ui.js';
 import { loadDiary } from '../diary-access.js';
 import { Radios } from '../fields.js';
