@@ -16,8 +16,8 @@ import type { RecordResponse } from '../../vault/index.js';
 import type { IncidentFields } from './incident-form.js';
 import type { ListFilter } from './list-filter.js';
 import type { PersonFields } from './person-form.js';
-import type { PlaceFields } from './screens/places.js';
-import type { EffectFields } from './screens/effects.js';
+import type { PlaceFields } from './place-form.js';
+import type { EffectFields } from './effect-form.js';
 import type { DiaryStore } from '../../vault/index.js';
 import type { EvidenceScreen } from './evidence/screen.js';
 

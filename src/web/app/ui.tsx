@@ -10,11 +10,9 @@ import { useApp } from './context.js';
 import { format } from './messages.js';
 import type { StrengthAssessment } from '../../vault/index.js';
 
-export interface ErrorItem {
-  /** The id of the field to move to (the first input of a date). */
-  readonly field: string;
-  readonly message: string;
-}
+import type { ErrorItem } from './form-errors.js';
+
+export type { ErrorItem };
 
 export function Page(props: {
   /** Fixed text for document.title; never diary content. */

@@ -7,7 +7,7 @@ import {
   effectToFields,
   emptyEffectFields,
   type EffectFields,
-} from './effects.js';
+} from '../effect-form.js';
 
 const TODAY = '2026-03-10';
 const filled = (over: Partial<EffectFields> = {}): EffectFields => ({

@@ -8,7 +8,7 @@ import {
   placeFieldIdOf,
   placeFieldsToInput,
   placeToFields,
-} from './places.js';
+} from '../place-form.js';
 import type { Incident } from '../../../domain/diary/index.js';
 
 const errors = MESSAGES.en.diary.places.errors;
