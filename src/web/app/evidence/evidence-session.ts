@@ -5,7 +5,7 @@
  * queue held is wiped and every object URL is revoked, in the same task as the lock itself.
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { AppContextValue } from '../context.js';
+import type { AppContextValue } from '../shell/context.js';
 import { setIncidentLink } from '../../../vault/index.js';
 import { UploadManager, type UploadView } from '../../../vault/index.js';
 

@@ -6,9 +6,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { fromBase64Url } from '../../../crypto/index.js';
 import { evidenceKind, formatCoordinates, type Evidence } from '../../../domain/evidence/index.js';
-import { useApp } from '../context.js';
-import { format } from '../messages.js';
-import { LinkButton } from '../ui.js';
+import { useApp } from '../shell/context.js';
+import { format } from '../shell/messages.js';
+import { LinkButton } from '../components/ui.js';
 import { wipeBestEffort } from '../../../vault/index.js';
 import { decryptToBlob, IntegrityError, responseChunks } from '../../../vault/index.js';
 import { useUploads } from './evidence-session.js';

@@ -8,7 +8,7 @@
  *
  * Screen titles are fixed strings (they become document.title): never a file name or title.
  */
-import type { AppLocale } from '../messages.js';
+import type { AppLocale } from '../shell/messages.js';
 
 const en = {
   homeLink: 'See and add evidence',

@@ -3,7 +3,7 @@
  * new incidents and people at once, and nothing is decrypted twice.
  */
 import type { Incident, IncidentInput, Person, PersonInput } from '../../../domain/diary/index.js';
-import type { AppContextValue } from '../context.js';
+import type { AppContextValue } from '../shell/context.js';
 import { INCIDENT, PERSON } from '../../../vault/index.js';
 import type { DecryptedRecord } from '../../../vault/index.js';
 

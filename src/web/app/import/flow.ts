@@ -11,7 +11,7 @@ import type {
   ImportResult,
   ItemChannel,
 } from '../../../importers/types.js';
-import { format } from '../messages.js';
+import { format } from '../shell/messages.js';
 import type { VaultSession } from '../../../vault/index.js';
 import type { ImportMessages } from './messages.js';
 import type { ReadTask } from './read-file.js';

@@ -16,13 +16,21 @@ import {
   type RiskCheck,
   type RiskQuestion,
 } from '../../../domain/safety/risk-check.js';
-import { useApp } from '../context.js';
+import { useApp } from '../shell/context.js';
 import { loadAll, loadOne } from '../../../vault/index.js';
-import { useDiary } from '../diary-ui.js';
-import { describeError } from '../errors.js';
-import { format } from '../messages.js';
+import { useDiary } from '../diary/diary-ui.js';
+import { describeError } from '../shell/errors.js';
+import { format } from '../shell/messages.js';
 import { sealNewRecord, type DecryptedRecord } from '../../../vault/index.js';
-import { Busy, Button, DateField, LinkButton, Page, TextArea, type ErrorItem } from '../ui.js';
+import {
+  Busy,
+  Button,
+  DateField,
+  LinkButton,
+  Page,
+  TextArea,
+  type ErrorItem,
+} from '../components/ui.js';
 import { SAFETY_MESSAGES, type SafetyMessages } from './messages.js';
 import { checkRiskForm, EMPTY_DATE, localToday, type AnswerFields } from './risk-form.js';
 import { newestFirst, RISK_CHECK } from '../../../vault/index.js';

@@ -4,12 +4,12 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { formatDate, type Incident } from '../../../../domain/diary/index.js';
-import { useApp } from '../../context.js';
+import { useApp } from '../../shell/context.js';
 import { INCIDENT } from '../../../../vault/index.js';
-import { Checkboxes } from '../../diary-ui.js';
-import { describeError } from '../../errors.js';
+import { Checkboxes } from '../../diary/diary-ui.js';
+import { describeError } from '../../shell/errors.js';
 import type { DecryptedRecord } from '../../../../vault/index.js';
-import { Busy, Button, Page, type ErrorItem } from '../../ui.js';
+import { Busy, Button, Page, type ErrorItem } from '../../components/ui.js';
 import { loadEvidence, type EvidenceRecord } from '../../../../vault/index.js';
 import { kindLabel, useEvidenceText } from '../evidence-ui.js';
 import { allIncidents, setIncidentEvidence, setIncidentLink } from '../../../../vault/index.js';

@@ -16,13 +16,13 @@ import {
   type Evidence,
 } from '../../../../domain/evidence/index.js';
 import { isApiError } from '../../../../vault/index.js';
-import { useApp } from '../../context.js';
-import { formatZonedWhen } from '../../diary-ui.js';
-import { describeError } from '../../errors.js';
-import { format } from '../../messages.js';
+import { useApp } from '../../shell/context.js';
+import { formatZonedWhen } from '../../diary/diary-ui.js';
+import { describeError } from '../../shell/errors.js';
+import { format } from '../../shell/messages.js';
 import type { DecryptedRecord } from '../../../../vault/index.js';
 import { localDate } from '../../../../vault/index.js';
-import { Busy, Button, LinkButton, Page, useLive, useSubmitErrors } from '../../ui.js';
+import { Busy, Button, LinkButton, Page, useLive, useSubmitErrors } from '../../components/ui.js';
 import { IntegrityError } from '../../../../vault/index.js';
 import { evidenceSession, useUploads } from '../evidence-session.js';
 import { loadEvidenceItem, type EvidenceRecord } from '../../../../vault/index.js';
