@@ -376,7 +376,7 @@ export class VaultApi {
       throw new ApiError(0, 'network', 'the server could not be reached');
     }
     if (!response.ok) {
-      const error = await readError(response);
+      const error = await readApiError(response);
       if (error.code === 'not_signed_in' && wasSignedIn) this.onSessionEnded?.();
       throw error;
     }
@@ -391,19 +391,31 @@ export class VaultApi {
   }
 }
 
-async function readError(response: Response): Promise<ApiError> {
+/**
+ * The one reader of the API's error shape, `{ "error": { "code", "message" } }`, for every request
+ * the vault makes (these JSON calls and the tus uploads alike). A field that is missing or not a
+ * string keeps its status-based default, so a proxy's page or tus's plain-text answer still
+ * gives a typed error.
+ */
+export async function readApiError(response: Response): Promise<ApiError> {
   let code = response.status >= 500 ? 'internal_error' : 'bad_request';
   let message = response.statusText;
   try {
     const json: unknown = await response.json();
-    const error = field(object(json), 'error');
-    code = string(object(error), 'code');
-    message = string(object(error), 'message');
+    const error = isRecord(json) ? json.error : undefined;
+    if (isRecord(error)) {
+      if (typeof error.code === 'string') code = error.code;
+      if (typeof error.message === 'string') message = error.message;
+    }
   } catch {
-    // Not the API's error shape (a proxy's page, say): keep the status-based code.
+    // Not JSON at all: the status-based code stands.
   }
   if (response.status === 429) code = 'rate_limited';
   return new ApiError(response.status, code, message);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 // ---- response checks: the server is not trusted to keep the contract ----

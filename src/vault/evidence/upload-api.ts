@@ -4,7 +4,7 @@
  * for the limits, and fetching the ciphertext of a finished one. Like VaultApi, nothing is ever
  * retried automatically and nothing readable travels: no Upload-Metadata, ever.
  */
-import { ApiError, CSRF_HEADER, type VaultApi } from '../api.js';
+import { ApiError, CSRF_HEADER, readApiError, type VaultApi } from '../api.js';
 
 export const UPLOADS_PATH = '/api/uploads';
 const TUS_VERSION = '1.0.0';
@@ -31,20 +31,6 @@ export function uploadIdOf(location: string): string | undefined {
   const path = new URL(location, 'http://x.invalid').pathname;
   const id = path.startsWith(`${UPLOADS_PATH}/`) ? path.slice(UPLOADS_PATH.length + 1) : '';
   return /^[A-Za-z0-9._~-]{1,200}$/.test(id) ? id : undefined;
-}
-
-async function errorOf(response: Response): Promise<ApiError> {
-  let code = response.status >= 500 ? 'internal_error' : 'bad_request';
-  let message = response.statusText;
-  try {
-    const json = (await response.json()) as { error?: { code?: unknown; message?: unknown } };
-    if (typeof json.error?.code === 'string') code = json.error.code;
-    if (typeof json.error?.message === 'string') message = json.error.message;
-  } catch {
-    // tus answers some errors in plain text; the status-based code stands.
-  }
-  if (response.status === 429) code = 'rate_limited';
-  return new ApiError(response.status, code, message);
 }
 
 async function send(url: string, init: RequestInit): Promise<Response> {
@@ -75,7 +61,7 @@ export async function createUpload(api: VaultApi, length: number): Promise<strin
       'upload-length': String(length),
     },
   });
-  if (response.status !== 201) throw await errorOf(response);
+  if (response.status !== 201) throw await readApiError(response);
   const id = uploadIdOf(response.headers.get('location') ?? '');
   if (id === undefined) {
     throw new ApiError(0, 'bad_response', 'the server did not say where the upload is');
@@ -94,7 +80,7 @@ export async function deleteUpload(api: VaultApi, uploadId: string): Promise<voi
     headers: { ...uploadHeaders(api), 'tus-resumable': TUS_VERSION },
   });
   if (response.status === 204 || response.status === 404 || response.status === 410) return;
-  throw await errorOf(response);
+  throw await readApiError(response);
 }
 
 /** Fetches the ciphertext of a finished upload, as a response whose body can be streamed. */
@@ -104,7 +90,7 @@ export async function fetchCiphertext(uploadId: string, signal?: AbortSignal): P
     headers: { 'tus-resumable': TUS_VERSION },
     ...(signal !== undefined ? { signal } : {}),
   });
-  if (!response.ok) throw await errorOf(response);
+  if (!response.ok) throw await readApiError(response);
   return response;
 }
 
