@@ -7,7 +7,10 @@
  * fixed strings, so the browser's history and tab titles never hold anything private.
  */
 
-export type AppLocale = 'en' | 'cy';
+import type { Locale } from '../../../domain/locales.js';
+
+/** The vault speaks every language the site does: one Locale type (src/domain/locales.ts). */
+export type AppLocale = Locale;
 
 const en = {
   appName: 'Private diary',
@@ -2135,17 +2138,4 @@ export function appLocale(value: string | undefined): AppLocale {
   return value === 'cy' ? 'cy' : 'en';
 }
 
-/**
- * Fills `{name}` placeholders. Unknown placeholders are left as they are, so a mistake shows.
- *
- * @example format('Word {n}', { n: 5 }) // 'Word 5'
- */
-export function format(
-  template: string,
-  values: Readonly<Record<string, string | number>>,
-): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = values[name];
-    return value === undefined ? whole : String(value);
-  });
-}
+export { format } from '../../i18n/format.js';
