@@ -152,7 +152,7 @@ export async function completeSignUp(
  * Asks for the account's KDF parameters and derives the keys. Refuses parameters below the
  * protocol's minimum before deriving (CryptoError `kdf_params_too_weak`).
  */
-async function deriveForAccount(
+export async function deriveForAccount(
   api: VaultApi,
   username: string,
   passphrase: string,
