@@ -17,12 +17,8 @@
 import './shell/zod-config.js';
 import { render } from 'preact';
 import { cryptoReady } from '../../crypto/index.js';
-import { VaultApi } from '../../vault/index.js';
-import { App } from './shell/app.js';
-import type { ScreenName } from './shell/context.js';
-import { appLocale, format, MESSAGES } from './shell/messages.js';
-import { VaultHistory } from './shell/vault-history.js';
 import {
+  VaultApi,
   DEFAULT_AUTO_LOCK_MINUTES,
   IdleTimer,
   LOCK_WARNING_MS,
@@ -30,6 +26,10 @@ import {
   VaultSession,
   type AutoLockMinutes,
 } from '../../vault/index.js';
+import { App } from './shell/app.js';
+import type { ScreenName } from './shell/context.js';
+import { appLocale, format, MESSAGES } from './shell/messages.js';
+import { VaultHistory } from './shell/vault-history.js';
 import '../styles/vault.css';
 
 type LockReason = 'button' | 'idle' | 'exit' | 'signed-out' | 'deleted';

@@ -8,8 +8,12 @@
  */
 import { useState } from 'preact/hooks';
 import { isCryptoError } from '../../../crypto/index.js';
-import { loadBackupTransfer, WrongPassphraseError } from '../../../vault/index.js';
-import type { BackupFile, ImportSummary } from '../../../vault/index.js';
+import {
+  loadBackupTransfer,
+  WrongPassphraseError,
+  type BackupFile,
+  type ImportSummary,
+} from '../../../vault/index.js';
 import { useApp } from '../shell/context.js';
 import { describeError } from '../shell/errors.js';
 import { format, type Messages } from '../shell/messages.js';

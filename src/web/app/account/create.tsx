@@ -11,12 +11,13 @@ import {
   prepareSignUp,
   recoveryWordsOf,
   type PreparedSignUp,
+  isApiError,
+  choosePassphrase,
+  validateUsername,
 } from '../../../vault/index.js';
-import { isApiError } from '../../../vault/index.js';
 import { useApp } from '../shell/context.js';
 import { describeError } from '../shell/errors.js';
 import { format, type Messages } from '../shell/messages.js';
-import { choosePassphrase, validateUsername } from '../../../vault/index.js';
 import {
   Busy,
   Button,

@@ -10,11 +10,13 @@ import {
   KeyMismatchError,
   startRecovery,
   type StartedRecovery,
+  choosePassphrase,
+  validateUsername,
+  wipeBestEffort,
 } from '../../../vault/index.js';
 import { useApp } from '../shell/context.js';
 import { describeError } from '../shell/errors.js';
 import { format } from '../shell/messages.js';
-import { choosePassphrase, validateUsername } from '../../../vault/index.js';
 import {
   Busy,
   Button,
@@ -25,7 +27,6 @@ import {
   TextField,
   type ErrorItem,
 } from '../components/ui.js';
-import { wipeBestEffort } from '../../../vault/index.js';
 
 /** A recovery under way, kept by the app (in memory) between its two screens. */
 export interface RecoverDraft {

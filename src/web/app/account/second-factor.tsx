@@ -7,8 +7,13 @@
  * fours, and as an otpauth link for an app on the same device.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { isWrongCredentials, turnOffSecondFactor } from '../../../vault/index.js';
-import { isApiError, type AccountSummary, type SecondFactorSetup } from '../../../vault/index.js';
+import {
+  isWrongCredentials,
+  turnOffSecondFactor,
+  isApiError,
+  type AccountSummary,
+  type SecondFactorSetup,
+} from '../../../vault/index.js';
 import { useApp } from '../shell/context.js';
 import { describeError } from '../shell/errors.js';
 import { format } from '../shell/messages.js';

@@ -3,12 +3,20 @@
  * passphrase change, backups and account deletion.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { isApiError, type SessionSummary } from '../../../vault/index.js';
-import { changePassphrase, deleteAccount, isWrongCredentials } from '../../../vault/index.js';
+import {
+  isApiError,
+  type SessionSummary,
+  changePassphrase,
+  deleteAccount,
+  isWrongCredentials,
+  choosePassphrase,
+  normaliseUsername,
+  AUTO_LOCK_CHOICES,
+  type AutoLockMinutes,
+} from '../../../vault/index.js';
 import { useApp } from '../shell/context.js';
 import { describeError } from '../shell/errors.js';
 import { format, type Messages } from '../shell/messages.js';
-import { choosePassphrase, normaliseUsername } from '../../../vault/index.js';
 import {
   Busy,
   Button,
@@ -18,7 +26,6 @@ import {
   TextField,
   type ErrorItem,
 } from '../components/ui.js';
-import { AUTO_LOCK_CHOICES, type AutoLockMinutes } from '../../../vault/index.js';
 import { SecondFactorSection } from './second-factor.js';
 
 export function minutesText(t: Messages, n: number): string {

@@ -17,11 +17,13 @@ import {
   wipePendingSignIn,
   type Opened,
   type PendingSignIn,
+  isApiError,
+  type VaultApi,
+  validateUsername,
+  wipeBestEffort,
 } from '../../../vault/index.js';
-import { isApiError, type VaultApi } from '../../../vault/index.js';
 import { useApp } from '../shell/context.js';
 import { describeError } from '../shell/errors.js';
-import { validateUsername } from '../../../vault/index.js';
 import {
   Busy,
   Button,
@@ -33,7 +35,6 @@ import {
   useLive,
   type ErrorItem,
 } from '../components/ui.js';
-import { wipeBestEffort } from '../../../vault/index.js';
 
 /** A sign-in between the passphrase and the second factor, kept by the app (in memory). */
 export interface SignInDraft {

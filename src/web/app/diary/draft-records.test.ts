@@ -1,17 +1,18 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cryptoReady, fromBase64Url, generateKey } from '../../../crypto/index.js';
-import type { RecordResponse } from '../../../vault/index.js';
-import type { DiaryMemory, NoteDraft } from '../shell/context.js';
-import { DRAFT_TYPE, parseDraft, unfinishedEntries } from './draft-records.js';
-import { emptyIncidentFields } from './incident-form.js';
 import {
+  type RecordResponse,
   NOTE_TYPE,
   openRecord,
   parseNote,
   sealNewRecord,
   sealRecordUpdate,
+  happenedAtToFields,
+  validateNote,
 } from '../../../vault/index.js';
-import { happenedAtToFields, validateNote } from '../../../vault/index.js';
+import type { DiaryMemory, NoteDraft } from '../shell/context.js';
+import { DRAFT_TYPE, parseDraft, unfinishedEntries } from './draft-records.js';
+import { emptyIncidentFields } from './incident-form.js';
 
 let accountKey: Uint8Array;
 beforeAll(async () => {

@@ -6,16 +6,16 @@
  * the diary home offers it back ("You have an unfinished entry"); carrying on or deleting it
  * removes the record. Quick exit and the Lock button do not save one.
  */
-import type { VaultApi } from '../../../vault/index.js';
-import type { DiaryMemory, NoteDraft, QuickDraft } from '../shell/context.js';
-import type { IncidentFields } from './incident-form.js';
 import {
+  type VaultApi,
   openRecord,
   RecordShapeError,
   sealNewRecord,
   type DecryptedRecord,
+  type NoteFields,
 } from '../../../vault/index.js';
-import type { NoteFields } from '../../../vault/index.js';
+import type { DiaryMemory, NoteDraft, QuickDraft } from '../shell/context.js';
+import type { IncidentFields } from './incident-form.js';
 
 export const DRAFT_TYPE = 'draft';
 

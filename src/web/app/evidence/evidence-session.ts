@@ -6,8 +6,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { AppContextValue } from '../shell/context.js';
-import { setIncidentLink } from '../../../vault/index.js';
-import { UploadManager, type UploadView } from '../../../vault/index.js';
+import { setIncidentLink, UploadManager, type UploadView } from '../../../vault/index.js';
 
 export interface EvidenceSession {
   readonly uploads: UploadManager;

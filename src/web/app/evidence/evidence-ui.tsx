@@ -9,12 +9,17 @@ import { evidenceKind, formatCoordinates, type Evidence } from '../../../domain/
 import { useApp } from '../shell/context.js';
 import { format } from '../shell/messages.js';
 import { LinkButton } from '../components/ui.js';
-import { wipeBestEffort } from '../../../vault/index.js';
-import { decryptToBlob, IntegrityError, responseChunks } from '../../../vault/index.js';
+import {
+  wipeBestEffort,
+  decryptToBlob,
+  IntegrityError,
+  responseChunks,
+  fetchCiphertext,
+  type UploadManager,
+  type UploadView,
+} from '../../../vault/index.js';
 import { useUploads } from './evidence-session.js';
 import { EVIDENCE_MESSAGES, type EvidenceMessages } from './messages.js';
-import { fetchCiphertext } from '../../../vault/index.js';
-import type { UploadManager, UploadView } from '../../../vault/index.js';
 
 /** The evidence strings in the app's language. */
 export function useEvidenceText(): EvidenceMessages {

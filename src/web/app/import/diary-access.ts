@@ -4,8 +4,7 @@
  */
 import type { Incident, IncidentInput, Person, PersonInput } from '../../../domain/diary/index.js';
 import type { AppContextValue } from '../shell/context.js';
-import { INCIDENT, PERSON } from '../../../vault/index.js';
-import type { DecryptedRecord } from '../../../vault/index.js';
+import { INCIDENT, PERSON, type DecryptedRecord } from '../../../vault/index.js';
 
 type App = Pick<AppContextValue, 'diary'>;
 

@@ -17,11 +17,17 @@ import {
   type RiskQuestion,
 } from '../../../domain/safety/risk-check.js';
 import { useApp } from '../shell/context.js';
-import { loadAll, loadOne } from '../../../vault/index.js';
+import {
+  loadAll,
+  loadOne,
+  sealNewRecord,
+  type DecryptedRecord,
+  newestFirst,
+  RISK_CHECK,
+} from '../../../vault/index.js';
 import { useDiary } from '../diary/diary-ui.js';
 import { describeError } from '../shell/errors.js';
 import { format } from '../shell/messages.js';
-import { sealNewRecord, type DecryptedRecord } from '../../../vault/index.js';
 import {
   Busy,
   Button,
@@ -33,7 +39,6 @@ import {
 } from '../components/ui.js';
 import { SAFETY_MESSAGES, type SafetyMessages } from './messages.js';
 import { checkRiskForm, EMPTY_DATE, localToday, type AnswerFields } from './risk-form.js';
-import { newestFirst, RISK_CHECK } from '../../../vault/index.js';
 
 /** The National Stalking Helpline, as content/services.yaml lists it. */
 export const HELPLINE_PHONE = '0808 802 0300';

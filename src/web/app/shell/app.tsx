@@ -5,8 +5,17 @@
  * at once; lock hooks wipe the key material that lived in this component's drafts.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { wipePendingSignIn, wipePrepared, type Opened } from '../../../vault/index.js';
-import type { FailedAttempts, VaultApi } from '../../../vault/index.js';
+import {
+  wipePendingSignIn,
+  wipePrepared,
+  type Opened,
+  type FailedAttempts,
+  type VaultApi,
+  RevisionWatch,
+  DiaryStore,
+  type AutoLockMinutes,
+  type VaultSession,
+} from '../../../vault/index.js';
 import { anyFailedAttempts } from '../account/failed-attempts.js';
 import {
   AppContext,
@@ -19,8 +28,6 @@ import {
 } from './context.js';
 import { formatDate, formatHappenedAt } from './format-date.js';
 import { MESSAGES, type AppLocale } from './messages.js';
-import { RevisionWatch } from '../../../vault/index.js';
-import { DiaryStore } from '../../../vault/index.js';
 import { EVIDENCE_SCREEN_NAMES, EvidenceScreenView, storeFile } from '../evidence/index.js';
 import { emptyFilter } from '../diary/list-filter.js';
 import {
@@ -92,7 +99,6 @@ import {
 } from '../account/settings.js';
 import { StartScreen } from '../account/start.js';
 import { newSignInDraft, UnlockCodeScreen, UnlockScreen } from '../account/unlock.js';
-import type { AutoLockMinutes, VaultSession } from '../../../vault/index.js';
 import type { VaultHistory } from './vault-history.js';
 
 export interface AppProps {

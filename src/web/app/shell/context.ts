@@ -6,19 +6,23 @@
  */
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { Opened } from '../../../vault/index.js';
-import type { FailedAttempts, VaultApi } from '../../../vault/index.js';
+import type {
+  Opened,
+  FailedAttempts,
+  VaultApi,
+  RevisionWatch,
+  NoteFields,
+  AutoLockMinutes,
+  VaultSession,
+  RecordResponse,
+  DiaryStore,
+} from '../../../vault/index.js';
 import type { AppLocale, Messages } from './messages.js';
-import type { RevisionWatch } from '../../../vault/index.js';
-import type { NoteFields } from '../../../vault/index.js';
-import type { AutoLockMinutes, VaultSession } from '../../../vault/index.js';
-import type { RecordResponse } from '../../../vault/index.js';
 import type { IncidentFields } from '../diary/incident-form.js';
 import type { ListFilter } from '../diary/list-filter.js';
 import type { PersonFields } from '../diary/person-form.js';
 import type { PlaceFields } from '../diary/place-form.js';
 import type { EffectFields } from '../diary/effect-form.js';
-import type { DiaryStore } from '../../../vault/index.js';
 import type { EvidenceScreen } from '../evidence/screen.js';
 
 export type Screen =

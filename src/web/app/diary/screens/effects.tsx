@@ -6,7 +6,7 @@
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { effectsRecorded, EFFECTS } from '../../../../domain/diary/index.js';
-import { isApiError, type RecordResponse } from '../../../../vault/index.js';
+import { isApiError, type RecordResponse, EFFECT, localDate } from '../../../../vault/index.js';
 import { useApp, type EffectDraft } from '../../shell/context.js';
 import {
   byStartDescending,
@@ -15,7 +15,6 @@ import {
   emptyEffectFields,
   type EffectFields,
 } from '../effect-form.js';
-import { EFFECT } from '../../../../vault/index.js';
 import { effectLabel, formatLocalDate, useDiary, type DiaryData } from '../diary-ui.js';
 import { describeError } from '../../shell/errors.js';
 import { browserTimeZone } from '../incident-form.js';
@@ -31,7 +30,6 @@ import {
   type DateParts,
   type ErrorItem,
 } from '../../components/ui.js';
-import { localDate } from '../../../../vault/index.js';
 
 const NEW_DRAFT = 'new';
 

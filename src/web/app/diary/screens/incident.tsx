@@ -18,9 +18,16 @@ import {
   type Person,
   type Place,
 } from '../../../../domain/diary/index.js';
-import { isApiError, type RecordResponse } from '../../../../vault/index.js';
+import {
+  isApiError,
+  type RecordResponse,
+  INCIDENT,
+  loadVersions,
+  PERSON,
+  type Version,
+  type DecryptedRecord,
+} from '../../../../vault/index.js';
 import { useApp, type IncidentDraft } from '../../shell/context.js';
-import { INCIDENT, loadVersions, PERSON, type Version } from '../../../../vault/index.js';
 import {
   behaviourLabel,
   channelLabel,
@@ -49,7 +56,6 @@ import {
   type WallChoice,
 } from '../incident-form.js';
 import { format, type AppLocale, type Messages } from '../../shell/messages.js';
-import type { DecryptedRecord } from '../../../../vault/index.js';
 import {
   ConfirmDelete,
   Busy,

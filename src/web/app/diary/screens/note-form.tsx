@@ -8,11 +8,22 @@
  * the form is kept as it was.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { isApiError, type RecordResponse } from '../../../../vault/index.js';
+import {
+  isApiError,
+  type RecordResponse,
+  addNote,
+  editNote,
+  loadNote,
+  type NoteValue,
+  happenedAtToFields,
+  localDate,
+  validateNote,
+  type NoteError,
+  type NoteFieldName,
+  type NoteFields,
+} from '../../../../vault/index.js';
 import { useApp, type NoteDraft } from '../../shell/context.js';
 import { describeError } from '../../shell/errors.js';
-import { addNote, editNote, loadNote } from '../../../../vault/index.js';
-import type { NoteValue } from '../../../../vault/index.js';
 import {
   Busy,
   Button,
@@ -23,14 +34,6 @@ import {
   TextField,
   type ErrorItem,
 } from '../../components/ui.js';
-import {
-  happenedAtToFields,
-  localDate,
-  validateNote,
-  type NoteError,
-  type NoteFieldName,
-  type NoteFields,
-} from '../../../../vault/index.js';
 
 const NEW_DRAFT = 'new';
 

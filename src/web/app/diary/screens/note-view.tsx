@@ -1,16 +1,16 @@
 /** One journal entry (a note record): its date, text, versions, and ways to change or delete it. */
 import { useEffect, useState } from 'preact/hooks';
-import { isApiError } from '../../../../vault/index.js';
-import { useApp } from '../../shell/context.js';
-import { describeError } from '../../shell/errors.js';
-import { format } from '../../shell/messages.js';
 import {
+  isApiError,
   deleteNote,
   loadHistory,
   loadNote,
   type Note,
   type NoteVersion,
 } from '../../../../vault/index.js';
+import { useApp } from '../../shell/context.js';
+import { describeError } from '../../shell/errors.js';
+import { format } from '../../shell/messages.js';
 import { ConfirmDelete, Busy, Button, LinkButton, Page } from '../../components/ui.js';
 
 function useNote(id: string): { note: Note | undefined; problem: string | undefined } {

@@ -10,9 +10,8 @@ import {
   type Entry,
   type Incident,
 } from '../../../../domain/diary/index.js';
-import { isApiError, type RecordResponse } from '../../../../vault/index.js';
+import { isApiError, type RecordResponse, PERSON } from '../../../../vault/index.js';
 import { useApp, type PersonDraft } from '../../shell/context.js';
-import { PERSON } from '../../../../vault/index.js';
 import { personName, relationshipLabel, Select, useDiary } from '../diary-ui.js';
 import { describeError } from '../../shell/errors.js';
 import { format } from '../../shell/messages.js';

@@ -5,7 +5,7 @@
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { byPlace, PLACE_KINDS } from '../../../../domain/diary/index.js';
-import { isApiError, type RecordResponse } from '../../../../vault/index.js';
+import { isApiError, type RecordResponse, PLACE } from '../../../../vault/index.js';
 import { useApp, type PlaceDraft } from '../../shell/context.js';
 import {
   checkPlace,
@@ -16,7 +16,6 @@ import {
   placeToFields,
   type PlaceFields,
 } from '../place-form.js';
-import { PLACE } from '../../../../vault/index.js';
 import { Select, useDiary, type DiaryData } from '../diary-ui.js';
 import { describeError } from '../../shell/errors.js';
 import { browserTimeZone } from '../incident-form.js';

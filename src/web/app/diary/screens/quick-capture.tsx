@@ -7,9 +7,8 @@
 import { useMemo, useState } from 'preact/hooks';
 import { describeIssues, quickCapture } from '../../../../domain/diary/index.js';
 import { useApp, type QuickDraft } from '../../shell/context.js';
-import { INCIDENT, PERSON } from '../../../../vault/index.js';
+import { INCIDENT, PERSON, type DiaryData } from '../../../../vault/index.js';
 import { Checkbox, NativeDateField, personName, Select, useDiary } from '../diary-ui.js';
-import type { DiaryData } from '../../../../vault/index.js';
 import { describeError } from '../../shell/errors.js';
 import { browserTimeZone, nowWall } from '../incident-form.js';
 import { Busy, Button, ErrorSummary, Page, TextArea, TextField } from '../../components/ui.js';

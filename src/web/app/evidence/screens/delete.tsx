@@ -7,10 +7,14 @@ import { useApp } from '../../shell/context.js';
 import { describeError } from '../../shell/errors.js';
 import { ConfirmDelete, Page, useLive } from '../../components/ui.js';
 import { evidenceSession } from '../evidence-session.js';
-import { loadEvidenceItem, removeEvidenceRecord } from '../../../../vault/index.js';
+import {
+  loadEvidenceItem,
+  removeEvidenceRecord,
+  allIncidents,
+  setIncidentLink,
+  deleteUpload,
+} from '../../../../vault/index.js';
 import { useEvidenceText } from '../evidence-ui.js';
-import { allIncidents, setIncidentLink } from '../../../../vault/index.js';
-import { deleteUpload } from '../../../../vault/index.js';
 
 export function EvidenceDeleteScreen({ id }: { id: string }) {
   const app = useApp();

@@ -1,6 +1,6 @@
 /** Changing an item's title, date and note (the file itself never changes). */
 import { useEffect, useState } from 'preact/hooks';
-import { isApiError } from '../../../../vault/index.js';
+import { isApiError, loadEvidenceItem, updateEvidence } from '../../../../vault/index.js';
 import { useApp } from '../../shell/context.js';
 import { describeError } from '../../shell/errors.js';
 import {
@@ -13,7 +13,6 @@ import {
   type ErrorItem,
 } from '../../components/ui.js';
 import { checkDetails, detailsToFields, type DetailsFields } from '../details-form.js';
-import { loadEvidenceItem, updateEvidence } from '../../../../vault/index.js';
 import { useEvidenceText } from '../evidence-ui.js';
 
 const FIELD_IDS = { title: 'evidence-title', date: 'evidence-date-day', note: 'evidence-note' };

@@ -5,14 +5,19 @@
 import { useEffect, useState } from 'preact/hooks';
 import { formatDate, type Incident } from '../../../../domain/diary/index.js';
 import { useApp } from '../../shell/context.js';
-import { INCIDENT } from '../../../../vault/index.js';
+import {
+  INCIDENT,
+  type DecryptedRecord,
+  loadEvidence,
+  type EvidenceRecord,
+  allIncidents,
+  setIncidentEvidence,
+  setIncidentLink,
+} from '../../../../vault/index.js';
 import { Checkboxes } from '../../diary/diary-ui.js';
 import { describeError } from '../../shell/errors.js';
-import type { DecryptedRecord } from '../../../../vault/index.js';
 import { Busy, Button, Page, type ErrorItem } from '../../components/ui.js';
-import { loadEvidence, type EvidenceRecord } from '../../../../vault/index.js';
 import { kindLabel, useEvidenceText } from '../evidence-ui.js';
-import { allIncidents, setIncidentEvidence, setIncidentLink } from '../../../../vault/index.js';
 import { incidentLabel } from './view.js';
 
 const CHECKBOXES_ID = 'evidence-links';

@@ -6,10 +6,9 @@ import { describeError } from '../../shell/errors.js';
 import { format } from '../../shell/messages.js';
 import { Busy, Button, LinkButton, Page } from '../../components/ui.js';
 import { useUploads } from '../evidence-session.js';
-import { loadEvidence, type EvidenceRecord } from '../../../../vault/index.js';
+import { loadEvidence, type EvidenceRecord, type UploadView } from '../../../../vault/index.js';
 import { formatSize, kindLabel, percent, UploadList, useEvidenceText } from '../evidence-ui.js';
 import type { EvidenceMessages } from '../messages.js';
-import type { UploadView } from '../../../../vault/index.js';
 
 type State =
   | { readonly kind: 'loading' }

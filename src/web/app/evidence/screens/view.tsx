@@ -15,17 +15,21 @@ import {
   previewKind,
   type Evidence,
 } from '../../../../domain/evidence/index.js';
-import { isApiError } from '../../../../vault/index.js';
+import {
+  isApiError,
+  type DecryptedRecord,
+  localDate,
+  IntegrityError,
+  loadEvidenceItem,
+  type EvidenceRecord,
+  allIncidents,
+} from '../../../../vault/index.js';
 import { useApp } from '../../shell/context.js';
 import { formatZonedWhen } from '../../diary/diary-ui.js';
 import { describeError } from '../../shell/errors.js';
 import { format } from '../../shell/messages.js';
-import type { DecryptedRecord } from '../../../../vault/index.js';
-import { localDate } from '../../../../vault/index.js';
 import { Busy, Button, LinkButton, Page, useLive, useSubmitErrors } from '../../components/ui.js';
-import { IntegrityError } from '../../../../vault/index.js';
 import { evidenceSession, useUploads } from '../evidence-session.js';
-import { loadEvidenceItem, type EvidenceRecord } from '../../../../vault/index.js';
 import {
   formatSize,
   kindLabel,
@@ -37,7 +41,6 @@ import {
   useEvidenceText,
 } from '../evidence-ui.js';
 import type { EvidenceMessages } from '../messages.js';
-import { allIncidents } from '../../../../vault/index.js';
 
 /** Files up to this size are opened as soon as the screen shows; larger ones on request. */
 const AUTO_OPEN_BYTES = 50 * 1024 * 1024;
