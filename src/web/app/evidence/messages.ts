@@ -12,7 +12,6 @@ import type { AppLocale } from '../shell/messages.js';
 
 const en = {
   homeLink: 'See and add evidence',
-  homeHeading: 'Evidence',
   kinds: {
     photo: 'Photo',
     video: 'Video',
@@ -237,7 +236,6 @@ export type EvidenceMessages = typeof en;
 
 const cy: EvidenceMessages = {
   homeLink: 'Gweld ac ychwanegu tystiolaeth',
-  homeHeading: 'Tystiolaeth',
   kinds: {
     photo: 'Llun',
     video: 'Fideo',

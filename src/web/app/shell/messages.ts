@@ -13,7 +13,6 @@ import type { Locale } from '../../../domain/locales.js';
 export type AppLocale = Locale;
 
 const en = {
-  appName: 'Private diary',
   dates: {
     months: [
       'January',
@@ -84,7 +83,6 @@ const en = {
     lost: 'I have lost my passphrase',
   },
   create: {
-    caption: 'Create a private diary',
     usernameTitle: 'Choose a username',
     usernameHint:
       'You will use it with your passphrase to open your diary. Do not use your real name or your email address: choose something that would not identify you if someone saw it.',
@@ -203,7 +201,6 @@ const en = {
     add: 'Add an entry',
     loading: 'Opening your entries…',
     empty: 'You have not written any entries yet.',
-    entriesHeading: 'Entries',
     count: '{n} entries, newest first.',
     countOne: '1 entry.',
     happened: 'Happened on {date}',
@@ -226,20 +223,16 @@ const en = {
     editTitle: 'Edit the entry',
     titleLabel: 'Title',
     titleHint: 'A few words to help you find it later.',
-    whenLegend: 'When did it happen?',
     whenHint: 'For example, 27 3 2025',
     day: 'Day',
     month: 'Month',
     year: 'Year',
-    timeLabel: 'Time (optional)',
-    timeHint: 'Use the 24-hour clock, for example 14:30',
     bodyLabel: 'What happened',
     bodyHint:
       'Write what you saw and heard, who was there, and how it made you feel or what you had to change.',
     draftNote: 'Until you save, your writing is kept only on this page and is lost when it locks.',
     save: 'Save entry',
     saving: 'Locking and saving your entry…',
-    titleRequired: 'Enter a title',
     titleTooLong: 'Title must be 200 characters or fewer',
     dateRequired: 'Enter the date it happened',
     dateIncomplete: 'Date must include a day, month and year',
@@ -252,7 +245,6 @@ const en = {
     loadLatest: 'Load the latest version',
   },
   view: {
-    caption: 'Diary entry',
     screenTitle: 'Diary entry',
     happened: 'When it happened',
     written: 'Written',
@@ -579,7 +571,6 @@ const en = {
       diaryHeading: 'Your incident diary',
       count: '{n} incidents recorded.',
       countOne: '1 incident recorded.',
-      countNone: 'No incidents recorded yet.',
       list: 'See all incidents',
       full: 'Add a full entry',
       patterns: 'See patterns',
@@ -587,7 +578,6 @@ const en = {
       print: 'Print the log',
       places: 'Places',
       effects: 'Changes to daily life',
-      notesHeading: 'Notes',
     },
     list: {
       title: 'Incidents',
@@ -621,7 +611,6 @@ const en = {
     },
     view: {
       title: 'Incident',
-      caption: 'Incident',
       loading: 'Opening…',
       notFound: 'This incident is not in your diary. It may have been deleted.',
       unreadable: 'This incident could not be opened. It may have been changed on the server.',
@@ -704,7 +693,6 @@ const en = {
       perpetrators: 'Who did it?',
       witnesses: 'Who saw or heard it?',
       peopleHint: 'Select all that apply.',
-      noPeople: 'Nobody is saved yet.',
       newPerpetrator: 'Someone new who did it (optional)',
       newWitness: 'A new witness (optional)',
       newPersonHint: 'A name, or a description such as "man in the blue van".',
@@ -771,7 +759,6 @@ const en = {
       save: 'Save person',
       saved: 'The person has been saved.',
       errorName: 'Enter a name or an alias, such as "man in the blue van"',
-      errorOther: 'Check this answer',
       back: 'Back to people',
       delete: 'Delete this person',
       removeTitle: 'Delete this person?',
@@ -974,7 +961,6 @@ const en = {
     },
     home: {
       latestHeading: 'Latest incidents',
-      latestHint: 'The newest {n}.',
       none: 'You have not recorded any incidents yet. Use "Record what happened" above.',
       loading: 'Opening your incidents…',
       approximately: 'about',
@@ -1030,13 +1016,11 @@ const en = {
       ownHeading: 'Changes recorded on their own',
       ownEmpty: 'None recorded on their own yet.',
       none: 'No changes to daily life are recorded yet, on incidents or on their own.',
-      seeIncident: 'See the incident',
     },
     patterns: {
       effects: 'Changes to day-to-day life',
       effectsHint:
         'The law calls this a "substantial adverse effect on usual day-to-day activities" (section 4A of the Protection from Harassment Act 1997).',
-      weekOf: 'Week of {date}',
     },
     dates: {
       dateAtAboutTime: '{date} at about {time}',
@@ -1055,7 +1039,6 @@ const en = {
 export type Messages = typeof en;
 
 const cy: Messages = {
-  appName: 'Dyddiadur preifat',
   dates: {
     months: [
       'Ionawr',
@@ -1130,7 +1113,6 @@ const cy: Messages = {
     lost: 'Rydw i wedi colli fy nghyfrinymadrodd',
   },
   create: {
-    caption: 'Creu dyddiadur preifat',
     usernameTitle: 'Dewiswch enw defnyddiwr',
     usernameHint:
       'Byddwch yn ei ddefnyddio gyda’ch cyfrinymadrodd i agor eich dyddiadur. Peidiwch â defnyddio eich enw go iawn na’ch cyfeiriad e-bost: dewiswch rywbeth na fyddai’n dangos pwy ydych chi petai rhywun yn ei weld.',
@@ -1252,7 +1234,6 @@ const cy: Messages = {
     add: 'Ychwanegu cofnod',
     loading: 'Yn agor eich cofnodion…',
     empty: 'Nid ydych wedi ysgrifennu unrhyw gofnodion eto.',
-    entriesHeading: 'Cofnodion',
     count: '{n} cofnod, y mwyaf diweddar yn gyntaf.',
     countOne: '1 cofnod.',
     happened: 'Digwyddodd ar {date}',
@@ -1275,13 +1256,10 @@ const cy: Messages = {
     editTitle: 'Golygu’r cofnod',
     titleLabel: 'Teitl',
     titleHint: 'Ychydig eiriau i’ch helpu i ddod o hyd iddo yn nes ymlaen.',
-    whenLegend: 'Pryd ddigwyddodd hyn?',
     whenHint: 'Er enghraifft, 27 3 2025',
     day: 'Diwrnod',
     month: 'Mis',
     year: 'Blwyddyn',
-    timeLabel: 'Amser (dewisol)',
-    timeHint: 'Defnyddiwch y cloc 24 awr, er enghraifft 14:30',
     bodyLabel: 'Beth ddigwyddodd',
     bodyHint:
       'Ysgrifennwch yr hyn a welsoch ac a glywsoch, pwy oedd yno, a sut roeddech yn teimlo neu beth y bu’n rhaid i chi ei newid.',
@@ -1289,7 +1267,6 @@ const cy: Messages = {
       'Nes i chi gadw, dim ond ar y dudalen hon y mae eich ysgrifennu yn cael ei gadw, ac mae’n cael ei golli pan fydd yn cloi.',
     save: 'Cadw’r cofnod',
     saving: 'Yn cloi ac yn cadw eich cofnod…',
-    titleRequired: 'Rhowch deitl',
     titleTooLong: 'Rhaid i’r teitl fod yn 200 nod neu lai',
     dateRequired: 'Rhowch y dyddiad y digwyddodd',
     dateIncomplete: 'Rhaid i’r dyddiad gynnwys diwrnod, mis a blwyddyn',
@@ -1302,7 +1279,6 @@ const cy: Messages = {
     loadLatest: 'Llwytho’r fersiwn ddiweddaraf',
   },
   view: {
-    caption: 'Cofnod yn y dyddiadur',
     screenTitle: 'Cofnod yn y dyddiadur',
     happened: 'Pryd ddigwyddodd hyn',
     written: 'Ysgrifennwyd',
@@ -1642,7 +1618,6 @@ const cy: Messages = {
       diaryHeading: 'Eich dyddiadur digwyddiadau',
       count: '{n} digwyddiad wedi’u cofnodi.',
       countOne: '1 digwyddiad wedi’i gofnodi.',
-      countNone: 'Dim digwyddiadau wedi’u cofnodi eto.',
       list: 'Gweld pob digwyddiad',
       full: 'Ychwanegu cofnod llawn',
       patterns: 'Gweld patrymau',
@@ -1652,7 +1627,6 @@ const cy: Messages = {
       // person) by someone who is not a fluent Welsh speaker; a Welsh speaker should check it.
       places: 'Lleoedd',
       effects: 'Newidiadau i fywyd bob dydd',
-      notesHeading: 'Nodiadau',
     },
     list: {
       title: 'Digwyddiadau',
@@ -1686,7 +1660,6 @@ const cy: Messages = {
     },
     view: {
       title: 'Digwyddiad',
-      caption: 'Digwyddiad',
       loading: 'Wrthi’n agor…',
       notFound: 'Nid yw’r digwyddiad hwn yn eich dyddiadur. Efallai ei fod wedi’i ddileu.',
       unreadable: 'Nid oedd modd agor y digwyddiad hwn. Efallai ei fod wedi’i newid ar y gweinydd.',
@@ -1772,7 +1745,6 @@ const cy: Messages = {
       perpetrators: 'Pwy wnaeth hyn?',
       witnesses: 'Pwy welodd neu glywodd?',
       peopleHint: 'Dewiswch bob un sy’n berthnasol.',
-      noPeople: 'Nid oes neb wedi’i gadw eto.',
       newPerpetrator: 'Rhywun newydd a wnaeth hyn (dewisol)',
       newWitness: 'Tyst newydd (dewisol)',
       newPersonHint: 'Enw, neu ddisgrifiad fel "dyn yn y fan las".',
@@ -1840,7 +1812,6 @@ const cy: Messages = {
       save: 'Cadw’r person',
       saved: 'Mae’r person wedi’i gadw.',
       errorName: 'Rhowch enw neu lysenw, fel "dyn yn y fan las"',
-      errorOther: 'Gwiriwch yr ateb hwn',
       back: 'Yn ôl i bobl',
       // TRANSLATION REVIEW: written for issue #5 (places, changes to daily life, deleting a
       // person) by someone who is not a fluent Welsh speaker; a Welsh speaker should check it.
@@ -2049,7 +2020,6 @@ const cy: Messages = {
     },
     home: {
       latestHeading: 'Y digwyddiadau diweddaraf',
-      latestHint: 'Y {n} diweddaraf.',
       none: 'Nid ydych wedi cofnodi unrhyw ddigwyddiadau eto. Defnyddiwch "Cofnodi beth ddigwyddodd" uchod.',
       loading: 'Yn agor eich digwyddiadau…',
       approximately: 'tua',
@@ -2105,13 +2075,11 @@ const cy: Messages = {
       ownHeading: 'Newidiadau a gofnodwyd ar eu pen eu hunain',
       ownEmpty: 'Dim wedi’u cofnodi ar eu pen eu hunain eto.',
       none: 'Nid oes unrhyw newidiadau i fywyd bob dydd wedi’u cofnodi eto, ar ddigwyddiadau nac ar eu pen eu hunain.',
-      seeIncident: 'Gweld y digwyddiad',
     },
     patterns: {
       effects: 'Newidiadau i fywyd bob dydd',
       effectsHint:
         'Mae’r gyfraith yn galw hyn yn "effaith andwyol sylweddol ar weithgareddau arferol bob dydd" (adran 4A o Ddeddf Diogelu rhag Aflonyddu 1997).',
-      weekOf: 'Wythnos {date}',
     },
     dates: {
       dateAtAboutTime: '{date} am tua {time}',
