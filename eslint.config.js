@@ -2,60 +2,41 @@
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { layersPlugin, PURE_LAYERS } from './eslint/layers.js';
 
-// Node's own modules: 'node:*' by pattern, bare names exactly. (A pattern 'crypto' would also
-// match the project's own isomorphic src/crypto.)
-const NODE_PREFIXED = ['node:*'];
-const NODE_BARE = [
-  'fs',
-  'path',
-  'crypto',
-  'os',
-  'child_process',
-  'http',
-  'https',
-  'net',
-  'stream',
-  'worker_threads',
-].map((name) => ({
-  name,
-  message: 'No Node-only modules here: this code runs in the browser too.',
-}));
+/** Globals a pure layer may not touch: the DOM's and Node's (tsconfig.pure.json proves it too). */
+const DOM_AND_NODE_GLOBALS = [
+  'window',
+  'document',
+  'navigator',
+  'location',
+  'history',
+  'localStorage',
+  'sessionStorage',
+  'indexedDB',
+  'caches',
+  'self',
+  'process',
+  'Buffer',
+  'global',
+  'require',
+  'module',
+  '__dirname',
+  '__filename',
+];
 
-/** Pure layers: no server, no web, no Node-only modules, no DOM. */
+/** Pure layers (domain, contract, crypto, importers, vault, report): no DOM, no Node. */
 const pureLayer = (dir) => ({
   files: [`src/${dir}/**/*.{ts,tsx}`],
   ignores: ['src/**/*.test.{ts,tsx}'],
   languageOptions: { globals: { ...globals['shared-node-browser'] } },
   rules: {
-    'no-restricted-imports': [
-      'error',
-      {
-        patterns: [
-          {
-            group: ['**/server/**', '**/web/**'],
-            message: `src/${dir} is pure: it may not import server or web code.`,
-          },
-          {
-            group: NODE_PREFIXED,
-            message: `src/${dir} runs in the browser too: no Node-only modules.`,
-          },
-        ],
-        paths: NODE_BARE,
-      },
-    ],
     'no-restricted-globals': [
       'error',
-      ...[
-        'window',
-        'document',
-        'localStorage',
-        'sessionStorage',
-        'indexedDB',
-        'process',
-        'Buffer',
-        'require',
-      ].map((name) => ({ name, message: `src/${dir} is pure and isomorphic: no ${name}.` })),
+      ...DOM_AND_NODE_GLOBALS.map((name) => ({
+        name,
+        message: `src/${dir} is pure and isomorphic: no ${name}.`,
+      })),
     ],
   },
 });
@@ -90,27 +71,14 @@ export default tseslint.config(
       ],
     },
   },
-  { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked },
-  pureLayer('domain'),
-  pureLayer('crypto'),
-  pureLayer('importers'),
-  pureLayer('report'),
+  { files: ['**/*.{js,cjs,mjs}'], ...tseslint.configs.disableTypeChecked },
+  // Each layer imports only what eslint/layers.js allows it; import() never crosses a layer.
   {
-    files: ['src/server/**/*.{ts,tsx}'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['**/web/app/**', '**/web/enhance/**'],
-              message: 'The server never imports browser code.',
-            },
-          ],
-        },
-      ],
-    },
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { layers: layersPlugin },
+    rules: { 'layers/allowed-imports': 'error' },
   },
+  ...PURE_LAYERS.map(pureLayer),
   {
     files: ['src/server/db/migrations/**/*.ts'],
     rules: {
@@ -131,20 +99,6 @@ export default tseslint.config(
   {
     files: ['src/web/enhance/**/*.ts', 'src/web/app/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['**/server/**', ...NODE_PREFIXED],
-              message: 'Browser code cannot import server or Node-only code.',
-            },
-          ],
-          paths: NODE_BARE,
-        },
-      ],
-    },
   },
   {
     files: ['**/*.test.{ts,tsx}', 'test/**/*.ts', 'bench/**/*.ts'],

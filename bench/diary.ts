@@ -2,11 +2,11 @@
  * The diary with 10,000 incidents (plus their people), in Chromium: unlock to the diary on
  * screen, the incident list's first render, a search, and the full pattern view. Each is timed
  * from the click or keystroke to the result on screen. Baseline: the 1 s budget (DESIGN.md).
- * The records are made exactly as the app makes them (src/web/app/records.ts), through the API.
+ * The records are sealed and stored by the vault core (src/vault), exactly as the app does.
  */
 import type { Page } from 'playwright-core';
 import { generateIncidents } from '../src/domain/diary/fixtures.js';
-import { sealNewRecord } from '../src/web/app/records.js';
+import { sealNewRecord } from '../src/vault/index.js';
 import { launchChromium, PHONE, startLiveServer } from '../test/support/browser.js';
 import type { BenchFigure } from './bench.js';
 import { createBenchAccount } from './vault-account.js';
@@ -123,19 +123,15 @@ async function fillAccount(
   origin: string,
   records: { type: string; id: string; value: unknown }[],
 ): Promise<void> {
-  const { accountKey, cookie, csrfToken } = await createBenchAccount(origin, USERNAME, PASSPHRASE);
+  const { accountKey, api } = await createBenchAccount(origin, USERNAME, PASSPHRASE);
   let next = 0;
   await Promise.all(
     Array.from({ length: 8 }, async () => {
       while (next < records.length) {
         const record = records[next++]!;
-        const body = await sealNewRecord(accountKey, record.type, record.value, record.id);
-        const res = await fetch(`${origin}/api/records`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', cookie, 'x-mosaic-csrf': csrfToken },
-          body: JSON.stringify(body),
-        });
-        if (res.status !== 201) throw new Error(`could not store ${record.id}: ${res.status}`);
+        await api.createRecord(
+          await sealNewRecord(accountKey, record.type, record.value, record.id),
+        );
       }
     }),
   );

@@ -16,7 +16,8 @@ import { mkdtemp, open, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, CDPSession, Page } from 'playwright-core';
-import { deriveKeys, kdfParamsFromJson, toBase64Url } from '../src/crypto/index.js';
+import { toBase64Url } from '../src/crypto/index.js';
+import { deriveForAccount, VaultApi } from '../src/vault/index.js';
 import { launchChromium, PHONE, startLiveServer } from '../test/support/browser.js';
 import type { BenchFigure } from './bench.js';
 import { createBenchAccount } from './vault-account.js';
@@ -136,15 +137,9 @@ export async function evidenceBench(): Promise<BenchFigure[]> {
   }
 }
 
-/** The account's auth key, derived from the passphrase with the server's KDF parameters. */
+/** The account's auth key, derived by the vault core with the server's KDF parameters. */
 async function authKeyOf(origin: string): Promise<string> {
-  const res = await fetch(`${origin}/api/sessions/challenge`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: USERNAME }),
-  });
-  const { kdf } = (await res.json()) as { kdf: unknown };
-  const { authKey } = await deriveKeys(PASSPHRASE, kdfParamsFromJson(kdf));
+  const { authKey } = await deriveForAccount(new VaultApi({ base: origin }), USERNAME, PASSPHRASE);
   return toBase64Url(authKey);
 }
 

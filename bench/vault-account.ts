@@ -1,24 +1,34 @@
 /**
- * Signs up through the API exactly as the browser app does, with the real key derivation, so a
- * benchmark can then unlock in Chromium with the passphrase.
+ * Benchmark and e2e accounts, signed up through the vault core (src/vault) — the same sign-up,
+ * key derivation and HTTP client as the browser app — so a benchmark can then unlock in
+ * Chromium with the passphrase.
  */
-import {
-  deriveKeys,
-  deriveRecoveryAuthKey,
-  generateKey,
-  generateRecoveryKey,
-  KEY_CONTEXTS,
-  kdfParamsToJson,
-  newKdfParams,
-  toBase64Url,
-  wrapAccountKeyWithRecoveryKey,
-  wrapKey,
-} from '../src/crypto/index.js';
+import { completeSignUp, prepareSignUp, VaultApi } from '../src/vault/index.js';
 
 export interface BenchAccount {
   readonly accountKey: Uint8Array;
+  /** The session cookie, for requests made outside `api`. */
   readonly cookie: string;
   readonly csrfToken: string;
+  /** The vault's own client, signed in as this account. */
+  readonly api: VaultApi;
+}
+
+/**
+ * A fetch for Node that keeps the session cookie, as a browser would (Node's fetch has no
+ * cookie jar); `cookie()` reads what it holds.
+ */
+export function cookieFetch(): { fetch: typeof fetch; cookie: () => string } {
+  let cookie = '';
+  const jarFetch: typeof fetch = async (input, init) => {
+    const headers = new Headers(init?.headers);
+    if (cookie) headers.set('cookie', cookie);
+    const res = await fetch(input, { ...init, headers });
+    const set = res.headers.getSetCookie()[0];
+    if (set !== undefined) cookie = set.split(';')[0] ?? '';
+    return res;
+  };
+  return { fetch: jarFetch, cookie: () => cookie };
 }
 
 export async function createBenchAccount(
@@ -26,31 +36,10 @@ export async function createBenchAccount(
   username: string,
   passphrase: string,
 ): Promise<BenchAccount> {
-  const params = await newKdfParams();
-  const { authKey, keyEncryptionKey } = await deriveKeys(passphrase, params);
-  const accountKey = await generateKey();
-  const recoveryKey = await generateRecoveryKey();
-  const res = await fetch(`${origin}/api/accounts`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      username,
-      kdf: kdfParamsToJson(params),
-      authKey: toBase64Url(authKey),
-      recoveryAuthKey: toBase64Url(await deriveRecoveryAuthKey(recoveryKey)),
-      wrappedAccountKey: {
-        byPassphrase: toBase64Url(
-          await wrapKey(keyEncryptionKey, accountKey, KEY_CONTEXTS.accountKeyByKek),
-        ),
-        byRecoveryKey: toBase64Url(await wrapAccountKeyWithRecoveryKey(recoveryKey, accountKey)),
-      },
-    }),
-  });
-  if (res.status !== 201) throw new Error(`could not create the benchmark account: ${res.status}`);
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  return {
-    accountKey,
-    cookie: (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '',
-    csrfToken,
-  };
+  const jar = cookieFetch();
+  const api = new VaultApi({ base: origin, fetch: jar.fetch });
+  const prepared = await prepareSignUp(passphrase);
+  const { session, accountKey } = await completeSignUp(api, prepared, username);
+  api.setCsrfToken(session.csrfToken);
+  return { accountKey, cookie: jar.cookie(), csrfToken: session.csrfToken, api };
 }

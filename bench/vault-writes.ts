@@ -9,7 +9,9 @@ import { insertRecord } from '../src/server/db/repositories/records.js';
 import { startLiveServer } from '../test/support/browser.js';
 import { POSTGRES_URL } from '../test/support/databases.js';
 import { KDF } from '../test/support/vault-client.js';
+import { VaultApi } from '../src/vault/index.js';
 import type { BenchFigure } from './bench.js';
+import { cookieFetch } from './vault-account.js';
 
 const WRITES = 2000;
 const CONCURRENCY = 8;
@@ -27,39 +29,31 @@ export async function vaultWrites(): Promise<BenchFigure[]> {
 async function measure(engine: 'pglite' | 'postgres'): Promise<BenchFigure[]> {
   const server = await startLiveServer({}, engine);
   try {
-    const signUp = await fetch(`${server.origin}/api/accounts`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        username: `bench-${randomBytes(4).toString('hex')}`,
-        kdf: KDF,
-        authKey: randomBytes(32).toString('base64url'),
-        recoveryAuthKey: randomBytes(32).toString('base64url'),
-        wrappedAccountKey: {
-          byPassphrase: randomBytes(73).toString('base64url'),
-          byRecoveryKey: randomBytes(73).toString('base64url'),
-        },
-      }),
+    // Opaque random keys: the server never sees the real ones, and this measures the server.
+    const jar = cookieFetch();
+    const client = new VaultApi({ base: server.origin, fetch: jar.fetch });
+    const { csrfToken } = await client.createAccount({
+      username: `bench-${randomBytes(4).toString('hex')}`,
+      kdf: KDF,
+      authKey: randomBytes(32).toString('base64url'),
+      recoveryAuthKey: randomBytes(32).toString('base64url'),
+      wrappedAccountKey: {
+        byPassphrase: randomBytes(73).toString('base64url'),
+        byRecoveryKey: randomBytes(73).toString('base64url'),
+      },
     });
-    const cookie = (signUp.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-    const { csrfToken } = (await signUp.json()) as { csrfToken: string };
+    client.setCsrfToken(csrfToken);
     const accountId = (
       await server.database.db.selectFrom('accounts').select('id').executeTakeFirstOrThrow()
     ).id;
 
     const api = await run(async () => {
-      const res = await fetch(`${server.origin}/api/records`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', cookie, 'x-mosaic-csrf': csrfToken },
-        body: JSON.stringify({
-          id: randomBytes(16).toString('base64url'),
-          type: 'incident',
-          ciphertext: CIPHERTEXT,
-          wrappedKey: randomBytes(73).toString('base64url'),
-        }),
+      await client.createRecord({
+        id: randomBytes(16).toString('base64url'),
+        type: 'incident',
+        ciphertext: CIPHERTEXT,
+        wrappedKey: randomBytes(73).toString('base64url'),
       });
-      if (res.status !== 201) throw new Error(`write failed: ${res.status}`);
-      await res.arrayBuffer();
     });
     const direct = await run(async () => {
       await insertRecord(

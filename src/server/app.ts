@@ -27,7 +27,7 @@ import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
 } from 'fastify-type-provider-zod';
-import type { ApiErrorCode } from '../domain/vault-api.js';
+import type { ApiErrorCode } from '../contract/vault-api.js';
 import { ApiError } from './api/api-error.js';
 import { vaultApi } from './api/index.js';
 import type { BlobStore } from './api/upload-routes.js';

@@ -20,7 +20,7 @@ import {
   placeSchema,
   type IncidentInput,
 } from '../../src/domain/diary/index.js';
-import { newRecordId, sealNewRecord } from '../../src/web/app/records.js';
+import { newRecordId, sealNewRecord } from '../../src/vault/index.js';
 import {
   axeViolations,
   HAVE_CHROMIUM,

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBenchAccount } from '../../bench/vault-account.js';
 import { incidentSchema } from '../../src/domain/diary/index.js';
 import { RISK_QUESTIONS } from '../../src/domain/safety/risk-check.js';
-import { newRecordId, sealNewRecord } from '../../src/web/app/records.js';
+import { newRecordId, sealNewRecord } from '../../src/vault/index.js';
 import { SAFETY_MESSAGES } from '../../src/web/app/safety/messages.js';
 import {
   axeViolations,

@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { Migrator, sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_PAGE_BYTES, MAX_RECORD_BYTES } from '../../src/domain/vault-api.js';
+import { MAX_PAGE_BYTES, MAX_RECORD_BYTES } from '../../src/contract/vault-api.js';
 import { migrations } from '../../src/server/db/migrations/index.js';
 import { migrateToLatest } from '../../src/server/db/migrate.js';
 import { listRecords, listRevisions } from '../../src/server/db/repositories/records.js';

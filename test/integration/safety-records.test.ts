@@ -7,16 +7,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cryptoReady, generateKey } from '../../src/crypto/index.js';
 import { riskChanges, riskResult } from '../../src/domain/safety/risk-check.js';
 import { addItem, EMPTY_PLAN, updateItem } from '../../src/domain/safety/safety-plan.js';
-import { VaultApi } from '../../src/web/app/api.js';
 import {
+  VaultApi,
   addRecord,
   editRecord,
   loadAll,
   loadOne,
   loadVersions,
-} from '../../src/web/app/diary-records.js';
-import { RevisionWatch } from '../../src/web/app/records.js';
-import { newestFirst, RISK_CHECK, SAFETY_PLAN } from '../../src/web/app/safety/safety-records.js';
+  RevisionWatch,
+  newestFirst,
+  RISK_CHECK,
+  SAFETY_PLAN,
+} from '../../src/vault/index.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { ENGINES } from '../support/databases.js';
 import { VaultClient } from '../support/vault-client.js';

@@ -13,7 +13,7 @@ import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API_ERROR_CODES } from '../../src/domain/vault-api.js';
+import { API_ERROR_CODES } from '../../src/contract/vault-api.js';
 import { startLiveServer, type LiveServer } from '../support/browser.js';
 import { ENGINES } from '../support/databases.js';
 import { VaultClient } from '../support/vault-client.js';

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { CSRF_HEADER } from '../../src/domain/vault-api.js';
+import { CSRF_HEADER } from '../../src/contract/vault-api.js';
 
 export const KDF = {
   algorithm: 'argon2id13',

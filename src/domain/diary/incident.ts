@@ -19,7 +19,7 @@
  * can show them in its error summary; `describeIssues` turns a ZodError into that list.
  */
 import { z } from 'zod';
-import { recordIdSchema } from '../vault-api.js';
+import { recordIdSchema } from '../record-id.js';
 import {
   BEHAVIOUR_KEYS,
   CHANNEL_KEYS,

@@ -25,7 +25,7 @@ import {
   sessionIdParams,
   sessionResponse,
   type KdfParamsBody,
-} from '../../domain/vault-api.js';
+} from '../../contract/vault-api.js';
 import {
   deleteAccount,
   findAccountById,

@@ -1,4 +1,4 @@
-import type { ApiErrorCode } from '../../domain/vault-api.js';
+import type { ApiErrorCode } from '../../contract/vault-api.js';
 
 /** A refusal the client can act on: a 4xx status, a stable code and a plain message. */
 export class ApiError extends Error {

@@ -1,5 +1,5 @@
 /**
- * The JSON API under /api/: validated by the zod schemas of src/domain/vault-api.ts (which also
+ * The JSON API under /api/: validated by the zod schemas of src/contract/vault-api.ts (which also
  * describe it in /api/openapi.json), sessions in the database, errors as stable codes.
  */
 import cookie from '@fastify/cookie';

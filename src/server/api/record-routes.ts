@@ -19,7 +19,7 @@ import {
   revisionListResponse,
   updateRecordBody,
   type RecordResponse,
-} from '../../domain/vault-api.js';
+} from '../../contract/vault-api.js';
 import {
   deleteRecord,
   findRecord,

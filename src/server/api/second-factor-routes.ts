@@ -15,7 +15,7 @@ import {
   secondFactorEnableBody,
   secondFactorSetupBody,
   secondFactorSetupResponse,
-} from '../../domain/vault-api.js';
+} from '../../contract/vault-api.js';
 import { findAccountById } from '../db/repositories/accounts.js';
 import {
   disableSecondFactor,

@@ -5,7 +5,7 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
-import { CSRF_HEADER } from '../../domain/vault-api.js';
+import { CSRF_HEADER } from '../../contract/vault-api.js';
 import { insertSession, touchSession, type Session } from '../db/repositories/sessions.js';
 import type { Database } from '../db/schema.js';
 import {

@@ -21,7 +21,7 @@ import {
   apiErrorResponse,
   uploadLimitsResponse,
   type ApiErrorCode,
-} from '../../domain/vault-api.js';
+} from '../../contract/vault-api.js';
 import type { Kysely } from 'kysely';
 import {
   abandonedUploads,

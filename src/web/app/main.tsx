@@ -14,22 +14,22 @@
  * those entries to one showing the start screen; quick exit does so before it leaves, so Back
  * from the neutral site returns to the page before the vault.
  */
-import './zod-config.js';
+import './shell/zod-config.js';
 import { render } from 'preact';
 import { cryptoReady } from '../../crypto/index.js';
-import { VaultApi } from './api.js';
-import { App } from './app.js';
-import type { ScreenName } from './context.js';
-import { appLocale, format, MESSAGES } from './messages.js';
-import { VaultHistory } from './vault-history.js';
 import {
+  VaultApi,
   DEFAULT_AUTO_LOCK_MINUTES,
   IdleTimer,
   LOCK_WARNING_MS,
   QUICK_EXIT_EVENT,
   VaultSession,
   type AutoLockMinutes,
-} from './vault-session.js';
+} from '../../vault/index.js';
+import { App } from './shell/app.js';
+import type { ScreenName } from './shell/context.js';
+import { appLocale, format, MESSAGES } from './shell/messages.js';
+import { VaultHistory } from './shell/vault-history.js';
 import '../styles/vault.css';
 
 type LockReason = 'button' | 'idle' | 'exit' | 'signed-out' | 'deleted';

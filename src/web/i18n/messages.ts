@@ -447,12 +447,4 @@ const cy: Messages = {
 
 export const MESSAGES: Readonly<Record<Locale, Messages>> = { en, cy };
 
-/** Fills `{name}` slots: format('Call {phone}.', { phone: '999' }) → 'Call 999.' */
-export function format(
-  template: string,
-  values: Readonly<Record<string, string | number>>,
-): string {
-  return template.replace(/\{(\w+)\}/g, (slot, name: string) =>
-    name in values ? String(values[name]) : slot,
-  );
-}
+export { format } from './format.js';

@@ -5,9 +5,8 @@
  * queue held is wiped and every object URL is revoked, in the same task as the lock itself.
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { AppContextValue } from '../context.js';
-import { setIncidentLink } from './incident-links.js';
-import { UploadManager, type UploadView } from './uploads.js';
+import type { AppContextValue } from '../shell/context.js';
+import { setIncidentLink, UploadManager, type UploadView } from '../../../vault/index.js';
 
 export interface EvidenceSession {
   readonly uploads: UploadManager;

@@ -6,15 +6,20 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { fromBase64Url } from '../../../crypto/index.js';
 import { evidenceKind, formatCoordinates, type Evidence } from '../../../domain/evidence/index.js';
-import { useApp } from '../context.js';
-import { format } from '../messages.js';
-import { LinkButton } from '../ui.js';
-import { wipeBestEffort } from '../vault-session.js';
-import { decryptToBlob, IntegrityError, responseChunks } from './decrypt.js';
+import { useApp } from '../shell/context.js';
+import { format } from '../shell/messages.js';
+import { LinkButton } from '../components/ui.js';
+import {
+  wipeBestEffort,
+  decryptToBlob,
+  IntegrityError,
+  responseChunks,
+  fetchCiphertext,
+  type UploadManager,
+  type UploadView,
+} from '../../../vault/index.js';
 import { useUploads } from './evidence-session.js';
 import { EVIDENCE_MESSAGES, type EvidenceMessages } from './messages.js';
-import { fetchCiphertext } from './upload-api.js';
-import type { UploadManager, UploadView } from './uploads.js';
 
 /** The evidence strings in the app's language. */
 export function useEvidenceText(): EvidenceMessages {

@@ -5,10 +5,10 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { formatDate } from '../../../domain/diary/index.js';
-import { useApp } from '../context.js';
-import { describeError } from '../errors.js';
-import { Busy, Button, LinkButton } from '../ui.js';
-import { loadEvidence, type EvidenceRecord } from './evidence-records.js';
+import { useApp } from '../shell/context.js';
+import { describeError } from '../shell/errors.js';
+import { Busy, Button, LinkButton } from '../components/ui.js';
+import { loadEvidence, type EvidenceRecord } from '../../../vault/index.js';
 import { formatSize, kindLabel, useEvidenceText } from './evidence-ui.js';
 
 export function IncidentEvidence({

@@ -3,8 +3,8 @@
  * evidence screen to `EvidenceScreenView`), the incident page's evidence section, and the link
  * on the home screen.
  */
-import { useApp } from '../context.js';
-import { LinkButton } from '../ui.js';
+import { useApp } from '../shell/context.js';
+import { LinkButton } from '../components/ui.js';
 import { useEvidenceText } from './evidence-ui.js';
 import type { EvidenceScreen } from './screen.js';
 import { EvidenceAddScreen } from './screens/add.js';

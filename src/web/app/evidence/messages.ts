@@ -8,11 +8,10 @@
  *
  * Screen titles are fixed strings (they become document.title): never a file name or title.
  */
-import type { AppLocale } from '../messages.js';
+import type { AppLocale } from '../shell/messages.js';
 
 const en = {
   homeLink: 'See and add evidence',
-  homeHeading: 'Evidence',
   kinds: {
     photo: 'Photo',
     video: 'Video',
@@ -237,7 +236,6 @@ export type EvidenceMessages = typeof en;
 
 const cy: EvidenceMessages = {
   homeLink: 'Gweld ac ychwanegu tystiolaeth',
-  homeHeading: 'Tystiolaeth',
   kinds: {
     photo: 'Llun',
     video: 'Fideo',

@@ -5,8 +5,8 @@
  * microphone.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { format } from '../messages.js';
-import { useLive } from '../ui.js';
+import { format } from '../shell/messages.js';
+import { useLive } from '../components/ui.js';
 import { useEvidenceText } from './evidence-ui.js';
 import { localDateOf } from './evidence-session.js';
 

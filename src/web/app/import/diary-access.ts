@@ -3,9 +3,8 @@
  * new incidents and people at once, and nothing is decrypted twice.
  */
 import type { Incident, IncidentInput, Person, PersonInput } from '../../../domain/diary/index.js';
-import type { AppContextValue } from '../context.js';
-import { INCIDENT, PERSON } from '../diary-records.js';
-import type { DecryptedRecord } from '../records.js';
+import type { AppContextValue } from '../shell/context.js';
+import { INCIDENT, PERSON, type DecryptedRecord } from '../../../vault/index.js';
 
 type App = Pick<AppContextValue, 'diary'>;
 

@@ -4,7 +4,7 @@
  * hold spaces and "+"), an error message and a progress bar.
  */
 import type { ComponentChildren } from 'preact';
-import { useApp } from '../context.js';
+import { useApp } from '../shell/context.js';
 
 export function FieldError({ id, message }: { id: string; message: string }) {
   const { t } = useApp();

@@ -11,8 +11,8 @@ import type {
   ImportResult,
   ItemChannel,
 } from '../../../importers/types.js';
-import { format } from '../messages.js';
-import type { VaultSession } from '../vault-session.js';
+import { format } from '../shell/messages.js';
+import type { VaultSession } from '../../../vault/index.js';
 import type { ImportMessages } from './messages.js';
 import type { ReadTask } from './read-file.js';
 

@@ -8,9 +8,9 @@
  * <ImportedMessages incident={record.value} />
  */
 import type { ImportedItemRecord, Incident } from '../../../domain/diary/index.js';
-import { useApp } from '../context.js';
-import { formatZoned } from '../diary-ui.js';
-import { format } from '../messages.js';
+import { useApp } from '../shell/context.js';
+import { formatZoned } from '../diary/diary-ui.js';
+import { format } from '../shell/messages.js';
 import { IMPORT_MESSAGES, type ImportMessages } from './messages.js';
 
 /** "1:02:03" or "2:05" for a call's length. */

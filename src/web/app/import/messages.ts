@@ -9,7 +9,7 @@
  * Screen titles are fixed strings (they become document.title), never built from the file.
  */
 import type { ImportErrorCode } from '../../../importers/errors.js';
-import type { AppLocale } from '../messages.js';
+import type { AppLocale } from '../shell/messages.js';
 
 const en = {
   homeLink: 'Import messages from your phone',

@@ -9,7 +9,7 @@
  */
 import type { RiskQuestion } from '../../../domain/safety/risk-check.js';
 import type { PlanSection, SuggestionKey } from '../../../domain/safety/safety-plan.js';
-import type { AppLocale } from '../messages.js';
+import type { AppLocale } from '../shell/messages.js';
 
 interface QuestionWords {
   readonly question: string;

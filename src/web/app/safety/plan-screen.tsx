@@ -20,16 +20,24 @@ import {
   type SafetyPlan,
 } from '../../../domain/safety/safety-plan.js';
 import type { RiskCheck } from '../../../domain/safety/risk-check.js';
-import { isApiError, type RecordResponse } from '../api.js';
-import { useApp } from '../context.js';
-import { loadAll, loadOne } from '../diary-records.js';
-import { Select } from '../diary-ui.js';
-import { describeError } from '../errors.js';
-import { format } from '../messages.js';
-import { newRecordId, sealNewRecord, sealRecordUpdate } from '../records.js';
-import { Busy, Button, LinkButton, Page, TextArea, type ErrorItem } from '../ui.js';
+import {
+  isApiError,
+  type RecordResponse,
+  loadAll,
+  loadOne,
+  newRecordId,
+  sealNewRecord,
+  sealRecordUpdate,
+  newestFirst,
+  RISK_CHECK,
+  SAFETY_PLAN,
+} from '../../../vault/index.js';
+import { useApp } from '../shell/context.js';
+import { Select } from '../diary/diary-ui.js';
+import { describeError } from '../shell/errors.js';
+import { format } from '../shell/messages.js';
+import { Busy, Button, LinkButton, Page, TextArea, type ErrorItem } from '../components/ui.js';
 import { HELPLINE_PHONE, useSafetyMessages } from './risk-screens.js';
-import { newestFirst, RISK_CHECK, SAFETY_PLAN } from './safety-records.js';
 
 type State =
   | { readonly kind: 'loading' }

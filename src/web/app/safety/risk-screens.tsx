@@ -16,16 +16,29 @@ import {
   type RiskCheck,
   type RiskQuestion,
 } from '../../../domain/safety/risk-check.js';
-import { useApp } from '../context.js';
-import { loadAll, loadOne } from '../diary-records.js';
-import { useDiary } from '../diary-ui.js';
-import { describeError } from '../errors.js';
-import { format } from '../messages.js';
-import { sealNewRecord, type DecryptedRecord } from '../records.js';
-import { Busy, Button, DateField, LinkButton, Page, TextArea, type ErrorItem } from '../ui.js';
+import { useApp } from '../shell/context.js';
+import {
+  loadAll,
+  loadOne,
+  sealNewRecord,
+  type DecryptedRecord,
+  newestFirst,
+  RISK_CHECK,
+} from '../../../vault/index.js';
+import { useDiary } from '../diary/diary-ui.js';
+import { describeError } from '../shell/errors.js';
+import { format } from '../shell/messages.js';
+import {
+  Busy,
+  Button,
+  DateField,
+  LinkButton,
+  Page,
+  TextArea,
+  type ErrorItem,
+} from '../components/ui.js';
 import { SAFETY_MESSAGES, type SafetyMessages } from './messages.js';
 import { checkRiskForm, EMPTY_DATE, localToday, type AnswerFields } from './risk-form.js';
-import { newestFirst, RISK_CHECK } from './safety-records.js';
 
 /** The National Stalking Helpline, as content/services.yaml lists it. */
 export const HELPLINE_PHONE = '0808 802 0300';

@@ -7,13 +7,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import { encryptedFileSize } from '../../../../crypto/index.js';
 import type { EvidenceSource } from '../../../../domain/evidence/index.js';
-import { useApp } from '../../context.js';
-import { format } from '../../messages.js';
-import { LinkButton, Page, useSubmitErrors, type ErrorItem } from '../../ui.js';
+import { useApp } from '../../shell/context.js';
+import { format } from '../../shell/messages.js';
+import { LinkButton, Page, useSubmitErrors, type ErrorItem } from '../../components/ui.js';
 import { evidenceSession } from '../evidence-session.js';
 import { formatSize, UploadList, useEvidenceText } from '../evidence-ui.js';
 import { canRecordSound, SoundRecorder } from '../recorder.js';
-import type { UploadLimits } from '../upload-api.js';
+import type { UploadLimits } from '../../../../vault/index.js';
 
 const FILES_ID = 'evidence-files';
 

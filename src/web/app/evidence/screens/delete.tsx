@@ -3,14 +3,18 @@
  * encrypted file (tus termination) and the record, and incidents stop listing it.
  */
 import { useState } from 'preact/hooks';
-import { useApp } from '../../context.js';
-import { describeError } from '../../errors.js';
-import { ConfirmDelete, Page, useLive } from '../../ui.js';
+import { useApp } from '../../shell/context.js';
+import { describeError } from '../../shell/errors.js';
+import { ConfirmDelete, Page, useLive } from '../../components/ui.js';
 import { evidenceSession } from '../evidence-session.js';
-import { loadEvidenceItem, removeEvidenceRecord } from '../evidence-records.js';
+import {
+  loadEvidenceItem,
+  removeEvidenceRecord,
+  allIncidents,
+  setIncidentLink,
+  deleteUpload,
+} from '../../../../vault/index.js';
 import { useEvidenceText } from '../evidence-ui.js';
-import { allIncidents, setIncidentLink } from '../incident-links.js';
-import { deleteUpload } from '../upload-api.js';
 
 export function EvidenceDeleteScreen({ id }: { id: string }) {
   const app = useApp();

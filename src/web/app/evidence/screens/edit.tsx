@@ -1,11 +1,18 @@
 /** Changing an item's title, date and note (the file itself never changes). */
 import { useEffect, useState } from 'preact/hooks';
-import { isApiError } from '../../api.js';
-import { useApp } from '../../context.js';
-import { describeError } from '../../errors.js';
-import { Busy, Button, DateField, Page, TextArea, TextField, type ErrorItem } from '../../ui.js';
+import { isApiError, loadEvidenceItem, updateEvidence } from '../../../../vault/index.js';
+import { useApp } from '../../shell/context.js';
+import { describeError } from '../../shell/errors.js';
+import {
+  Busy,
+  Button,
+  DateField,
+  Page,
+  TextArea,
+  TextField,
+  type ErrorItem,
+} from '../../components/ui.js';
 import { checkDetails, detailsToFields, type DetailsFields } from '../details-form.js';
-import { loadEvidenceItem, updateEvidence } from '../evidence-records.js';
 import { useEvidenceText } from '../evidence-ui.js';
 
 const FIELD_IDS = { title: 'evidence-title', date: 'evidence-date-day', note: 'evidence-note' };

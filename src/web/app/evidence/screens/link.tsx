@@ -4,15 +4,20 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { formatDate, type Incident } from '../../../../domain/diary/index.js';
-import { useApp } from '../../context.js';
-import { INCIDENT } from '../../diary-records.js';
-import { Checkboxes } from '../../diary-ui.js';
-import { describeError } from '../../errors.js';
-import type { DecryptedRecord } from '../../records.js';
-import { Busy, Button, Page, type ErrorItem } from '../../ui.js';
-import { loadEvidence, type EvidenceRecord } from '../evidence-records.js';
+import { useApp } from '../../shell/context.js';
+import {
+  INCIDENT,
+  type DecryptedRecord,
+  loadEvidence,
+  type EvidenceRecord,
+  allIncidents,
+  setIncidentEvidence,
+  setIncidentLink,
+} from '../../../../vault/index.js';
+import { Checkboxes } from '../../diary/diary-ui.js';
+import { describeError } from '../../shell/errors.js';
+import { Busy, Button, Page, type ErrorItem } from '../../components/ui.js';
 import { kindLabel, useEvidenceText } from '../evidence-ui.js';
-import { allIncidents, setIncidentEvidence, setIncidentLink } from '../incident-links.js';
 import { incidentLabel } from './view.js';
 
 const CHECKBOXES_ID = 'evidence-links';

@@ -1,15 +1,14 @@
 /** Every evidence item, decrypted in memory, newest date first, with this session's uploads. */
 import { useEffect, useState } from 'preact/hooks';
 import { formatDate } from '../../../../domain/diary/index.js';
-import { useApp } from '../../context.js';
-import { describeError } from '../../errors.js';
-import { format } from '../../messages.js';
-import { Busy, Button, LinkButton, Page } from '../../ui.js';
+import { useApp } from '../../shell/context.js';
+import { describeError } from '../../shell/errors.js';
+import { format } from '../../shell/messages.js';
+import { Busy, Button, LinkButton, Page } from '../../components/ui.js';
 import { useUploads } from '../evidence-session.js';
-import { loadEvidence, type EvidenceRecord } from '../evidence-records.js';
+import { loadEvidence, type EvidenceRecord, type UploadView } from '../../../../vault/index.js';
 import { formatSize, kindLabel, percent, UploadList, useEvidenceText } from '../evidence-ui.js';
 import type { EvidenceMessages } from '../messages.js';
-import type { UploadView } from '../uploads.js';
 
 type State =
   | { readonly kind: 'loading' }

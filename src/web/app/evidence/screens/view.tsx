@@ -15,17 +15,21 @@ import {
   previewKind,
   type Evidence,
 } from '../../../../domain/evidence/index.js';
-import { isApiError } from '../../api.js';
-import { useApp } from '../../context.js';
-import { formatZonedWhen } from '../../diary-ui.js';
-import { describeError } from '../../errors.js';
-import { format } from '../../messages.js';
-import type { DecryptedRecord } from '../../records.js';
-import { localDate } from '../../validation.js';
-import { Busy, Button, LinkButton, Page, useLive, useSubmitErrors } from '../../ui.js';
-import { IntegrityError } from '../decrypt.js';
+import {
+  isApiError,
+  type DecryptedRecord,
+  localDate,
+  IntegrityError,
+  loadEvidenceItem,
+  type EvidenceRecord,
+  allIncidents,
+} from '../../../../vault/index.js';
+import { useApp } from '../../shell/context.js';
+import { formatZonedWhen } from '../../diary/diary-ui.js';
+import { describeError } from '../../shell/errors.js';
+import { format } from '../../shell/messages.js';
+import { Busy, Button, LinkButton, Page, useLive, useSubmitErrors } from '../../components/ui.js';
 import { evidenceSession, useUploads } from '../evidence-session.js';
-import { loadEvidenceItem, type EvidenceRecord } from '../evidence-records.js';
 import {
   formatSize,
   kindLabel,
@@ -37,7 +41,6 @@ import {
   useEvidenceText,
 } from '../evidence-ui.js';
 import type { EvidenceMessages } from '../messages.js';
-import { allIncidents } from '../incident-links.js';
 
 /** Files up to this size are opened as soon as the screen shows; larger ones on request. */
 const AUTO_OPEN_BYTES = 50 * 1024 * 1024;

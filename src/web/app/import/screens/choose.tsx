@@ -3,9 +3,9 @@
  * stop. A file that cannot be read gets a clear message and changes nothing.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { useApp } from '../../context.js';
-import { format } from '../../messages.js';
-import { Busy, Button, Page, useLive, type ErrorItem } from '../../ui.js';
+import { useApp } from '../../shell/context.js';
+import { format } from '../../shell/messages.js';
+import { Busy, Button, Page, useLive, type ErrorItem } from '../../components/ui.js';
 import { FieldError, Progress } from '../fields.js';
 import { resetImportFlow } from '../flow.js';
 import { IMPORT_MESSAGES, type ImportMessages } from '../messages.js';

@@ -5,12 +5,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Person } from '../../../../domain/diary/index.js';
 import { senderLinks, suggestedName } from '../../../../importers/plan.js';
-import { useApp } from '../../context.js';
-import { personName } from '../../diary-ui.js';
-import { describeError } from '../../errors.js';
-import { format } from '../../messages.js';
-import type { DecryptedRecord } from '../../records.js';
-import { Busy, Button, Page, TextField, useLive, type ErrorItem } from '../../ui.js';
+import { useApp } from '../../shell/context.js';
+import { personName } from '../../diary/diary-ui.js';
+import { describeError } from '../../shell/errors.js';
+import { format } from '../../shell/messages.js';
+import type { DecryptedRecord } from '../../../../vault/index.js';
+import { Busy, Button, Page, TextField, useLive, type ErrorItem } from '../../components/ui.js';
 import { loadDiary } from '../diary-access.js';
 import { Radios } from '../fields.js';
 import { importFlow } from '../flow.js';

@@ -17,12 +17,12 @@ import {
 import { looksThreatening, threateningIncidents } from '../../../../importers/threats.js';
 import type { ImportResult } from '../../../../importers/types.js';
 import type { BehaviourKey } from '../../../../domain/diary/taxonomy.js';
-import { useApp } from '../../context.js';
-import { behaviourLabel, formatLocalDate, formatZoned, personName } from '../../diary-ui.js';
-import { describeError } from '../../errors.js';
-import { browserTimeZone } from '../../incident-form.js';
-import { format } from '../../messages.js';
-import { Busy, Button, LinkButton, Page, useLive } from '../../ui.js';
+import { useApp } from '../../shell/context.js';
+import { behaviourLabel, formatLocalDate, formatZoned, personName } from '../../diary/diary-ui.js';
+import { describeError } from '../../shell/errors.js';
+import { browserTimeZone } from '../../diary/incident-form.js';
+import { format } from '../../shell/messages.js';
+import { Busy, Button, LinkButton, Page, useLive } from '../../components/ui.js';
 import { addIncident, addPerson, loadDiary, updatePerson } from '../diary-access.js';
 import { CheckboxList, Progress } from '../fields.js';
 import {

@@ -1,9 +1,9 @@
 /** Import, step 2: who sent the messages to add (one person may have used several numbers). */
 import { useState } from 'preact/hooks';
 import type { Participant } from '../../../../importers/index.js';
-import { useApp } from '../../context.js';
-import { format } from '../../messages.js';
-import { Button, LinkButton, Page } from '../../ui.js';
+import { useApp } from '../../shell/context.js';
+import { format } from '../../shell/messages.js';
+import { Button, LinkButton, Page } from '../../components/ui.js';
 import { CheckboxList } from '../fields.js';
 import { importFlow } from '../flow.js';
 import { IMPORT_MESSAGES, type ImportMessages } from '../messages.js';

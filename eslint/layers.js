@@ -1,0 +1,168 @@
+// The layer allow-list from DESIGN.md ("Boundaries"): each folder of src/ may import only the
+// src folders and npm packages listed for it here — an allow-list, as Signal Desktop and
+// Bitwarden keep, so a new dependency is a decision made in this file, not an accident.
+// import() may not cross layers at all (a lazy chunk stays inside its own layer, which exports a
+// loader). Test files (*.test.ts) ship nowhere and often check that two layers agree (a header
+// name, an event name), so they may import any layer, any declared package, Node and test/.
+//
+// Written here rather than with eslint-plugin-boundaries because its resolver cannot map the
+// `.js` specifiers of NodeNext TypeScript to `.ts` files without another resolver package; this
+// rule resolves a relative path itself, which is all the layers need.
+import { readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import path from 'node:path';
+
+const root = path.dirname(path.dirname(new URL(import.meta.url).pathname));
+const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+
+/** Every runtime dependency: the server (Node) may use any of them, and Node itself. */
+const RUNTIME_DEPENDENCIES = Object.keys(pkg.dependencies ?? {});
+
+/**
+ * Layer → the other layers and the npm packages it may import. Folders are under src/.
+ * `node: true` lets a layer use Node's own modules.
+ */
+export const LAYERS = {
+  domain: { layers: [], packages: ['zod'] },
+  contract: { layers: ['domain'], packages: ['zod'] },
+  crypto: {
+    layers: [],
+    packages: ['libsodium-wrappers-sumo', '@scure/bip39', 'pkijs', 'asn1js'],
+  },
+  importers: { layers: ['domain'], packages: ['zod', 'fflate', 'saxes', 'postal-mime'] },
+  vault: {
+    layers: ['domain', 'contract', 'crypto'],
+    packages: ['zod', 'tus-js-client', 'exifr'],
+  },
+  report: {
+    layers: ['domain', 'contract', 'crypto', 'vault'],
+    packages: ['zod', 'pdf-lib', '@pdf-lib/fontkit', '@zip.js/zip.js', '@fontsource/noto-sans'],
+  },
+  server: {
+    layers: [
+      'domain',
+      'contract',
+      'crypto',
+      'importers',
+      'report',
+      'web/pages',
+      'web/i18n',
+      'web/search',
+    ],
+    packages: RUNTIME_DEPENDENCIES,
+    node: true,
+  },
+  'web/app': {
+    layers: [
+      'domain',
+      'contract',
+      'crypto',
+      'importers',
+      'vault',
+      'report',
+      'web/i18n',
+      'web/styles',
+    ],
+    packages: ['preact', 'zod'],
+  },
+  'web/pages': {
+    layers: ['domain', 'web/i18n'],
+    packages: ['preact', 'preact-render-to-string', 'markdown-it'],
+  },
+  'web/enhance': { layers: ['domain', 'web/search'], packages: [] },
+  'web/search': { layers: ['domain'], packages: ['minisearch', 'stemmer'] },
+  'web/i18n': { layers: ['domain'], packages: [] },
+  'web/styles': { layers: [], packages: [] },
+};
+
+/** The layers that run everywhere (browser, worker, Node): no DOM, no Node globals. */
+export const PURE_LAYERS = ['domain', 'contract', 'crypto', 'importers', 'vault', 'report'];
+
+/** What a test may import besides its layer's list: every package the project declares. */
+const TEST_PACKAGES = [...RUNTIME_DEPENDENCIES, ...Object.keys(pkg.devDependencies ?? {})];
+const NODE_BUILTINS = new Set(builtinModules);
+const LAYER_NAMES = Object.keys(LAYERS).sort((a, b) => b.length - a.length);
+
+/** The layer a file of the repository belongs to, or undefined outside src/. */
+export function layerOf(file) {
+  const rel = path.relative(path.join(root, 'src'), file).split(path.sep).join('/');
+  if (rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
+  return LAYER_NAMES.find((name) => rel === name || rel.startsWith(`${name}/`)) ?? `?${rel}`;
+}
+
+/** 'node:fs' → node; '@scope/pkg/sub' → '@scope/pkg'; 'pkg/sub' → 'pkg'. */
+function packageOf(specifier) {
+  const parts = specifier.split('/');
+  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+}
+
+const isNodeBuiltin = (specifier) =>
+  specifier.startsWith('node:') || NODE_BUILTINS.has(packageOf(specifier));
+
+/** @type {import('eslint').Rule.RuleModule} */
+const allowedImports = {
+  meta: {
+    type: 'problem',
+    docs: { description: 'Each layer of src/ imports only what its allow-list names.' },
+    schema: [],
+    messages: {
+      layer: 'src/{{from}} may not import src/{{to}} (allowed: {{allowed}}). See eslint/layers.js.',
+      unknown: 'src/{{from}} may not import {{to}}: it is in no layer of eslint/layers.js.',
+      outside: 'src/{{from}} may not import {{to}}: code in src/ stays inside src/.',
+      package: "src/{{from}} may not import the package '{{name}}' (not in its allow-list).",
+      node: "src/{{from}} may not import Node's '{{name}}': this code runs in the browser too.",
+      dynamic:
+        'import() may not cross layers (src/{{from}} → src/{{to}}): export a loader from src/{{to}}.',
+    },
+  },
+  create(context) {
+    const file = context.filename;
+    const from = layerOf(file);
+    if (from === undefined || from.startsWith('?')) return {};
+    const rules = LAYERS[from];
+    const isTest = /\.test\.tsx?$/.test(file);
+
+    function check(node, specifier, dynamic) {
+      if (typeof specifier !== 'string') return;
+      const report = (messageId, data) =>
+        context.report({ node, messageId, data: { from, ...data } });
+      if (specifier.startsWith('.') || specifier.startsWith('/')) {
+        const target = path.resolve(path.dirname(file), specifier.split('?')[0]);
+        const to = layerOf(target);
+        if (to === undefined) {
+          if (!isTest) report('outside', { to: specifier });
+          return;
+        }
+        if (to === from || (isTest && !to.startsWith('?'))) return;
+        if (to.startsWith('?')) return report('unknown', { to: specifier });
+        if (dynamic) return report('dynamic', { to });
+        if (!rules.layers.includes(to)) {
+          report('layer', { to, allowed: rules.layers.join(', ') || 'none' });
+        }
+        return;
+      }
+      if (isNodeBuiltin(specifier)) {
+        if (!rules.node && !isTest) report('node', { name: specifier });
+        return;
+      }
+      const name = packageOf(specifier);
+      if (rules.packages.includes(name) || (isTest && TEST_PACKAGES.includes(name))) return;
+      report('package', { name });
+    }
+
+    const fromSource = (node) => check(node.source, node.source?.value, false);
+    return {
+      ImportDeclaration: fromSource,
+      ExportNamedDeclaration: (node) => node.source && fromSource(node),
+      ExportAllDeclaration: fromSource,
+      ImportExpression(node) {
+        if (node.source.type === 'Literal') check(node.source, node.source.value, true);
+        else if (node.source.type === 'TemplateLiteral' && node.source.expressions.length === 0) {
+          check(node.source, node.source.quasis[0]?.value.cooked, true);
+        }
+      },
+    };
+  },
+};
+
+export const layersPlugin = { rules: { 'allowed-imports': allowedImports } };

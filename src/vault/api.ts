@@ -1,0 +1,513 @@
+/**
+ * The vault's HTTP client: JSON in and out, the CSRF header on every state-changing request made
+ * while signed in, and typed errors carrying the server's stable code. It never retries: a
+ * repeated POST or PUT could save twice, so a failure goes back to the person, who decides.
+ *
+ * The CSRF token lives in this object only (never in storage). Request bodies hold nothing
+ * readable: base64url ciphertext, wrapped keys, derived auth keys, KDF parameters, usernames.
+ *
+ * Types come from the shared contract (src/contract/vault-api.ts) as types only, so zod stays out
+ * of the browser bundle; responses are checked here by hand before anything trusts them.
+ */
+import type { z } from 'zod';
+import type {
+  CreateAccountBody,
+  FailedAttempts,
+  KdfParamsBody,
+  RecordResponse,
+  SessionResponse as ServerSessionResponse,
+  changePassphraseBody,
+  createRecordBody,
+  recoveryCompleteBody,
+  secondFactorSetupResponse,
+  sessionSummary,
+  updateRecordBody,
+} from '../contract/vault-api.js';
+
+/** Must equal CSRF_HEADER in src/contract/vault-api.ts (api.test.ts checks). */
+export const CSRF_HEADER = 'x-mosaic-csrf';
+/** More pages of one record's revisions than this (100 a page) means a broken server. */
+const MAX_REVISION_PAGES = 10_000;
+
+export type CreateRecordBody = z.infer<typeof createRecordBody>;
+export type UpdateRecordBody = z.infer<typeof updateRecordBody>;
+export type ChangePassphraseBody = z.infer<typeof changePassphraseBody>;
+export type RecoveryCompleteBody = z.infer<typeof recoveryCompleteBody>;
+export type SessionSummary = z.infer<typeof sessionSummary>;
+export type SecondFactorSetup = z.infer<typeof secondFactorSetupResponse>;
+
+/** The signed-in account, as GET /api/account describes it. */
+export interface AccountSummary {
+  readonly username: string;
+  readonly secondFactor: boolean;
+  readonly backupCodesLeft: number;
+}
+
+/** What proves the second factor at sign-in: a code from the app, or one backup code. */
+export type SecondFactorProof = { readonly totp: string } | { readonly backupCode: string };
+export type { CreateAccountBody, FailedAttempts, KdfParamsBody, RecordResponse };
+
+/** After sign-in, sign-up or recovery; `failedAttempts` only when the server told of any. */
+export type SessionResponse = Omit<ServerSessionResponse, 'failedAttempts'> & {
+  readonly failedAttempts?: FailedAttempts;
+};
+
+export interface RecordPage {
+  readonly records: RecordResponse[];
+  readonly next: string | null;
+}
+
+/**
+ * A failed request. `code` is the server's stable error code, or one of the client's own:
+ * `network` (no response at all), `bad_response` (a response that breaks the contract).
+ */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * True when `e` is an ApiError, optionally with the given code.
+ *
+ * @example if (isApiError(e, 'revision_conflict')) showConflict();
+ */
+export function isApiError(e: unknown, code?: string): e is ApiError {
+  return e instanceof ApiError && (code === undefined || e.code === code);
+}
+
+export interface VaultApiOptions {
+  /** Defaults to the global fetch. */
+  readonly fetch?: typeof fetch;
+  /** Origin and prefix; defaults to '' (this origin). */
+  readonly base?: string;
+  /** Called when a request made while signed in finds the session gone (401 not_signed_in). */
+  readonly onSessionEnded?: () => void;
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+export class VaultApi {
+  private csrfToken: string | undefined;
+  private readonly fetchImpl: typeof fetch;
+  private readonly base: string;
+  private readonly onSessionEnded: (() => void) | undefined;
+
+  constructor(options: VaultApiOptions = {}) {
+    this.fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
+    this.base = options.base ?? '';
+    this.onSessionEnded = options.onSessionEnded;
+  }
+
+  /** True while a session's CSRF token is held. */
+  get signedIn(): boolean {
+    return this.csrfToken !== undefined;
+  }
+
+  /** Keeps the token from a SessionResponse, in memory only. */
+  setCsrfToken(token: string): void {
+    this.csrfToken = token;
+  }
+
+  clearCsrfToken(): void {
+    this.csrfToken = undefined;
+  }
+
+  /** The token, for requests made outside this class (tus uploads); undefined when locked. */
+  currentCsrfToken(): string | undefined {
+    return this.csrfToken;
+  }
+
+  // ---- accounts and sessions ----
+
+  async createAccount(body: CreateAccountBody): Promise<SessionResponse> {
+    return this.request('POST', '/api/accounts', { body, csrf: false, parse: parseSession });
+  }
+
+  async loginChallenge(username: string): Promise<{ kdf: unknown }> {
+    return this.request('POST', '/api/sessions/challenge', {
+      body: { username },
+      csrf: false,
+      parse: (json) => ({ kdf: field(object(json), 'kdf') }),
+    });
+  }
+
+  /**
+   * Signs in. An account with a second factor answers 401 `second_factor_required` without
+   * `second`, and 401 `second_factor_failed` for a wrong or used code.
+   */
+  async signIn(
+    username: string,
+    authKey: string,
+    second?: SecondFactorProof,
+  ): Promise<SessionResponse> {
+    return this.request('POST', '/api/sessions', {
+      body: { username, authKey, ...second },
+      csrf: false,
+      parse: parseSession,
+    });
+  }
+
+  async listSessions(): Promise<SessionSummary[]> {
+    return this.request('GET', '/api/sessions', {
+      parse: (json) => array(field(object(json), 'sessions')).map(parseSessionSummary),
+    });
+  }
+
+  async endSession(id: string): Promise<void> {
+    await this.request('DELETE', `/api/sessions/${encodeURIComponent(id)}`, { parse: none });
+  }
+
+  /** Ends every session of this account except this one. */
+  async endOtherSessions(): Promise<void> {
+    await this.request('DELETE', '/api/sessions?others=true', { parse: none });
+  }
+
+  async changePassphrase(body: ChangePassphraseBody): Promise<void> {
+    await this.request('PUT', '/api/account/passphrase', { body, parse: none });
+  }
+
+  async deleteAccount(authKey: string): Promise<void> {
+    await this.request('DELETE', '/api/account', { body: { authKey }, parse: none });
+  }
+
+  async getAccount(): Promise<AccountSummary> {
+    return this.request('GET', '/api/account', {
+      parse: (json) => {
+        const o = object(json);
+        if (typeof o.secondFactor !== 'boolean') throw badResponse('secondFactor');
+        return {
+          username: string(o, 'username'),
+          secondFactor: o.secondFactor,
+          backupCodesLeft: integer(o, 'backupCodesLeft'),
+        };
+      },
+    });
+  }
+
+  /**
+   * Second factor, step 1: a new secret for an authenticator app (not on until step 2), its
+   * link naming it `label` in the app.
+   */
+  async startSecondFactor(label: string): Promise<SecondFactorSetup> {
+    return this.request('POST', '/api/account/second-factor', {
+      body: { label },
+      parse: (json) => {
+        const o = object(json);
+        return { secret: string(o, 'secret'), uri: string(o, 'uri') };
+      },
+    });
+  }
+
+  /** Second factor, step 2: the app's first code turns it on; the backup codes come back once. */
+  async enableSecondFactor(code: string): Promise<string[]> {
+    return this.request('PUT', '/api/account/second-factor', {
+      body: { code },
+      parse: (json) =>
+        array(field(object(json), 'backupCodes')).map((c) => {
+          if (typeof c !== 'string') throw badResponse('backupCodes');
+          return c;
+        }),
+    });
+  }
+
+  /** Turns the second factor off, proven by the passphrase's auth key. */
+  async disableSecondFactor(authKey: string): Promise<void> {
+    await this.request('DELETE', '/api/account/second-factor', {
+      body: { authKey },
+      parse: none,
+    });
+  }
+
+  async recoveryChallenge(
+    username: string,
+    recoveryAuthKey: string,
+  ): Promise<{ wrappedAccountKey: string; recoveryToken: string }> {
+    return this.request('POST', '/api/recovery/challenge', {
+      body: { username, recoveryAuthKey },
+      csrf: false,
+      parse: (json) => {
+        const o = object(json);
+        return {
+          wrappedAccountKey: string(o, 'wrappedAccountKey'),
+          recoveryToken: string(o, 'recoveryToken'),
+        };
+      },
+    });
+  }
+
+  async recoveryComplete(body: RecoveryCompleteBody): Promise<SessionResponse> {
+    return this.request('POST', '/api/recovery/complete', {
+      body,
+      csrf: false,
+      parse: parseSession,
+    });
+  }
+
+  /**
+   * Signs this session out without waiting, in a way the browser finishes even while the page
+   * is being left (quick exit, pagehide). Forgets the CSRF token at once.
+   */
+  signOutKeepalive(): void {
+    const token = this.csrfToken;
+    this.csrfToken = undefined;
+    if (token === undefined) return;
+    try {
+      this.fetchImpl(this.base + '/api/sessions/current', {
+        method: 'DELETE',
+        headers: { [CSRF_HEADER]: token },
+        credentials: 'same-origin',
+        cache: 'no-store',
+        keepalive: true,
+      }).catch(() => {
+        // Nothing to do: the session also expires on the server when idle.
+      });
+    } catch {
+      // fetch can throw synchronously while the document unloads; the session still expires.
+    }
+  }
+
+  // ---- records ----
+
+  async createRecord(body: CreateRecordBody): Promise<RecordResponse> {
+    return this.request('POST', '/api/records', { body, parse: parseRecord });
+  }
+
+  /** One page of records, oldest first unless `order` is `desc`; every type when `type` is left out. */
+  async listRecords(query: {
+    type?: string;
+    limit?: number;
+    cursor?: string;
+    order?: 'asc' | 'desc';
+  }): Promise<RecordPage> {
+    const params = new URLSearchParams();
+    if (query.type !== undefined) params.set('type', query.type);
+    if (query.order !== undefined) params.set('order', query.order);
+    if (query.limit !== undefined) params.set('limit', String(query.limit));
+    if (query.cursor !== undefined) params.set('cursor', query.cursor);
+    return this.request('GET', `/api/records?${params.toString()}`, {
+      parse: (json) => {
+        const o = object(json);
+        const next = field(o, 'next');
+        if (next !== null && typeof next !== 'string') throw badResponse('next');
+        return { records: array(field(o, 'records')).map(parseRecord), next };
+      },
+    });
+  }
+
+  async getRecord(id: string): Promise<RecordResponse> {
+    return this.request('GET', `/api/records/${encodeURIComponent(id)}`, { parse: parseRecord });
+  }
+
+  async updateRecord(id: string, body: UpdateRecordBody): Promise<RecordResponse> {
+    return this.request('PUT', `/api/records/${encodeURIComponent(id)}`, {
+      body,
+      parse: parseRecord,
+    });
+  }
+
+  /**
+   * Every revision of a record, oldest first. The server sends them a page at a time (by count
+   * and by bytes); this follows `next` to the end.
+   */
+  async listRevisions(id: string): Promise<RecordResponse[]> {
+    const all: RecordResponse[] = [];
+    let cursor: string | undefined;
+    for (let page = 0; page < MAX_REVISION_PAGES; page++) {
+      const query = cursor === undefined ? '' : `?cursor=${encodeURIComponent(cursor)}`;
+      const result = await this.request(
+        'GET',
+        `/api/records/${encodeURIComponent(id)}/revisions${query}`,
+        {
+          parse: (json) => {
+            const o = object(json);
+            const next = field(o, 'next');
+            if (next !== null && typeof next !== 'string') throw badResponse('next');
+            return { revisions: array(field(o, 'revisions')).map(parseRecord), next };
+          },
+        },
+      );
+      all.push(...result.revisions);
+      if (result.next === null) return all;
+      // A page with nothing in it but a next page would never end.
+      if (result.revisions.length === 0) throw badResponse('next');
+      cursor = result.next;
+    }
+    throw badResponse('next');
+  }
+
+  async deleteRecord(id: string): Promise<void> {
+    await this.request('DELETE', `/api/records/${encodeURIComponent(id)}`, { parse: none });
+  }
+
+  // ---- the one place requests are made ----
+
+  private async request<T>(
+    method: Method,
+    path: string,
+    options: { body?: unknown; csrf?: boolean; parse: (json: unknown) => T },
+  ): Promise<T> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (options.body !== undefined) headers['content-type'] = 'application/json';
+    const sendCsrf = method !== 'GET' && options.csrf !== false;
+    const wasSignedIn = this.csrfToken !== undefined;
+    if (sendCsrf) {
+      if (this.csrfToken === undefined) {
+        throw new ApiError(401, 'not_signed_in', 'not signed in');
+      }
+      headers[CSRF_HEADER] = this.csrfToken;
+    }
+    let response: Response;
+    try {
+      response = await this.fetchImpl(this.base + path, {
+        method,
+        headers,
+        credentials: 'same-origin',
+        cache: 'no-store',
+        redirect: 'error',
+        ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+      });
+    } catch {
+      throw new ApiError(0, 'network', 'the server could not be reached');
+    }
+    if (!response.ok) {
+      const error = await readApiError(response);
+      if (error.code === 'not_signed_in' && wasSignedIn) this.onSessionEnded?.();
+      throw error;
+    }
+    if (response.status === 204) return options.parse(undefined);
+    let json: unknown;
+    try {
+      json = await response.json();
+    } catch {
+      throw badResponse('body');
+    }
+    return options.parse(json);
+  }
+}
+
+/**
+ * The one reader of the API's error shape, `{ "error": { "code", "message" } }`, for every request
+ * the vault makes (these JSON calls and the tus uploads alike). A field that is missing or not a
+ * string keeps its status-based default, so a proxy's page or tus's plain-text answer still
+ * gives a typed error.
+ */
+export async function readApiError(response: Response): Promise<ApiError> {
+  let code = response.status >= 500 ? 'internal_error' : 'bad_request';
+  let message = response.statusText;
+  try {
+    const json: unknown = await response.json();
+    const error = isRecord(json) ? json.error : undefined;
+    if (isRecord(error)) {
+      if (typeof error.code === 'string') code = error.code;
+      if (typeof error.message === 'string') message = error.message;
+    }
+  } catch {
+    // Not JSON at all: the status-based code stands.
+  }
+  if (response.status === 429) code = 'rate_limited';
+  return new ApiError(response.status, code, message);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+// ---- response checks: the server is not trusted to keep the contract ----
+
+function badResponse(what: string): ApiError {
+  return new ApiError(0, 'bad_response', `the server's response is not as expected (${what})`);
+}
+
+function object(value: unknown): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw badResponse('object');
+  }
+  return value as Record<string, unknown>;
+}
+
+function field(o: Record<string, unknown>, name: string): unknown {
+  if (!(name in o)) throw badResponse(name);
+  return o[name];
+}
+
+function string(o: Record<string, unknown>, name: string): string {
+  const value = o[name];
+  if (typeof value !== 'string') throw badResponse(name);
+  return value;
+}
+
+function integer(o: Record<string, unknown>, name: string): number {
+  const value = o[name];
+  if (typeof value !== 'number' || !Number.isSafeInteger(value)) throw badResponse(name);
+  return value;
+}
+
+function array(value: unknown): unknown[] {
+  if (!Array.isArray(value)) throw badResponse('array');
+  return value as unknown[];
+}
+
+function none(): undefined {
+  return undefined;
+}
+
+function parseSession(json: unknown): SessionResponse {
+  const o = object(json);
+  const failed = o.failedAttempts === undefined ? undefined : parseFailedAttempts(o.failedAttempts);
+  return {
+    username: string(o, 'username'),
+    wrappedAccountKey: string(o, 'wrappedAccountKey'),
+    csrfToken: string(o, 'csrfToken'),
+    idleTimeoutSeconds: integer(o, 'idleTimeoutSeconds'),
+    ...(failed === undefined ? {} : { failedAttempts: failed }),
+  };
+}
+
+function parseFailedAttempts(json: unknown): FailedAttempts {
+  const o = object(json);
+  const count = (name: string): number => {
+    const n = integer(o, name);
+    if (n < 0) throw badResponse(name);
+    return n;
+  };
+  const lastAt = o.lastAt;
+  if (lastAt !== null && typeof lastAt !== 'string') throw badResponse('lastAt');
+  return {
+    passphrase: count('passphrase'),
+    code: count('code'),
+    recovery: count('recovery'),
+    lastAt,
+  };
+}
+
+function parseSessionSummary(json: unknown): SessionSummary {
+  const o = object(json);
+  if (typeof o.current !== 'boolean') throw badResponse('current');
+  return {
+    id: string(o, 'id'),
+    device: string(o, 'device'),
+    createdAt: string(o, 'createdAt'),
+    lastSeenAt: string(o, 'lastSeenAt'),
+    current: o.current,
+  };
+}
+
+function parseRecord(json: unknown): RecordResponse {
+  const o = object(json);
+  return {
+    id: string(o, 'id'),
+    type: string(o, 'type'),
+    revision: integer(o, 'revision'),
+    ciphertext: string(o, 'ciphertext'),
+    wrappedKey: string(o, 'wrappedKey'),
+    size: integer(o, 'size'),
+    createdAt: string(o, 'createdAt'),
+    updatedAt: string(o, 'updatedAt'),
+  };
+}

@@ -1,0 +1,411 @@
+/**
+ * People: their own records (name or alias, relationship, description, vehicles, phones,
+ * accounts). Deleting one leaves the incidents that name them as they are: their ids stay, and
+ * every screen shows a missing person as "Unknown person (deleted)".
+ */
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import {
+  filterIncidents,
+  RELATIONSHIPS,
+  type Entry,
+  type Incident,
+} from '../../../../domain/diary/index.js';
+import { isApiError, type RecordResponse, PERSON } from '../../../../vault/index.js';
+import { useApp, type PersonDraft } from '../../shell/context.js';
+import { personName, relationshipLabel, Select, useDiary } from '../diary-ui.js';
+import { describeError } from '../../shell/errors.js';
+import { format } from '../../shell/messages.js';
+import {
+  checkPerson,
+  emptyPersonFields,
+  personFieldIdOf,
+  personToFields,
+  type PersonFields,
+} from '../person-form.js';
+import {
+  ConfirmDelete,
+  Busy,
+  Button,
+  LinkButton,
+  Page,
+  TextArea,
+  TextField,
+  type ErrorItem,
+} from '../../components/ui.js';
+
+const NEW_DRAFT = 'new';
+
+/**
+ * How many incidents name each person as having done it, and as a witness.
+ *
+ * @example personRoles([{ value: { perpetratorIds: ['a'], witnessIds: ['b'] } }]).get('a') // { didIt: 1, witnessed: 0 }
+ */
+export function personRoles(
+  incidents: readonly {
+    readonly value: Pick<Incident, 'perpetratorIds' | 'witnessIds'>;
+  }[],
+): Map<string, { didIt: number; witnessed: number }> {
+  const roles = new Map<string, { didIt: number; witnessed: number }>();
+  const of = (id: string) => {
+    let r = roles.get(id);
+    if (r === undefined) roles.set(id, (r = { didIt: 0, witnessed: 0 }));
+    return r;
+  };
+  for (const { value } of incidents) {
+    for (const id of new Set(value.perpetratorIds)) of(id).didIt++;
+    for (const id of new Set(value.witnessIds)) of(id).witnessed++;
+  }
+  return roles;
+}
+
+export function PeopleScreen() {
+  const { t, locale, navigate } = useApp();
+  const p = t.diary.people;
+  const r = t.diaryExtra.people;
+  const { state, retry } = useDiary();
+  const roles = useMemo(
+    () =>
+      state.kind === 'loaded'
+        ? personRoles(state.data.incidents)
+        : new Map<string, { didIt: number; witnessed: number }>(),
+    [state],
+  );
+  return (
+    <Page title={p.title} back={() => navigate({ name: 'home' })}>
+      <p>{p.lede}</p>
+      <Button onClick={() => navigate({ name: 'person-new' })}>{p.add}</Button>
+      <Busy message={state.kind === 'loading' ? t.diary.view.loading : undefined} />
+      {state.kind === 'failed' && (
+        <div class="notice notice--error" role="alert">
+          <p>{state.message}</p>
+          <Button variant="secondary" onClick={retry}>
+            {t.home.retry}
+          </Button>
+        </div>
+      )}
+      {state.kind === 'loaded' &&
+        (state.data.people.length === 0 ? (
+          <p>{p.empty}</p>
+        ) : (
+          <ul class="entries" data-people="">
+            {state.data.people.map((person) => {
+              const role = roles.get(person.id) ?? { didIt: 0, witnessed: 0 };
+              const said = [
+                ...(role.didIt > 0
+                  ? [role.didIt === 1 ? r.didItOne : format(r.didIt, { n: role.didIt })]
+                  : []),
+                ...(role.witnessed > 0
+                  ? [
+                      role.witnessed === 1
+                        ? r.witnessedOne
+                        : format(r.witnessed, { n: role.witnessed }),
+                    ]
+                  : []),
+              ];
+              return (
+                <li class="entry" key={person.id} data-person="">
+                  <h2 class="entry__title">{personName(person.value)}</h2>
+                  <p class="entry__meta" data-roles="">
+                    {said.length > 0 ? said.join(' · ') : r.none}
+                  </p>
+                  {person.value.relationship !== undefined && (
+                    <p class="entry__meta">
+                      {relationshipLabel(locale, person.value.relationship)}
+                    </p>
+                  )}
+                  {person.value.description !== undefined && (
+                    <p class="entry__excerpt">{person.value.description}</p>
+                  )}
+                  <LinkButton onClick={() => navigate({ name: 'person-edit', id: person.id })}>
+                    {format(p.edit, { name: personName(person.value) })}
+                  </LinkButton>
+                </li>
+              );
+            })}
+          </ul>
+        ))}
+    </Page>
+  );
+}
+
+export function NewPersonScreen() {
+  const { t, diary } = useApp();
+  const draft = diary.people.get(NEW_DRAFT) ?? { fields: emptyPersonFields() };
+  return <PersonForm title={t.diary.people.newTitle} draftKey={NEW_DRAFT} draft={draft} />;
+}
+
+export function EditPersonScreen({ id }: { id: string }) {
+  const { t, diary, navigate } = useApp();
+  const held = diary.store.get('person', id);
+  const [draft, setDraft] = useState<PersonDraft | undefined>(
+    diary.people.get(id) ??
+      (held !== undefined
+        ? { fields: personToFields(held.record.value), base: held.response }
+        : undefined),
+  );
+  const [problem, setProblem] = useState<string | undefined>();
+  useEffect(() => {
+    if (draft !== undefined) return;
+    diary.store.fetchOne(PERSON, id).then(
+      ({ record, response }) => setDraft({ fields: personToFields(record.value), base: response }),
+      (e: unknown) => setProblem(isApiError(e) ? describeError(t, e) : t.diary.view.unreadable),
+    );
+  }, []);
+  if (draft === undefined) {
+    return (
+      <Page title={t.diary.people.editTitle} back={() => navigate({ name: 'people' })}>
+        <Busy message={problem === undefined ? t.diary.view.loading : undefined} />
+        {problem !== undefined && (
+          <div class="notice notice--error" role="alert">
+            <p>{problem}</p>
+          </div>
+        )}
+      </Page>
+    );
+  }
+  return <PersonForm title={t.diary.people.editTitle} draftKey={id} draft={draft} deletable={id} />;
+}
+
+function PersonForm({
+  title,
+  draftKey,
+  draft,
+  deletable,
+}: {
+  title: string;
+  draftKey: string;
+  draft: PersonDraft;
+  /** The person's id, when they are saved and so can be deleted. */
+  deletable?: string;
+}) {
+  const { t, locale, navigate, diary } = useApp();
+  const p = t.diary.people;
+  const [fields, setFields] = useState<PersonFields>(draft.fields);
+  const [base] = useState<RecordResponse | undefined>(draft.base);
+  const [errors, setErrors] = useState<ErrorItem[]>([]);
+  const [seq, setSeq] = useState(0);
+  const [busy, setBusy] = useState(false);
+
+  const update = (next: Partial<PersonFields>): void => {
+    const merged = { ...fields, ...next };
+    setFields(merged);
+    diary.people.set(draftKey, { fields: merged, ...(base !== undefined ? { base } : {}) });
+  };
+  const leave = (): void => {
+    diary.people.delete(draftKey);
+    navigate({ name: 'people' });
+  };
+  const submit = async (event: Event): Promise<void> => {
+    event.preventDefault();
+    if (busy) return;
+    const check = checkPerson(fields);
+    if (!check.ok) {
+      setErrors(
+        check.issues.map((i) => {
+          const field = personFieldIdOf(i.path);
+          return { field, message: field === 'person-name' ? p.errorName : i.message };
+        }),
+      );
+      setSeq(seq + 1);
+      return;
+    }
+    setBusy(true);
+    try {
+      if (base === undefined) {
+        await diary.store.add(PERSON, check.value);
+      } else {
+        await diary.store.edit(PERSON, base, check.value);
+      }
+      diary.people.delete(draftKey);
+      navigate({ name: 'people' }, p.saved);
+    } catch (e) {
+      setBusy(false);
+      setErrors([
+        {
+          field: 'person-name',
+          message: isApiError(e, 'revision_conflict') ? t.diary.form.conflict : describeError(t, e),
+        },
+      ]);
+      setSeq(seq + 1);
+    }
+  };
+  const error = (id: string): string | undefined => errors.find((e) => e.field === id)?.message;
+  return (
+    <Page title={title} errors={errors} errorSeq={seq} back={leave}>
+      <form noValidate onSubmit={(e) => void submit(e)}>
+        <TextField
+          id="person-name"
+          label={p.name}
+          error={error('person-name')}
+          value={fields.name}
+          onInput={(name) => update({ name })}
+          autocomplete="off"
+          width="full"
+        />
+        <TextField
+          id="person-alias"
+          label={p.alias}
+          hint={p.aliasHint}
+          error={error('person-alias')}
+          value={fields.alias}
+          onInput={(alias) => update({ alias })}
+          autocomplete="off"
+          width="full"
+        />
+        <Select
+          id="person-relationship"
+          label={p.relationship}
+          options={[
+            { value: '', label: p.relationshipNone },
+            ...RELATIONSHIPS.map((r) => ({ value: r.key, label: r.label[locale] })),
+          ]}
+          value={fields.relationship}
+          onChange={(relationship) => update({ relationship })}
+        />
+        <TextArea
+          id="person-description"
+          label={p.description}
+          error={error('person-description')}
+          value={fields.description}
+          onInput={(description) => update({ description })}
+          rows={3}
+        />
+        <TextArea
+          id="person-vehicles"
+          label={p.vehicles}
+          hint={p.vehiclesHint}
+          error={error('person-vehicles')}
+          value={fields.vehicles}
+          onInput={(vehicles) => update({ vehicles })}
+          rows={2}
+        />
+        <TextArea
+          id="person-phones"
+          label={p.phones}
+          hint={p.phonesHint}
+          error={error('person-phones')}
+          value={fields.phones}
+          onInput={(phones) => update({ phones })}
+          rows={2}
+        />
+        <TextArea
+          id="person-accounts"
+          label={p.accounts}
+          hint={p.accountsHint}
+          error={error('person-accounts')}
+          value={fields.accounts}
+          onInput={(accounts) => update({ accounts })}
+          rows={2}
+        />
+        <p class="hint">{t.diary.form.draftNote}</p>
+        <Busy message={busy ? t.diary.form.saving : undefined} />
+        <div class="button-group">
+          <Button type="submit" disabled={busy}>
+            {p.save}
+          </Button>
+          <LinkButton onClick={leave}>{t.common.cancel}</LinkButton>
+        </div>
+      </form>
+      {deletable !== undefined && (
+        // Outside the form, so pressing Enter in a field can never reach it.
+        <div class="record-delete">
+          <Button
+            variant="warning"
+            disabled={busy}
+            onClick={() => navigate({ name: 'person-delete', id: deletable })}
+          >
+            {p.delete}
+          </Button>
+        </div>
+      )}
+    </Page>
+  );
+}
+
+/** Incidents that name a person, as the one who did it or as a witness (each counted once). */
+export function incidentsNamingPerson(
+  data: { readonly incidents: readonly Entry<Incident>[] },
+  personId: string,
+): number {
+  // The time zone only matters for date ranges, which this filter has none of.
+  return filterIncidents(data.incidents, { personIds: [personId] }, { timeZone: 'UTC' }).length;
+}
+
+export function DeletePersonScreen({ id }: { id: string }) {
+  const { t, navigate, diary } = useApp();
+  const p = t.diary.people;
+  const { state, retry } = useDiary();
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | undefined>();
+  const keep = (): void => navigate({ name: 'person-edit', id });
+  const done = (): void => {
+    diary.people.delete(id);
+    // A list filtered by a person who no longer exists would show nothing, and no way to see why.
+    if (diary.filter.personId === id) diary.filter = { ...diary.filter, personId: '' };
+    navigate({ name: 'people' }, p.removed);
+  };
+  const remove = async (): Promise<void> => {
+    if (busy) return;
+    setBusy(true);
+    setProblem(undefined);
+    try {
+      await diary.store.remove(id);
+      done();
+    } catch (e) {
+      setBusy(false);
+      if (isApiError(e, 'not_found')) done();
+      else setProblem(describeError(t, e));
+    }
+  };
+  const held =
+    state.kind === 'loaded' ? state.data.people.find((person) => person.id === id) : undefined;
+  const present = held !== undefined;
+  const named = state.kind === 'loaded' ? incidentsNamingPerson(state.data, id) : 0;
+  return (
+    <Page
+      title={p.removeTitle}
+      {...(held !== undefined ? { caption: personName(held.value) } : {})}
+      back={keep}
+      errors={problem !== undefined ? [{ field: 'confirm-delete', message: problem }] : []}
+    >
+      <Busy message={state.kind === 'loading' ? t.diary.view.loading : undefined} />
+      {state.kind === 'failed' && (
+        <div class="notice notice--error" role="alert">
+          <p>{state.message}</p>
+          <Button variant="secondary" onClick={retry}>
+            {t.home.retry}
+          </Button>
+        </div>
+      )}
+      {state.kind === 'loaded' && !present && (
+        <>
+          <p>{p.notFound}</p>
+          <LinkButton onClick={() => navigate({ name: 'people' })}>{p.back}</LinkButton>
+        </>
+      )}
+      {state.kind === 'loaded' && present && (
+        <>
+          <ConfirmDelete
+            warning={
+              <>
+                {named === 0
+                  ? p.removeNamedNone
+                  : named === 1
+                    ? p.removeNamedOne
+                    : format(p.removeNamed, { n: named })}{' '}
+                {p.removeWarning}
+              </>
+            }
+            busy={busy}
+            busyMessage={p.removing}
+            confirm={p.removeConfirm}
+            keep={p.removeKeep}
+            onConfirm={() => void remove()}
+            onKeep={keep}
+            named={named}
+          />
+        </>
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,519 @@
+/**
+ * The vault app: an in-memory router over small screens, with Back and Forward through
+ * VaultHistory (vault-history.ts: history holds screen names and random keys only). main.tsx mounts it afresh (a new key)
+ * on every lock, so every piece of decrypted state, every draft and every form value is dropped
+ * at once; lock hooks wipe the key material that lived in this component's drafts.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import {
+  wipePendingSignIn,
+  wipePrepared,
+  type Opened,
+  type FailedAttempts,
+  type VaultApi,
+  RevisionWatch,
+  DiaryStore,
+  type AutoLockMinutes,
+  type VaultSession,
+} from '../../../vault/index.js';
+import { anyFailedAttempts } from '../account/failed-attempts.js';
+import {
+  AppContext,
+  useApp,
+  type AppContextValue,
+  type DiaryMemory,
+  type NoteDraft,
+  type Screen,
+  type ScreenName,
+} from './context.js';
+import { formatDate, formatHappenedAt } from './format-date.js';
+import { MESSAGES, type AppLocale } from './messages.js';
+import { EVIDENCE_SCREEN_NAMES, EvidenceScreenView, storeFile } from '../evidence/index.js';
+import { emptyFilter } from '../diary/list-filter.js';
+import {
+  DeleteIncidentScreen,
+  EditIncidentScreen,
+  IncidentViewScreen,
+  NewIncidentScreen,
+} from '../diary/screens/incident.js';
+import { IncidentsScreen } from '../diary/screens/incidents.js';
+import { QuickCaptureScreen } from '../diary/screens/quick-capture.js';
+import { PatternsScreen } from '../diary/screens/patterns.js';
+import {
+  DeletePersonScreen,
+  EditPersonScreen,
+  NewPersonScreen,
+  PeopleScreen,
+} from '../diary/screens/people.js';
+import {
+  DeletePlaceScreen,
+  EditPlaceScreen,
+  NewPlaceScreen,
+  PlacesScreen,
+} from '../diary/screens/places.js';
+import {
+  DeleteEffectScreen,
+  EditEffectScreen,
+  EffectsScreen,
+  NewEffectScreen,
+} from '../diary/screens/effects.js';
+import { PrintScreen } from '../diary/screens/print.js';
+import { RiskCheckScreen, RiskHistoryScreen, RiskResultScreen } from '../safety/risk-screens.js';
+import { SafetyPlanScreen } from '../safety/plan-screen.js';
+import {
+  CreateConfirmScreen,
+  CreatedScreen,
+  CreatePassphraseScreen,
+  CreateUsernameScreen,
+  newCreateDraft,
+  RecoveryCheckScreen,
+  RecoveryKeyScreen,
+} from '../account/create.js';
+import { HomeScreen } from '../diary/screens/home.js';
+import { LockWarning } from '../diary/screens/draft.js';
+import { EditNoteScreen, NewNoteScreen } from '../diary/screens/note-form.js';
+import { NoteDeleteScreen, NoteHistoryScreen, NoteViewScreen } from '../diary/screens/note-view.js';
+import {
+  newRecoverDraft,
+  RecoverPassphraseScreen,
+  RecoverScreen,
+  wipeRecoverDraft,
+} from '../account/recover.js';
+import { ExportBackupScreen, ImportBackupScreen } from '../account/backup.js';
+import {
+  ImportChooseScreen,
+  ImportPersonScreen,
+  ImportPreviewScreen,
+  ImportSendersScreen,
+  ImportSettingsScreen,
+} from '../import/index.js';
+import {
+  BackupCodesScreen,
+  SecondFactorOffScreen,
+  SecondFactorSetupScreen,
+} from '../account/second-factor.js';
+import {
+  ChangePassphraseScreen,
+  DeleteAccountScreen,
+  SettingsScreen,
+} from '../account/settings.js';
+import { StartScreen } from '../account/start.js';
+import { newSignInDraft, UnlockCodeScreen, UnlockScreen } from '../account/unlock.js';
+import type { VaultHistory } from './vault-history.js';
+
+export interface AppProps {
+  readonly locale: AppLocale;
+  readonly api: VaultApi;
+  readonly session: VaultSession;
+  /** The browser's history for vault screens (one per page, kept across locks). */
+  readonly history: VaultHistory;
+  /** A message for the first screen (after a lock, say). */
+  readonly notice?: string | undefined;
+  /** Move focus to the first screen's heading (true after a lock; false on page load). */
+  readonly moveFocus: boolean;
+  readonly autoLockMinutes: AutoLockMinutes;
+  readonly onAutoLockChange: (minutes: AutoLockMinutes) => void;
+  readonly onUnlocked: () => void;
+  readonly onScreen: (name: ScreenName) => void;
+  readonly onLock: () => void;
+  readonly onDeleted: () => void;
+}
+
+/** Screens that need the vault unlocked. */
+const LOCKED_OUT: ReadonlySet<ScreenName> = new Set([
+  'home',
+  'note-new',
+  'note-view',
+  'note-edit',
+  'note-history',
+  'note-delete',
+  'incidents',
+  'quick',
+  'incident-new',
+  'incident-view',
+  'incident-edit',
+  'incident-delete',
+  'people',
+  'person-new',
+  'person-edit',
+  'person-delete',
+  'places',
+  'place-new',
+  'place-edit',
+  'place-delete',
+  'effects',
+  'effect-new',
+  'effect-edit',
+  'effect-delete',
+  'patterns',
+  'print',
+  'settings',
+  'change-passphrase',
+  'delete-account',
+  'create-done',
+  'second-factor-setup',
+  'second-factor-codes',
+  'second-factor-off',
+  'backup-export',
+  'backup-import',
+  'import',
+  'import-senders',
+  'import-person',
+  'import-settings',
+  'import-preview',
+  'risk-check',
+  'risk-result',
+  'risk-history',
+  'safety-plan',
+  ...EVIDENCE_SCREEN_NAMES,
+]);
+
+/**
+ * Screens that Back should not return to once left: the diary just made, backup codes shown
+ * once, and questions about deleting something (which may be gone). The next screen replaces
+ * their history entry.
+ */
+const LEFT_BEHIND: ReadonlySet<ScreenName> = new Set([
+  'create-done',
+  'second-factor-codes',
+  'note-delete',
+  'incident-delete',
+  'person-delete',
+  'place-delete',
+  'effect-delete',
+  'evidence-delete',
+  'delete-account',
+]);
+
+/** The same screen (and record) as before: moving there again adds no history entry. */
+function sameScreen(a: Screen, b: Screen): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+export function App(props: AppProps) {
+  const { locale, api, session } = props;
+  const t = MESSAGES[locale];
+  const [route, setRoute] = useState<{ screen: Screen; notice: string | undefined; seq: number }>({
+    screen: { name: 'start' },
+    notice: props.notice,
+    seq: 0,
+  });
+  const [autoLockMinutes, setAutoLock] = useState(props.autoLockMinutes);
+  const createDraft = useRef(newCreateDraft());
+  const recoverDraft = useRef(newRecoverDraft());
+  const signInDraft = useRef(newSignInDraft());
+  const [failedAttempts, setFailedAttempts] = useState<FailedAttempts | undefined>(undefined);
+  const drafts = useRef(new Map<string, NoteDraft>());
+  const revisions = useRef(new RevisionWatch());
+  const diary = useRef<DiaryMemory | undefined>(undefined);
+  // Made once per mounted app (a fresh app is mounted on every lock).
+  diary.current ??= {
+    store: new DiaryStore(api, () => session.accountKey, revisions.current),
+    incidents: new Map(),
+    people: new Map(),
+    places: new Map(),
+    effects: new Map(),
+    filter: emptyFilter(),
+    printTitle: undefined,
+    quick: undefined,
+  };
+  const diaryMemory = diary.current;
+
+  const discardFlows = (): void => {
+    if (createDraft.current.prepared !== undefined) wipePrepared(createDraft.current.prepared);
+    createDraft.current = newCreateDraft();
+    wipeRecoverDraft(recoverDraft.current);
+    recoverDraft.current = newRecoverDraft();
+    discardSignIn();
+  };
+
+  /** The keys of a sign-in waiting for its second factor live only while its page is open. */
+  const discardSignIn = (): void => {
+    wipePendingSignIn(signInDraft.current.pending);
+    signInDraft.current.pending = undefined;
+  };
+
+  // Wipe the flows' key material and the decrypted diary on lock (main.tsx then mounts a fresh
+  // app).
+  useEffect(
+    () =>
+      session.onLock(() => {
+        discardFlows();
+        diaryMemory.store.wipe();
+      }),
+    [],
+  );
+
+  /** The screen on show, for deciding how a move is written to history. */
+  const shown = useRef<Screen>(route.screen);
+
+  const show = (screen: Screen, notice: string | undefined): void => {
+    if (screen.name === 'start' || screen.name === 'home') discardFlows();
+    if (screen.name !== 'unlock-code') discardSignIn();
+    // Told once: leaving the diary home after unlocking puts the notice away.
+    if (screen.name !== 'home') setFailedAttempts(undefined);
+    shown.current = screen;
+    setRoute((r) => ({ screen, notice, seq: r.seq + 1 }));
+    props.onScreen(screen.name);
+  };
+
+  const navigate = (screen: Screen, notice?: string): void => {
+    const from = shown.current;
+    if (!LOCKED_OUT.has(from.name) && LOCKED_OUT.has(screen.name)) {
+      // Just unlocked: the diary becomes the vault's first entry, so Back from it leaves (and
+      // never returns to the sign-in or sign-up screens).
+      void props.history.collapse(screen);
+    } else if (LEFT_BEHIND.has(from.name) || sameScreen(from, screen)) {
+      props.history.replace(screen);
+    } else {
+      props.history.push(screen);
+    }
+    show(screen, notice);
+  };
+
+  // Back and Forward: show the entry's screen without writing history again.
+  useEffect(() => {
+    return props.history.listen((screen) => {
+      if (LOCKED_OUT.has(screen.name) !== session.isUnlocked) {
+        // A locked vault cannot show a diary screen, and an open one goes to its home.
+        const instead: Screen = session.isUnlocked ? { name: 'home' } : { name: 'start' };
+        props.history.replace(instead);
+        show(instead, undefined);
+        return;
+      }
+      show(screen, undefined);
+    });
+  }, []);
+
+  const value: AppContextValue = {
+    t,
+    locale,
+    api,
+    session,
+    screen: route.screen,
+    navigate,
+    notice: route.notice,
+    moveFocus: props.moveFocus || route.seq > 0,
+    failedAttempts,
+    dismissFailedAttempts: () => setFailedAttempts(undefined),
+    unlocked: (opened: Opened) => {
+      session.begin(opened.session, opened.accountKey);
+      setFailedAttempts(
+        anyFailedAttempts(opened.session.failedAttempts)
+          ? opened.session.failedAttempts
+          : undefined,
+      );
+      props.onUnlocked();
+    },
+    lock: props.onLock,
+    autoLockMinutes,
+    setAutoLockMinutes: (minutes) => {
+      setAutoLock(minutes);
+      props.onAutoLockChange(minutes);
+    },
+    revisions: revisions.current,
+    drafts: drafts.current,
+    diary: diaryMemory,
+    formatTimestamp: (iso) => formatDate(new Date(iso), t.dates, true),
+    formatHappened: (happenedAt) => formatHappenedAt(happenedAt, t.dates),
+  };
+
+  const screen: Screen =
+    LOCKED_OUT.has(route.screen.name) && !session.isUnlocked ? { name: 'start' } : route.screen;
+
+  return (
+    <AppContext.Provider value={value}>
+      <div class="vault">
+        {session.isUnlocked && <VaultBar current={screen.name} />}
+        {session.isUnlocked && <LockWarning />}
+        <ScreenView
+          key={route.seq}
+          screen={screen}
+          createDraft={createDraft.current}
+          recoverDraft={recoverDraft.current}
+          signInDraft={signInDraft.current}
+          onDeleted={props.onDeleted}
+        />
+      </div>
+    </AppContext.Provider>
+  );
+}
+
+/** Always on screen while unlocked: the diary, settings, and Lock. */
+function VaultBar({ current }: { current: ScreenName }) {
+  const app = useApp();
+  const { t } = app;
+  return (
+    <nav class="vault-bar" aria-label={t.bar.label}>
+      <div class="vault-bar__inner">
+        <button
+          type="button"
+          class="vault-bar__link"
+          aria-current={current === 'home' ? 'page' : undefined}
+          onClick={() => app.navigate({ name: 'home' })}
+        >
+          {t.bar.home}
+        </button>
+        <button
+          type="button"
+          class="vault-bar__link"
+          data-record-now=""
+          aria-current={current === 'quick' ? 'page' : undefined}
+          onClick={() => app.navigate({ name: 'quick' })}
+        >
+          {t.bar.record}
+        </button>
+        <button
+          type="button"
+          class="vault-bar__link"
+          aria-current={current === 'settings' ? 'page' : undefined}
+          onClick={() => app.navigate({ name: 'settings' })}
+        >
+          {t.bar.settings}
+        </button>
+        <button type="button" class="vault-bar__lock" data-lock="" onClick={app.lock}>
+          <span class="vault-bar__lock-icon" aria-hidden="true" />
+          {t.bar.lock}
+        </button>
+      </div>
+    </nav>
+  );
+}
+
+/** The import keeps the export file itself as an evidence item, which each entry links to. */
+function ImportPreviewWithOriginal() {
+  const app = useApp();
+  return <ImportPreviewScreen storeOriginal={(file) => storeFile(app, file)} />;
+}
+
+function ScreenView(props: {
+  screen: Screen;
+  createDraft: ReturnType<typeof newCreateDraft>;
+  recoverDraft: ReturnType<typeof newRecoverDraft>;
+  signInDraft: ReturnType<typeof newSignInDraft>;
+  onDeleted: () => void;
+}) {
+  const { screen, createDraft, recoverDraft, signInDraft } = props;
+  switch (screen.name) {
+    case 'start':
+      return <StartScreen />;
+    case 'create-username':
+      return <CreateUsernameScreen draft={createDraft} />;
+    case 'create-passphrase':
+      return <CreatePassphraseScreen draft={createDraft} />;
+    case 'create-confirm':
+      return <CreateConfirmScreen draft={createDraft} />;
+    case 'create-recovery':
+      if (createDraft.prepared === undefined) return <CreateUsernameScreen draft={createDraft} />;
+      return <RecoveryKeyScreen draft={createDraft} />;
+    case 'create-check':
+      if (createDraft.prepared === undefined) return <CreateUsernameScreen draft={createDraft} />;
+      return <RecoveryCheckScreen draft={createDraft} />;
+    case 'create-done':
+      return <CreatedScreen />;
+    case 'unlock':
+      return <UnlockScreen draft={signInDraft} />;
+    case 'unlock-code':
+      if (signInDraft.pending === undefined) return <UnlockScreen draft={signInDraft} />;
+      return <UnlockCodeScreen draft={signInDraft} method={screen.method} />;
+    case 'recover':
+      return <RecoverScreen draft={recoverDraft} />;
+    case 'recover-passphrase':
+      if (recoverDraft.started === undefined) return <RecoverScreen draft={recoverDraft} />;
+      return <RecoverPassphraseScreen draft={recoverDraft} />;
+    case 'home':
+      return <HomeScreen />;
+    case 'note-new':
+      return <NewNoteScreen />;
+    case 'note-view':
+      return <NoteViewScreen id={screen.id} />;
+    case 'note-edit':
+      return <EditNoteScreen id={screen.id} />;
+    case 'note-history':
+      return <NoteHistoryScreen id={screen.id} />;
+    case 'note-delete':
+      return <NoteDeleteScreen id={screen.id} />;
+    case 'incidents':
+      return <IncidentsScreen />;
+    case 'quick':
+      return <QuickCaptureScreen />;
+    case 'incident-new':
+      return <NewIncidentScreen />;
+    case 'incident-view':
+      return <IncidentViewScreen id={screen.id} />;
+    case 'incident-edit':
+      return <EditIncidentScreen id={screen.id} />;
+    case 'incident-delete':
+      return <DeleteIncidentScreen id={screen.id} />;
+    case 'people':
+      return <PeopleScreen />;
+    case 'person-new':
+      return <NewPersonScreen />;
+    case 'person-edit':
+      return <EditPersonScreen id={screen.id} />;
+    case 'person-delete':
+      return <DeletePersonScreen id={screen.id} />;
+    case 'places':
+      return <PlacesScreen />;
+    case 'place-new':
+      return <NewPlaceScreen />;
+    case 'place-edit':
+      return <EditPlaceScreen id={screen.id} />;
+    case 'place-delete':
+      return <DeletePlaceScreen id={screen.id} />;
+    case 'effects':
+      return <EffectsScreen />;
+    case 'effect-new':
+      return <NewEffectScreen />;
+    case 'effect-edit':
+      return <EditEffectScreen id={screen.id} />;
+    case 'effect-delete':
+      return <DeleteEffectScreen id={screen.id} />;
+    case 'patterns':
+      return <PatternsScreen />;
+    case 'print':
+      return <PrintScreen />;
+    case 'settings':
+      return <SettingsScreen />;
+    case 'change-passphrase':
+      return <ChangePassphraseScreen />;
+    case 'delete-account':
+      return <DeleteAccountScreen onDeleted={props.onDeleted} />;
+    case 'second-factor-setup':
+      return <SecondFactorSetupScreen />;
+    case 'second-factor-codes':
+      return <BackupCodesScreen codes={screen.codes} />;
+    case 'second-factor-off':
+      return <SecondFactorOffScreen />;
+    case 'backup-export':
+      return <ExportBackupScreen />;
+    case 'backup-import':
+      return <ImportBackupScreen />;
+    case 'import':
+      return <ImportChooseScreen />;
+    case 'import-senders':
+      return <ImportSendersScreen />;
+    case 'import-person':
+      return <ImportPersonScreen />;
+    case 'import-settings':
+      return <ImportSettingsScreen />;
+    case 'import-preview':
+      return <ImportPreviewWithOriginal />;
+    case 'risk-check':
+      return <RiskCheckScreen />;
+    case 'risk-result':
+      return <RiskResultScreen id={screen.id} />;
+    case 'risk-history':
+      return <RiskHistoryScreen />;
+    case 'safety-plan':
+      return <SafetyPlanScreen />;
+    case 'evidence':
+    case 'evidence-add':
+    case 'evidence-view':
+    case 'evidence-edit':
+    case 'evidence-link':
+    case 'evidence-delete':
+    case 'evidence-choose':
+      return <EvidenceScreenView screen={screen} />;
+  }
+}
