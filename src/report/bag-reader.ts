@@ -46,10 +46,9 @@ export async function readBag(source: Blob | Uint8Array): Promise<Bag> {
     if (folders.size !== 1 || fileEntries.some((e) => !e.filename.includes('/'))) {
       throw new BagReadError('the ZIP must hold exactly one folder, the bag');
     }
-    const folder = [...folders][0]!;
+    const folder = [...folders][0] ?? '';
     const files = new Map<string, BagFile>();
     for (const entry of fileEntries) {
-      if (entry.directory) continue;
       const path = entry.filename.slice(folder.length + 1);
       if (files.has(path)) throw new BagReadError(`${path} is in the ZIP twice`);
       const keep = !path.startsWith('data/evidence/') && path !== 'data/report.pdf';

@@ -121,7 +121,7 @@ export async function makeTestBundle(o: TestBundleOptions = {}): Promise<TestBun
         id: r.id,
         revisions: r.revisions.map((rev, i) => ({
           ...rev,
-          receipt: { receivedAt: rev.savedAt, leafIndex: revisions[i]!.leafIndex },
+          receipt: { receivedAt: rev.savedAt, leafIndex: revisions[i]?.leafIndex ?? -1 },
         })),
       });
     }
@@ -146,10 +146,10 @@ export async function makeTestBundle(o: TestBundleOptions = {}): Promise<TestBun
       revs.map(async ({ leafIndex, ...rev }) => {
         const size = leafIndex < half ? half : hashes.length;
         const proof = formatTlogProof({
-          extra: leaves[leafIndex]!,
+          extra: leaves[leafIndex] ?? new Uint8Array(1),
           index: leafIndex,
           inclusion: await inclusionProof(leafIndex, hashes.slice(0, size)),
-          checkpoint: notes[size === half ? 0 : 1]!,
+          checkpoint: notes[size === half ? 0 : 1] ?? '',
         });
         return o.noReceipts === true
           ? rev
@@ -196,7 +196,10 @@ export async function makeTestBundle(o: TestBundleOptions = {}): Promise<TestBun
       evidenceId: x.evidenceId,
       ref: x.ref,
       name: x.fileName,
-      open: () => new Blob([files.get(x.evidenceId)! as Uint8Array<ArrayBuffer>]).stream(),
+      open: () =>
+        new Blob([
+          (files.get(x.evidenceId) ?? new Uint8Array()) as Uint8Array<ArrayBuffer>,
+        ]).stream(),
     })),
     logKey: signer.vkey,
     logOrigin: TEST_LOG_ORIGIN,

@@ -114,7 +114,7 @@ export async function writeBundle(
   let written = 0;
 
   const addBytes = async (path: string, bytes: Uint8Array, compress: boolean) => {
-    const hash = toHex(await (await createSha256()).update(bytes).digest());
+    const hash = toHex((await createSha256()).update(bytes).digest());
     await zip.add(`${folder}/${path}`, new Blob([bytes as Uint8Array<ArrayBuffer>]).stream(), {
       level: compress ? 6 : 0,
     });
@@ -177,8 +177,8 @@ export async function writeBundle(
   }
 
   // Evidence last: the large files stream through a hasher into the ZIP.
-  for (const [i, e] of input.evidence.entries()) {
-    const path = PATHS.evidence(entries.exhibits[i]!.fileName);
+  for (const e of input.evidence) {
+    const path = PATHS.evidence(exhibitFileName(e.ref, e.name));
     const hasher = await createSha256();
     let size = 0;
     const source = toStream(e.open()).pipeThrough(

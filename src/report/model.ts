@@ -19,7 +19,7 @@ import {
   type ImportedItemRecord,
   type Person,
 } from '../domain/diary/index.js';
-import { formatAmount, formatDate, type LocalDate } from '../domain/diary/text.js';
+import { formatAmount, formatDate } from '../domain/diary/text.js';
 import { zonedFromInstant } from '../domain/diary/time.js';
 import type { Evidence } from '../domain/evidence/index.js';
 import { current, type ReportOptions, type ReportRecord, type ReportRecords } from './input.js';
@@ -155,7 +155,10 @@ export function buildReport(records: ReportRecords, options: ReportOptions): Rep
     options.timeZone,
   );
   const recordOf = new Map(chosen.map((r) => [r.id, r] as const));
-  const ordered = diary.incidents.map((p) => ({ prepared: p, record: recordOf.get(p.id)! }));
+  const ordered = diary.incidents.flatMap((p) => {
+    const record = recordOf.get(p.id);
+    return record === undefined ? [] : [{ prepared: p, record }];
+  });
 
   const label = (id: string): string => {
     const p = people.get(id);
@@ -215,7 +218,7 @@ export function buildReport(records: ReportRecords, options: ReportOptions): Rep
           timeZone: options.timeZone,
           now: options.now,
           ...(options.from !== undefined ? { from: options.from } : {}),
-          to: options.to ?? diary.incidents[diary.incidents.length - 1]!.date,
+          to: options.to ?? diary.incidents[diary.incidents.length - 1]?.date ?? '',
         });
   const bands = Array.from({ length: 8 }, (_, band) => ({
     label: timeBandLabel(band),
@@ -288,16 +291,17 @@ export function buildReport(records: ReportRecords, options: ReportOptions): Rep
     ...(options.includeEffects ? { effects: effectLines(effectRecords, log, loc) } : {}),
     log,
     people: {
-      responsible: responsibleIds.map((id) => personSection(id, people.get(id)!, s, loc)),
+      responsible: responsibleIds.flatMap((id) => personSectionOf(id, people, s, loc)),
       witnesses: witnessOnly
         .filter((id) => !perpetratorIds.has(id))
-        .map((id) => personSection(id, people.get(id)!, s, loc)),
+        .flatMap((id) => personSectionOf(id, people, s, loc)),
     },
     ...(options.includeEvidence
       ? {
-          exhibits: [...exhibitRef].map(([id, ref]) =>
-            exhibitLine(ref, id, current(evidence.get(id)!).value, loc),
-          ),
+          exhibits: [...exhibitRef].flatMap(([id, ref]) => {
+            const ev = evidence.get(id);
+            return ev === undefined ? [] : [exhibitLine(ref, id, current(ev).value, loc)];
+          }),
         }
       : {}),
     ...(options.includeImported ? { conversations: conversations(incidents, s, loc) } : {}),
@@ -325,11 +329,10 @@ export function chooseIncidents(
     diary.incidents
       .filter((p) => options.from === undefined || p.date >= options.from)
       .filter((p) => options.to === undefined || p.date <= options.to)
-      .filter(
-        (p) =>
-          options.personIds === undefined ||
-          p.incident.perpetratorIds.some((id) => options.personIds!.includes(id)),
-      )
+      .filter((p) => {
+        const chosen = options.personIds;
+        return chosen === undefined || p.incident.perpetratorIds.some((id) => chosen.includes(id));
+      })
       .filter((p) => options.entryIds === undefined || options.entryIds.includes(p.id))
       .map((p) => p.id),
   );
@@ -353,7 +356,7 @@ function logEntry(
 ): LogEntry {
   const { s, loc, options } = c;
   const now = current(record);
-  const first = record.revisions[0]!;
+  const first = record.revisions[0] ?? now;
   const edited = wordsEdited(inc, now.revision);
   const firstSaved = formatInstant(first.savedAt, inc.when.timeZone, loc);
   const placeName = inc.where?.placeId !== undefined ? c.place(inc.where.placeId) : undefined;
@@ -395,7 +398,7 @@ function logEntry(
     ...(inc.channel !== undefined
       ? {
           channel: [
-            CHANNELS.find((ch) => ch.key === inc.channel!.key)?.label[loc] ?? inc.channel.key,
+            CHANNELS.find((ch) => ch.key === inc.channel?.key)?.label[loc] ?? inc.channel.key,
             inc.channel.detail,
           ]
             .filter(Boolean)
@@ -446,6 +449,16 @@ function effectLines(
     }
   }
   return lines;
+}
+
+function personSectionOf(
+  id: string,
+  people: ReadonlyMap<string, ReportRecord<Person>>,
+  s: ReportStrings,
+  loc: ReportOptions['locale'],
+): PersonSection[] {
+  const record = people.get(id);
+  return record === undefined ? [] : [personSection(id, record, s, loc)];
 }
 
 function personSection(
@@ -555,13 +568,13 @@ export function formatZoned(
 ): string {
   const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(:\d{2})?(?:\.\d+)?(Z|[+-]\d{2}:\d{2})$/.exec(zoned);
   if (m === null) return zoned;
-  const date = m[1]! as LocalDate;
+  const [, date = '', hm = '', sec, zone = 'Z'] = m;
   const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
   const weekday = (new Date(Date.UTC(y, mo - 1, d)).getUTCDay() + 6) % 7;
-  const offset = m[4] === 'Z' ? '+00:00' : m[4]!;
-  const time = `${m[2]!}${seconds ? (m[3] ?? ':00') : ''}`;
-  const zone = timeZone === undefined ? `UTC${offset}` : `${timeZone}, UTC${offset}`;
-  return `${WEEKDAYS[loc][weekday]!} ${formatDate(date)[loc]}, ${time} (${zone})`;
+  const offset = zone === 'Z' ? '+00:00' : zone;
+  const time = `${hm}${seconds ? (sec ?? ':00') : ''}`;
+  const where = timeZone === undefined ? `UTC${offset}` : `${timeZone}, UTC${offset}`;
+  return `${WEEKDAYS[loc][weekday] ?? ''} ${formatDate(date)[loc]}, ${time} (${where})`;
 }
 
 /** An ISO instant shown in a zone, with its offset. */

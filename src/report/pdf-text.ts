@@ -23,6 +23,8 @@ interface Run {
 /** Splits text into runs of one font each, replacing characters no font has. */
 export function runsOf(set: FontSet, text: string): Run[] {
   const runs: Run[] = [];
+  const first = set.fonts[0];
+  if (first === undefined) throw new Error('the report needs at least one font');
   let font: PDFFont | undefined;
   let buf = '';
   const push = (f: PDFFont, t: string) => {
@@ -35,15 +37,16 @@ export function runsOf(set: FontSet, text: string): Run[] {
     buf = t;
   };
   for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
+    const cp = ch.codePointAt(0) ?? 0x20;
     if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) {
-      push(set.fonts[0]!, ' ');
+      push(first, ' ');
       continue;
     }
     const i = set.covers.findIndex((c) => c.has(cp));
-    if (i >= 0) push(set.fonts[i]!, ch);
+    const font = set.fonts[i];
+    if (font !== undefined) push(font, ch);
     else if (cp === 0xfe0f || cp === 0x200d) continue;
-    else push(set.fonts[0]!, `[U+${cp.toString(16).toUpperCase().padStart(4, '0')}]`);
+    else push(first, `[U+${cp.toString(16).toUpperCase().padStart(4, '0')}]`);
   }
   if (font !== undefined && buf !== '') runs.push({ font, text: buf });
   return runs;
@@ -82,11 +85,11 @@ export function wrap(set: FontSet, text: string, size: number, width: number): s
         continue;
       }
       if (line !== '') lines.push(line);
-      line = '';
       let rest = word;
       while (widthOf(set, rest, size) > width) {
         let cut = 1;
-        const chars = [...rest];
+        // Code points, not UTF-16 units: a long word is cut between characters, never inside one.
+        const chars = Array.from(rest);
         while (
           cut < chars.length &&
           widthOf(set, chars.slice(0, cut + 1).join(''), size) <= width

@@ -31,11 +31,12 @@ function parseManifest(bytes: Uint8Array | undefined, name: string, out: LineSin
       out.fail('bag', `${name} line ${String(i + 1)} is not "<SHA-256>  <path>"`);
       return undefined;
     }
-    if (map.has(m[2]!)) {
-      out.fail('bag', `${name} lists ${m[2]!} twice`);
+    const [, hash = '', path = ''] = m;
+    if (map.has(path)) {
+      out.fail('bag', `${name} lists ${path} twice`);
       return undefined;
     }
-    map.set(m[2]!, m[1]!);
+    map.set(path, hash);
   }
   return map;
 }
