@@ -46,7 +46,6 @@ const idSchema = z
 
 const revisionSchema = z.strictObject({
   revision: z.number().int().positive(),
-  savedAt: z.string().max(40),
   /** As the log's receipt says: checked against the proof when there is one. */
   receipt: z
     .strictObject({ receivedAt: z.string().max(40), leafIndex: z.number().int().nonnegative() })
@@ -57,7 +56,6 @@ const revisionSchema = z.strictObject({
 export const entriesSchema = z.strictObject({
   format: z.literal(ENTRIES_FORMAT),
   version: z.literal(ENTRIES_VERSION),
-  madeAt: z.string().max(40),
   /** The log's origin (also the key name in log.vkey), or absent when there are no receipts. */
   logOrigin: z.string().max(500).optional(),
   records: z.array(

@@ -134,7 +134,6 @@ export async function writeBundle(
   const entries: EntriesFile = {
     format: ENTRIES_FORMAT,
     version: ENTRIES_VERSION,
-    madeAt: input.madeAt.toISOString(),
     ...(input.logOrigin !== undefined ? { logOrigin: input.logOrigin } : {}),
     records: input.records.map((r) => ({
       id: r.id,
@@ -142,7 +141,6 @@ export async function writeBundle(
       ...(r.number !== undefined ? { number: r.number } : {}),
       revisions: r.revisions.map((v) => ({
         revision: v.revision,
-        savedAt: v.savedAt,
         ...(v.receiptSummary !== undefined ? { receipt: v.receiptSummary } : {}),
         value: v.value,
       })),

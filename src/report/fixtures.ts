@@ -66,7 +66,7 @@ export function sampleRecords(n: number, seed = 1): ReportRecords {
             ...value,
             imported: {
               format: 'whatsapp-txt',
-              conversation: 'Mark Evans',
+              conversation: 'WhatsApp chat',
               items: [0, 1, 2].map((m) => ({
                 key: `${id}-m${String(m)}`,
                 at: value.when.start,

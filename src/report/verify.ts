@@ -14,6 +14,7 @@ import {
   isCryptoError,
   openJson,
   sha256,
+  toBase64Url,
   utf8Decode,
   utf8Encode,
 } from '../crypto/index.js';
@@ -22,10 +23,12 @@ import { verifyCheckpointNote, type TlogCheckpoint } from '../crypto/tlog-checkp
 import { verifyReceiptProof } from '../crypto/tlog-proof.js';
 import { verifyConsistency } from '../crypto/merkle.js';
 import { verifyTimeStampToken } from '../crypto/timestamp.js';
+import { instantOf } from '../domain/diary/time.js';
 import { readBag, BagReadError, type Bag } from './bag-reader.js';
 import { checkBagFiles } from './verify-bag.js';
 import { entriesSchema, PATHS, type EntriesFile } from './bundle-layout.js';
-import { canonicalCompact } from './canonical.js';
+import { canonicalCompact, canonicalJson } from './canonical.js';
+import { exhibitFileName } from './exhibits.js';
 
 export type LineStatus = 'ok' | 'fail' | 'note';
 
@@ -105,6 +108,10 @@ export async function verifyBundle(
     const parsed = entriesSchema.safeParse(JSON.parse(utf8Decode(entriesFile.bytes)));
     if (!parsed.success) throw new Error(parsed.error.issues[0]?.message ?? 'bad shape');
     entries = parsed.data;
+    // Only the canonical text is accepted, so no byte of entries.json can change unnoticed.
+    if (canonicalJson(entries) !== utf8Decode(entriesFile.bytes)) {
+      throw new Error('it is not in canonical form (something in it was changed)');
+    }
   } catch (e) {
     out.fail(PATHS.entries, `cannot be read: ${reason(e)}`);
     return finish(out, 0);
@@ -120,9 +127,11 @@ export async function verifyBundle(
   // The log key.
   let logKey: Awaited<ReturnType<typeof ed25519Verifier>> | undefined;
   let origin: string | undefined;
-  const vkey = text(PATHS.logKey)?.trim();
+  const vkeyText = text(PATHS.logKey);
+  const vkey = vkeyText?.trim();
   if (vkey !== undefined) {
     try {
+      if (vkeyText !== `${vkey}\n`) throw new Error('the key file must be one line');
       const parts = await parseVerifierKey(vkey);
       logKey = await ed25519Verifier(parts);
       origin = parts.name;
@@ -171,8 +180,9 @@ export async function verifyBundle(
     const notes: string[] = [];
     let key: Uint8Array | undefined;
     try {
-      key = fromBase64Url(text(keyPath)?.trim() ?? '');
-      if (key.length !== 32) throw new Error('not a 32-byte key');
+      const keyText = text(keyPath) ?? '';
+      key = fromBase64Url(keyText.trim());
+      if (key.length !== 32 || keyText !== `${toBase64Url(key)}\n`) throw new Error('not a key');
     } catch {
       problems.push(`${keyPath} is missing or is not a key`);
     }
@@ -262,6 +272,22 @@ export async function verifyBundle(
     }
   }
 
+  // Incidents are listed 1, 2, 3… in time order, as the report numbers them.
+  let previous = -Infinity;
+  for (const [i, r] of entries.records.filter((x) => x.type === 'incident').entries()) {
+    const sealed = currentValue.get(r.id)?.value as { when?: { start?: string } } | undefined;
+    const start = instantOf(sealed?.when?.start ?? '');
+    if (r.number !== i + 1) {
+      out.fail(
+        `incident ${r.id}`,
+        `is numbered ${String(r.number)}, but it is incident ${String(i + 1)} in entries.json`,
+      );
+    } else if (start < previous) {
+      out.fail(`incident ${r.id}`, 'is listed out of time order in entries.json');
+    }
+    if (!Number.isNaN(start)) previous = Math.max(previous, start);
+  }
+
   // Exhibits: each file's SHA-256 is the one sealed in its evidence entry.
   for (const x of entries.exhibits) {
     const subject = `exhibit ${x.ref}`;
@@ -269,9 +295,12 @@ export async function verifyBundle(
     expected.add(path);
     const file = bag.files.get(path);
     const ev = currentValue.get(x.evidenceId);
-    const sealed = ev?.value as { file?: { sha256?: string; size?: number } } | undefined;
+    const sealed = ev?.value as
+      { file?: { sha256?: string; size?: number; name?: string } } | undefined;
     if (file === undefined) out.fail(subject, `${path} is missing`);
-    else if (ev === undefined || ev.type !== 'evidence') {
+    else if (x.fileName !== exhibitFileName(x.ref, sealed?.file?.name ?? '')) {
+      out.fail(subject, `its file name does not match its reference and the sealed original name`);
+    } else if (ev === undefined || ev.type !== 'evidence') {
       out.fail(subject, `its evidence entry ${x.evidenceId} is not in entries.json`);
     } else if (!ev.ok || sealed?.file?.sha256 === undefined) {
       out.fail(
