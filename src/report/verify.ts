@@ -91,6 +91,20 @@ export async function verifyBundle(
 ): Promise<VerifyResult> {
   await cryptoReady();
   const out = new Lines();
+  try {
+    return await verifyInto(source, options, out);
+  } catch (e) {
+    // A check that throws is a check that failed; never a crash, never a pass.
+    out.fail('bundle', `the checker had to stop: ${reason(e)}`);
+    return finish(out, 0);
+  }
+}
+
+async function verifyInto(
+  source: Blob | Uint8Array,
+  options: VerifyOptions,
+  out: Lines,
+): Promise<VerifyResult> {
   let bag: Bag;
   try {
     bag = await readBag(source);
@@ -109,17 +123,14 @@ export async function verifyBundle(
     if (!parsed.success) throw new Error(parsed.error.issues[0]?.message ?? 'bad shape');
     entries = parsed.data;
     // Only the canonical text is accepted, so no byte of entries.json can change unnoticed.
-    if (canonicalJson(entries) !== utf8Decode(entriesFile.bytes)) {
+    if (!bytesEqual(utf8Encode(canonicalJson(entries)), entriesFile.bytes)) {
       throw new Error('it is not in canonical form (something in it was changed)');
     }
   } catch (e) {
     out.fail(PATHS.entries, `cannot be read: ${reason(e)}`);
     return finish(out, 0);
   }
-  const text = (path: string) => {
-    const b = bag.files.get(path)?.bytes;
-    return b === undefined ? undefined : utf8Decode(b);
-  };
+  const text = (path: string) => textOf(bag, path);
 
   // The files the entries account for; anything else in data/ is a failure.
   const expected = new Set<string>([PATHS.report, PATHS.entries, PATHS.logKey]);
@@ -348,10 +359,7 @@ interface LogContext {
 /** Checkpoints with their time-stamps, and consistency between checkpoints. */
 async function checkLog(bag: Bag, entries: EntriesFile, c: LogContext): Promise<void> {
   const { out, expected } = c;
-  const text = (path: string) => {
-    const b = bag.files.get(path)?.bytes;
-    return b === undefined ? undefined : utf8Decode(b);
-  };
+  const text = (path: string) => textOf(bag, path);
   const bundleCerts: Uint8Array[] = [];
   for (let n = 1; n <= entries.tsaCertificates; n++) {
     const p = PATHS.tsaCertificate(n);
@@ -442,6 +450,12 @@ async function checkLog(bag: Bag, entries: EntriesFile, c: LogContext): Promise<
       );
     }
   }
+}
+
+/** A small file as text; bytes that are not UTF-8 become U+FFFD, so a later check fails on them. */
+function textOf(bag: Bag, path: string): string | undefined {
+  const b = bag.files.get(path)?.bytes;
+  return b === undefined ? undefined : new TextDecoder('utf-8', { fatal: false }).decode(b);
 }
 
 function finish(out: Lines, unreceipted: number): VerifyResult {
