@@ -282,7 +282,8 @@ export async function renderReportPdf(
       L.field(s.fileName, x.fileName, 12);
       if (x.captured !== undefined) L.field(s.captured, x.captured, 12);
       L.field(s.size, `${x.size.toLocaleString('en-GB')} bytes (${x.mediaType})`, 12);
-      L.field('SHA-256', x.sha256, 12);
+      // On its own line so the 64 digits never wrap: people compare them by eye.
+      L.text(`SHA-256: ${x.sha256}`, { size: 9, indent: 12 });
     }
   }
 
