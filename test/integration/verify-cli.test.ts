@@ -15,6 +15,7 @@ import { makeTestBundle } from '../../src/report/bundle-fixture.js';
 const run = promisify(execFile);
 let dir: string;
 let good: Uint8Array;
+let count = 0;
 
 beforeAll(async () => {
   await cryptoReady();
@@ -23,7 +24,7 @@ beforeAll(async () => {
 }, 60_000);
 
 async function verifyCli(bytes: Uint8Array) {
-  const file = join(dir, `bundle-${String(Math.random()).slice(2)}.zip`);
+  const file = join(dir, `bundle-${String(++count)}.zip`);
   await writeFile(file, bytes);
   try {
     const { stdout } = await run('npx', ['tsx', 'scripts/verify.ts', file]);
