@@ -4,7 +4,7 @@
  * font that has it. A character no font has (an emoji in a copied message) is written as its
  * code, "[U+1F600]", so the reader sees that something was there and what it was.
  */
-import type { PDFFont, PDFPage } from 'pdf-lib';
+import { PDFHexString, type PDFFont, type PDFPage } from 'pdf-lib';
 
 export interface FontSet {
   readonly fonts: readonly PDFFont[];
@@ -12,7 +12,39 @@ export interface FontSet {
 }
 
 export function fontSet(fonts: readonly PDFFont[]): FontSet {
+  fonts.forEach(encodeByCharacter);
   return { fonts, covers: fonts.map((f) => new Set(f.getCharacterSet())) };
+}
+
+interface Embedder {
+  encodeText?: (text: string) => PDFHexString;
+}
+
+/**
+ * Speed: pdf-lib encodes every string by shaping it with fontkit (GSUB/GPOS), which made a
+ * 10,000-entry report take close to a minute. Latin text needs no shaping, so each character is
+ * encoded once (through pdf-lib's own encoder, which also adds its glyph to the subset) and
+ * reused. Text is NFC-normalised first (runsOf), so ŵ and ŷ are single characters. This wraps
+ * a field pdf-lib does not document (`embedder`); pdf-lib 1.17 has had it since 1.0, and the
+ * PDF tests check the text still comes out right.
+ */
+function encodeByCharacter(font: PDFFont): void {
+  const embedder = (font as unknown as { embedder?: Embedder }).embedder;
+  const original = embedder?.encodeText?.bind(embedder);
+  if (embedder === undefined || original === undefined) return;
+  const cache = new Map<string, string>();
+  embedder.encodeText = (text: string) => {
+    let hex = '';
+    for (const ch of text) {
+      let h = cache.get(ch);
+      if (h === undefined) {
+        h = original(ch).toString().slice(1, -1);
+        cache.set(ch, h);
+      }
+      hex += h;
+    }
+    return PDFHexString.of(hex);
+  };
 }
 
 interface Run {
@@ -36,7 +68,7 @@ export function runsOf(set: FontSet, text: string): Run[] {
     font = f;
     buf = t;
   };
-  for (const ch of text) {
+  for (const ch of text.normalize('NFC')) {
     const cp = ch.codePointAt(0) ?? 0x20;
     if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) {
       push(first, ' ');
@@ -52,10 +84,33 @@ export function runsOf(set: FontSet, text: string): Run[] {
   return runs;
 }
 
+/**
+ * Advance widths per character, at size 1000, cached: pdf-lib measures by shaping the whole
+ * string with fontkit, which made a 1,000-entry report take 20 seconds. The PDF places glyphs by
+ * their advance widths (no kerning), so the sum of the characters' widths is the drawn width.
+ */
+const advances = new WeakMap<PDFFont, Map<string, number>>();
+
+function advance(font: PDFFont, ch: string): number {
+  let cache = advances.get(font);
+  if (cache === undefined) {
+    cache = new Map();
+    advances.set(font, cache);
+  }
+  let w = cache.get(ch);
+  if (w === undefined) {
+    w = font.widthOfTextAtSize(ch, 1000);
+    cache.set(ch, w);
+  }
+  return w;
+}
+
 export function widthOf(set: FontSet, text: string, size: number): number {
   let w = 0;
-  for (const r of runsOf(set, text)) w += r.font.widthOfTextAtSize(r.text, size);
-  return w;
+  for (const r of runsOf(set, text)) {
+    for (const ch of r.text) w += advance(r.font, ch);
+  }
+  return (w * size) / 1000;
 }
 
 export function drawRuns(
@@ -69,19 +124,27 @@ export function drawRuns(
   let cx = x;
   for (const r of runsOf(set, text)) {
     page.drawText(r.text, { x: cx, y, size, font: r.font });
-    cx += r.font.widthOfTextAtSize(r.text, size);
+    cx += widthOf(set, r.text, size);
   }
 }
 
 /** Breaks text into lines no wider than `width`, at spaces, splitting words longer than a line. */
 export function wrap(set: FontSet, text: string, size: number, width: number): string[] {
   const lines: string[] = [];
+  const space = widthOf(set, ' ', size);
   for (const paragraph of text.replace(/\r\n?/g, '\n').split('\n')) {
     let line = '';
+    let lineWidth = 0;
     for (const word of paragraph.split(/[ \t]+/)) {
-      const candidate = line === '' ? word : `${line} ${word}`;
-      if (widthOf(set, candidate, size) <= width) {
-        line = candidate;
+      const w = widthOf(set, word, size);
+      if (line === '' && w <= width) {
+        line = word;
+        lineWidth = w;
+        continue;
+      }
+      if (lineWidth + space + w <= width) {
+        line = `${line} ${word}`;
+        lineWidth += space + w;
         continue;
       }
       if (line !== '') lines.push(line);
@@ -100,6 +163,7 @@ export function wrap(set: FontSet, text: string, size: number, width: number): s
         rest = chars.slice(cut).join('');
       }
       line = rest;
+      lineWidth = widthOf(set, rest, size);
     }
     lines.push(line);
   }
