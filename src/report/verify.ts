@@ -11,24 +11,24 @@ import {
   bytesEqual,
   cryptoReady,
   fromBase64Url,
-  isCryptoError,
   openJson,
   sha256,
   toBase64Url,
   utf8Decode,
   utf8Encode,
 } from '../crypto/index.js';
-import { ed25519Verifier, fromBase64, keyIdHex, parseVerifierKey } from '../crypto/signed-note.js';
-import { verifyCheckpointNote, type TlogCheckpoint } from '../crypto/tlog-checkpoint.js';
+import { ed25519Verifier, keyIdHex, parseVerifierKey } from '../crypto/signed-note.js';
+import type { TlogCheckpoint } from '../crypto/tlog-checkpoint.js';
 import { verifyReceiptProof } from '../crypto/tlog-proof.js';
-import { verifyConsistency } from '../crypto/merkle.js';
-import { verifyTimeStampToken } from '../crypto/timestamp.js';
 import { instantOf } from '../domain/diary/time.js';
 import { readBag, BagReadError, type Bag } from './bag-reader.js';
 import { checkBagFiles } from './verify-bag.js';
+import { checkLog, reason, textOf, type VerifyOptions } from './verify-log.js';
 import { entriesSchema, PATHS, type EntriesFile } from './bundle-layout.js';
 import { canonicalCompact, canonicalJson } from './canonical.js';
 import { exhibitFileName } from './exhibits.js';
+
+export type { VerifyOptions } from './verify-log.js';
 
 export type LineStatus = 'ok' | 'fail' | 'note';
 
@@ -47,15 +47,6 @@ export interface VerifyResult {
   readonly lines: readonly VerifyLine[];
 }
 
-export interface VerifyOptions {
-  /** The log key (vkey text) the organisation publishes; when given, the bundle's must match. */
-  readonly expectedLogKey?: string;
-  /** Trusted TSA certificates (DER). Without them the bundle's own copies are used, and said so. */
-  readonly tsaTrustAnchors?: readonly Uint8Array[];
-  /** The checker's clock, for time-stamp tokens (default now). */
-  readonly now?: Date;
-}
-
 class Lines {
   readonly list: VerifyLine[] = [];
   ok(subject: string, detail: string) {
@@ -67,15 +58,6 @@ class Lines {
   note(subject: string, detail: string) {
     this.list.push({ status: 'note', subject, detail });
   }
-}
-
-/** What a crypto failure means, in words a reader can act on. */
-function reason(e: unknown): string {
-  if (isCryptoError(e)) {
-    const r = e.details?.reason;
-    return `${e.message} (${e.code}${r !== undefined ? `, ${String(r)}` : ''})`;
-  }
-  return e instanceof Error ? e.message : String(e);
 }
 
 /**
@@ -344,118 +326,6 @@ async function verifyInto(
     }
   }
   return finish(out, unreceipted);
-}
-
-interface LogContext {
-  readonly logKey: Awaited<ReturnType<typeof ed25519Verifier>> | undefined;
-  readonly origin: string | undefined;
-  readonly checkpoints: Map<number, { root: Uint8Array; body: string; where: string }>;
-  readonly seeCheckpoint: (c: TlogCheckpoint, body: string, where: string) => void;
-  readonly expected: Set<string>;
-  readonly out: Lines;
-  readonly options: VerifyOptions;
-}
-
-/** Checkpoints with their time-stamps, and consistency between checkpoints. */
-async function checkLog(bag: Bag, entries: EntriesFile, c: LogContext): Promise<void> {
-  const { out, expected } = c;
-  const text = (path: string) => textOf(bag, path);
-  const bundleCerts: Uint8Array[] = [];
-  for (let n = 1; n <= entries.tsaCertificates; n++) {
-    const p = PATHS.tsaCertificate(n);
-    expected.add(p);
-    const b = bag.files.get(p)?.bytes;
-    if (b === undefined) out.fail(p, 'is missing');
-    else bundleCerts.push(b);
-  }
-  const anchors = c.options.tsaTrustAnchors ?? bundleCerts;
-  for (let n = 1; n <= entries.checkpoints; n++) {
-    const p = PATHS.checkpoint(n);
-    const tsrPath = PATHS.timestamp(n);
-    expected.add(p);
-    expected.add(tsrPath);
-    const note = text(p);
-    if (note === undefined || c.logKey === undefined || c.origin === undefined) {
-      out.fail(`checkpoint ${String(n)}`, `${p} is missing or there is no good log key`);
-      continue;
-    }
-    try {
-      const v = await verifyCheckpointNote({ note, logKey: c.logKey, origin: c.origin });
-      c.seeCheckpoint(v.checkpoint, v.body, p);
-      const tsr = bag.files.get(tsrPath)?.bytes;
-      if (tsr === undefined) {
-        out.ok(
-          `checkpoint ${String(n)}`,
-          `size ${String(v.checkpoint.size)}, signed by the log key; no time-stamp`,
-        );
-        continue;
-      }
-      if (anchors.length === 0) throw new Error(`${tsrPath} cannot be checked: no TSA certificate`);
-      const ts = await verifyTimeStampToken(tsr, {
-        message: utf8Encode(v.body),
-        trustAnchors: anchors,
-        ...(c.options.now !== undefined ? { now: c.options.now } : {}),
-      });
-      const trust =
-        c.options.tsaTrustAnchors === undefined
-          ? ' (trusting the TSA certificate inside the bundle: check it yourself)'
-          : '';
-      out.ok(
-        `checkpoint ${String(n)}`,
-        `size ${String(v.checkpoint.size)}, signed by the log key; time-stamped ${ts.genTime.toISOString()}${trust}`,
-      );
-    } catch (e) {
-      out.fail(`checkpoint ${String(n)}`, `${p}: ${reason(e)}`);
-    }
-  }
-  for (const { from, to } of entries.consistency) {
-    const p = PATHS.consistency(from, to);
-    expected.add(p);
-    const subject = `log ${String(from)} → ${String(to)}`;
-    const older = c.checkpoints.get(from);
-    const newer = c.checkpoints.get(to);
-    const body = text(p);
-    if (older === undefined || newer === undefined || body === undefined) {
-      out.fail(subject, `${p} or a signed checkpoint of that size is missing`);
-      continue;
-    }
-    try {
-      const lines = body.split('\n');
-      if (lines.pop() !== '') throw new Error('the proof must end with a newline');
-      const proof = lines.map((l) => {
-        const h = fromBase64(l);
-        if (h?.length !== 32) throw new Error('a line is not a base64 SHA-256 hash');
-        return h;
-      });
-      await verifyConsistency({
-        oldSize: from,
-        newSize: to,
-        oldRoot: older.root,
-        newRoot: newer.root,
-        proof,
-      });
-      out.ok(subject, 'the log only grew between these checkpoints');
-    } catch (e) {
-      out.fail(subject, `${p}: ${reason(e)}`);
-    }
-  }
-  const sizes = [...c.checkpoints.keys()].sort((a, b) => a - b);
-  const shown = new Set(entries.consistency.map((x) => `${String(x.from)}-${String(x.to)}`));
-  for (let i = 1; i < sizes.length; i++) {
-    const key = `${String(sizes[i - 1])}-${String(sizes[i])}`;
-    if (!shown.has(key)) {
-      out.note(
-        'log',
-        `no consistency proof between checkpoints of size ${key.replace('-', ' and ')}`,
-      );
-    }
-  }
-}
-
-/** A small file as text; bytes that are not UTF-8 become U+FFFD, so a later check fails on them. */
-function textOf(bag: Bag, path: string): string | undefined {
-  const b = bag.files.get(path)?.bytes;
-  return b === undefined ? undefined : new TextDecoder('utf-8', { fatal: false }).decode(b);
 }
 
 function finish(out: Lines, unreceipted: number): VerifyResult {
