@@ -14,8 +14,9 @@ import {
   sealJson,
   sha256,
   toHex,
+  utf8Encode,
 } from '../crypto/index.js';
-import { ed25519Signer } from '../crypto/signed-note.js';
+import { ed25519Signer, parseNote } from '../crypto/signed-note.js';
 import { signCheckpoint } from '../crypto/tlog-checkpoint.js';
 import { formatTlogProof } from '../crypto/tlog-proof.js';
 import type { Evidence } from '../domain/evidence/index.js';
@@ -44,6 +45,10 @@ export interface TestBundleOptions {
   /** Leave receipts off these record ids. */
   readonly noReceipts?: boolean;
   readonly reportPdf?: (model: ReportModel) => Promise<Uint8Array>;
+  /** Time-stamps a checkpoint body (the note text without signatures): an RFC 3161 token. */
+  readonly stamp?: (body: Uint8Array) => Promise<Uint8Array>;
+  /** TSA certificates to carry in the bundle. */
+  readonly tsaCertificates?: readonly Uint8Array[];
   readonly options?: Partial<ReportOptions>;
 }
 
@@ -203,7 +208,14 @@ export async function makeTestBundle(o: TestBundleOptions = {}): Promise<TestBun
     })),
     logKey: signer.vkey,
     logOrigin: TEST_LOG_ORIGIN,
-    checkpoints: notes.map((note) => ({ note })),
+    checkpoints: await Promise.all(
+      notes.map(async (note) =>
+        o.stamp === undefined
+          ? { note }
+          : { note, tsr: await o.stamp(utf8Encode(parseNote(note).text)) },
+      ),
+    ),
+    ...(o.tsaCertificates !== undefined ? { tsaCertificates: o.tsaCertificates } : {}),
     consistency: [{ from: half, to: hashes.length, proof: await consistencyProof(half, hashes) }],
   };
   const zip = await bundleToBytes(input);

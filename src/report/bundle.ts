@@ -26,6 +26,9 @@ import { howToVerifyText } from './how-to-verify.js';
 
 configure({ useWebWorkers: false });
 
+/** Entries this big are written as Zip64 (the limit is 4 GiB; leave room for the headers). */
+const ZIP64_FROM = 0xffff0000;
+
 /** One revision as the vault holds it, with its decrypted value. */
 export interface SealedRevision {
   readonly revision: number;
@@ -57,6 +60,8 @@ export interface BundleEvidence {
   readonly ref: string;
   /** The original file name. */
   readonly name: string;
+  /** The plaintext size, when known: a file over 4 GiB needs Zip64 from its first byte. */
+  readonly size?: number;
   /** The plaintext bytes, decrypted as they are read. Called once. */
   readonly open: () => ByteSource;
 }
@@ -191,7 +196,10 @@ export async function writeBundle(
       }),
     );
     // Already-compressed photos and videos gain nothing from deflate: store them.
-    await zip.add(`${folder}/${path}`, source, { level: 0 });
+    await zip.add(`${folder}/${path}`, source, {
+      level: 0,
+      ...((e.size ?? 0) >= ZIP64_FROM ? { zip64: true } : {}),
+    });
     manifest.push(`${toHex(hasher.digest())}  ${path}\n`);
     payloadBytes += size;
     payloadFiles++;
