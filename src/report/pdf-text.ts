@@ -105,10 +105,26 @@ function advance(font: PDFFont, ch: string): number {
   return w;
 }
 
+/** The drawn width of each character at size 1000, per font set (after font fallback). */
+const setWidths = new WeakMap<FontSet, Map<string, number>>();
+
 export function widthOf(set: FontSet, text: string, size: number): number {
+  let cache = setWidths.get(set);
+  if (cache === undefined) {
+    cache = new Map();
+    setWidths.set(set, cache);
+  }
   let w = 0;
-  for (const r of runsOf(set, text)) {
-    for (const ch of r.text) w += advance(r.font, ch);
+  for (const ch of text) {
+    let cw = cache.get(ch);
+    if (cw === undefined) {
+      cw = 0;
+      for (const r of runsOf(set, ch)) {
+        for (const c of r.text) cw += advance(r.font, c);
+      }
+      cache.set(ch, cw);
+    }
+    w += cw;
   }
   return (w * size) / 1000;
 }

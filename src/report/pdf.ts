@@ -261,9 +261,11 @@ export async function renderReportPdf(
     [s.responsible, model.people.responsible],
     [s.witnessesTitle, model.people.witnesses],
   ] as const) {
+    L.need(60);
     L.text(title, { bold: true, size: 12 });
     if (list.length === 0) L.text(s.noneRecorded);
     for (const p of list) {
+      L.need(40);
       L.gap(4);
       L.text(p.label, { bold: true });
       for (const f of p.facts) L.field(f.label, f.value, 12);
@@ -277,6 +279,7 @@ export async function renderReportPdf(
     L.text(s.exhibitsHint, { size: 9 });
     if (model.exhibits.length === 0) L.text(s.noneRecorded);
     for (const x of model.exhibits) {
+      L.need(70);
       L.gap(4);
       L.text(`${s.exhibitRef} ${x.ref}: ${x.title}`, { bold: true });
       L.field(s.fileName, x.fileName, 12);
