@@ -122,15 +122,19 @@ class Layout {
   bars(rows: readonly Counted[]): void {
     const max = Math.max(1, ...rows.map((r) => r.count));
     const labelWidth = Math.min(
-      200,
+      230,
       Math.max(60, ...rows.map((r) => widthOf(this.regular, r.label, 9) + 8)),
     );
     const barMax = WIDTH - labelWidth - 40;
     for (const row of rows) {
-      this.need(13);
-      this.y -= 13;
-      const label = wrap(this.regular, row.label, 9, labelWidth - 6)[0] ?? '';
-      drawRuns(this.page, this.regular, label, MARGIN, this.y + 3, 9);
+      // A long label wraps onto more lines rather than being cut; the bar sits on its last line.
+      const lines = wrap(this.regular, row.label, 9, labelWidth - 6);
+      this.need(13 * lines.length);
+      lines.forEach((line, i) => {
+        if (i > 0) this.y -= 11;
+        else this.y -= 13;
+        drawRuns(this.page, this.regular, line, MARGIN, this.y + 3, 9);
+      });
       const w = (row.count / max) * barMax;
       if (w > 0) {
         this.page.drawRectangle({
