@@ -17,6 +17,7 @@ const BENCHMARKS: Record<string, () => Promise<BenchFigure[]>> = {
   import: importBench,
   'vault-unlock': vaultUnlock,
   'vault-writes': vaultWrites,
+  report: async () => (await import('./report.js')).reportBench(),
 };
 
 const chosen = process.argv.slice(2);

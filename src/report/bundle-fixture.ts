@@ -1,0 +1,243 @@
+/**
+ * Real bundles for tests and the benchmark, made with real crypto: every record revision sealed
+ * under its own content key, a Merkle log of receipt leaves with two signed checkpoints, a
+ * receipt (tlog-proof) per revision and a consistency proof between the checkpoints. The log
+ * key is a fixed test key; nothing here is secret.
+ */
+import {
+  consistencyProof,
+  encodeReceiptLeaf,
+  generateKey,
+  inclusionProof,
+  leafHash,
+  merkleRoot,
+  sealJson,
+  sha256,
+  toHex,
+  utf8Encode,
+} from '../crypto/index.js';
+import { ed25519Signer, parseNote } from '../crypto/signed-note.js';
+import { signCheckpoint } from '../crypto/tlog-checkpoint.js';
+import { formatTlogProof } from '../crypto/tlog-proof.js';
+import type { Evidence } from '../domain/evidence/index.js';
+import { writeBundle, type BundleInput, type SealedRecord, type SealedRevision } from './bundle.js';
+import { sampleRecords } from './fixtures.js';
+import { current, type ReportOptions, type ReportRecord, type ReportRecords } from './input.js';
+import { buildReport, type ReportModel } from './model.js';
+
+export const TEST_LOG_ORIGIN = 'mosaic.test/receipts';
+
+/** Deterministic bytes for a test evidence file. */
+export function evidenceBytes(seed: number, size: number): Uint8Array {
+  const out = new Uint8Array(size);
+  let x = (seed * 2654435761) >>> 0 || 1;
+  for (let i = 0; i < size; i++) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    out[i] = x & 0xff;
+  }
+  return out;
+}
+
+export interface TestBundleOptions {
+  readonly incidents?: number;
+  /** Leave receipts off these record ids. */
+  readonly noReceipts?: boolean;
+  readonly reportPdf?: (model: ReportModel) => Promise<Uint8Array>;
+  /** Time-stamps a checkpoint body (the note text without signatures): an RFC 3161 token. */
+  readonly stamp?: (body: Uint8Array) => Promise<Uint8Array>;
+  /** TSA certificates to carry in the bundle. */
+  readonly tsaCertificates?: readonly Uint8Array[];
+  readonly options?: Partial<ReportOptions>;
+}
+
+export interface TestBundle {
+  readonly zip: Uint8Array;
+  readonly model: ReportModel;
+  readonly logKey: string;
+  readonly records: ReportRecords;
+}
+
+const TYPES = ['incidents', 'people', 'places', 'effects', 'evidence'] as const;
+const TYPE_NAME = {
+  incidents: 'incident',
+  people: 'person',
+  places: 'place',
+  effects: 'effect',
+  evidence: 'evidence',
+} as const;
+
+/** A complete bundle in memory. */
+export async function makeTestBundle(o: TestBundleOptions = {}): Promise<TestBundle> {
+  const base = sampleRecords(o.incidents ?? 8, 3);
+  // Evidence files with real SHA-256s.
+  const files = new Map<string, Uint8Array>();
+  const evidence: ReportRecord<Evidence>[] = [];
+  for (const [i, r] of (base.evidence ?? []).entries()) {
+    const bytes = evidenceBytes(i + 1, 500 + 37 * i);
+    files.set(r.id, bytes);
+    const v = current(r).value;
+    const value: Evidence = {
+      ...v,
+      file: { ...v.file, size: bytes.length, sha256: toHex(await sha256(bytes)) },
+    };
+    evidence.push({ id: r.id, revisions: [{ ...current(r), value }] });
+  }
+  const all = { ...base, evidence };
+
+  // Seal every revision; one receipt leaf per revision, in order.
+  const signer = await ed25519Signer(TEST_LOG_ORIGIN, new Uint8Array(32).fill(7));
+  const sealed: SealedRecord[] = [];
+  const leaves: Uint8Array[] = [];
+  const withReceipts: Partial<Record<(typeof TYPES)[number], ReportRecord<unknown>[]>> = {};
+  for (const kind of TYPES) {
+    const list: ReportRecord<unknown>[] = [];
+    for (const r of (all[kind] ?? []) as readonly ReportRecord<unknown>[]) {
+      const key = await generateKey();
+      const revisions: (SealedRevision & { leafIndex: number })[] = [];
+      for (const rev of r.revisions) {
+        const envelope = await sealJson({
+          key,
+          recordId: r.id,
+          recordType: TYPE_NAME[kind],
+          revision: rev.revision,
+          value: rev.value,
+        });
+        const leafIndex = leaves.length;
+        leaves.push(
+          encodeReceiptLeaf({
+            recordId: r.id,
+            revision: rev.revision,
+            ciphertextSha256: await sha256(envelope),
+            receivedAt: Date.parse(rev.savedAt),
+          }),
+        );
+        revisions.push({
+          revision: rev.revision,
+          savedAt: rev.savedAt,
+          value: rev.value,
+          envelope,
+          leafIndex,
+        });
+      }
+      sealed.push({ id: r.id, type: TYPE_NAME[kind], contentKey: key, revisions });
+      list.push({
+        id: r.id,
+        revisions: r.revisions.map((rev, i) => ({
+          ...rev,
+          receipt: { receivedAt: rev.savedAt, leafIndex: revisions[i]?.leafIndex ?? -1 },
+        })),
+      });
+    }
+    withReceipts[kind] = list;
+  }
+  const hashes = await Promise.all(leaves.map((l) => leafHash(l)));
+  const half = Math.max(1, Math.floor(hashes.length / 2));
+  const sizes = [half, hashes.length];
+  const notes = await Promise.all(
+    sizes.map(async (size) =>
+      signCheckpoint(
+        { origin: TEST_LOG_ORIGIN, size, rootHash: await merkleRoot(hashes.slice(0, size)) },
+        signer,
+      ),
+    ),
+  );
+  for (const record of sealed) {
+    const revs = record.revisions as unknown as (SealedRecord['revisions'][number] & {
+      leafIndex: number;
+    })[];
+    (record as { revisions: unknown }).revisions = await Promise.all(
+      revs.map(async ({ leafIndex, ...rev }) => {
+        const size = leafIndex < half ? half : hashes.length;
+        const proof = formatTlogProof({
+          extra: leaves[leafIndex] ?? new Uint8Array(1),
+          index: leafIndex,
+          inclusion: await inclusionProof(leafIndex, hashes.slice(0, size)),
+          checkpoint: notes[size === half ? 0 : 1] ?? '',
+        });
+        return o.noReceipts === true
+          ? rev
+          : {
+              ...rev,
+              receipt: proof,
+              receiptSummary: { receivedAt: rev.savedAt, leafIndex },
+            };
+      }),
+    );
+  }
+
+  const records = withReceipts as unknown as ReportRecords;
+  const model = buildReport(records, {
+    locale: 'en',
+    timeZone: 'Europe/London',
+    now: new Date('2026-06-01T12:00:00Z'),
+    subjectName: 'Ffion Rhys',
+    includeContact: false,
+    includeEvidence: true,
+    includeImported: true,
+    includeEffects: true,
+    madeWith: 'Mosaic test',
+    ...o.options,
+  });
+  const keep = new Set(Object.values(model.recordIds).flat());
+  const numbers = new Map(model.log.map((e) => [e.id, e.number]));
+  const input: BundleInput = {
+    folder: 'mosaic-report-test',
+    title: 'Test report',
+    madeAt: new Date('2026-06-01T12:00:00Z'),
+    madeWith: 'Mosaic test',
+    reportPdf:
+      o.reportPdf !== undefined
+        ? await o.reportPdf(model)
+        : new TextEncoder().encode('%PDF-1.7 test\n'),
+    records: sealed
+      .filter((r) => keep.has(r.id))
+      .map((r) => {
+        const n = numbers.get(r.id);
+        return n !== undefined ? { ...r, number: n } : r;
+      }),
+    evidence: (model.exhibits ?? []).map((x) => ({
+      evidenceId: x.evidenceId,
+      ref: x.ref,
+      name: x.fileName,
+      open: () =>
+        new Blob([
+          (files.get(x.evidenceId) ?? new Uint8Array()) as Uint8Array<ArrayBuffer>,
+        ]).stream(),
+    })),
+    logKey: signer.vkey,
+    logOrigin: TEST_LOG_ORIGIN,
+    checkpoints: await Promise.all(
+      notes.map(async (note) =>
+        o.stamp === undefined
+          ? { note }
+          : { note, tsr: await o.stamp(utf8Encode(parseNote(note).text)) },
+      ),
+    ),
+    ...(o.tsaCertificates !== undefined ? { tsaCertificates: o.tsaCertificates } : {}),
+    consistency: [{ from: half, to: hashes.length, proof: await consistencyProof(half, hashes) }],
+  };
+  const zip = await bundleToBytes(input);
+  return { zip, model, logKey: signer.vkey, records };
+}
+
+/** Writes a bundle into memory. */
+export async function bundleToBytes(input: BundleInput): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  await writeBundle(
+    input,
+    new WritableStream({
+      write(chunk) {
+        chunks.push(chunk);
+      },
+    }),
+  );
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}

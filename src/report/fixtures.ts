@@ -1,0 +1,129 @@
+/**
+ * Report inputs for tests, the benchmark and examples: the diary domain's generated incidents
+ * turned into records with revisions, receipts, evidence and copied messages. Deterministic.
+ */
+import { generateIncidents, seededRandom } from '../domain/diary/fixtures.js';
+import type { Incident } from '../domain/diary/index.js';
+import type { Evidence } from '../domain/evidence/index.js';
+import type { RecordRevision, ReportRecord, ReportRecords } from './input.js';
+
+const hex = (random: () => number): string =>
+  Array.from({ length: 64 }, () => Math.floor(random() * 16).toString(16)).join('');
+
+function single<T>(id: string, value: T, savedAt: string, leafIndex?: number): ReportRecord<T> {
+  const revision: RecordRevision<T> = {
+    revision: 1,
+    savedAt,
+    value,
+    ...(leafIndex !== undefined ? { receipt: { receivedAt: savedAt, leafIndex } } : {}),
+  };
+  return { id, revisions: [revision] };
+}
+
+/** An evidence record whose file is `size` bytes with the given SHA-256. */
+export function sampleEvidence(
+  title: string,
+  name: string,
+  size: number,
+  sha256: string,
+  date = '2026-03-14',
+): Evidence {
+  return {
+    schemaVersion: 1,
+    title,
+    date,
+    source: 'file',
+    file: { name, mediaType: 'image/jpeg', size, sha256 },
+    encryption: {
+      fileId: 'file-0000001',
+      key: 'A'.repeat(43),
+      header: 'A'.repeat(28),
+      fingerprint: '0'.repeat(64),
+    },
+    upload: {
+      id: 'upload-1',
+      state: 'complete',
+      startedAt: '2026-03-14T10:00:00Z',
+      completedAt: '2026-03-14T10:01:00Z',
+    },
+  };
+}
+
+/**
+ * `n` incidents from the domain generator, every third one edited once (its words changed), with
+ * receipts, the people, places and effects, evidence for each linked id and, on every tenth
+ * incident, a few copied messages.
+ */
+export function sampleRecords(n: number, seed = 1): ReportRecords {
+  const random = seededRandom(seed);
+  const diary = generateIncidents(n, seed);
+  let leaf = 0;
+  const incidents = diary.incidents.map(({ id, value }, k): ReportRecord<Incident> => {
+    const savedAt = new Date(Date.parse(value.when.start) + 3_600_000).toISOString();
+    const withMessages: Incident =
+      k % 10 === 0
+        ? {
+            ...value,
+            imported: {
+              format: 'whatsapp-txt',
+              conversation: 'WhatsApp chat',
+              items: [0, 1, 2].map((m) => ({
+                key: `${id}-m${String(m)}`,
+                at: value.when.start,
+                kind: 'message' as const,
+                channel: 'whatsapp' as const,
+                direction: m === 1 ? ('outgoing' as const) : ('incoming' as const),
+                sender: m === 1 ? 'Me' : '+44 7700 900123',
+                ...(m === 1 ? { own: true as const } : {}),
+                text:
+                  m === 1 ? 'Please stop messaging me.' : `Why won't you answer? 😡 (${String(m)})`,
+              })),
+            },
+          }
+        : value;
+    const first: RecordRevision<Incident> = {
+      revision: 1,
+      savedAt,
+      value:
+        k % 3 === 1
+          ? { ...withMessages, what: `${withMessages.what} (first version)` }
+          : withMessages,
+      receipt: { receivedAt: savedAt, leafIndex: leaf++ },
+    };
+    if (k % 3 !== 1) return { id, revisions: [first] };
+    const editedAt = new Date(Date.parse(savedAt) + 86_400_000).toISOString();
+    return {
+      id,
+      revisions: [
+        first,
+        {
+          revision: 2,
+          savedAt: editedAt,
+          value: withMessages,
+          receipt: { receivedAt: editedAt, leafIndex: leaf++ },
+        },
+      ],
+    };
+  });
+  const evidenceIds = [...new Set(diary.incidents.flatMap((i) => i.value.evidenceIds))];
+  const at = '2026-01-01T00:00:00.000Z';
+  return {
+    incidents,
+    people: diary.people.map((p) => single(p.id, p.value, at, leaf++)),
+    places: diary.places.map((p) => single(p.id, p.value, at, leaf++)),
+    effects: diary.effects.map((e) => single(e.id, e.value, at, leaf++)),
+    evidence: evidenceIds.map((id, i) =>
+      single(
+        id,
+        sampleEvidence(
+          `Photo ${String(i + 1)}`,
+          `IMG_${String(1000 + i)}.jpg`,
+          1000 + i,
+          hex(random),
+        ),
+        at,
+        leaf++,
+      ),
+    ),
+  };
+}

@@ -1,0 +1,111 @@
+/**
+ * The shape of the report model (src/report/model.ts builds it; pdf.ts draws it). Every string in
+ * it is already in the report's language.
+ */
+import type { ReportOptions } from './input.js';
+import type { ReportStrings } from './strings.js';
+
+export interface Counted {
+  readonly label: string;
+  readonly count: number;
+}
+
+export interface LogEntry {
+  /** 1, 2, 3… in time order. */
+  readonly number: number;
+  readonly id: string;
+  /** "Sunday 29 March 2026, 19:05 (Europe/London, UTC+01:00)", in the entry's own zone. */
+  readonly when: string;
+  readonly approximate: boolean;
+  readonly until?: string;
+  readonly where?: string;
+  readonly what: string;
+  readonly behaviours: readonly string[];
+  readonly channel?: string;
+  readonly perpetrators: readonly string[];
+  readonly witnesses: readonly string[];
+  readonly police?: string;
+  readonly exhibits: readonly string[];
+  readonly feelings?: string;
+  readonly changes?: string;
+  readonly importedCount: number;
+  readonly receipt?: string;
+  /** "First written … Edited after…" or "Written … Not edited since." */
+  readonly history: string;
+  readonly edited: boolean;
+  readonly revisions: number;
+}
+
+export interface PersonSection {
+  readonly id: string;
+  readonly label: string;
+  readonly facts: readonly { readonly label: string; readonly value: string }[];
+}
+
+export interface ExhibitLine {
+  /** "AB/1". */
+  readonly ref: string;
+  readonly evidenceId: string;
+  readonly title: string;
+  readonly fileName: string;
+  readonly mediaType: string;
+  readonly captured?: string;
+  readonly size: number;
+  readonly sha256: string;
+}
+
+export interface MessageLine {
+  readonly at: string;
+  readonly sender: string;
+  readonly direction: string;
+  readonly text: string;
+}
+
+export interface Conversation {
+  readonly title: string;
+  readonly messages: readonly MessageLine[];
+}
+
+export interface ReportModel {
+  readonly locale: ReportOptions['locale'];
+  readonly strings: ReportStrings;
+  readonly caseTitle: string;
+  readonly cover: {
+    readonly subject?: string;
+    readonly contact?: string;
+    readonly period: string;
+    readonly madeOn: string;
+    readonly madeWith: string;
+    readonly verification?: ReportOptions['verification'];
+  };
+  readonly summary: {
+    readonly incidents: number;
+    readonly first?: string;
+    readonly last?: string;
+    readonly behaviours: readonly Counted[];
+    readonly channels: readonly Counted[];
+    readonly people: readonly Counted[];
+    readonly weekly: readonly Counted[];
+    readonly timeOfDay: readonly Counted[];
+    readonly conduct: string;
+  };
+  /** Absent when the person chose not to include effects. */
+  readonly effects?: readonly { readonly date: string; readonly text: string }[];
+  readonly log: readonly LogEntry[];
+  readonly people: {
+    readonly responsible: readonly PersonSection[];
+    readonly witnesses: readonly PersonSection[];
+  };
+  /** Absent when the person chose not to include evidence. */
+  readonly exhibits?: readonly ExhibitLine[];
+  /** Absent when the person chose not to include copied messages. */
+  readonly conversations?: readonly Conversation[];
+  /** The record ids the model draws on: what the bundle carries proofs for. */
+  readonly recordIds: {
+    readonly incidents: readonly string[];
+    readonly people: readonly string[];
+    readonly places: readonly string[];
+    readonly effects: readonly string[];
+    readonly evidence: readonly string[];
+  };
+}

@@ -1,0 +1,333 @@
+/**
+ * Every sentence the report and the bundle say, in English and Welsh. Plain words for a reading
+ * age of 9 to 11; no legal conclusions (the police and the courts decide what the facts amount to).
+ *
+ * Welsh counts follow `welshCount` from the diary domain: "1 digwyddiad", "3 o ddigwyddiadau".
+ */
+import { welshCount } from '../domain/diary/text.js';
+import type { Locale } from '../domain/locales.js';
+
+export interface ReportStrings {
+  readonly reportTitle: string;
+  readonly about: string;
+  readonly contact: string;
+  readonly period: string;
+  readonly allDates: string;
+  readonly madeOn: string;
+  readonly madeWith: string;
+  readonly howToCheck: string;
+  readonly howToCheckText: string;
+  readonly logKey: string;
+  readonly verifier: string;
+  readonly pageOf: (n: number, m: number) => string;
+  readonly summary: string;
+  readonly incidents: (n: number) => string;
+  readonly incidentsLabel: string;
+  readonly firstLast: string;
+  readonly first: string;
+  readonly last: string;
+  readonly behaviours: string;
+  readonly channels: string;
+  readonly peopleInvolved: string;
+  readonly weekly: string;
+  readonly weeklyHint: string;
+  readonly weekOf: string;
+  readonly timeOfDay: string;
+  readonly timeOfDayHint: string;
+  readonly count: string;
+  readonly noneRecorded: string;
+  readonly conduct: (c: ConductWords) => string;
+  readonly effects: string;
+  readonly effectsHint: string;
+  readonly since: string;
+  readonly log: string;
+  readonly logHint: string;
+  readonly when: string;
+  readonly approximate: string;
+  readonly until: string;
+  readonly where: string;
+  readonly what: string;
+  readonly how: string;
+  readonly whoDidIt: string;
+  readonly witnesses: string;
+  readonly police: string;
+  readonly reference: string;
+  readonly officer: string;
+  readonly reportedOn: string;
+  readonly exhibits: string;
+  readonly feelings: string;
+  readonly changes: string;
+  readonly receipt: string;
+  readonly receiptText: (receivedAt: string, index: number) => string;
+  readonly noReceipt: string;
+  readonly edited: (revisions: number, firstSaved: string) => string;
+  readonly notEdited: (firstSaved: string) => string;
+  readonly importedCount: (n: number) => string;
+  readonly people: string;
+  readonly responsible: string;
+  readonly witnessesTitle: string;
+  readonly relationship: string;
+  readonly description: string;
+  readonly vehicles: string;
+  readonly phones: string;
+  readonly emails: string;
+  readonly accounts: string;
+  readonly address: string;
+  readonly exhibitsHint: string;
+  readonly exhibitRef: string;
+  readonly fileName: string;
+  readonly captured: string;
+  readonly size: string;
+  readonly messages: string;
+  readonly messagesHint: string;
+  readonly conversation: string;
+  readonly noText: string;
+  readonly directions: Readonly<Record<string, string>>;
+  readonly call: (seconds: number | undefined) => string;
+  readonly unknownPerson: string;
+}
+
+/** The facts the neutral course-of-conduct sentence is built from. */
+export interface ConductWords {
+  readonly incidents: number;
+  /** People recorded as having done something across the included incidents. */
+  readonly people: number;
+  readonly weeks: number;
+  readonly trend?: {
+    readonly direction: 'rising' | 'falling' | 'steady';
+    /** Incidents a week, already written as numbers ("0.5", "6"). */
+    readonly from: string;
+    readonly to: string;
+  };
+}
+
+const en: ReportStrings = {
+  reportTitle: 'Record of incidents',
+  about: 'This record was kept by',
+  contact: 'How to contact them',
+  period: 'Dates covered',
+  allDates: 'All dates',
+  madeOn: 'Made on',
+  madeWith: 'Made with',
+  howToCheck: 'How to check this record',
+  howToCheckText:
+    'Each entry was locked with a code when it was written. The server gave back a signed receipt. ' +
+    'Anyone can check the receipts with the evidence bundle and the checker, without asking us.',
+  logKey: 'Receipt log key',
+  verifier: 'Checker',
+  pageOf: (n, m) => `Page ${String(n)} of ${String(m)}`,
+  summary: 'Summary',
+  incidents: (n) => `${String(n)} ${n === 1 ? 'incident' : 'incidents'}`,
+  incidentsLabel: 'Incidents',
+  firstLast: 'First and last',
+  first: 'First',
+  last: 'Last',
+  behaviours: 'What they did',
+  channels: 'How it happened',
+  peopleInvolved: 'People who did it',
+  weekly: 'Incidents each week',
+  weeklyHint: 'Each bar is one week, starting on a Monday. The number is how many incidents.',
+  weekOf: 'Week of',
+  timeOfDay: 'Time of day',
+  timeOfDayHint: 'How many incidents started in each part of the day.',
+  count: 'Number',
+  noneRecorded: 'None recorded',
+  conduct: (c) => {
+    const who =
+      c.people === 0
+        ? ''
+        : c.people === 1
+          ? ' by the same person'
+          : ` by ${String(c.people)} people`;
+    const span = `${String(c.weeks)} ${c.weeks === 1 ? 'week' : 'weeks'}`;
+    let trend = '';
+    if (c.trend?.direction === 'rising') {
+      trend = `, rising from ${c.trend.from} to ${c.trend.to} a week`;
+    } else if (c.trend?.direction === 'falling') {
+      trend = `, falling from ${c.trend.from} to ${c.trend.to} a week`;
+    } else if (c.trend?.direction === 'steady') {
+      trend = `, about ${c.trend.to} a week`;
+    }
+    return `${en.incidents(c.incidents)}${who} over ${span}${trend}.`;
+  },
+  effects: 'Effects on daily life',
+  effectsHint: 'What the person has changed or stopped doing because of this, with dates.',
+  since: 'Since',
+  log: 'Log of incidents',
+  logHint: 'In time order. Each incident has a number.',
+  when: 'When',
+  approximate: 'time is approximate',
+  until: 'until',
+  where: 'Where',
+  what: 'What happened',
+  how: 'How',
+  whoDidIt: 'Who did it',
+  witnesses: 'Witnesses',
+  police: 'Police',
+  reference: 'reference',
+  officer: 'officer',
+  reportedOn: 'reported on',
+  exhibits: 'Exhibits',
+  feelings: 'How it made them feel',
+  changes: 'What they changed',
+  receipt: 'Receipt',
+  receiptText: (at, index) => `received: ${at}; log entry ${String(index)}`,
+  noReceipt: 'no receipt',
+  edited: (revisions, first) =>
+    `First written ${first}. Edited after it was first written (${String(revisions)} versions, all kept in the bundle).`,
+  notEdited: (first) => `Written ${first}. Not edited since.`,
+  importedCount: (n) =>
+    `${String(n)} ${n === 1 ? 'message or call' : 'messages or calls'} copied from a phone or app export (see the appendix).`,
+  people: 'People',
+  responsible: 'People who did it',
+  witnessesTitle: 'Witnesses',
+  relationship: 'How they are known',
+  description: 'Description',
+  vehicles: 'Vehicles',
+  phones: 'Phone numbers',
+  emails: 'Email addresses',
+  accounts: 'Online accounts',
+  address: 'Address',
+  exhibitsHint:
+    'Each file is in the evidence bundle exactly as it was saved. The SHA-256 code changes if even one byte of the file changes.',
+  exhibitRef: 'Exhibit',
+  fileName: 'File name',
+  captured: 'Taken or saved',
+  size: 'Size',
+  messages: 'Appendix: copied messages',
+  messagesHint: 'Messages and calls copied from phone or app exports, grouped by conversation.',
+  conversation: 'Conversation',
+  noText: '(no text)',
+  directions: {
+    incoming: 'received',
+    outgoing: 'sent',
+    missed: 'missed call',
+    rejected: 'call turned down',
+    voicemail: 'voicemail',
+    blocked: 'blocked',
+    unknown: '',
+  },
+  call: (s) => (s === undefined ? 'Call' : `Call, ${String(s)} seconds`),
+  unknownPerson: 'Unknown person',
+};
+
+const cy: ReportStrings = {
+  reportTitle: 'Cofnod o ddigwyddiadau',
+  about: 'Cafodd y cofnod hwn ei gadw gan',
+  contact: 'Sut i gysylltu â nhw',
+  period: "Y dyddiadau sy'n cael eu cynnwys",
+  allDates: 'Pob dyddiad',
+  madeOn: 'Wedi ei wneud ar',
+  madeWith: 'Wedi ei wneud gyda',
+  howToCheck: "Sut i wirio'r cofnod hwn",
+  howToCheckText:
+    "Cafodd pob cofnod ei gloi â chod pan gafodd ei ysgrifennu. Rhoddodd y gweinydd dderbynneb wedi'i llofnodi. " +
+    "Gall unrhyw un wirio'r derbynebau gyda'r bwndel tystiolaeth a'r gwiriwr, heb ofyn i ni.",
+  logKey: 'Allwedd y log derbynebau',
+  verifier: 'Gwiriwr',
+  pageOf: (n, m) => `Tudalen ${String(n)} o ${String(m)}`,
+  summary: 'Crynodeb',
+  incidents: (n) => welshCount(n, 'digwyddiad', 'ddigwyddiadau'),
+  incidentsLabel: 'Digwyddiadau',
+  firstLast: 'Y cyntaf a’r olaf',
+  first: 'Y cyntaf',
+  last: 'Yr olaf',
+  behaviours: 'Beth wnaethon nhw',
+  channels: 'Sut y digwyddodd',
+  peopleInvolved: 'Pwy wnaeth hyn',
+  weekly: 'Digwyddiadau bob wythnos',
+  weeklyHint:
+    'Mae pob bar yn un wythnos, yn dechrau ar ddydd Llun. Y rhif yw faint o ddigwyddiadau.',
+  weekOf: 'Wythnos',
+  timeOfDay: 'Adeg o’r dydd',
+  timeOfDayHint: 'Faint o ddigwyddiadau ddechreuodd ym mhob rhan o’r dydd.',
+  count: 'Nifer',
+  noneRecorded: 'Dim wedi ei gofnodi',
+  conduct: (c) => {
+    const who =
+      c.people === 0
+        ? ''
+        : c.people === 1
+          ? ' gan yr un person'
+          : ` gan ${welshCount(c.people, 'person', 'bobl')}`;
+    const span = `${String(c.weeks)} wythnos`;
+    let trend = '';
+    if (c.trend?.direction === 'rising') {
+      trend = `, gan godi o ${c.trend.from} i ${c.trend.to} yr wythnos`;
+    } else if (c.trend?.direction === 'falling') {
+      trend = `, gan ostwng o ${c.trend.from} i ${c.trend.to} yr wythnos`;
+    } else if (c.trend?.direction === 'steady') {
+      trend = `, tua ${c.trend.to} yr wythnos`;
+    }
+    return `${cy.incidents(c.incidents)}${who} dros ${span}${trend}.`;
+  },
+  effects: 'Effaith ar fywyd bob dydd',
+  effectsHint:
+    "Beth mae'r person wedi ei newid neu wedi stopio ei wneud oherwydd hyn, gyda dyddiadau.",
+  since: 'Ers',
+  log: 'Log o ddigwyddiadau',
+  logHint: 'Yn nhrefn amser. Mae gan bob digwyddiad rif.',
+  when: 'Pryd',
+  approximate: 'amser bras',
+  until: 'tan',
+  where: 'Ble',
+  what: 'Beth ddigwyddodd',
+  how: 'Sut',
+  whoDidIt: 'Pwy wnaeth hyn',
+  witnesses: 'Tystion',
+  police: 'Heddlu',
+  reference: 'cyfeirnod',
+  officer: 'swyddog',
+  reportedOn: 'rhoi gwybod ar',
+  exhibits: 'Arddangosion',
+  feelings: 'Sut wnaeth iddyn nhw deimlo',
+  changes: 'Beth wnaethon nhw ei newid',
+  receipt: 'Derbynneb',
+  receiptText: (at, index) => `wedi ei dderbyn: ${at}; cofnod ${String(index)} yn y log`,
+  noReceipt: 'dim derbynneb',
+  edited: (revisions, first) =>
+    `Wedi ei ysgrifennu gyntaf ${first}. Wedi ei olygu wedyn (${String(revisions)} fersiwn, pob un yn y bwndel).`,
+  notEdited: (first) => `Wedi ei ysgrifennu ${first}. Heb ei olygu ers hynny.`,
+  importedCount: (n) =>
+    `${welshCount(n, 'neges neu alwad', 'negeseuon neu alwadau')} wedi eu copïo o ffôn neu ap (gweler yr atodiad).`,
+  people: 'Pobl',
+  responsible: 'Pwy wnaeth hyn',
+  witnessesTitle: 'Tystion',
+  relationship: 'Sut maen nhw’n cael eu hadnabod',
+  description: 'Disgrifiad',
+  vehicles: 'Cerbydau',
+  phones: 'Rhifau ffôn',
+  emails: 'Cyfeiriadau e-bost',
+  accounts: 'Cyfrifon ar-lein',
+  address: 'Cyfeiriad',
+  exhibitsHint:
+    "Mae pob ffeil yn y bwndel tystiolaeth yn union fel y cafodd ei chadw. Mae'r cod SHA-256 yn newid os bydd hyd yn oed un beit o'r ffeil yn newid.",
+  exhibitRef: 'Arddangosyn',
+  fileName: 'Enw’r ffeil',
+  captured: 'Dyddiad tynnu neu gadw',
+  size: 'Maint',
+  messages: 'Atodiad: negeseuon wedi eu copïo',
+  messagesHint: 'Negeseuon a galwadau wedi eu copïo o ffôn neu ap, wedi eu grwpio fesul sgwrs.',
+  conversation: 'Sgwrs',
+  noText: '(dim testun)',
+  directions: {
+    incoming: 'wedi ei derbyn',
+    outgoing: 'wedi ei hanfon',
+    missed: 'galwad wedi ei methu',
+    rejected: 'galwad wedi ei gwrthod',
+    voicemail: 'neges llais',
+    blocked: 'wedi ei rhwystro',
+    unknown: '',
+  },
+  call: (s) => (s === undefined ? 'Galwad' : `Galwad, ${String(s)} eiliad`),
+  unknownPerson: 'Person anhysbys',
+};
+
+export const REPORT_STRINGS: Readonly<Record<Locale, ReportStrings>> = { en, cy };
+
+/** The names of the time-of-day bands (3 hours each), as printed under the chart. */
+export function timeBandLabel(band: number): string {
+  const from = String(band * 3).padStart(2, '0');
+  const to = String(band * 3 + 3).padStart(2, '0');
+  return `${from}–${to}`;
+}
