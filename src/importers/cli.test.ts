@@ -166,7 +166,9 @@ describe('preview summary', () => {
   });
 });
 
-describe.concurrent('import-preview script', () => {
+// Each case starts a Node process with tsx: seconds on a busy two-core machine, so the hang guard is
+// wider than the default 5 s.
+describe.concurrent('import-preview script', { timeout: 60_000 }, () => {
   it('prints the summary as JSON', async () => {
     const r = await cli(FIXTURES + 'whatsapp/WhatsApp Chat with Alex Example.txt');
     expect(r.code).toBe(0);
