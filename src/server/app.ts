@@ -30,7 +30,7 @@ import {
 import type { ApiErrorCode } from '../domain/vault-api.js';
 import { ApiError } from './api/api-error.js';
 import { vaultApi } from './api/index.js';
-import type { BlobStore } from './api/upload-routes.js';
+import type { UploadRoutes } from './api/upload-routes.js';
 import { openBlobStore } from './blobs/index.js';
 import securityHeaders from './plugins/security-headers.js';
 import { buildSite, DEFAULT_PUBLIC_DIR } from './site.js';
@@ -44,8 +44,8 @@ export interface AppOptions {
   readonly database: OpenDatabase;
   /** The built browser files; dist/public by default. */
   readonly publicDir?: string;
-  /** Receives the evidence blob store (tests use it). */
-  readonly onBlobStore?: (store: BlobStore) => void;
+  /** Receives the upload routes' housekeeping (tests use it). */
+  readonly onUploads?: (uploads: UploadRoutes) => void;
 }
 
 /** 404s allowed per address per minute: enough for a person, not for a scanner. */
@@ -205,7 +205,7 @@ async function mosaic(app: FastifyInstance, options: AppOptions): Promise<void> 
     uploads: { ...config.uploads, store: blobStore },
     records: config.records,
     secret,
-    ...(options.onBlobStore ? { onBlobStore: options.onBlobStore } : {}),
+    ...(options.onUploads ? { onUploads: options.onUploads } : {}),
   });
 
   healthRoutes(app, db);

@@ -13,7 +13,7 @@ import { accountRoutes } from './account-routes.js';
 import { ApiError } from './api-error.js';
 import { recordRoutes, type RecordSettings } from './record-routes.js';
 import { secondFactorRoutes } from './second-factor-routes.js';
-import { uploadRoutes, type BlobStore, type UploadSettings } from './upload-routes.js';
+import { uploadRoutes, type UploadRoutes, type UploadSettings } from './upload-routes.js';
 import type { SessionSettings } from './session-guard.js';
 
 export interface ApiOptions {
@@ -22,8 +22,8 @@ export interface ApiOptions {
   readonly uploads: UploadSettings;
   readonly records: RecordSettings;
   readonly secret: string;
-  /** Receives the blob store once the upload routes exist (tests use it to sweep). */
-  readonly onBlobStore?: (store: BlobStore) => void;
+  /** Receives the upload routes' housekeeping once they exist (tests use it to sweep). */
+  readonly onUploads?: (uploads: UploadRoutes) => void;
 }
 
 /** Whether a page at `origin` is on this host (default ports written or not). */
@@ -60,10 +60,10 @@ export async function vaultApi(app: FastifyInstance, options: ApiOptions): Promi
     done();
   });
 
-  const blobs = uploadRoutes(app, { db, sessions, uploads });
-  options.onBlobStore?.(blobs);
+  const uploadHandle = uploadRoutes(app, { db, sessions, uploads });
+  options.onUploads?.(uploadHandle);
   const limit = createLimiter(db, secret);
-  accountRoutes(app, { db, sessions, limit, secret, blobs });
+  accountRoutes(app, { db, sessions, limit, secret, uploads: uploadHandle });
   recordRoutes(app, { db, sessions, records });
   secondFactorRoutes(app, { db, sessions, limit });
 

@@ -21,17 +21,15 @@ import {
   type RecordResponse,
 } from '../../domain/vault-api.js';
 import {
-  deleteRecord,
   findRecord,
-  insertRecord,
   listRecords,
   listRevisions,
   recordExists,
-  updateRecord,
   type RecordPosition,
   type StoredRecord,
 } from '../db/repositories/records.js';
 import type { Database } from '../db/schema.js';
+import { createRecord, deleteRecord, reviseRecord } from '../services/records.js';
 import { ApiError } from './api-error.js';
 import { requireSession, type SessionSettings } from './session-guard.js';
 
@@ -85,7 +83,7 @@ export function recordRoutes(
       const body = request.body;
       const ciphertext = bytes(body.ciphertext);
       if (ciphertext.length > MAX_RECORD_BYTES) throw tooLarge();
-      const result = await insertRecord(
+      const result = await createRecord(
         db,
         accountId,
         { id: body.id, type: body.type, ciphertext, wrappedKey: bytes(body.wrappedKey) },
@@ -165,7 +163,7 @@ export function recordRoutes(
       const { accountId } = await requireSession(db, sessions, request);
       const ciphertext = bytes(request.body.ciphertext);
       if (ciphertext.length > MAX_RECORD_BYTES) throw tooLarge();
-      const result = await updateRecord(
+      const result = await reviseRecord(
         db,
         accountId,
         request.params.id,

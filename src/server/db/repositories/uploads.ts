@@ -1,5 +1,6 @@
 /**
  * Who owns which upload, how big it is, and whether it finished. Every query names the account.
+ * Every function takes `db | trx` and none opens a transaction: the caller owns it.
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.js';
@@ -22,23 +23,22 @@ export async function insertUpload(
 
 /**
  * Records a new upload only if the account's uploads, this one included, stay within
- * `quotaBytes`; false if they would not. Creations of one account are taken one at a time (the
- * account's row is locked for the check), so uploads created at once on several app servers
- * cannot together pass the quota.
+ * `quotaBytes`; false if they would not. Run it in a transaction (the caller's): creations of
+ * one account are then taken one at a time (the account's row is locked for the check until
+ * the caller commits), so uploads created at once on several app servers cannot together pass
+ * the quota.
  */
 export async function insertUploadWithinQuota(
-  db: Kysely<Database>,
+  trx: Kysely<Database>,
   accountId: string,
   id: string,
   length: number,
   quotaBytes: number,
 ): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
-    await trx.selectFrom('accounts').select('id').where('id', '=', accountId).forUpdate().execute();
-    if ((await bytesUsed(trx, accountId)) + length > quotaBytes) return false;
-    await trx.insertInto('uploads').values({ id, account_id: accountId, length }).execute();
-    return true;
-  });
+  await trx.selectFrom('accounts').select('id').where('id', '=', accountId).forUpdate().execute();
+  if ((await bytesUsed(trx, accountId)) + length > quotaBytes) return false;
+  await trx.insertInto('uploads').values({ id, account_id: accountId, length }).execute();
+  return true;
 }
 
 export async function findUpload(

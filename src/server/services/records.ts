@@ -1,0 +1,100 @@
+/**
+ * Writing records: each write is one transaction owned here, in which the repositories store the
+ * revision, count its bytes against the account's quota and (with receipts) append its leaf to
+ * the log, so either all of it is stored or none of it.
+ */
+import type { Kysely } from 'kysely';
+import {
+  deleteRecord as deleteRecordRows,
+  insertRecord,
+  revisionBytes,
+  updateRecord,
+  useRecordBytes,
+  type StoredRecord,
+} from '../db/repositories/records.js';
+import type { Database } from '../db/schema.js';
+
+export type CreateRecordResult =
+  | { readonly kind: 'created'; readonly record: StoredRecord }
+  | { readonly kind: 'exists' }
+  | { readonly kind: 'quota_exceeded' };
+
+export type UpdateRecordResult =
+  | { readonly kind: 'updated'; readonly record: StoredRecord }
+  | { readonly kind: 'not_found' }
+  | { readonly kind: 'conflict'; readonly currentRevision: number }
+  | { readonly kind: 'quota_exceeded' };
+
+/** Thrown inside a write's transaction to undo it, carrying the answer to give instead. */
+class Undo<T> extends Error {
+  constructor(readonly result: T) {
+    super('undone');
+  }
+}
+
+async function undoable<T, U>(
+  db: Kysely<Database>,
+  write: (trx: Kysely<Database>) => Promise<T>,
+): Promise<T | U> {
+  try {
+    return await db.transaction().execute(write);
+  } catch (error) {
+    if (error instanceof Undo) return error.result as U;
+    throw error;
+  }
+}
+
+const QUOTA_EXCEEDED = { kind: 'quota_exceeded' } as const;
+
+/**
+ * Stores revision 1 of a new record, if the account has no record with that id and its records
+ * stay within `quotaBytes`; otherwise stores nothing.
+ */
+export async function createRecord(
+  db: Kysely<Database>,
+  accountId: string,
+  record: { id: string; type: string; ciphertext: Uint8Array; wrappedKey: Uint8Array },
+  quotaBytes: number,
+): Promise<CreateRecordResult> {
+  return undoable(db, async (trx): Promise<CreateRecordResult> => {
+    const stored = await insertRecord(trx, accountId, record);
+    if (!stored) return { kind: 'exists' };
+    if (!(await useRecordBytes(trx, accountId, revisionBytes(record), quotaBytes))) {
+      throw new Undo(QUOTA_EXCEEDED);
+    }
+    return { kind: 'created', record: stored };
+  });
+}
+
+/**
+ * Stores a new revision if the current one is still `expectedRevision` and the account's records
+ * stay within `quotaBytes`; otherwise stores nothing.
+ */
+export async function reviseRecord(
+  db: Kysely<Database>,
+  accountId: string,
+  id: string,
+  change: { expectedRevision: number; ciphertext: Uint8Array; wrappedKey: Uint8Array },
+  quotaBytes: number,
+): Promise<UpdateRecordResult> {
+  return undoable(db, async (trx): Promise<UpdateRecordResult> => {
+    const result = await updateRecord(trx, accountId, id, change);
+    if (result.kind !== 'updated') return result;
+    if (!(await useRecordBytes(trx, accountId, revisionBytes(change), quotaBytes))) {
+      throw new Undo(QUOTA_EXCEEDED);
+    }
+    return result;
+  });
+}
+
+/**
+ * Deletes a record with all its revisions, giving their bytes back to the account's quota;
+ * false if the account has no such record.
+ */
+export async function deleteRecord(
+  db: Kysely<Database>,
+  accountId: string,
+  id: string,
+): Promise<boolean> {
+  return db.transaction().execute((trx) => deleteRecordRows(trx, accountId, id));
+}
