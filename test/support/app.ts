@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { UploadRoutes } from '../../src/server/api/upload-routes.js';
 import { buildApp } from '../../src/server/app.js';
+import type { ReceiptLog } from '../../src/server/log/receipt-log.js';
 import { loadConfig, type Config, type Timeouts } from '../../src/server/config.js';
 import { PROJECT_ROOT } from '../../src/server/paths.js';
 import { freshDatabase, type EngineName, type TestDatabase } from './databases.js';
@@ -19,6 +20,7 @@ export interface TestApp {
   readonly config: Config;
   readonly database: TestDatabase;
   readonly blobs: UploadRoutes;
+  readonly log: ReceiptLog;
   close(): Promise<void>;
 }
 
@@ -43,14 +45,21 @@ export async function startTestApp(
   const config: Config = { ...loaded, timeouts: { ...loaded.timeouts, ...options.timeouts } };
   const database = await freshDatabase(options.engine ?? 'pglite');
   let blobs: UploadRoutes | undefined;
-  const app = await buildApp({ config, database, onUploads: (uploads) => (blobs = uploads) });
+  let log: ReceiptLog | undefined;
+  const app = await buildApp({
+    config,
+    database,
+    onUploads: (uploads) => (blobs = uploads),
+    onReceiptLog: (l) => (log = l),
+  });
   await app.ready();
-  if (!blobs) throw new Error('the app did not create its blob store');
+  if (!blobs || !log) throw new Error('the app did not create its blob store or receipt log');
   return {
     app,
     config,
     database,
     blobs,
+    log,
     async close() {
       await app.close();
       await database.close();

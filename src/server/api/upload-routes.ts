@@ -31,6 +31,7 @@ import {
 } from '../db/repositories/uploads.js';
 import type { Database } from '../db/schema.js';
 import type { BlobStore } from '../blobs/blob-store.js';
+import { LOG_INDEX_HEADER } from '../../contract/receipts.js';
 import { DatabaseLocker } from '../blobs/db-locker.js';
 import { uploadHousekeeping, type UploadHousekeeping } from '../services/uploads.js';
 import { ApiError } from './api-error.js';
@@ -43,6 +44,8 @@ export interface UploadSettings {
   readonly accountQuotaBytes: number;
   /** An upload not finished within this long is abandoned and removed. */
   readonly abandonAfterSeconds: number;
+  /** Whether finished files get receipts (always, but for the benchmark's baseline). */
+  readonly receipts?: boolean;
 }
 
 /** The uploads' housekeeping, and the tus server for tests. */
@@ -104,6 +107,7 @@ export function uploadRoutes(
     store,
     locker,
     abandonAfterSeconds: uploads.abandonAfterSeconds,
+    receipts: uploads.receipts ?? true,
     onSweepError: (error) =>
       app.log.warn({ err: errorKind(error) }, 'could not remove an abandoned upload'),
   });
@@ -154,8 +158,8 @@ export function uploadRoutes(
       if (!grant || (grant.uploadId !== undefined && grant.uploadId !== upload.id)) {
         throw tusNotFound();
       }
-      await housekeeping.complete(upload.id);
-      return {};
+      const leafIndex = await housekeeping.complete(upload.id);
+      return leafIndex === undefined ? {} : { headers: { [LOG_INDEX_HEADER]: leafIndex } };
     },
     onResponseError: (_req, error) => {
       // tus's own refusals carry a status; anything else is a fault worth a line in the log.

@@ -14,6 +14,7 @@ export interface Database {
   backup_codes: BackupCodeTable;
   uploads: UploadTable;
   upload_locks: UploadLockTable;
+  revision_leaves: RevisionLeafTable;
   log_head: LogHeadTable;
   log_leaves: LogLeafTable;
   log_nodes: LogNodeTable;
@@ -151,8 +152,14 @@ export interface RecordRevisionTable {
   ciphertext: Uint8Array;
   wrapped_key: Uint8Array;
   created_at: ColumnType<Date, Date | undefined, never>;
-  /** The revision's receipt leaf (null for revisions stored before the log). */
-  leaf_index: ColumnType<string | null, never, number>;
+}
+
+/** Which receipt leaf covers a revision (none for revisions stored before the log). */
+export interface RevisionLeafTable {
+  account_id: string;
+  record_id: string;
+  revision: number;
+  leaf_index: ColumnType<string, number, never>;
 }
 
 export interface ServiceMetaTable {

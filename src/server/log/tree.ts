@@ -157,7 +157,5 @@ export function foldRange(plan: RangePlan, nodes: ReadonlyMap<string, Uint8Array
     if (!hash) throw new Error(`log node ${keyOf(node)} is missing`);
     return hash;
   });
-  let hash = hashes[hashes.length - 1]!;
-  for (let i = hashes.length - 2; i >= 0; i--) hash = nodeHashOf(hashes[i]!, hash);
-  return hash;
+  return hashes.reduceRight((right, left) => nodeHashOf(left, right));
 }

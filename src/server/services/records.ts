@@ -3,24 +3,27 @@
  * revision, count its bytes against the account's quota and (with receipts) append its leaf to
  * the log, so either all of it is stored or none of it.
  */
+import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import {
   deleteRecord as deleteRecordRows,
   insertRecord,
   revisionBytes,
+  setRevisionLeafIndex,
   updateRecord,
   useRecordBytes,
   type StoredRecord,
 } from '../db/repositories/records.js';
 import type { Database } from '../db/schema.js';
+import { appendReceipt } from '../log/append.js';
 
 export type CreateRecordResult =
-  | { readonly kind: 'created'; readonly record: StoredRecord }
+  | { readonly kind: 'created'; readonly record: StoredRecord; readonly leafIndex?: number }
   | { readonly kind: 'exists' }
   | { readonly kind: 'quota_exceeded' };
 
 export type UpdateRecordResult =
-  | { readonly kind: 'updated'; readonly record: StoredRecord }
+  | { readonly kind: 'updated'; readonly record: StoredRecord; readonly leafIndex?: number }
   | { readonly kind: 'not_found' }
   | { readonly kind: 'conflict'; readonly currentRevision: number }
   | { readonly kind: 'quota_exceeded' };
@@ -46,15 +49,44 @@ async function undoable<T, U>(
 
 const QUOTA_EXCEEDED = { kind: 'quota_exceeded' } as const;
 
+/** Whether writes append receipts (always, but for the benchmark's baseline). */
+export interface RecordWriteOptions {
+  readonly receipts: boolean;
+}
+
 /**
- * Stores revision 1 of a new record, if the account has no record with that id and its records
- * stay within `quotaBytes`; otherwise stores nothing.
+ * The revision's receipt leaf, appended last in the write's transaction (the log's head stays
+ * locked only for the end of it); undefined with receipts off.
+ */
+async function receipt(
+  trx: Kysely<Database>,
+  accountId: string,
+  record: StoredRecord,
+  options: RecordWriteOptions,
+): Promise<number | undefined> {
+  if (!options.receipts) return undefined;
+  const leafIndex = await appendReceipt(trx, {
+    id: record.id,
+    revision: record.revision,
+    ciphertextSha256: new Uint8Array(createHash('sha256').update(record.ciphertext).digest()),
+  });
+  await setRevisionLeafIndex(trx, accountId, record.id, record.revision, leafIndex);
+  return leafIndex;
+}
+
+const withIndex = <T extends object>(result: T, leafIndex: number | undefined) =>
+  leafIndex === undefined ? result : { ...result, leafIndex };
+
+/**
+ * Stores revision 1 of a new record with its receipt leaf, if the account has no record with
+ * that id and its records stay within `quotaBytes`; otherwise stores nothing.
  */
 export async function createRecord(
   db: Kysely<Database>,
   accountId: string,
   record: { id: string; type: string; ciphertext: Uint8Array; wrappedKey: Uint8Array },
   quotaBytes: number,
+  options: RecordWriteOptions = { receipts: true },
 ): Promise<CreateRecordResult> {
   return undoable(db, async (trx): Promise<CreateRecordResult> => {
     const stored = await insertRecord(trx, accountId, record);
@@ -62,13 +94,14 @@ export async function createRecord(
     if (!(await useRecordBytes(trx, accountId, revisionBytes(record), quotaBytes))) {
       throw new Undo(QUOTA_EXCEEDED);
     }
-    return { kind: 'created', record: stored };
+    const leafIndex = await receipt(trx, accountId, stored, options);
+    return withIndex({ kind: 'created', record: stored } as const, leafIndex);
   });
 }
 
 /**
- * Stores a new revision if the current one is still `expectedRevision` and the account's records
- * stay within `quotaBytes`; otherwise stores nothing.
+ * Stores a new revision with its receipt leaf if the current one is still `expectedRevision`
+ * and the account's records stay within `quotaBytes`; otherwise stores nothing.
  */
 export async function reviseRecord(
   db: Kysely<Database>,
@@ -76,6 +109,7 @@ export async function reviseRecord(
   id: string,
   change: { expectedRevision: number; ciphertext: Uint8Array; wrappedKey: Uint8Array },
   quotaBytes: number,
+  options: RecordWriteOptions = { receipts: true },
 ): Promise<UpdateRecordResult> {
   return undoable(db, async (trx): Promise<UpdateRecordResult> => {
     const result = await updateRecord(trx, accountId, id, change);
@@ -83,7 +117,8 @@ export async function reviseRecord(
     if (!(await useRecordBytes(trx, accountId, revisionBytes(change), quotaBytes))) {
       throw new Undo(QUOTA_EXCEEDED);
     }
-    return result;
+    const leafIndex = await receipt(trx, accountId, result.record, options);
+    return withIndex(result, leafIndex);
   });
 }
 

@@ -3,6 +3,7 @@
  * (under the upload's lock, so no PATCH on any server is cut off half-way), finding uploads a
  * crash left finished but unmarked, and sweeping the ones abandoned unfinished.
  */
+import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { BlobStore } from '../blobs/blob-store.js';
 import type { DatabaseLocker } from '../blobs/db-locker.js';
@@ -10,10 +11,12 @@ import { deleteExpiredUploadLocks } from '../db/repositories/upload-locks.js';
 import {
   abandonedUploads,
   deleteUpload,
-  markCompleted,
+  markCompletedOnce,
+  setUploadLeafIndex,
   uploadIdsOfAccount,
 } from '../db/repositories/uploads.js';
 import type { Database } from '../db/schema.js';
+import { appendReceipt } from '../log/append.js';
 
 /** The uploads' housekeeping, for the account routes and tests. */
 export interface UploadHousekeeping {
@@ -29,8 +32,12 @@ export interface UploadHousekeeping {
   readonly finishedInStore: (id: string) => Promise<boolean>;
   /** Removes an upload's blob, then its row (the row stays if the store fails). */
   readonly removeBlob: (id: string) => Promise<void>;
-  /** Marks an upload finished. */
-  readonly complete: (id: string) => Promise<void>;
+  /**
+   * Marks an upload finished and appends its receipt leaf (SHA-256 of the stored ciphertext) in
+   * the same transaction, once, whichever app server gets there first; the leaf's index, or
+   * undefined when it was already finished (or receipts are off).
+   */
+  readonly complete: (id: string) => Promise<number | undefined>;
 }
 
 export interface UploadHousekeepingDeps {
@@ -39,6 +46,8 @@ export interface UploadHousekeepingDeps {
   readonly locker: DatabaseLocker;
   /** An upload not finished within this long is abandoned and removed. */
   readonly abandonAfterSeconds: number;
+  /** Whether finished uploads get receipts (always, but for the benchmark's baseline). */
+  readonly receipts?: boolean;
   /** Told of an abandoned upload that could not be removed (the next sweep tries again). */
   readonly onSweepError?: (error: unknown) => void;
 }
@@ -49,8 +58,23 @@ const LOCK_WAIT_MS = 60_000;
 export function uploadHousekeeping(deps: UploadHousekeepingDeps): UploadHousekeeping {
   const { db, store, locker } = deps;
 
-  const complete = async (id: string): Promise<void> => {
-    await db.transaction().execute((trx) => markCompleted(trx, id));
+  /** SHA-256 of the blob as stored, streamed (a large file never sits in memory). */
+  const storedSha256 = async (id: string): Promise<Uint8Array> => {
+    const stream = await store.read(id);
+    if (!stream) throw new Error('the finished upload is not in the store');
+    const hash = createHash('sha256');
+    for await (const chunk of stream) hash.update(chunk as Uint8Array);
+    return new Uint8Array(hash.digest());
+  };
+
+  const complete = async (id: string): Promise<number | undefined> => {
+    const ciphertextSha256 = deps.receipts === false ? undefined : await storedSha256(id);
+    return db.transaction().execute(async (trx) => {
+      if (!(await markCompletedOnce(trx, id)) || !ciphertextSha256) return undefined;
+      const leafIndex = await appendReceipt(trx, { id, revision: 0, ciphertextSha256 });
+      await setUploadLeafIndex(trx, id, leafIndex);
+      return leafIndex;
+    });
   };
 
   // The row goes only after its blob: if the store fails, the row stays and the next sweep (or

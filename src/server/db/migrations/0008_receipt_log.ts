@@ -13,8 +13,8 @@ import { sql, type Kysely } from 'kysely';
  *   root or proof reads O(log n) rows and nothing is ever recomputed from all the leaves.
  * - `log_checkpoints`: every signed checkpoint (C2SP tlog-checkpoint note text), with an RFC 3161
  *   token when a time-stamp authority countersigned it.
- * - `record_revisions.leaf_index`, `uploads.leaf_index`: which leaf is a revision's or a file's,
- *   kept with the owner's rows so only the owner can find it.
+ * - `revision_leaves`, `uploads.leaf_index`: which leaf is a revision's or a file's, kept with
+ *   the owner's rows (and deleted with them) so only the owner can find it. The leaves stay.
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
@@ -45,6 +45,20 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('tsa_token', 'bytea')
     .addColumn('tsa_time', 'timestamptz')
     .execute();
-  await db.schema.alterTable('record_revisions').addColumn('leaf_index', 'bigint').execute();
+  await db.schema
+    .createTable('revision_leaves')
+    .addColumn('account_id', 'uuid', (c) => c.notNull())
+    .addColumn('record_id', 'text', (c) => c.notNull())
+    .addColumn('revision', 'integer', (c) => c.notNull())
+    .addColumn('leaf_index', 'bigint', (c) => c.notNull())
+    .addPrimaryKeyConstraint('revision_leaves_pk', ['account_id', 'record_id', 'revision'])
+    .addForeignKeyConstraint(
+      'revision_leaves_revision',
+      ['account_id', 'record_id', 'revision'],
+      'record_revisions',
+      ['account_id', 'record_id', 'revision'],
+      (fk) => fk.onDelete('cascade'),
+    )
+    .execute();
   await db.schema.alterTable('uploads').addColumn('leaf_index', 'bigint').execute();
 }

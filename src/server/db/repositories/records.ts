@@ -270,6 +270,48 @@ export async function recordExists(
   return row !== undefined;
 }
 
+/** Notes which receipt leaf covers a revision (in the transaction that stored both). */
+export async function setRevisionLeafIndex(
+  trx: Kysely<Database>,
+  accountId: string,
+  id: string,
+  revision: number,
+  leafIndex: number,
+): Promise<void> {
+  await trx
+    .insertInto('revision_leaves')
+    .values({ account_id: accountId, record_id: id, revision, leaf_index: leafIndex })
+    .execute();
+}
+
+/**
+ * The receipt leaf of one of the account's revisions: null
+ * when the revision has no leaf (stored before the log), undefined when there is no such
+ * revision in this account.
+ */
+export async function revisionLeafIndex(
+  db: Kysely<Database>,
+  accountId: string,
+  id: string,
+  revision: number,
+): Promise<number | null | undefined> {
+  const row = await db
+    .selectFrom('record_revisions as r')
+    .leftJoin('revision_leaves as l', (join) =>
+      join
+        .onRef('l.account_id', '=', 'r.account_id')
+        .onRef('l.record_id', '=', 'r.record_id')
+        .onRef('l.revision', '=', 'r.revision'),
+    )
+    .select('l.leaf_index')
+    .where('r.account_id', '=', accountId)
+    .where('r.record_id', '=', id)
+    .where('r.revision', '=', revision)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return row.leaf_index === null ? null : Number(row.leaf_index);
+}
+
 /** Bytes the account's records take (every revision), as kept by each write. */
 export async function recordBytesUsed(db: Kysely<Database>, accountId: string): Promise<number> {
   const row = await db
