@@ -155,16 +155,17 @@ describe.skipIf(POSTGRES_URL === undefined)('one receipt log, two app servers', 
     expect(Number(head.rows[0]!.size)).toBe(total);
 
     // Wait (no time limit asserted) until a checkpoint covers the whole log: 1 s cadence.
-    let checkpoint = '';
-    for (;;) {
-      const res = await fetch(`${servers[0]!.origin}/api/log/checkpoint`);
-      const body = (await res.json()) as { size: number; checkpoint: string };
-      if (body.size === total) {
-        checkpoint = body.checkpoint;
-        break;
-      }
+    const newestCheckpoint = async (): Promise<{ size: number; checkpoint: string }> =>
+      (await fetch(`${servers[0]!.origin}/api/log/checkpoint`)).json() as Promise<{
+        size: number;
+        checkpoint: string;
+      }>;
+    let newest = await newestCheckpoint();
+    while (newest.size !== total) {
       await new Promise((resolve) => setTimeout(resolve, 200));
+      newest = await newestCheckpoint();
     }
+    const checkpoint = newest.checkpoint;
     const verified = await verifyCheckpointNote({ note: checkpoint, logKey, origin });
     const allLeafHashes = await Promise.all(rows.rows.map((r) => leafHash(new Uint8Array(r.leaf))));
     expect(verified.checkpoint.rootHash).toEqual(await merkleRoot(allLeafHashes));
