@@ -72,9 +72,7 @@ describe('the receipt log key', () => {
       }
       expect(vkeys[0]).toBe(vkeys[1]);
       expect(vkeys[0]!.startsWith('support.example.org/receipts+')).toBe(true);
-      await sql`update service_meta set value = 'PRIVATE+KEY+broken' where key = 'receipt-log-signing-key'`.execute(
-        database.db,
-      );
+      await sql`update log_head set signing_key = 'PRIVATE+KEY+broken'`.execute(database.db);
       await expect(buildApp({ config, database })).rejects.toThrow(
         /kept in the database cannot be read/,
       );

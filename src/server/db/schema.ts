@@ -25,6 +25,8 @@ export interface Database {
 export interface LogHeadTable {
   id: number;
   size: ColumnType<string, number, number>;
+  /** The log's private key text, when it was made at first start (not LOG_SIGNING_KEY). */
+  signing_key: ColumnType<string | null, never, string>;
 }
 
 export interface LogLeafTable {

@@ -1,6 +1,6 @@
 /**
  * The log's Ed25519 signing key: LOG_SIGNING_KEY when given, otherwise made at first start and
- * kept in the database (service_meta), so every app server signs with the same key and a backup
+ * kept in the database (with the log's head), so every app server signs with the same key and a backup
  * of the database keeps it. The key's name is the log's origin. A key that cannot be read stops
  * the server with one clear line, never a fresh key in its place (that would start a new log).
  */
@@ -13,7 +13,7 @@ import {
   parseEd25519PrivateKey,
   type Ed25519NoteSigner,
 } from '../../crypto/signed-note.js';
-import { getOrCreateMeta } from '../db/repositories/service-meta.js';
+import { keepLogSigningKey } from '../db/repositories/receipt-log.js';
 import type { Database } from '../db/schema.js';
 import { StartupError } from '../startup-error.js';
 import type { LogConfig } from './log-config.js';
@@ -28,8 +28,6 @@ export interface LogKey {
   readonly fingerprint: string;
 }
 
-const META_KEY = 'receipt-log-signing-key';
-
 export async function loadLogKey(db: Kysely<Database>, config: LogConfig): Promise<LogKey> {
   let text: string;
   let where: string;
@@ -41,7 +39,7 @@ export async function loadLogKey(db: Kysely<Database>, config: LogConfig): Promi
       config.origin ?? config.defaultOrigin,
       new Uint8Array(randomBytes(32)),
     );
-    text = await getOrCreateMeta(db, META_KEY, () => fresh);
+    text = await keepLogSigningKey(db, fresh);
     where = 'The receipt log key kept in the database';
   }
   let parsed: Awaited<ReturnType<typeof parseEd25519PrivateKey>>;

@@ -7,7 +7,8 @@ import { sql, type Kysely } from 'kysely';
  *
  * - `log_head`: one row holding the tree size. Every append locks it (FOR UPDATE) in the same
  *   transaction as the write it records, so indices are handed out one at a time with no gap
- *   (a rolled-back write gives its index back) and no duplicate, on every app server.
+ *   (a rolled-back write gives its index back) and no duplicate, on every app server. It also
+ *   keeps the log's signing key when none is configured (made at first start).
  * - `log_leaves`: the leaf bytes by index, and when they were received.
  * - `log_nodes`: the hash of every complete subtree, by level (0: leaf hashes) and index, so any
  *   root or proof reads O(log n) rows and nothing is ever recomputed from all the leaves.
@@ -21,6 +22,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('log_head')
     .addColumn('id', 'integer', (c) => c.primaryKey().check(sql`id = 1`))
     .addColumn('size', 'bigint', (c) => c.notNull())
+    .addColumn('signing_key', 'text')
     .execute();
   await sql`insert into log_head (id, size) values (1, 0)`.execute(db);
   await db.schema

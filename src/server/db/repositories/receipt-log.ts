@@ -54,6 +54,21 @@ export async function insertLogLeaf(
     .execute();
 }
 
+/**
+ * The log's signing key kept in the database: the one already kept, or `fresh` if none was (the
+ * first app server to start wins; every other one reads the same key).
+ */
+export async function keepLogSigningKey(db: Kysely<Database>, fresh: string): Promise<string> {
+  const row = await db
+    .updateTable('log_head')
+    .set({ signing_key: sql<string>`coalesce(signing_key, ${fresh})` })
+    .where('id', '=', 1)
+    .returning('signing_key')
+    .executeTakeFirstOrThrow();
+  if (row.signing_key === null) throw new Error('the log key was not kept');
+  return row.signing_key;
+}
+
 /** The log's size as committed. */
 export async function logSize(db: Kysely<Database>): Promise<number> {
   const row = await db
