@@ -9,7 +9,6 @@
  */
 import type { Kysely } from 'kysely';
 import { formatCheckpointBody, signCheckpoint } from '../../crypto/tlog-checkpoint.js';
-import { createTimeStampRequest, verifyTimeStampResponse } from '../../crypto/timestamp.js';
 import {
   insertCheckpoint,
   latestCheckpoint,
@@ -97,6 +96,9 @@ async function stamp(
   const message = new TextEncoder().encode(
     formatCheckpointBody({ origin, size: checkpoint.size, rootHash: checkpoint.rootHash }),
   );
+  // Loaded only when a TSA is configured: pkijs is large, and most deployments never stamp.
+  const { createTimeStampRequest, verifyTimeStampResponse } =
+    await import('../../crypto/timestamp.js');
   const { request, nonce } = await createTimeStampRequest(message);
   const response = await fetch(tsa.url, {
     method: 'POST',
