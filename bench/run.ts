@@ -15,6 +15,7 @@ const BENCHMARKS: Record<string, () => Promise<BenchFigure[]>> = {
   evidence: evidenceBench,
   'page-weight': pageWeight,
   import: importBench,
+  log: (await import('./log.js')).logBench,
   'vault-unlock': vaultUnlock,
   'vault-writes': vaultWrites,
   report: async () => (await import('./report.js')).reportBench(),

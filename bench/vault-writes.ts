@@ -1,11 +1,11 @@
 /**
  * Record writes through the vault API over loopback HTTP — session check, CSRF, validation and
  * a transaction per write — on PGlite and (when TEST_DATABASE_URL is set) PostgreSQL. Baseline:
- * the same inserts made directly through the repository on the same database, in the same run,
+ * the same inserts made directly through the records service on the same database, in the same run,
  * so the figure shows what the API layer costs.
  */
 import { randomBytes } from 'node:crypto';
-import { insertRecord } from '../src/server/db/repositories/records.js';
+import { createRecord } from '../src/server/services/records.js';
 import { startLiveServer } from '../test/support/browser.js';
 import { POSTGRES_URL } from '../test/support/databases.js';
 import { KDF } from '../test/support/vault-client.js';
@@ -56,7 +56,7 @@ async function measure(engine: 'pglite' | 'postgres'): Promise<BenchFigure[]> {
       });
     });
     const direct = await run(async () => {
-      await insertRecord(
+      await createRecord(
         server.database.db,
         accountId,
         {

@@ -30,8 +30,10 @@ import {
 import type { ApiErrorCode } from '../contract/vault-api.js';
 import { ApiError } from './api/api-error.js';
 import { vaultApi } from './api/index.js';
-import type { BlobStore } from './api/upload-routes.js';
+import type { UploadRoutes } from './api/upload-routes.js';
 import { openBlobStore } from './blobs/index.js';
+import { openReceiptLog, type ReceiptLog } from './log/receipt-log.js';
+import { logKeyRoutes } from './routes/log-key.js';
 import securityHeaders from './plugins/security-headers.js';
 import { buildSite, DEFAULT_PUBLIC_DIR } from './site.js';
 import { healthRoutes } from './routes/health.js';
@@ -44,8 +46,12 @@ export interface AppOptions {
   readonly database: OpenDatabase;
   /** The built browser files; dist/public by default. */
   readonly publicDir?: string;
-  /** Receives the evidence blob store (tests use it). */
-  readonly onBlobStore?: (store: BlobStore) => void;
+  /** Receives the upload routes' housekeeping (tests use it). */
+  readonly onUploads?: (uploads: UploadRoutes) => void;
+  /** Receives the receipt log (tests force checkpoints with it). */
+  readonly onReceiptLog?: (log: ReceiptLog) => void;
+  /** Receipts on every write: always, but for the benchmark's baseline (default true). */
+  readonly receipts?: boolean;
 }
 
 /** 404s allowed per address per minute: enough for a person, not for a scanner. */
@@ -196,6 +202,11 @@ async function mosaic(app: FastifyInstance, options: AppOptions): Promise<void> 
         ? jsonSchemaTransform(input)
         : { schema: { hide: true }, url: input.url },
   });
+  const log = await openReceiptLog(db, config.log, (what, error) => {
+    app.log.warn({ err: errorSummary(error) }, what);
+  });
+  app.addHook('onClose', () => log.close());
+  options.onReceiptLog?.(log);
   const blobStore = await openBlobStore(config.blobs);
   app.addHook('onClose', () => blobStore.close());
   await app.register(vaultApi, {
@@ -205,10 +216,13 @@ async function mosaic(app: FastifyInstance, options: AppOptions): Promise<void> 
     uploads: { ...config.uploads, store: blobStore },
     records: config.records,
     secret,
-    ...(options.onBlobStore ? { onBlobStore: options.onBlobStore } : {}),
+    log,
+    receipts: options.receipts ?? true,
+    ...(options.onUploads ? { onUploads: options.onUploads } : {}),
   });
 
   healthRoutes(app, db);
+  logKeyRoutes(app, log.key);
   pageRoutes(app, site);
   selfCheckRoutes(app, site);
   vaultPageRoutes(app, site);

@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { organisationProfileSchema, type OrganisationProfile } from '../domain/organisation.js';
+import { loadLogConfig, type LogConfig } from './log/log-config.js';
 import { parseTrustProxy, type TrustProxy } from './net/client-address.js';
 import { PROJECT_ROOT } from './paths.js';
 import { StartupError } from './startup-error.js';
@@ -41,6 +42,8 @@ export interface Config {
   readonly timeouts: Timeouts;
   /** Encrypted records: how many bytes one account's records may take, every revision counted. */
   readonly records: { readonly quotaBytes: number };
+  /** The receipt log: its key, name, checkpoint cadence and time-stamp authority. */
+  readonly log: LogConfig;
 }
 
 export interface Timeouts {
@@ -195,6 +198,7 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
     },
     timeouts: DEFAULT_TIMEOUTS,
     records: { quotaBytes: e.RECORD_QUOTA_MB * 1024 * 1024 },
+    log: await loadLogConfig(set),
   });
 }
 

@@ -19,7 +19,7 @@ import { sql } from 'kysely';
 import { Upload } from '@tus/server';
 import * as tus from 'tus-js-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BlobStore } from '../../src/server/api/upload-routes.js';
+import type { UploadRoutes } from '../../src/server/api/upload-routes.js';
 import { buildApp } from '../../src/server/app.js';
 import { openBlobStore } from '../../src/server/blobs/index.js';
 import { S3_PART_BYTES } from '../../src/server/blobs/s3-store.js';
@@ -75,7 +75,7 @@ describe.skipIf(!AVAILABLE)('uploads across two app servers with no sticky sessi
   let balancer: Balancer;
   const dataDirs: string[] = [];
   let sweeperApp: FastifyInstance | undefined;
-  let sweeper: BlobStore | undefined;
+  let sweeper: UploadRoutes | undefined;
 
   beforeAll(async () => {
     swift = await startS3Server();
@@ -346,7 +346,7 @@ describe.skipIf(!AVAILABLE)('uploads across two app servers with no sticky sessi
     sweeperApp = await buildApp({
       config: { ...config, uploads: { ...config.uploads, abandonAfterSeconds: 0 } },
       database: { ...database, close: async () => {} },
-      onBlobStore: (store) => (sweeper = store),
+      onUploads: (uploads) => (sweeper = uploads),
     });
     await sweeperApp.ready();
     // Leave one upload half done, as a person who gave up would.

@@ -638,6 +638,12 @@ describe.each(ENGINES)('vault API on $name', ({ name, available }) => {
         'GET /api/records/{id}/revisions',
         'DELETE /api/records/{id}',
         'GET /api/uploads/limits',
+        'GET /api/records/{id}/revisions/{revision}/receipt',
+        'GET /api/uploads/{id}/receipt',
+        'GET /api/log/checkpoint',
+        'GET /api/log/checkpoints/{size}',
+        'GET /api/log/consistency',
+        'GET /api/log/key',
       ].sort(),
     );
     expect(Object.keys(doc.paths).every((p) => p.startsWith('/api/'))).toBe(true);

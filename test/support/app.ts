@@ -6,8 +6,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import type { BlobStore } from '../../src/server/api/upload-routes.js';
+import type { UploadRoutes } from '../../src/server/api/upload-routes.js';
 import { buildApp } from '../../src/server/app.js';
+import type { ReceiptLog } from '../../src/server/log/receipt-log.js';
 import { loadConfig, type Config, type Timeouts } from '../../src/server/config.js';
 import { PROJECT_ROOT } from '../../src/server/paths.js';
 import { freshDatabase, type EngineName, type TestDatabase } from './databases.js';
@@ -18,7 +19,8 @@ export interface TestApp {
   readonly app: FastifyInstance;
   readonly config: Config;
   readonly database: TestDatabase;
-  readonly blobs: BlobStore;
+  readonly blobs: UploadRoutes;
+  readonly log: ReceiptLog;
   close(): Promise<void>;
 }
 
@@ -42,15 +44,22 @@ export async function startTestApp(
   // Timeouts are not settings a deployment changes; tests shorten them to see them act.
   const config: Config = { ...loaded, timeouts: { ...loaded.timeouts, ...options.timeouts } };
   const database = await freshDatabase(options.engine ?? 'pglite');
-  let blobs: BlobStore | undefined;
-  const app = await buildApp({ config, database, onBlobStore: (store) => (blobs = store) });
+  let blobs: UploadRoutes | undefined;
+  let log: ReceiptLog | undefined;
+  const app = await buildApp({
+    config,
+    database,
+    onUploads: (uploads) => (blobs = uploads),
+    onReceiptLog: (l) => (log = l),
+  });
   await app.ready();
-  if (!blobs) throw new Error('the app did not create its blob store');
+  if (!blobs || !log) throw new Error('the app did not create its blob store or receipt log');
   return {
     app,
     config,
     database,
     blobs,
+    log,
     async close() {
       await app.close();
       await database.close();

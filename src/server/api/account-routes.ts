@@ -3,12 +3,11 @@
  * passphrase change, recovery and deletion. The server only ever sees key hashes' inputs (random
  * 256-bit keys), KDF parameters and wrapped keys — never a passphrase or a recovery word.
  */
-import { createHmac, randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { DEFAULT_KDF, MIN_KDF } from '../../crypto/kdf.js';
+import { MIN_KDF } from '../../crypto/kdf.js';
 import {
   apiErrorResponse,
   changePassphraseBody,
@@ -30,32 +29,30 @@ import {
   deleteAccount,
   findAccountById,
   findAccountByUsername,
-  insertAccount,
   recordFailedAttempt,
   takeFailedAttempts,
-  updatePassphrase,
-  type Account,
+  type StoredAccount,
 } from '../db/repositories/accounts.js';
 import {
   deleteOtherSessions,
   deleteSession,
   deleteSessionByToken,
-  insertSession,
   listSessions,
-  touchSession,
 } from '../db/repositories/sessions.js';
 import type { Database } from '../db/schema.js';
-import { decoyHash, hashKey, verifyKey } from '../auth/key-hash.js';
 import type { Limiter } from '../auth/limits.js';
-import { hashBackupCode, totpStep } from '../auth/totp.js';
+import { tokenHash } from '../auth/tokens.js';
 import {
-  claimTotpStep,
-  secondFactorState,
-  useBackupCode,
-} from '../db/repositories/second-factor.js';
-import { newPublicId, newToken, tokenHash } from '../auth/tokens.js';
+  changePassphrase,
+  checkSecondFactor,
+  completeRecovery,
+  createAccount,
+  decoyKdf,
+  proveKey,
+  startRecovery,
+} from '../services/accounts.js';
+import type { UploadHousekeeping } from '../services/uploads.js';
 import { ApiError } from './api-error.js';
-import type { BlobStore } from './upload-routes.js';
 import {
   clearSessionCookie,
   requireSession,
@@ -70,11 +67,8 @@ export interface AccountRouteDeps {
   readonly limit: Limiter;
   /** Per-installation secret: makes the decoy KDF salt of unknown usernames stable. */
   readonly secret: string;
-  readonly blobs: BlobStore;
+  readonly uploads: UploadHousekeeping;
 }
-
-/** A recovery token lets its holder set a new passphrase, once, for ten minutes. */
-const RECOVERY_SECONDS = 600;
 
 const errors = {
   400: apiErrorResponse,
@@ -91,7 +85,7 @@ export function accountRoutes(parent: FastifyInstance, deps: AccountRouteDeps): 
   const bytes = (b64: string): Uint8Array => new Uint8Array(Buffer.from(b64, 'base64url'));
   const b64 = (data: Uint8Array): string => Buffer.from(data).toString('base64url');
 
-  const signedIn = async (request: FastifyRequest, reply: FastifyReply, account: Account) => {
+  const signedIn = async (request: FastifyRequest, reply: FastifyReply, account: StoredAccount) => {
     const previous = sessionToken(request);
     if (previous !== undefined) await deleteSessionByToken(db, tokenHash(previous));
     const { csrfToken } = await startSession(db, sessions, request, reply, account.id);
@@ -103,17 +97,6 @@ export function accountRoutes(parent: FastifyInstance, deps: AccountRouteDeps): 
       idleTimeoutSeconds: sessions.idleSeconds,
       failedAttempts: { ...failed, lastAt: failed.lastAt?.toISOString() ?? null },
     };
-  };
-
-  /** The account if `key` proves it, after the same work whether or not the account exists. */
-  const prove = async (account: Account | undefined, which: 'auth' | 'recovery', key: string) => {
-    const stored = account
-      ? which === 'auth'
-        ? account.authKeyHash
-        : account.recoveryKeyHash
-      : await decoyHash();
-    const ok = await verifyKey(stored, key);
-    return ok ? account : undefined;
   };
 
   app.post(
@@ -131,20 +114,15 @@ export function accountRoutes(parent: FastifyInstance, deps: AccountRouteDeps): 
       await limit.hit('signUpPerAddress', request.ip);
       const body = request.body;
       checkKdf(body.kdf);
-      const [authKeyHash, recoveryKeyHash] = await Promise.all([
-        hashKey(body.authKey),
-        hashKey(body.recoveryAuthKey),
-      ]);
-      const account: Account = {
-        id: randomUUID(),
+      const account = await createAccount(db, {
         username: body.username,
-        authKeyHash,
-        recoveryKeyHash,
+        authKey: body.authKey,
+        recoveryAuthKey: body.recoveryAuthKey,
         kdf: body.kdf,
         wrappedKeyByPassphrase: bytes(body.wrappedAccountKey.byPassphrase),
         wrappedKeyByRecovery: bytes(body.wrappedAccountKey.byRecoveryKey),
-      };
-      if (!(await insertAccount(db, account))) {
+      });
+      if (!account) {
         throw new ApiError(409, 'username_taken', 'That username is taken. Please choose another.');
       }
       return reply.code(201).send(await signedIn(request, reply, account));
@@ -182,7 +160,7 @@ export function accountRoutes(parent: FastifyInstance, deps: AccountRouteDeps): 
       const { username, authKey, totp, backupCode } = request.body;
       await limit.hit('signInPerAddress', request.ip);
       const attempt = await limit.attempt('signIn', username, request.ip);
-      const account = await prove(await findAccountByUsername(db, username), 'auth', authKey);
+      const account = await proveKey(await findAccountByUsername(db, username), 'auth', authKey);
       if (!account) {
         // The same statement runs for a username with no account (it changes nothing there).
         await recordFailedAttempt(db, username, 'passphrase');
@@ -192,16 +170,23 @@ export function accountRoutes(parent: FastifyInstance, deps: AccountRouteDeps): 
           'The username or passphrase is not right. Please try again.',
         );
       }
-      try {
-        await checkSecondFactor(db, account.id, totp, backupCode);
-      } catch (error) {
-        if (error instanceof ApiError && error.code === 'second_factor_required') {
-          // The passphrase was right and no code was sent yet: the usual first step, no failure.
-          await attempt.uncounted();
-        } else if (error instanceof ApiError && error.code === 'second_factor_failed') {
-          await recordFailedAttempt(db, username, 'code');
-        }
-        throw error;
+      const factor = await checkSecondFactor(db, account.id, totp, backupCode);
+      if (factor === 'required') {
+        // The passphrase was right and no code was sent yet: the usual first step, no failure.
+        await attempt.uncounted();
+        throw new ApiError(
+          401,
+          'second_factor_required',
+          'Enter the code from your authenticator app, or a backup code.',
+        );
+      }
+      if (factor === 'failed') {
+        await recordFailedAttempt(db, username, 'code');
+        throw new ApiError(
+          401,
+          'second_factor_failed',
+          'That code is not right, or has been used. Try the newest code.',
+        );
       }
       await attempt.succeeded();
       return signedIn(request, reply, account);
@@ -305,7 +290,7 @@ export function accountRoutes(parent: FastifyInstance, deps: AccountRouteDeps): 
       const body = request.body;
       checkKdf(body.kdf);
       const attempt = await limit.attempt('reauth', session.accountId, request.ip);
-      const account = await prove(
+      const account = await proveKey(
         await findAccountById(db, session.accountId),
         'auth',
         body.currentAuthKey,
@@ -313,12 +298,16 @@ export function accountRoutes(parent: FastifyInstance, deps: AccountRouteDeps): 
       if (!account)
         throw new ApiError(401, 'sign_in_failed', 'The current passphrase is not right.');
       await attempt.succeeded();
-      await updatePassphrase(db, account.id, {
-        authKeyHash: await hashKey(body.authKey),
-        kdf: body.kdf,
-        wrappedKeyByPassphrase: bytes(body.wrappedAccountKey),
-      });
-      await deleteOtherSessions(db, account.id, session.id);
+      await changePassphrase(
+        db,
+        account.id,
+        {
+          authKey: body.authKey,
+          kdf: body.kdf,
+          wrappedKeyByPassphrase: bytes(body.wrappedAccountKey),
+        },
+        session.id,
+      );
       return reply.code(204).send(null);
     },
   );
@@ -336,14 +325,14 @@ export function accountRoutes(parent: FastifyInstance, deps: AccountRouteDeps): 
     async (request, reply) => {
       const session = await requireSession(db, sessions, request);
       const attempt = await limit.attempt('reauth', session.accountId, request.ip);
-      const account = await prove(
+      const account = await proveKey(
         await findAccountById(db, session.accountId),
         'auth',
         request.body.authKey,
       );
       if (!account) throw new ApiError(401, 'sign_in_failed', 'The passphrase is not right.');
       await attempt.succeeded();
-      await deps.blobs.removeAccountBlobs(account.id);
+      await deps.uploads.removeAccountBlobs(account.id);
       await deleteAccount(db, account.id);
       clearSessionCookie(reply);
       return reply.code(204).send(null);
@@ -365,7 +354,7 @@ export function accountRoutes(parent: FastifyInstance, deps: AccountRouteDeps): 
       const { username, recoveryAuthKey } = request.body;
       await limit.hit('recoveryPerAddress', request.ip);
       const attempt = await limit.attempt('recovery', username, request.ip);
-      const account = await prove(
+      const account = await proveKey(
         await findAccountByUsername(db, username),
         'recovery',
         recoveryAuthKey,
@@ -379,16 +368,8 @@ export function accountRoutes(parent: FastifyInstance, deps: AccountRouteDeps): 
         );
       }
       await attempt.succeeded();
-      const { token, hash } = newToken();
-      await insertSession(db, {
-        id: newPublicId(),
-        tokenHash: hash,
-        accountId: account.id,
-        kind: 'recovery',
-        device: 'recovery',
-        expiresAt: new Date(Date.now() + RECOVERY_SECONDS * 1000),
-      });
-      return { wrappedAccountKey: b64(account.wrappedKeyByRecovery), recoveryToken: token };
+      const recoveryToken = await startRecovery(db, account.id);
+      return { wrappedAccountKey: b64(account.wrappedKeyByRecovery), recoveryToken };
     },
   );
 
@@ -405,21 +386,11 @@ export function accountRoutes(parent: FastifyInstance, deps: AccountRouteDeps): 
     async (request, reply) => {
       const body = request.body;
       checkKdf(body.kdf);
-      const recovery = await touchSession(db, tokenHash(body.recoveryToken), RECOVERY_SECONDS);
-      if (!recovery || recovery.kind !== 'recovery') {
-        throw new ApiError(
-          401,
-          'recovery_failed',
-          'This recovery has expired. Please start again.',
-        );
-      }
-      await updatePassphrase(db, recovery.accountId, {
-        authKeyHash: await hashKey(body.authKey),
+      const account = await completeRecovery(db, body.recoveryToken, {
+        authKey: body.authKey,
         kdf: body.kdf,
         wrappedKeyByPassphrase: bytes(body.wrappedAccountKey),
       });
-      await deleteOtherSessions(db, recovery.accountId, null);
-      const account = await findAccountById(db, recovery.accountId);
       if (!account)
         throw new ApiError(
           401,
@@ -431,58 +402,9 @@ export function accountRoutes(parent: FastifyInstance, deps: AccountRouteDeps): 
   );
 }
 
-/** With a second factor on, sign-in also needs a fresh code from the app or an unused backup code. */
-async function checkSecondFactor(
-  db: Kysely<Database>,
-  accountId: string,
-  totp: string | undefined,
-  backupCode: string | undefined,
-): Promise<void> {
-  const factor = await secondFactorState(db, accountId);
-  if (factor.secret === null) return;
-  if (totp === undefined && backupCode === undefined) {
-    throw new ApiError(
-      401,
-      'second_factor_required',
-      'Enter the code from your authenticator app, or a backup code.',
-    );
-  }
-  let ok = false;
-  if (totp !== undefined) {
-    const step = totpStep(factor.secret, totp);
-    ok = step !== null && (await claimTotpStep(db, accountId, step));
-  } else if (backupCode !== undefined) {
-    ok = await useBackupCode(db, accountId, hashBackupCode(backupCode));
-  }
-  if (!ok) {
-    throw new ApiError(
-      401,
-      'second_factor_failed',
-      'That code is not right, or has been used. Try the newest code.',
-    );
-  }
-}
-
 /** The server refuses to store parameters the client would refuse to use. */
 function checkKdf(kdf: KdfParamsBody): void {
   if (kdf.opsLimit < MIN_KDF.opsLimit || kdf.memLimitBytes < MIN_KDF.memLimitBytes) {
     throw new ApiError(400, 'invalid_request', 'kdf: the key-derivation parameters are too weak.');
   }
-}
-
-/**
- * Parameters for a username that has no account: the defaults with a salt that is stable for
- * that username, so asking twice cannot tell a real account from a missing one.
- */
-function decoyKdf(secret: string, username: string): KdfParamsBody {
-  const salt = createHmac('sha256', secret)
-    .update(`decoy-kdf-salt\0${username}`)
-    .digest()
-    .subarray(0, 16);
-  return {
-    algorithm: 'argon2id13',
-    opsLimit: DEFAULT_KDF.opsLimit,
-    memLimitBytes: DEFAULT_KDF.memLimitBytes,
-    salt: salt.toString('base64url'),
-  };
 }

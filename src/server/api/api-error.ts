@@ -1,3 +1,4 @@
+import type { ReceiptErrorCode } from '../../contract/receipts.js';
 import type { ApiErrorCode } from '../../contract/vault-api.js';
 
 /** A refusal the client can act on: a 4xx status, a stable code and a plain message. */
@@ -5,7 +6,7 @@ export class ApiError extends Error {
   override readonly name = 'ApiError';
   constructor(
     readonly statusCode: number,
-    readonly code: ApiErrorCode,
+    readonly code: ApiErrorCode | ReceiptErrorCode,
     message: string,
   ) {
     super(message);

@@ -11,9 +11,11 @@ import { deleteExpiredSessions } from '../db/repositories/sessions.js';
 import { createLimiter } from '../auth/limits.js';
 import { accountRoutes } from './account-routes.js';
 import { ApiError } from './api-error.js';
+import type { ReceiptLog } from '../log/receipt-log.js';
+import { receiptRoutes } from './receipt-routes.js';
 import { recordRoutes, type RecordSettings } from './record-routes.js';
 import { secondFactorRoutes } from './second-factor-routes.js';
-import { uploadRoutes, type BlobStore, type UploadSettings } from './upload-routes.js';
+import { uploadRoutes, type UploadRoutes, type UploadSettings } from './upload-routes.js';
 import type { SessionSettings } from './session-guard.js';
 
 export interface ApiOptions {
@@ -22,8 +24,11 @@ export interface ApiOptions {
   readonly uploads: UploadSettings;
   readonly records: RecordSettings;
   readonly secret: string;
-  /** Receives the blob store once the upload routes exist (tests use it to sweep). */
-  readonly onBlobStore?: (store: BlobStore) => void;
+  readonly log: ReceiptLog;
+  /** Whether writes append receipt leaves: always, but for the benchmark's baseline. */
+  readonly receipts: boolean;
+  /** Receives the upload routes' housekeeping once they exist (tests use it to sweep). */
+  readonly onUploads?: (uploads: UploadRoutes) => void;
 }
 
 /** Whether a page at `origin` is on this host (default ports written or not). */
@@ -37,7 +42,8 @@ function sameHost(origin: string, host: string): boolean {
 }
 
 export async function vaultApi(app: FastifyInstance, options: ApiOptions): Promise<void> {
-  const { db, sessions, secret, uploads, records } = options;
+  const { db, sessions, secret, records, log, receipts } = options;
+  const uploads = { ...options.uploads, receipts };
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   await app.register(cookie);
@@ -60,11 +66,12 @@ export async function vaultApi(app: FastifyInstance, options: ApiOptions): Promi
     done();
   });
 
-  const blobs = uploadRoutes(app, { db, sessions, uploads });
-  options.onBlobStore?.(blobs);
+  const uploadHandle = uploadRoutes(app, { db, sessions, uploads });
+  options.onUploads?.(uploadHandle);
   const limit = createLimiter(db, secret);
-  accountRoutes(app, { db, sessions, limit, secret, blobs });
-  recordRoutes(app, { db, sessions, records });
+  accountRoutes(app, { db, sessions, limit, secret, uploads: uploadHandle });
+  recordRoutes(app, { db, sessions, records, writes: { receipts } });
+  receiptRoutes(app, { db, sessions, log });
   secondFactorRoutes(app, { db, sessions, limit });
 
   app.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());

@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import { recordWriteResponse, type RecordWriteResponse } from '../../contract/receipts.js';
 import {
   apiErrorResponse,
   createRecordBody,
@@ -21,17 +22,20 @@ import {
   type RecordResponse,
 } from '../../contract/vault-api.js';
 import {
-  deleteRecord,
   findRecord,
-  insertRecord,
   listRecords,
   listRevisions,
   recordExists,
-  updateRecord,
   type RecordPosition,
   type StoredRecord,
 } from '../db/repositories/records.js';
 import type { Database } from '../db/schema.js';
+import {
+  createRecord,
+  deleteRecord,
+  reviseRecord,
+  type RecordWriteOptions,
+} from '../services/records.js';
 import { ApiError } from './api-error.js';
 import { requireSession, type SessionSettings } from './session-guard.js';
 
@@ -52,9 +56,22 @@ export interface RecordSettings {
   readonly quotaBytes: number;
 }
 
+/** A written record's answer: the record, and its receipt leaf when receipts are on. */
+function toWriteResponse(record: StoredRecord, leafIndex: number | undefined) {
+  const response = toResponse(record);
+  return leafIndex === undefined
+    ? response
+    : ({ ...response, leafIndex } satisfies RecordWriteResponse);
+}
+
 export function recordRoutes(
   parent: FastifyInstance,
-  deps: { db: Kysely<Database>; sessions: SessionSettings; records: RecordSettings },
+  deps: {
+    db: Kysely<Database>;
+    sessions: SessionSettings;
+    records: RecordSettings;
+    writes: RecordWriteOptions;
+  },
 ): void {
   const app = parent.withTypeProvider<ZodTypeProvider>();
   const { db, sessions } = deps;
@@ -74,9 +91,9 @@ export function recordRoutes(
     {
       schema: {
         tags: ['records'],
-        summary: 'Store a new encrypted record (revision 1)',
+        summary: 'Store a new encrypted record (revision 1); the answer gives its receipt leaf',
         body: createRecordBody,
-        response: { 201: recordResponse, ...errors },
+        response: { 201: recordWriteResponse.or(recordResponse), ...errors },
       },
       bodyLimit: RECORD_BODY_LIMIT,
     },
@@ -85,15 +102,16 @@ export function recordRoutes(
       const body = request.body;
       const ciphertext = bytes(body.ciphertext);
       if (ciphertext.length > MAX_RECORD_BYTES) throw tooLarge();
-      const result = await insertRecord(
+      const result = await createRecord(
         db,
         accountId,
         { id: body.id, type: body.type, ciphertext, wrappedKey: bytes(body.wrappedKey) },
         quotaBytes,
+        deps.writes,
       );
       switch (result.kind) {
         case 'created':
-          return reply.code(201).send(toResponse(result.record));
+          return reply.code(201).send(toWriteResponse(result.record, result.leafIndex));
         case 'exists':
           throw new ApiError(409, 'record_exists', 'A record with this id already exists.');
         case 'quota_exceeded':
@@ -154,10 +172,11 @@ export function recordRoutes(
     {
       schema: {
         tags: ['records'],
-        summary: 'Store a new revision if the current one is still expectedRevision',
+        summary:
+          'Store a new revision if the current one is still expectedRevision; the answer gives its receipt leaf',
         params: idParams,
         body: updateRecordBody,
-        response: { 200: recordResponse, ...errors },
+        response: { 200: recordWriteResponse.or(recordResponse), ...errors },
       },
       bodyLimit: RECORD_BODY_LIMIT,
     },
@@ -165,7 +184,7 @@ export function recordRoutes(
       const { accountId } = await requireSession(db, sessions, request);
       const ciphertext = bytes(request.body.ciphertext);
       if (ciphertext.length > MAX_RECORD_BYTES) throw tooLarge();
-      const result = await updateRecord(
+      const result = await reviseRecord(
         db,
         accountId,
         request.params.id,
@@ -175,10 +194,11 @@ export function recordRoutes(
           wrappedKey: bytes(request.body.wrappedKey),
         },
         quotaBytes,
+        deps.writes,
       );
       switch (result.kind) {
         case 'updated':
-          return toResponse(result.record);
+          return toWriteResponse(result.record, result.leafIndex);
         case 'not_found':
           throw notFound();
         case 'conflict':

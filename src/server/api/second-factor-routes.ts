@@ -115,11 +115,14 @@ export function secondFactorRoutes(
         );
       }
       const { codes, hashes } = newBackupCodes();
-      await enableSecondFactor(db, session.accountId, {
-        secret: factor.pendingSecret,
-        step,
-        backupCodeHashes: hashes,
-      });
+      const secret = factor.pendingSecret;
+      await db.transaction().execute((trx) =>
+        enableSecondFactor(trx, session.accountId, {
+          secret,
+          step,
+          backupCodeHashes: hashes,
+        }),
+      );
       return { backupCodes: codes };
     },
   );
@@ -142,7 +145,7 @@ export function secondFactorRoutes(
         throw new ApiError(401, 'sign_in_failed', 'The passphrase is not right.');
       }
       await attempt.succeeded();
-      await disableSecondFactor(db, session.accountId);
+      await db.transaction().execute((trx) => disableSecondFactor(trx, session.accountId));
       return reply.code(204).send(null);
     },
   );

@@ -24,37 +24,32 @@ import {
 } from '../../contract/vault-api.js';
 import type { Kysely } from 'kysely';
 import {
-  abandonedUploads,
   bytesUsed,
-  deleteUpload,
   findUpload,
   insertUploadWithinQuota,
-  markCompleted,
-  uploadIdsOfAccount,
   type UploadRow,
 } from '../db/repositories/uploads.js';
 import type { Database } from '../db/schema.js';
-import type * as blobs from '../blobs/index.js';
+import type { BlobStore } from '../blobs/blob-store.js';
+import { LOG_INDEX_HEADER } from '../../contract/receipts.js';
 import { DatabaseLocker } from '../blobs/db-locker.js';
-import { deleteExpiredUploadLocks } from '../db/repositories/upload-locks.js';
+import { uploadHousekeeping, type UploadHousekeeping } from '../services/uploads.js';
 import { ApiError } from './api-error.js';
 import { requireSession, type SessionSettings } from './session-guard.js';
 
 export interface UploadSettings {
   /** Where the ciphertext is kept: files under DATA_DIR/blobs, or an S3 bucket. */
-  readonly store: blobs.BlobStore;
+  readonly store: BlobStore;
   readonly maxFileBytes: number;
   readonly accountQuotaBytes: number;
   /** An upload not finished within this long is abandoned and removed. */
   readonly abandonAfterSeconds: number;
+  /** Whether finished files get receipts (always, but for the benchmark's baseline). */
+  readonly receipts?: boolean;
 }
 
-/** The uploads' housekeeping, for the account routes and tests. */
-export interface BlobStore {
-  /** Removes every blob of an account (before the account itself is deleted). */
-  removeAccountBlobs(accountId: string): Promise<void>;
-  /** Removes uploads never finished in time, with their blobs; returns how many. */
-  sweepAbandoned(): Promise<number>;
+/** The uploads' housekeeping, and the tus server for tests. */
+export interface UploadRoutes extends UploadHousekeeping {
   /**
    * The tus server, for tests only: one may change its options to stand for a tus that finds
    * upload ids differently, and see the owner check in its hooks refuse.
@@ -101,12 +96,22 @@ const tusNotFound = () => new TusRefusal(404, ERRORS.FILE_NOT_FOUND.body);
 export function uploadRoutes(
   app: FastifyInstance,
   deps: { db: Kysely<Database>; sessions: SessionSettings; uploads: UploadSettings },
-): BlobStore {
+): UploadRoutes {
   const { db, sessions, uploads } = deps;
   const { store } = uploads;
   // In the database, so every app server sees the same locks (no sticky sessions); shared with
   // removals below, so a blob is never removed in the middle of a PATCH on any server.
   const locker = new DatabaseLocker(db);
+  const housekeeping = uploadHousekeeping({
+    db,
+    store,
+    locker,
+    abandonAfterSeconds: uploads.abandonAfterSeconds,
+    receipts: uploads.receipts ?? true,
+    onSweepError: (error) =>
+      app.log.warn({ err: errorKind(error) }, 'could not remove an abandoned upload'),
+  });
+  const { removeBlob, finishedInStore } = housekeeping;
   const tus = new JsonErrorTus({
     path: BASE_PATH,
     datastore: store.datastore,
@@ -138,13 +143,12 @@ export function uploadRoutes(
       if (upload.size === undefined) throw new TusRefusal(400, ERRORS.INVALID_LENGTH.body);
       // The route checked the quota already; this check and the insert are one step, so
       // creations racing on several app servers cannot together go past it.
-      const within = await insertUploadWithinQuota(
-        db,
-        grant.accountId,
-        upload.id,
-        upload.size,
-        uploads.accountQuotaBytes,
-      );
+      const size = upload.size;
+      const within = await db
+        .transaction()
+        .execute((trx) =>
+          insertUploadWithinQuota(trx, grant.accountId, upload.id, size, uploads.accountQuotaBytes),
+        );
       if (!within) throw new TusRefusal(413, QUOTA_EXCEEDED);
       return {};
     },
@@ -154,8 +158,8 @@ export function uploadRoutes(
       if (!grant || (grant.uploadId !== undefined && grant.uploadId !== upload.id)) {
         throw tusNotFound();
       }
-      await markCompleted(db, upload.id);
-      return {};
+      const leafIndex = await housekeeping.complete(upload.id);
+      return leafIndex === undefined ? {} : { headers: { [LOG_INDEX_HEADER]: leafIndex } };
     },
     onResponseError: (_req, error) => {
       // tus's own refusals carry a status; anything else is a fault worth a line in the log.
@@ -329,67 +333,15 @@ export function uploadRoutes(
     handler: handle,
   });
 
-  // The row goes only after its blob: if the store fails, the row stays and the next sweep (or
-  // the person's next try) removes both, so no ciphertext is ever left without an owner.
-  const removeBlob = async (id: string): Promise<void> => {
-    const lock = locker.newLock(id);
-    // A PATCH holding the lock is asked to stop, as tus does for its own requests.
-    await lock.lock(AbortSignal.timeout(60_000), () => {});
-    try {
-      await store.remove(id);
-      await deleteUpload(db, id);
-    } finally {
-      await lock.unlock();
-    }
-  };
-  /**
-   * Whether the store holds every byte of an upload whose row does not say it finished: a server
-   * that stored the last byte and died before marking the row (tus answers the next HEAD with the
-   * full offset, so the client counts the file as sent). If so, the row is marked now.
-   */
-  const finishedInStore = async (id: string): Promise<boolean> => {
-    const lock = locker.newLock(id);
-    await lock.lock(AbortSignal.timeout(60_000), () => {});
-    try {
-      const stored = await store.datastore.getUpload(id).catch(() => undefined);
-      if (stored?.size === undefined || stored.offset !== stored.size) return false;
-      await markCompleted(db, id);
-      return true;
-    } finally {
-      await lock.unlock();
-    }
-  };
-  const sweepAbandoned = async (): Promise<number> => {
-    const ids = await abandonedUploads(db, uploads.abandonAfterSeconds);
-    let removed = 0;
-    for (const id of ids) {
-      try {
-        if (await finishedInStore(id)) continue;
-        await removeBlob(id);
-        removed++;
-      } catch (error) {
-        app.log.warn({ err: errorKind(error) }, 'could not remove an abandoned upload');
-      }
-    }
-    // Locks whose holders died ran out long ago; a new request would take them over anyway.
-    await deleteExpiredUploadLocks(db).catch(() => 0);
-    return removed;
-  };
   const sweeper = setInterval(() => {
-    sweepAbandoned().catch(() => {
+    housekeeping.sweepAbandoned().catch(() => {
       // The next sweep tries again.
     });
   }, 10 * 60_000);
   sweeper.unref();
   app.addHook('onClose', () => clearInterval(sweeper));
 
-  return {
-    async removeAccountBlobs(accountId) {
-      for (const id of await uploadIdsOfAccount(db, accountId)) await removeBlob(id);
-    },
-    sweepAbandoned,
-    tus,
-  };
+  return { ...housekeeping, tus };
 }
 
 /**

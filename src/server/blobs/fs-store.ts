@@ -6,7 +6,7 @@ import { mkdir, open, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { FileStore } from '@tus/file-store';
 import { StartupError } from '../startup-error.js';
-import type { BlobStore } from './index.js';
+import type { BlobStore } from './blob-store.js';
 
 /** Upload ids are made by the upload routes; anything else never names a file here. */
 const SAFE_ID = /^[A-Za-z0-9_-]{1,128}$/;

@@ -3,26 +3,10 @@
  * DATA_DIR/blobs (one app server); `s3` keeps it in an S3-compatible bucket that any number of app
  * servers can share. The upload routes see only this interface and the tus DataStore inside it.
  */
-import type { Readable } from 'node:stream';
-import type { DataStore } from '@tus/server';
 import type { BlobStoreConfig } from '../config.js';
+import type { BlobStore } from './blob-store.js';
 
-export interface BlobStore {
-  readonly kind: BlobStoreConfig['kind'];
-  /** Handed to @tus/server: creates, appends to, reports on and streams back uploads. */
-  readonly datastore: DataStore;
-  /**
-   * Streams a finished upload's bytes, never holding the whole file; undefined if there is
-   * nothing stored under the id. Either is known before any byte is sent.
-   */
-  read(id: string): Promise<Readable | undefined>;
-  /**
-   * Removes everything kept for the upload (data, bookkeeping, unfinished parts). Resolves when
-   * nothing is left, including when nothing was there; rejects only if the store failed.
-   */
-  remove(id: string): Promise<void>;
-  close(): Promise<void>;
-}
+export type { BlobStore } from './blob-store.js';
 
 /**
  * Opens the configured store and checks that it can be used (the folder can be created, the

@@ -10,7 +10,7 @@ import { S3Store, type MetadataValue } from '@tus/s3-store';
 import type { KvStore } from '@tus/server';
 import type { BlobStoreConfig } from '../config.js';
 import { StartupError } from '../startup-error.js';
-import type { BlobStore } from './index.js';
+import type { BlobStore } from './blob-store.js';
 
 type S3Config = Extract<BlobStoreConfig, { kind: 's3' }>;
 

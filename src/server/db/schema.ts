@@ -14,6 +14,44 @@ export interface Database {
   backup_codes: BackupCodeTable;
   uploads: UploadTable;
   upload_locks: UploadLockTable;
+  revision_leaves: RevisionLeafTable;
+  log_head: LogHeadTable;
+  log_leaves: LogLeafTable;
+  log_nodes: LogNodeTable;
+  log_checkpoints: LogCheckpointTable;
+}
+
+/** The receipt log's one row: its size (bigint: pg returns it as text). */
+export interface LogHeadTable {
+  id: number;
+  size: ColumnType<string, number, number>;
+  /** The log's private key text, when it was made at first start (not LOG_SIGNING_KEY). */
+  signing_key: ColumnType<string | null, never, string>;
+}
+
+export interface LogLeafTable {
+  idx: ColumnType<string, number, never>;
+  /** The receipt leaf bytes (docs/vault-protocol.md §9). */
+  leaf: Uint8Array;
+  received_at: Date;
+}
+
+/** The hash of the complete subtree of 2^level leaves starting at leaf idx × 2^level. */
+export interface LogNodeTable {
+  level: number;
+  idx: ColumnType<string, number, never>;
+  hash: Uint8Array;
+}
+
+export interface LogCheckpointTable {
+  size: ColumnType<string, number, never>;
+  root_hash: Uint8Array;
+  /** The signed checkpoint note, verbatim. */
+  note: string;
+  created_at: ColumnType<Date, never, never>;
+  /** RFC 3161 token (CMS ContentInfo DER) over the checkpoint body, when a TSA stamped it. */
+  tsa_token: ColumnType<Uint8Array | null, never, Uint8Array>;
+  tsa_time: ColumnType<Date | null, never, Date>;
 }
 
 /** A tus lock on one upload, shared by every app server (src/server/blobs/db-locker.ts). */
@@ -34,6 +72,8 @@ export interface UploadTable {
   length: ColumnType<string, number, never>;
   created_at: ColumnType<Date, never, never>;
   completed_at: ColumnType<Date | null, never, Date>;
+  /** The receipt leaf of the finished file (null until then). */
+  leaf_index: ColumnType<string | null, never, number>;
 }
 
 export interface BackupCodeTable {
@@ -114,6 +154,14 @@ export interface RecordRevisionTable {
   ciphertext: Uint8Array;
   wrapped_key: Uint8Array;
   created_at: ColumnType<Date, Date | undefined, never>;
+}
+
+/** Which receipt leaf covers a revision (none for revisions stored before the log). */
+export interface RevisionLeafTable {
+  account_id: string;
+  record_id: string;
+  revision: number;
+  leaf_index: ColumnType<string, number, never>;
 }
 
 export interface ServiceMetaTable {

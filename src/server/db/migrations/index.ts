@@ -10,6 +10,7 @@ import * as m0004 from './0004_uploads.js';
 import * as m0005 from './0005_sign_in_failures.js';
 import * as m0006 from './0006_record_quota.js';
 import * as m0007 from './0007_upload_locks.js';
+import * as m0008 from './0008_receipt_log.js';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001_service_meta_and_rate_limits': m0001,
@@ -19,4 +20,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0005_sign_in_failures': m0005,
   '0006_record_quota': m0006,
   '0007_upload_locks': m0007,
+  '0008_receipt_log': m0008,
 };

@@ -5,7 +5,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database, KdfParamsColumn } from '../schema.js';
 
-export interface Account {
+export interface StoredAccount {
   readonly id: string;
   readonly username: string;
   readonly authKeyHash: string;
@@ -16,7 +16,10 @@ export interface Account {
 }
 
 /** Inserts the account; false when the username is taken (by a race or not). */
-export async function insertAccount(db: Kysely<Database>, account: Account): Promise<boolean> {
+export async function insertAccount(
+  db: Kysely<Database>,
+  account: StoredAccount,
+): Promise<boolean> {
   const result = await db
     .insertInto('accounts')
     .values({
@@ -36,7 +39,7 @@ export async function insertAccount(db: Kysely<Database>, account: Account): Pro
 export async function findAccountByUsername(
   db: Kysely<Database>,
   username: string,
-): Promise<Account | undefined> {
+): Promise<StoredAccount | undefined> {
   const row = await db
     .selectFrom('accounts')
     .selectAll()
@@ -48,7 +51,7 @@ export async function findAccountByUsername(
 export async function findAccountById(
   db: Kysely<Database>,
   id: string,
-): Promise<Account | undefined> {
+): Promise<StoredAccount | undefined> {
   const row = await db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
   return row && toAccount(row);
 }
@@ -72,7 +75,7 @@ export async function updatePassphrase(
 }
 
 /** What failed on an account since its last successful sign-in. */
-export interface FailedAttempts {
+export interface FailedAttemptCounts {
   /** Wrong passphrases. */
   readonly passphrase: number;
   /** The right passphrase with a wrong or used second-factor code. */
@@ -110,7 +113,7 @@ export async function recordFailedAttempt(
 export async function takeFailedAttempts(
   db: Kysely<Database>,
   accountId: string,
-): Promise<FailedAttempts> {
+): Promise<FailedAttemptCounts> {
   const result = await sql<{
     failed_passphrases: number | string;
     failed_codes: number | string;
@@ -147,7 +150,7 @@ function toAccount(row: {
   kdf_params: KdfParamsColumn;
   wrapped_key_passphrase: Uint8Array;
   wrapped_key_recovery: Uint8Array;
-}): Account {
+}): StoredAccount {
   return {
     id: row.id,
     username: row.username,

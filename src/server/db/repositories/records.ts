@@ -1,6 +1,7 @@
 /**
  * Encrypted records and their revisions. Every query is scoped by account: there is no way to
- * reach a record without naming the account it belongs to. Callers own the transaction.
+ * reach a record without naming the account it belongs to. Every function takes `db | trx` and
+ * none opens a transaction: the caller (src/server/services/records.ts) owns it.
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.js';
@@ -31,99 +32,79 @@ const META_COLUMNS = ['id', 'type', 'revision', 'created_at', 'updated_at'] as c
 const blobParam = (bytes: Uint8Array) =>
   sql<Uint8Array>`decode(${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex')}, 'hex')`;
 
-export type InsertResult =
-  | { readonly kind: 'created'; readonly record: StoredRecord }
-  | { readonly kind: 'exists' }
-  | { readonly kind: 'quota_exceeded' };
-
 /**
- * Inserts revision 1 of a new record, if the account has no record with that id and its records
- * stay within `quotaBytes`; otherwise stores nothing.
+ * Inserts revision 1 of a new record and keeps it as a revision; undefined (nothing stored) if
+ * the account already has a record with that id. The caller counts its bytes (useRecordBytes)
+ * in the same transaction.
  */
 export async function insertRecord(
-  db: Kysely<Database>,
+  trx: Kysely<Database>,
   accountId: string,
   record: { id: string; type: string; ciphertext: Uint8Array; wrappedKey: Uint8Array },
-  quotaBytes: number,
-): Promise<InsertResult> {
-  return withinQuota(db, async (trx) => {
-    const row = await trx
-      .insertInto('records')
-      .values({
-        account_id: accountId,
-        id: record.id,
-        type: record.type,
-        revision: 1,
-        ciphertext: blobParam(record.ciphertext),
-        wrapped_key: blobParam(record.wrappedKey),
-      })
-      .onConflict((oc) => oc.columns(['account_id', 'id']).doNothing())
-      .returning(META_COLUMNS)
-      .executeTakeFirst();
-    if (!row) return { kind: 'exists' } as const;
-    await useBytes(trx, accountId, revisionBytes(record), quotaBytes);
-    await copyToRevisions(trx, accountId, record.id);
-    const stored = toRecord({
-      ...row,
-      ciphertext: record.ciphertext,
-      wrapped_key: record.wrappedKey,
-    });
-    return { kind: 'created', record: stored } as const;
-  });
+): Promise<StoredRecord | undefined> {
+  const row = await trx
+    .insertInto('records')
+    .values({
+      account_id: accountId,
+      id: record.id,
+      type: record.type,
+      revision: 1,
+      ciphertext: blobParam(record.ciphertext),
+      wrapped_key: blobParam(record.wrappedKey),
+    })
+    .onConflict((oc) => oc.columns(['account_id', 'id']).doNothing())
+    .returning(META_COLUMNS)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  await copyToRevisions(trx, accountId, record.id);
+  return toRecord({ ...row, ciphertext: record.ciphertext, wrapped_key: record.wrappedKey });
 }
 
 export type UpdateResult =
   | { readonly kind: 'updated'; readonly record: StoredRecord }
   | { readonly kind: 'not_found' }
-  | { readonly kind: 'conflict'; readonly currentRevision: number }
-  | { readonly kind: 'quota_exceeded' };
+  | { readonly kind: 'conflict'; readonly currentRevision: number };
 
 /**
  * Stores a new revision if the current one is still `expectedRevision` (optimistic
- * concurrency: two devices editing at once cannot overwrite each other silently), and if the
- * account's records stay within `quotaBytes`; otherwise stores nothing.
+ * concurrency: two devices editing at once cannot overwrite each other silently) and keeps it
+ * as a revision; otherwise stores nothing. The caller counts its bytes in the same transaction.
  */
 export async function updateRecord(
-  db: Kysely<Database>,
+  trx: Kysely<Database>,
   accountId: string,
   id: string,
   change: { expectedRevision: number; ciphertext: Uint8Array; wrappedKey: Uint8Array },
-  quotaBytes: number,
 ): Promise<UpdateResult> {
-  return withinQuota(db, async (trx): Promise<UpdateResult> => {
-    const row = await trx
-      .updateTable('records')
-      .set({
-        revision: sql<number>`revision + 1`,
-        ciphertext: blobParam(change.ciphertext),
-        wrapped_key: blobParam(change.wrappedKey),
-        updated_at: sql<Date>`now()`,
-      })
-      .where('account_id', '=', accountId)
-      .where('id', '=', id)
-      .where('revision', '=', change.expectedRevision)
-      .returning(META_COLUMNS)
-      .executeTakeFirst();
-    if (row) {
-      await useBytes(trx, accountId, revisionBytes(change), quotaBytes);
-      await copyToRevisions(trx, accountId, id);
-      const stored = toRecord({
-        ...row,
-        ciphertext: change.ciphertext,
-        wrapped_key: change.wrappedKey,
-      });
-      return { kind: 'updated', record: stored };
-    }
-    const current = await trx
-      .selectFrom('records')
-      .select('revision')
-      .where('account_id', '=', accountId)
-      .where('id', '=', id)
-      .executeTakeFirst();
-    return current
-      ? { kind: 'conflict', currentRevision: current.revision }
-      : { kind: 'not_found' };
-  });
+  const row = await trx
+    .updateTable('records')
+    .set({
+      revision: sql<number>`revision + 1`,
+      ciphertext: blobParam(change.ciphertext),
+      wrapped_key: blobParam(change.wrappedKey),
+      updated_at: sql<Date>`now()`,
+    })
+    .where('account_id', '=', accountId)
+    .where('id', '=', id)
+    .where('revision', '=', change.expectedRevision)
+    .returning(META_COLUMNS)
+    .executeTakeFirst();
+  if (row) {
+    await copyToRevisions(trx, accountId, id);
+    const stored = toRecord({
+      ...row,
+      ciphertext: change.ciphertext,
+      wrapped_key: change.wrappedKey,
+    });
+    return { kind: 'updated', record: stored };
+  }
+  const current = await trx
+    .selectFrom('records')
+    .select('revision')
+    .where('account_id', '=', accountId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return current ? { kind: 'conflict', currentRevision: current.revision } : { kind: 'not_found' };
 }
 
 export async function findRecord(
@@ -289,6 +270,48 @@ export async function recordExists(
   return row !== undefined;
 }
 
+/** Notes which receipt leaf covers a revision (in the transaction that stored both). */
+export async function setRevisionLeafIndex(
+  trx: Kysely<Database>,
+  accountId: string,
+  id: string,
+  revision: number,
+  leafIndex: number,
+): Promise<void> {
+  await trx
+    .insertInto('revision_leaves')
+    .values({ account_id: accountId, record_id: id, revision, leaf_index: leafIndex })
+    .execute();
+}
+
+/**
+ * The receipt leaf of one of the account's revisions: null
+ * when the revision has no leaf (stored before the log), undefined when there is no such
+ * revision in this account.
+ */
+export async function revisionLeafIndex(
+  db: Kysely<Database>,
+  accountId: string,
+  id: string,
+  revision: number,
+): Promise<number | null | undefined> {
+  const row = await db
+    .selectFrom('record_revisions as r')
+    .leftJoin('revision_leaves as l', (join) =>
+      join
+        .onRef('l.account_id', '=', 'r.account_id')
+        .onRef('l.record_id', '=', 'r.record_id')
+        .onRef('l.revision', '=', 'r.revision'),
+    )
+    .select('l.leaf_index')
+    .where('r.account_id', '=', accountId)
+    .where('r.record_id', '=', id)
+    .where('r.revision', '=', revision)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return row.leaf_index === null ? null : Number(row.leaf_index);
+}
+
 /** Bytes the account's records take (every revision), as kept by each write. */
 export async function recordBytesUsed(db: Kysely<Database>, accountId: string): Promise<number> {
   const row = await db
@@ -301,80 +324,66 @@ export async function recordBytesUsed(db: Kysely<Database>, accountId: string): 
 
 /**
  * Deletes a record with all its revisions, giving their bytes back to the account's quota;
- * false if the account has no such record.
+ * false if the account has no such record. Run it in a transaction (the caller's).
  */
 export async function deleteRecord(
-  db: Kysely<Database>,
+  trx: Kysely<Database>,
   accountId: string,
   id: string,
 ): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
-    // Locked first, as every write does (record, then account): no revision can be added
-    // between counting the bytes and deleting them.
-    const locked = await trx
-      .selectFrom('records')
-      .select('revision')
-      .where('account_id', '=', accountId)
-      .where('id', '=', id)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!locked) return false;
-    const freed = await trx
-      .selectFrom('record_revisions')
-      .select(
-        sql<string>`coalesce(sum(octet_length(ciphertext) + octet_length(wrapped_key)), 0)`.as(
-          'bytes',
-        ),
-      )
-      .where('account_id', '=', accountId)
-      .where('record_id', '=', id)
-      .executeTakeFirstOrThrow();
-    await trx
-      .deleteFrom('records')
-      .where('account_id', '=', accountId)
-      .where('id', '=', id)
-      .execute();
-    await trx
-      .updateTable('accounts')
-      .set({ records_bytes: sql<string>`records_bytes - ${freed.bytes}::bigint` })
-      .where('id', '=', accountId)
-      .execute();
-    return true;
-  });
+  // Locked first, as every write does (record, then account): no revision can be added
+  // between counting the bytes and deleting them.
+  const locked = await trx
+    .selectFrom('records')
+    .select('revision')
+    .where('account_id', '=', accountId)
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!locked) return false;
+  const freed = await trx
+    .selectFrom('record_revisions')
+    .select(
+      sql<string>`coalesce(sum(octet_length(ciphertext) + octet_length(wrapped_key)), 0)`.as(
+        'bytes',
+      ),
+    )
+    .where('account_id', '=', accountId)
+    .where('record_id', '=', id)
+    .executeTakeFirstOrThrow();
+  await trx
+    .deleteFrom('records')
+    .where('account_id', '=', accountId)
+    .where('id', '=', id)
+    .execute();
+  await trx
+    .updateTable('accounts')
+    .set({ records_bytes: sql<string>`records_bytes - ${freed.bytes}::bigint` })
+    .where('id', '=', accountId)
+    .execute();
+  return true;
 }
 
 /** What one revision counts against the quota: its ciphertext and its wrapped key. */
-function revisionBytes(revision: { ciphertext: Uint8Array; wrappedKey: Uint8Array }): number {
+export function revisionBytes(revision: {
+  ciphertext: Uint8Array;
+  wrappedKey: Uint8Array;
+}): number {
   return revision.ciphertext.length + revision.wrappedKey.length;
 }
 
-/** Thrown inside a write's transaction to undo it when the quota would be passed. */
-class QuotaExceeded extends Error {}
-
-async function withinQuota<T>(
-  db: Kysely<Database>,
-  write: (trx: Kysely<Database>) => Promise<T>,
-): Promise<T | { readonly kind: 'quota_exceeded' }> {
-  try {
-    return await db.transaction().execute(write);
-  } catch (error) {
-    if (error instanceof QuotaExceeded) return { kind: 'quota_exceeded' };
-    throw error;
-  }
-}
-
 /**
- * Adds `bytes` to the account's running count if the total stays within `quotaBytes`, or
- * throws QuotaExceeded (undoing the write). One conditional update: on PostgreSQL a concurrent
- * write waits for this row's lock and then tests the condition against the new count, so
- * writes at once can never take the account past its quota.
+ * Adds `bytes` to the account's running count if the total stays within `quotaBytes`; false
+ * (nothing changed) if it would not. One conditional update: on PostgreSQL a concurrent write
+ * waits for this row's lock and then tests the condition against the new count, so writes at
+ * once can never take the account past its quota. The caller undoes its write on false.
  */
-async function useBytes(
+export async function useRecordBytes(
   trx: Kysely<Database>,
   accountId: string,
   bytes: number,
   quotaBytes: number,
-): Promise<void> {
+): Promise<boolean> {
   const row = await trx
     .updateTable('accounts')
     .set({ records_bytes: sql<string>`records_bytes + ${bytes}::bigint` })
@@ -382,7 +391,7 @@ async function useBytes(
     .where(sql<boolean>`records_bytes + ${bytes}::bigint <= ${quotaBytes}::bigint`)
     .returning('records_bytes')
     .executeTakeFirst();
-  if (!row) throw new QuotaExceeded();
+  return row !== undefined;
 }
 
 /** Keeps the record's current revision, copied within the database (no blob sent twice). */

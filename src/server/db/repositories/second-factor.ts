@@ -1,6 +1,6 @@
 /**
  * The optional second factor: a TOTP secret per account, the last time step accepted, and
- * one-time backup codes (hashed). Plain functions taking db or a transaction.
+ * one-time backup codes (hashed). Plain functions taking `db | trx`; none opens a transaction.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
@@ -46,35 +46,35 @@ export async function setPendingSecret(
     .execute();
 }
 
-/** Turns the second factor on with the pending secret and replaces the backup codes. */
+/**
+ * Turns the second factor on with the pending secret and replaces the backup codes. Run it in
+ * a transaction (the caller's), so the codes and the secret change together.
+ */
 export async function enableSecondFactor(
-  db: Kysely<Database>,
+  trx: Kysely<Database>,
   accountId: string,
   change: { secret: string; step: number; backupCodeHashes: readonly Uint8Array[] },
 ): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('accounts')
-      .set({ totp_secret: change.secret, totp_pending_secret: null, totp_last_step: change.step })
-      .where('id', '=', accountId)
-      .execute();
-    await trx.deleteFrom('backup_codes').where('account_id', '=', accountId).execute();
-    await trx
-      .insertInto('backup_codes')
-      .values(change.backupCodeHashes.map((code_hash) => ({ account_id: accountId, code_hash })))
-      .execute();
-  });
+  await trx
+    .updateTable('accounts')
+    .set({ totp_secret: change.secret, totp_pending_secret: null, totp_last_step: change.step })
+    .where('id', '=', accountId)
+    .execute();
+  await trx.deleteFrom('backup_codes').where('account_id', '=', accountId).execute();
+  await trx
+    .insertInto('backup_codes')
+    .values(change.backupCodeHashes.map((code_hash) => ({ account_id: accountId, code_hash })))
+    .execute();
 }
 
-export async function disableSecondFactor(db: Kysely<Database>, accountId: string): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('accounts')
-      .set({ totp_secret: null, totp_pending_secret: null, totp_last_step: null })
-      .where('id', '=', accountId)
-      .execute();
-    await trx.deleteFrom('backup_codes').where('account_id', '=', accountId).execute();
-  });
+/** Turns the second factor off and forgets the backup codes; run it in the caller's transaction. */
+export async function disableSecondFactor(trx: Kysely<Database>, accountId: string): Promise<void> {
+  await trx
+    .updateTable('accounts')
+    .set({ totp_secret: null, totp_pending_secret: null, totp_last_step: null })
+    .where('id', '=', accountId)
+    .execute();
+  await trx.deleteFrom('backup_codes').where('account_id', '=', accountId).execute();
 }
 
 /**

@@ -1,5 +1,6 @@
 /**
  * Who owns which upload, how big it is, and whether it finished. Every query names the account.
+ * Every function takes `db | trx` and none opens a transaction: the caller owns it.
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.js';
@@ -22,23 +23,22 @@ export async function insertUpload(
 
 /**
  * Records a new upload only if the account's uploads, this one included, stay within
- * `quotaBytes`; false if they would not. Creations of one account are taken one at a time (the
- * account's row is locked for the check), so uploads created at once on several app servers
- * cannot together pass the quota.
+ * `quotaBytes`; false if they would not. Run it in a transaction (the caller's): creations of
+ * one account are then taken one at a time (the account's row is locked for the check until
+ * the caller commits), so uploads created at once on several app servers cannot together pass
+ * the quota.
  */
 export async function insertUploadWithinQuota(
-  db: Kysely<Database>,
+  trx: Kysely<Database>,
   accountId: string,
   id: string,
   length: number,
   quotaBytes: number,
 ): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
-    await trx.selectFrom('accounts').select('id').where('id', '=', accountId).forUpdate().execute();
-    if ((await bytesUsed(trx, accountId)) + length > quotaBytes) return false;
-    await trx.insertInto('uploads').values({ id, account_id: accountId, length }).execute();
-    return true;
-  });
+  await trx.selectFrom('accounts').select('id').where('id', '=', accountId).forUpdate().execute();
+  if ((await bytesUsed(trx, accountId)) + length > quotaBytes) return false;
+  await trx.insertInto('uploads').values({ id, account_id: accountId, length }).execute();
+  return true;
 }
 
 export async function findUpload(
@@ -65,8 +65,47 @@ export async function bytesUsed(db: Kysely<Database>, accountId: string): Promis
   return Number(row.used);
 }
 
-export async function markCompleted(db: Kysely<Database>, id: string): Promise<void> {
-  await db.updateTable('uploads').set({ completed_at: new Date() }).where('id', '=', id).execute();
+/**
+ * Marks an upload finished if it was not already; true when this call marked it (so whoever
+ * finishes an upload, on any app server, appends its receipt exactly once).
+ */
+export async function markCompletedOnce(trx: Kysely<Database>, id: string): Promise<boolean> {
+  const row = await trx
+    .updateTable('uploads')
+    .set({ completed_at: new Date() })
+    .where('id', '=', id)
+    .where('completed_at', 'is', null)
+    .returning('id')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Notes which receipt leaf covers a finished upload. */
+export async function setUploadLeafIndex(
+  trx: Kysely<Database>,
+  id: string,
+  leafIndex: number,
+): Promise<void> {
+  await trx.updateTable('uploads').set({ leaf_index: leafIndex }).where('id', '=', id).execute();
+}
+
+/**
+ * The receipt leaf of one of the account's uploads: null while it has none (unfinished, or
+ * finished before the log), undefined when the account has no such upload.
+ */
+export async function uploadLeafIndex(
+  db: Kysely<Database>,
+  accountId: string,
+  id: string,
+): Promise<number | null | undefined> {
+  const row = await db
+    .selectFrom('uploads')
+    .select('leaf_index')
+    .where('account_id', '=', accountId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return row.leaf_index === null ? null : Number(row.leaf_index);
 }
 
 export async function deleteUpload(db: Kysely<Database>, id: string): Promise<void> {

@@ -1,0 +1,207 @@
+/**
+ * The receipt log's rows: the head (its size, locked by every append), the leaves, the stored
+ * complete-subtree hashes and the signed checkpoints. Nothing here names an account: the log is
+ * public. Plain functions taking `db | trx`; none opens a transaction (the caller owns it).
+ */
+import { sql, type Kysely } from 'kysely';
+import type { NodeKey } from '../../log/tree.js';
+import { keyOf } from '../../log/tree.js';
+import type { Database } from '../schema.js';
+
+const hex = (bytes: Uint8Array) =>
+  sql<Uint8Array>`decode(${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex')}, 'hex')`;
+
+/**
+ * Locks the log's head until the caller's transaction ends and returns the size (the next
+ * leaf's index) and the database's clock, read after the lock was granted so that received
+ * times follow the order of the indices across app servers.
+ */
+export async function lockLogHead(trx: Kysely<Database>): Promise<{ size: number; nowMs: number }> {
+  const row = await trx
+    .selectFrom('log_head')
+    .select([
+      'size',
+      sql<string>`floor(extract(epoch from clock_timestamp()) * 1000)::bigint`.as('now_ms'),
+    ])
+    .where('id', '=', 1)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+  return { size: Number(row.size), nowMs: Number(row.now_ms) };
+}
+
+/** Appends a leaf, the nodes it completes and the new size (the head must be locked). */
+export async function insertLogLeaf(
+  trx: Kysely<Database>,
+  leaf: { index: number; bytes: Uint8Array; receivedAtMs: number },
+  nodes: readonly { key: NodeKey; hash: Uint8Array }[],
+): Promise<void> {
+  await trx
+    .insertInto('log_leaves')
+    .values({
+      idx: leaf.index,
+      leaf: hex(leaf.bytes),
+      received_at: new Date(leaf.receivedAtMs),
+    })
+    .execute();
+  await trx
+    .insertInto('log_nodes')
+    .values(nodes.map((n) => ({ level: n.key.level, idx: n.key.index, hash: hex(n.hash) })))
+    .execute();
+  await trx
+    .updateTable('log_head')
+    .set({ size: leaf.index + 1 })
+    .where('id', '=', 1)
+    .execute();
+}
+
+/**
+ * The log's signing key kept in the database: the one already kept, or `fresh` if none was (the
+ * first app server to start wins; every other one reads the same key).
+ */
+export async function keepLogSigningKey(db: Kysely<Database>, fresh: string): Promise<string> {
+  const row = await db
+    .updateTable('log_head')
+    .set({ signing_key: sql<string>`coalesce(signing_key, ${fresh})` })
+    .where('id', '=', 1)
+    .returning('signing_key')
+    .executeTakeFirstOrThrow();
+  if (row.signing_key === null) throw new Error('the log key was not kept');
+  return row.signing_key;
+}
+
+/** The log's size as committed. */
+export async function logSize(db: Kysely<Database>): Promise<number> {
+  const row = await db
+    .selectFrom('log_head')
+    .select('size')
+    .where('id', '=', 1)
+    .executeTakeFirstOrThrow();
+  return Number(row.size);
+}
+
+/** The stored hashes of these nodes, in one query, by keyOf(node). */
+export async function readLogNodes(
+  db: Kysely<Database>,
+  keys: readonly NodeKey[],
+): Promise<Map<string, Uint8Array>> {
+  if (keys.length === 0) return new Map();
+  const wanted = sql.join(keys.map((k) => sql`(${k.level}::smallint, ${k.index}::bigint)`));
+  const rows = await db
+    .selectFrom('log_nodes')
+    .select(['level', 'idx', sql<string>`encode(hash, 'hex')`.as('hash_hex')])
+    .where(sql<boolean>`(level, idx) in (${wanted})`)
+    .execute();
+  return new Map(
+    rows.map((r) => [
+      keyOf({ level: r.level, index: Number(r.idx) }),
+      new Uint8Array(Buffer.from(r.hash_hex, 'hex')),
+    ]),
+  );
+}
+
+/** A leaf's bytes, or undefined past the end of the log. */
+export async function readLogLeaf(
+  db: Kysely<Database>,
+  index: number,
+): Promise<Uint8Array | undefined> {
+  const row = await db
+    .selectFrom('log_leaves')
+    .select(sql<string>`encode(leaf, 'hex')`.as('leaf_hex'))
+    .where('idx', '=', sql<string>`${index}::bigint`)
+    .executeTakeFirst();
+  return row && new Uint8Array(Buffer.from(row.leaf_hex, 'hex'));
+}
+
+export interface StoredCheckpoint {
+  readonly size: number;
+  readonly rootHash: Uint8Array;
+  /** The signed note, verbatim. */
+  readonly note: string;
+  readonly createdAt: Date;
+  /** RFC 3161 token over the checkpoint body, and the TSA's time, when stamped. */
+  readonly timestamp: { readonly token: Uint8Array; readonly time: Date } | undefined;
+}
+
+const CHECKPOINT_COLUMNS = [
+  'size',
+  'note',
+  'created_at',
+  'tsa_time',
+  sql<string>`encode(root_hash, 'hex')`.as('root_hex'),
+  sql<string | null>`encode(tsa_token, 'hex')`.as('token_hex'),
+] as const;
+
+/** The checkpoint of the largest size, if any was signed. */
+export async function latestCheckpoint(
+  db: Kysely<Database>,
+): Promise<StoredCheckpoint | undefined> {
+  const row = await db
+    .selectFrom('log_checkpoints')
+    .select(CHECKPOINT_COLUMNS)
+    .orderBy('size', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row && toCheckpoint(row);
+}
+
+/** The checkpoint signed at exactly this size, if there is one. */
+export async function checkpointAt(
+  db: Kysely<Database>,
+  size: number,
+): Promise<StoredCheckpoint | undefined> {
+  const row = await db
+    .selectFrom('log_checkpoints')
+    .select(CHECKPOINT_COLUMNS)
+    .where('size', '=', sql<string>`${size}::bigint`)
+    .executeTakeFirst();
+  return row && toCheckpoint(row);
+}
+
+/** Keeps a signed checkpoint; another app server signing the same size first is fine. */
+export async function insertCheckpoint(
+  db: Kysely<Database>,
+  checkpoint: { size: number; rootHash: Uint8Array; note: string },
+): Promise<void> {
+  await db
+    .insertInto('log_checkpoints')
+    .values({ size: checkpoint.size, root_hash: hex(checkpoint.rootHash), note: checkpoint.note })
+    .onConflict((oc) => oc.column('size').doNothing())
+    .execute();
+}
+
+/** Keeps a TSA's countersignature of a checkpoint (the first one kept wins). */
+export async function setCheckpointTimestamp(
+  db: Kysely<Database>,
+  size: number,
+  stamp: { token: Uint8Array; time: Date },
+): Promise<void> {
+  await db
+    .updateTable('log_checkpoints')
+    .set({ tsa_token: hex(stamp.token), tsa_time: stamp.time })
+    .where('size', '=', sql<string>`${size}::bigint`)
+    .where('tsa_token', 'is', null)
+    .execute();
+}
+
+function toCheckpoint(row: {
+  size: string;
+  note: string;
+  created_at: Date;
+  tsa_time: Date | null;
+  root_hex: string;
+  token_hex: string | null;
+}): StoredCheckpoint {
+  return {
+    size: Number(row.size),
+    rootHash: new Uint8Array(Buffer.from(row.root_hex, 'hex')),
+    note: row.note,
+    createdAt: new Date(row.created_at),
+    timestamp:
+      row.token_hex !== null && row.tsa_time !== null
+        ? {
+            token: new Uint8Array(Buffer.from(row.token_hex, 'hex')),
+            time: new Date(row.tsa_time),
+          }
+        : undefined,
+  };
+}

@@ -1,0 +1,120 @@
+/**
+ * The receipt log of one app server: its key, and the checkpointer. Every few seconds while the
+ * log has grown (LOG_CHECKPOINT_SECONDS), it signs a C2SP tlog-checkpoint of the committed size
+ * and keeps it; any app server may do so, and two signing the same size produce the same note
+ * (Ed25519 is deterministic), so no coordination is needed. Signing is never in a write's path,
+ * so it never limits write throughput. When a time-stamp authority is configured, the newest
+ * checkpoint is then sent to it (RFC 3161); a TSA that is down or slow only leaves a checkpoint
+ * unstamped (visible in the API), and the next checkpoint is stamped when it answers again.
+ */
+import type { Kysely } from 'kysely';
+import { formatCheckpointBody, signCheckpoint } from '../../crypto/tlog-checkpoint.js';
+import {
+  insertCheckpoint,
+  latestCheckpoint,
+  logSize,
+  setCheckpointTimestamp,
+  type StoredCheckpoint,
+} from '../db/repositories/receipt-log.js';
+import type { Database } from '../db/schema.js';
+import { rootAt } from './append.js';
+import type { LogConfig, TsaConfig } from './log-config.js';
+import { loadLogKey, type LogKey } from './log-key.js';
+
+/** How long a TSA may take to answer before this checkpoint is left unstamped. */
+const TSA_TIMEOUT_MS = 10_000;
+
+export interface ReceiptLog {
+  readonly key: LogKey;
+  /**
+   * Signs a checkpoint of the committed log now if it has grown since the last one (then stamps
+   * it when a TSA is set); resolves to the newest checkpoint. Tests call it instead of waiting.
+   */
+  checkpointNow(): Promise<StoredCheckpoint>;
+  /** Stops the cadence. */
+  close(): void;
+}
+
+export async function openReceiptLog(
+  db: Kysely<Database>,
+  config: LogConfig,
+  onError: (what: string, error: unknown) => void,
+): Promise<ReceiptLog> {
+  const key = await loadLogKey(db, config);
+  // One checkpoint at a time in this process; other app servers may sign at the same time.
+  let running: Promise<StoredCheckpoint> | undefined;
+
+  const newest = async (): Promise<StoredCheckpoint> => {
+    const checkpoint = await latestCheckpoint(db);
+    if (!checkpoint) throw new Error('no checkpoint was kept');
+    return checkpoint;
+  };
+
+  const sign = async (): Promise<StoredCheckpoint> => {
+    const size = await logSize(db);
+    const before = await latestCheckpoint(db);
+    if (!before || before.size < size) {
+      const rootHash = await rootAt(db, size);
+      const note = await signCheckpoint({ origin: key.origin, size, rootHash }, key.signer);
+      await insertCheckpoint(db, { size, rootHash, note });
+    }
+    const latest = await newest();
+    if (!config.tsa || latest.timestamp) return latest;
+    try {
+      await stamp(db, config.tsa, key.origin, latest);
+    } catch (error) {
+      onError('the time-stamp authority did not countersign a checkpoint', error);
+    }
+    return newest();
+  };
+
+  const checkpointNow = (): Promise<StoredCheckpoint> => {
+    const next = (running ?? Promise.resolve()).catch(() => undefined).then(sign);
+    running = next;
+    return next;
+  };
+
+  const timer = setInterval(() => {
+    checkpointNow().catch((error: unknown) => onError('could not sign a checkpoint', error));
+  }, config.checkpointMs);
+  timer.unref();
+
+  return {
+    key,
+    checkpointNow,
+    close: () => clearInterval(timer),
+  };
+}
+
+/** Asks the TSA to countersign the checkpoint's body, checks its answer, and keeps the token. */
+async function stamp(
+  db: Kysely<Database>,
+  tsa: TsaConfig,
+  origin: string,
+  checkpoint: StoredCheckpoint,
+): Promise<void> {
+  const message = new TextEncoder().encode(
+    formatCheckpointBody({ origin, size: checkpoint.size, rootHash: checkpoint.rootHash }),
+  );
+  // Loaded only when a TSA is configured: pkijs is large, and most deployments never stamp.
+  const { createTimeStampRequest, verifyTimeStampResponse } =
+    await import('../../crypto/timestamp.js');
+  const { request, nonce } = await createTimeStampRequest(message);
+  const response = await fetch(tsa.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/timestamp-query' },
+    body: Buffer.from(request),
+    signal: AbortSignal.timeout(TSA_TIMEOUT_MS),
+  });
+  if (!response.ok) throw new Error(`the TSA answered ${response.status}`);
+  const reply = new Uint8Array(await response.arrayBuffer());
+  const verified = await verifyTimeStampResponse(reply, {
+    message,
+    nonce,
+    trustAnchors: tsa.trustAnchors,
+  });
+  await setCheckpointTimestamp(db, checkpoint.size, {
+    token: verified.token,
+    time: verified.genTime,
+  });
+}

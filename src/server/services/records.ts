@@ -1,0 +1,135 @@
+/**
+ * Writing records: each write is one transaction owned here, in which the repositories store the
+ * revision, count its bytes against the account's quota and (with receipts) append its leaf to
+ * the log, so either all of it is stored or none of it.
+ */
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import {
+  deleteRecord as deleteRecordRows,
+  insertRecord,
+  revisionBytes,
+  setRevisionLeafIndex,
+  updateRecord,
+  useRecordBytes,
+  type StoredRecord,
+} from '../db/repositories/records.js';
+import type { Database } from '../db/schema.js';
+import { appendReceipt } from '../log/append.js';
+
+export type CreateRecordResult =
+  | { readonly kind: 'created'; readonly record: StoredRecord; readonly leafIndex?: number }
+  | { readonly kind: 'exists' }
+  | { readonly kind: 'quota_exceeded' };
+
+export type UpdateRecordResult =
+  | { readonly kind: 'updated'; readonly record: StoredRecord; readonly leafIndex?: number }
+  | { readonly kind: 'not_found' }
+  | { readonly kind: 'conflict'; readonly currentRevision: number }
+  | { readonly kind: 'quota_exceeded' };
+
+/** Thrown inside a write's transaction to undo it, carrying the answer to give instead. */
+class Undo<T> extends Error {
+  constructor(readonly result: T) {
+    super('undone');
+  }
+}
+
+async function undoable<T, U>(
+  db: Kysely<Database>,
+  write: (trx: Kysely<Database>) => Promise<T>,
+): Promise<T | U> {
+  try {
+    return await db.transaction().execute(write);
+  } catch (error) {
+    if (error instanceof Undo) return error.result as U;
+    throw error;
+  }
+}
+
+const QUOTA_EXCEEDED = { kind: 'quota_exceeded' } as const;
+
+/** Whether writes append receipts (always, but for the benchmark's baseline). */
+export interface RecordWriteOptions {
+  readonly receipts: boolean;
+}
+
+/**
+ * The revision's receipt leaf, appended last in the write's transaction (the log's head stays
+ * locked only for the end of it); undefined with receipts off.
+ */
+async function receipt(
+  trx: Kysely<Database>,
+  accountId: string,
+  record: StoredRecord,
+  options: RecordWriteOptions,
+): Promise<number | undefined> {
+  if (!options.receipts) return undefined;
+  const leafIndex = await appendReceipt(trx, {
+    id: record.id,
+    revision: record.revision,
+    ciphertextSha256: new Uint8Array(createHash('sha256').update(record.ciphertext).digest()),
+  });
+  await setRevisionLeafIndex(trx, accountId, record.id, record.revision, leafIndex);
+  return leafIndex;
+}
+
+const withIndex = <T extends object>(result: T, leafIndex: number | undefined) =>
+  leafIndex === undefined ? result : { ...result, leafIndex };
+
+/**
+ * Stores revision 1 of a new record with its receipt leaf, if the account has no record with
+ * that id and its records stay within `quotaBytes`; otherwise stores nothing.
+ */
+export async function createRecord(
+  db: Kysely<Database>,
+  accountId: string,
+  record: { id: string; type: string; ciphertext: Uint8Array; wrappedKey: Uint8Array },
+  quotaBytes: number,
+  options: RecordWriteOptions = { receipts: true },
+): Promise<CreateRecordResult> {
+  return undoable(db, async (trx): Promise<CreateRecordResult> => {
+    const stored = await insertRecord(trx, accountId, record);
+    if (!stored) return { kind: 'exists' };
+    if (!(await useRecordBytes(trx, accountId, revisionBytes(record), quotaBytes))) {
+      throw new Undo(QUOTA_EXCEEDED);
+    }
+    const leafIndex = await receipt(trx, accountId, stored, options);
+    return withIndex({ kind: 'created', record: stored } as const, leafIndex);
+  });
+}
+
+/**
+ * Stores a new revision with its receipt leaf if the current one is still `expectedRevision`
+ * and the account's records stay within `quotaBytes`; otherwise stores nothing.
+ */
+export async function reviseRecord(
+  db: Kysely<Database>,
+  accountId: string,
+  id: string,
+  change: { expectedRevision: number; ciphertext: Uint8Array; wrappedKey: Uint8Array },
+  quotaBytes: number,
+  options: RecordWriteOptions = { receipts: true },
+): Promise<UpdateRecordResult> {
+  return undoable(db, async (trx): Promise<UpdateRecordResult> => {
+    const result = await updateRecord(trx, accountId, id, change);
+    if (result.kind !== 'updated') return result;
+    if (!(await useRecordBytes(trx, accountId, revisionBytes(change), quotaBytes))) {
+      throw new Undo(QUOTA_EXCEEDED);
+    }
+    const leafIndex = await receipt(trx, accountId, result.record, options);
+    return withIndex(result, leafIndex);
+  });
+}
+
+/**
+ * Deletes a record with all its revisions, giving their bytes back to the account's quota;
+ * false if the account has no such record.
+ */
+export async function deleteRecord(
+  db: Kysely<Database>,
+  accountId: string,
+  id: string,
+): Promise<boolean> {
+  return db.transaction().execute((trx) => deleteRecordRows(trx, accountId, id));
+}
