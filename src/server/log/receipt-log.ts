@@ -9,6 +9,7 @@
  */
 import type { Kysely } from 'kysely';
 import { formatCheckpointBody, signCheckpoint } from '../../crypto/tlog-checkpoint.js';
+import { loadTimestamp } from '../../crypto/timestamp-loader.js';
 import {
   insertCheckpoint,
   latestCheckpoint,
@@ -97,8 +98,7 @@ async function stamp(
     formatCheckpointBody({ origin, size: checkpoint.size, rootHash: checkpoint.rootHash }),
   );
   // Loaded only when a TSA is configured: pkijs is large, and most deployments never stamp.
-  const { createTimeStampRequest, verifyTimeStampResponse } =
-    await import('../../crypto/timestamp.js');
+  const { createTimeStampRequest, verifyTimeStampResponse } = await loadTimestamp();
   const { request, nonce } = await createTimeStampRequest(message);
   const response = await fetch(tsa.url, {
     method: 'POST',
