@@ -1,7 +1,10 @@
 /**
- * Every string the vault app shows, in English and Welsh. The Welsh table has the English table's
- * type, so a missing or extra string fails the type-check. `{name}` marks a value filled in by
- * `format`; the same placeholders must appear in both languages (checked by messages.test.ts).
+ * The vault app's shared strings, in English and Welsh: the shell's own (dates, the bar, notices)
+ * and those several features use (common, strength, unlock, home, note, view). Each feature keeps
+ * its own in its folder's messages.ts (account/, diary/, evidence/, import/, safety/). The Welsh
+ * table has the English table's type, so a missing or extra string fails the type-check. `{name}`
+ * marks a value filled in by `format`; the same placeholders must appear in both languages
+ * (checked by messages.test.ts).
  *
  * Nothing here is ever built from diary text, and screen titles (used for document.title) are
  * fixed strings, so the browser's history and tab titles never hold anything private.
