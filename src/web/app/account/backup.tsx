@@ -15,8 +15,10 @@ import {
   type ImportSummary,
 } from '../../../vault/index.js';
 import { useApp } from '../shell/context.js';
+import { useAccountText } from './account-text.js';
 import { describeError } from '../shell/errors.js';
-import { format, type Messages } from '../shell/messages.js';
+import { format } from '../shell/messages.js';
+import type { AccountMessages } from './messages.js';
 import {
   Busy,
   Button,
@@ -48,7 +50,8 @@ export function downloadText(text: string, fileName: string): void {
 
 export function ExportBackupScreen() {
   const { t, api, session, navigate } = useApp();
-  const x = t.exportBackup;
+  const a = useAccountText();
+  const x = a.exportBackup;
   const live = useLive();
   const [passphrase, setPassphrase] = useState('');
   const [error, setError] = useState<string | undefined>();
@@ -79,8 +82,8 @@ export function ExportBackupScreen() {
       navigate(
         { name: 'settings' },
         made.records === 1
-          ? format(t.backup.exportedOne, { file: made.fileName })
-          : format(t.backup.exported, { file: made.fileName, n: made.records }),
+          ? format(a.backup.exportedOne, { file: made.fileName })
+          : format(a.backup.exported, { file: made.fileName, n: made.records }),
       );
     } catch (e) {
       if (!live.current) return;
@@ -134,8 +137,8 @@ type Chosen =
   | { readonly kind: 'bad'; readonly message: string };
 
 /** The words for a file that cannot be used, by its BackupError code. */
-function fileProblem(t: Messages, code: string | undefined): string {
-  const i = t.importBackup;
+function fileProblem(a: AccountMessages, code: string | undefined): string {
+  const i = a.importBackup;
   if (code === 'too_large') return i.tooLarge;
   if (code === 'version_unsupported') return i.newerVersion;
   if (code === 'kdf_too_weak') return i.kdfTooWeak;
@@ -145,7 +148,8 @@ function fileProblem(t: Messages, code: string | undefined): string {
 
 export function ImportBackupScreen() {
   const { t, api, session, navigate, formatTimestamp } = useApp();
-  const i = t.importBackup;
+  const a = useAccountText();
+  const i = a.importBackup;
   const live = useLive();
   const [chosen, setChosen] = useState<Chosen>({ kind: 'none' });
   const [passphrase, setPassphrase] = useState('');
@@ -185,7 +189,7 @@ export function ImportBackupScreen() {
         return;
       }
     } catch (e) {
-      message = fileProblem(t, backupErrorCode(e));
+      message = fileProblem(a, backupErrorCode(e));
     }
     if (!live.current) return;
     setChosen({ kind: 'bad', message });
@@ -224,7 +228,7 @@ export function ImportBackupScreen() {
           },
         );
         if (!live.current) return;
-        navigate({ name: 'home' }, summaryText(t, summary));
+        navigate({ name: 'home' }, summaryText(a, summary));
       } catch (e) {
         if (e instanceof transfer.ImportInterruptedError) {
           const s = e.summary;
@@ -246,7 +250,7 @@ export function ImportBackupScreen() {
       else if (code === 'wrong_passphrase') fail({ passphrase: i.passphraseWrong });
       else if (code !== undefined) {
         // The file itself is refused: it must be chosen again (or another one) to try again.
-        const message = fileProblem(t, code);
+        const message = fileProblem(a, code);
         setChosen({ kind: 'bad', message });
         fail({ file: message });
       } else if (isCryptoError(e, 'kdf_failed')) fail({ form: t.unlock.kdfFailed });
@@ -334,8 +338,8 @@ function backupErrorCode(e: unknown): string | undefined {
 }
 
 /** "Imported 12 entries." and, if any, how many were there already or added as copies. */
-export function summaryText(t: Messages, s: ImportSummary): string {
-  const i = t.importBackup;
+export function summaryText(a: AccountMessages, s: ImportSummary): string {
+  const i = a.importBackup;
   const stored = s.added + s.copies;
   const parts = [
     stored === 0 ? i.doneNone : stored === 1 ? i.doneOne : format(i.done, { n: stored }),

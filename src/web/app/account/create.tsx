@@ -16,8 +16,10 @@ import {
   validateUsername,
 } from '../../../vault/index.js';
 import { useApp } from '../shell/context.js';
+import { useAccountText } from './account-text.js';
 import { describeError } from '../shell/errors.js';
-import { format, type Messages } from '../shell/messages.js';
+import { format } from '../shell/messages.js';
+import type { AccountMessages } from './messages.js';
 import {
   Busy,
   Button,
@@ -43,8 +45,8 @@ export interface CreateDraft {
 const CREATE_STEPS = 5;
 
 /** "Create a private diary: step 2 of 5", so a newcomer knows how far there is to go. */
-function createStep(t: Messages, step: number): string {
-  return format(t.frame.createStep, { step, total: CREATE_STEPS });
+function createStep(a: AccountMessages, step: number): string {
+  return format(a.frame.createStep, { step, total: CREATE_STEPS });
 }
 
 export function newCreateDraft(): CreateDraft {
@@ -53,11 +55,12 @@ export function newCreateDraft(): CreateDraft {
 
 export function CreateUsernameScreen({ draft }: { draft: CreateDraft }) {
   const { t, navigate, api, unlocked } = useApp();
+  const a = useAccountText();
   // Keys made and the recovery key checked, yet back here: the server said the name is taken.
   const taken = draft.prepared !== undefined && draft.checked;
   const [value, setValue] = useState(draft.username);
   const [error, setError] = useState<string | undefined>(
-    taken ? t.usernameErrors.taken : undefined,
+    taken ? a.usernameErrors.taken : undefined,
   );
   const [busy, setBusy] = useState(false);
   const submitErrors = useSubmitErrors();
@@ -68,7 +71,7 @@ export function CreateUsernameScreen({ draft }: { draft: CreateDraft }) {
     if (busy) return;
     const result = validateUsername(value);
     if (!result.ok) {
-      setError(t.usernameErrors[result.error]);
+      setError(a.usernameErrors[result.error]);
       submitErrors.show([]);
       return;
     }
@@ -84,7 +87,7 @@ export function CreateUsernameScreen({ draft }: { draft: CreateDraft }) {
         navigate({ name: 'create-done' });
       } catch (e) {
         setBusy(false);
-        if (isApiError(e, 'username_taken')) setError(t.usernameErrors.taken);
+        if (isApiError(e, 'username_taken')) setError(a.usernameErrors.taken);
         else submitErrors.show([{ field: 'username', message: describeError(t, e) }]);
       }
       return;
@@ -95,8 +98,8 @@ export function CreateUsernameScreen({ draft }: { draft: CreateDraft }) {
   const shown = submitErrors.errors.length > 0 ? submitErrors.errors : errors;
   return (
     <Page
-      title={t.create.usernameTitle}
-      caption={createStep(t, 1)}
+      title={a.create.usernameTitle}
+      caption={createStep(a, 1)}
       errors={shown}
       errorSeq={submitErrors.seq}
       back={() => navigate({ name: 'start' })}
@@ -104,11 +107,11 @@ export function CreateUsernameScreen({ draft }: { draft: CreateDraft }) {
       <form noValidate onSubmit={(e) => void submit(e)}>
         <TextField
           id="username"
-          label={t.create.usernameLabel}
+          label={a.create.usernameLabel}
           hint={
             <>
-              <p>{t.create.usernameHint}</p>
-              <p>{t.create.usernameRules}</p>
+              <p>{a.create.usernameHint}</p>
+              <p>{a.create.usernameRules}</p>
             </>
           }
           error={error}
@@ -119,7 +122,7 @@ export function CreateUsernameScreen({ draft }: { draft: CreateDraft }) {
           autoCapitalize="none"
           autoCorrect="off"
         />
-        <Busy message={busy ? t.create.creating : undefined} />
+        <Busy message={busy ? a.create.creating : undefined} />
         <Button type="submit" disabled={busy}>
           {t.common.continue}
         </Button>
@@ -130,6 +133,7 @@ export function CreateUsernameScreen({ draft }: { draft: CreateDraft }) {
 
 export function CreatePassphraseScreen({ draft }: { draft: CreateDraft }) {
   const { t, navigate } = useApp();
+  const a = useAccountText();
   const [value, setValue] = useState(draft.passphrase);
   const [error, setError] = useState<string | undefined>();
   const [seq, setSeq] = useState(0);
@@ -139,7 +143,7 @@ export function CreatePassphraseScreen({ draft }: { draft: CreateDraft }) {
     event.preventDefault();
     const result = choosePassphrase(value, draft.username);
     if (result.error !== undefined) {
-      setError(t.passphraseErrors[result.error]);
+      setError(a.passphraseErrors[result.error]);
       setSeq(seq + 1);
       return;
     }
@@ -149,8 +153,8 @@ export function CreatePassphraseScreen({ draft }: { draft: CreateDraft }) {
 
   return (
     <Page
-      title={t.create.passphraseTitle}
-      caption={createStep(t, 2)}
+      title={a.create.passphraseTitle}
+      caption={createStep(a, 2)}
       errors={error !== undefined ? [{ field: 'passphrase', message: error }] : []}
       errorSeq={seq}
       back={() => navigate({ name: 'create-username' })}
@@ -158,8 +162,8 @@ export function CreatePassphraseScreen({ draft }: { draft: CreateDraft }) {
       <form noValidate onSubmit={submit}>
         <PassphraseField
           id="passphrase"
-          label={t.create.passphraseLabel}
-          hint={t.create.passphraseHint}
+          label={a.create.passphraseLabel}
+          hint={a.create.passphraseHint}
           error={error}
           value={value}
           onInput={setValue}
@@ -174,6 +178,7 @@ export function CreatePassphraseScreen({ draft }: { draft: CreateDraft }) {
 
 export function CreateConfirmScreen({ draft }: { draft: CreateDraft }) {
   const { t, navigate } = useApp();
+  const a = useAccountText();
   const [value, setValue] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [seq, setSeq] = useState(0);
@@ -183,12 +188,12 @@ export function CreateConfirmScreen({ draft }: { draft: CreateDraft }) {
     event.preventDefault();
     if (busy) return;
     if (value.length === 0) {
-      setError(t.passphraseErrors.confirmRequired);
+      setError(a.passphraseErrors.confirmRequired);
       setSeq(seq + 1);
       return;
     }
     if (value !== draft.passphrase) {
-      setError(t.passphraseErrors.mismatch);
+      setError(a.passphraseErrors.mismatch);
       setSeq(seq + 1);
       return;
     }
@@ -209,8 +214,8 @@ export function CreateConfirmScreen({ draft }: { draft: CreateDraft }) {
 
   return (
     <Page
-      title={t.create.confirmTitle}
-      caption={createStep(t, 3)}
+      title={a.create.confirmTitle}
+      caption={createStep(a, 3)}
       errors={error !== undefined ? [{ field: 'confirm', message: error }] : []}
       errorSeq={seq}
       back={() => navigate({ name: 'create-passphrase' })}
@@ -218,14 +223,14 @@ export function CreateConfirmScreen({ draft }: { draft: CreateDraft }) {
       <form noValidate onSubmit={(e) => void submit(e)}>
         <PassphraseField
           id="confirm"
-          label={t.create.confirmLabel}
-          hint={t.create.confirmHint}
+          label={a.create.confirmLabel}
+          hint={a.create.confirmHint}
           error={error}
           value={value}
           onInput={setValue}
           autocomplete="new-password"
         />
-        <Busy message={busy ? t.create.preparing : undefined} />
+        <Busy message={busy ? a.create.preparing : undefined} />
         <Button type="submit" disabled={busy}>
           {t.common.continue}
         </Button>
@@ -235,7 +240,8 @@ export function CreateConfirmScreen({ draft }: { draft: CreateDraft }) {
 }
 
 export function RecoveryKeyScreen({ draft }: { draft: CreateDraft }) {
-  const { t, navigate } = useApp();
+  const { navigate } = useApp();
+  const a = useAccountText();
   const [copyState, setCopyState] = useState<'idle' | 'copied' | 'failed'>('idle');
   const prepared = draft.prepared;
   if (prepared === undefined) return null;
@@ -251,16 +257,16 @@ export function RecoveryKeyScreen({ draft }: { draft: CreateDraft }) {
   };
 
   return (
-    <Page title={t.create.recoveryTitle} caption={createStep(t, 4)}>
-      <p>{t.create.recoveryWhat}</p>
-      <p>{t.create.recoveryKeep}</p>
+    <Page title={a.create.recoveryTitle} caption={createStep(a, 4)}>
+      <p>{a.create.recoveryWhat}</p>
+      <p>{a.create.recoveryKeep}</p>
       <div class="warning-text">
         <span class="warning-text__icon" aria-hidden="true">
           !
         </span>
-        <strong class="warning-text__text">{t.create.recoveryOnce}</strong>
+        <strong class="warning-text__text">{a.create.recoveryOnce}</strong>
       </div>
-      <ol class="recovery-words" aria-label={t.create.recoveryListLabel} data-recovery-words="">
+      <ol class="recovery-words" aria-label={a.create.recoveryListLabel} data-recovery-words="">
         {words.map((word, i) => (
           <li key={i} class="recovery-words__item">
             <span class="recovery-words__number" aria-hidden="true">
@@ -272,23 +278,24 @@ export function RecoveryKeyScreen({ draft }: { draft: CreateDraft }) {
       </ol>
       <div class="copy-words">
         <Button variant="secondary" onClick={() => void copy()} describedBy="copy-hint">
-          {t.create.copy}
+          {a.create.copy}
         </Button>
         <p class="hint" id="copy-hint">
-          {t.create.copyHint}
+          {a.create.copyHint}
         </p>
         <div role="status">
-          {copyState === 'copied' && <p>{t.create.copied}</p>}
-          {copyState === 'failed' && <p>{t.create.copyFailed}</p>}
+          {copyState === 'copied' && <p>{a.create.copied}</p>}
+          {copyState === 'failed' && <p>{a.create.copyFailed}</p>}
         </div>
       </div>
-      <Button onClick={() => navigate({ name: 'create-check' })}>{t.create.written}</Button>
+      <Button onClick={() => navigate({ name: 'create-check' })}>{a.create.written}</Button>
     </Page>
   );
 }
 
 export function RecoveryCheckScreen({ draft }: { draft: CreateDraft }) {
   const { t, navigate, api, unlocked } = useApp();
+  const a = useAccountText();
   const [answers, setAnswers] = useState<[string, string]>(['', '']);
   const [fieldErrors, setFieldErrors] = useState<[string | undefined, string | undefined]>([
     undefined,
@@ -307,9 +314,9 @@ export function RecoveryCheckScreen({ draft }: { draft: CreateDraft }) {
     const errs = positions.map((position, i) => {
       const answer = answers[i] ?? '';
       const n = position + 1;
-      if (answer.trim() === '') return format(t.recoveryCheckErrors.required, { n });
+      if (answer.trim() === '') return format(a.recoveryCheckErrors.required, { n });
       if (!checkRecoveryWord(prepared, position, answer)) {
-        return format(t.recoveryCheckErrors.wrong, { n });
+        return format(a.recoveryCheckErrors.wrong, { n });
       }
       return undefined;
     }) as [string | undefined, string | undefined];
@@ -347,19 +354,19 @@ export function RecoveryCheckScreen({ draft }: { draft: CreateDraft }) {
 
   return (
     <Page
-      title={t.create.checkTitle}
-      caption={createStep(t, 5)}
+      title={a.create.checkTitle}
+      caption={createStep(a, 5)}
       errors={errors}
       errorSeq={seq}
       back={() => navigate({ name: 'create-recovery' })}
     >
-      <p>{t.create.checkLede}</p>
+      <p>{a.create.checkLede}</p>
       <form noValidate onSubmit={(e) => void submit(e)}>
         {positions.map((position, i) => (
           <TextField
             key={position}
             id={`word-${i + 1}`}
-            label={format(t.create.wordLabel, { n: position + 1 })}
+            label={format(a.create.wordLabel, { n: position + 1 })}
             error={fieldErrors[i]}
             value={answers[i] ?? ''}
             onInput={(v) => setAnswers(i === 0 ? [v, answers[1]] : [answers[0], v])}
@@ -372,12 +379,12 @@ export function RecoveryCheckScreen({ draft }: { draft: CreateDraft }) {
         ))}
         <p>
           <LinkButton onClick={() => navigate({ name: 'create-recovery' })}>
-            {t.create.showAgain}
+            {a.create.showAgain}
           </LinkButton>
         </p>
-        <Busy message={busy ? t.create.creating : undefined} />
+        <Busy message={busy ? a.create.creating : undefined} />
         <Button type="submit" disabled={busy}>
-          {t.create.submit}
+          {a.create.submit}
         </Button>
       </form>
     </Page>
@@ -385,17 +392,18 @@ export function RecoveryCheckScreen({ draft }: { draft: CreateDraft }) {
 }
 
 export function CreatedScreen() {
-  const { t, navigate, session, autoLockMinutes } = useApp();
+  const { navigate, session, autoLockMinutes } = useApp();
+  const a = useAccountText();
   return (
-    <Page title={t.create.doneTitle}>
+    <Page title={a.create.doneTitle}>
       <div class="panel panel--confirmation">
         <p>
-          {format(t.create.doneSignedIn, { username: session.isUnlocked ? session.username : '' })}
+          {format(a.create.doneSignedIn, { username: session.isUnlocked ? session.username : '' })}
         </p>
       </div>
-      <p>{t.create.doneRemember}</p>
-      <p>{format(t.create.doneLocks, { minutes: autoLockMinutes })}</p>
-      <Button onClick={() => navigate({ name: 'home' })}>{t.create.goToDiary}</Button>
+      <p>{a.create.doneRemember}</p>
+      <p>{format(a.create.doneLocks, { minutes: autoLockMinutes })}</p>
+      <Button onClick={() => navigate({ name: 'home' })}>{a.create.goToDiary}</Button>
     </Page>
   );
 }

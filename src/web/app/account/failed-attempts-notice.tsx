@@ -3,14 +3,16 @@
  * sign-in: how many times, when the last was, and a way straight to changing the passphrase.
  */
 import { useApp } from '../shell/context.js';
+import { useAccountText } from './account-text.js';
 import { failedAttemptsLines } from './failed-attempts.js';
 import { LinkButton } from '../components/ui.js';
 
 export function FailedAttemptsNotice() {
-  const { t, failedAttempts, dismissFailedAttempts, navigate, formatTimestamp } = useApp();
-  const lines = failedAttemptsLines(t, failedAttempts, formatTimestamp);
+  const { failedAttempts, dismissFailedAttempts, navigate, formatTimestamp } = useApp();
+  const a = useAccountText();
+  const lines = failedAttemptsLines(a, failedAttempts, formatTimestamp);
   if (lines.length === 0) return null;
-  const m = t.failedAttempts;
+  const m = a.failedAttempts;
   return (
     <section
       class="notice notice--warning"

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { anyFailedAttempts, failedAttemptsLines } from './failed-attempts.js';
-import { MESSAGES } from '../shell/messages.js';
+import { ACCOUNT_MESSAGES } from './messages.js';
 
 const when = (iso: string): string => `WHEN(${iso})`;
 const lastAt = '2026-12-03T21:15:00.000Z';
@@ -9,7 +9,7 @@ const lastAt = '2026-12-03T21:15:00.000Z';
 describe('failed sign-in attempts notice', () => {
   it('tells plainly how many times the wrong passphrase was tried, and what to do', () => {
     const lines = failedAttemptsLines(
-      MESSAGES.en,
+      ACCOUNT_MESSAGES.en,
       { passphrase: 12, code: 0, recovery: 0, lastAt },
       when,
     );
@@ -22,26 +22,30 @@ describe('failed sign-in attempts notice', () => {
 
   it('says once, and tells of wrong codes and recovery keys, in Welsh too', () => {
     const failed = { passphrase: 1, code: 2, recovery: 1, lastAt };
-    expect(failedAttemptsLines(MESSAGES.en, failed, when).slice(0, 3)).toEqual([
-      MESSAGES.en.failedAttempts.passphraseOne,
+    expect(failedAttemptsLines(ACCOUNT_MESSAGES.en, failed, when).slice(0, 3)).toEqual([
+      ACCOUNT_MESSAGES.en.failedAttempts.passphraseOne,
       'Someone used your passphrase 2 times but did not have the code from your authenticator app. They may know your passphrase.',
-      MESSAGES.en.failedAttempts.recoveryOne,
+      ACCOUNT_MESSAGES.en.failedAttempts.recoveryOne,
     ]);
-    const cy = failedAttemptsLines(MESSAGES.cy, failed, when);
+    const cy = failedAttemptsLines(ACCOUNT_MESSAGES.cy, failed, when);
     expect(cy).toHaveLength(5);
     expect(cy[1]).toContain('2 o weithiau');
-    expect(cy.at(-1)).toBe(MESSAGES.cy.failedAttempts.advice);
+    expect(cy.at(-1)).toBe(ACCOUNT_MESSAGES.cy.failedAttempts.advice);
   });
 
   it('says nothing when nobody failed (property: any count above zero is told)', () => {
-    expect(failedAttemptsLines(MESSAGES.en, undefined, when)).toEqual([]);
+    expect(failedAttemptsLines(ACCOUNT_MESSAGES.en, undefined, when)).toEqual([]);
     expect(
-      failedAttemptsLines(MESSAGES.en, { passphrase: 0, code: 0, recovery: 0, lastAt: null }, when),
+      failedAttemptsLines(
+        ACCOUNT_MESSAGES.en,
+        { passphrase: 0, code: 0, recovery: 0, lastAt: null },
+        when,
+      ),
     ).toEqual([]);
     fc.assert(
       fc.property(fc.nat(1000), fc.nat(1000), fc.nat(1000), (passphrase, code, recovery) => {
         const failed = { passphrase, code, recovery, lastAt };
-        const lines = failedAttemptsLines(MESSAGES.en, failed, when);
+        const lines = failedAttemptsLines(ACCOUNT_MESSAGES.en, failed, when);
         const any = passphrase + code + recovery > 0;
         expect(anyFailedAttempts(failed)).toBe(any);
         expect(lines.length).toBe(

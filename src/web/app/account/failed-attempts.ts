@@ -4,7 +4,8 @@
  * built only from counts and one time — never from anything in the diary.
  */
 import type { FailedAttempts } from '../../../vault/index.js';
-import { format, type Messages } from '../shell/messages.js';
+import { format } from '../shell/messages.js';
+import type { AccountMessages } from './messages.js';
 
 /** True when there is anything to tell. */
 export function anyFailedAttempts(failed: FailedAttempts | undefined): failed is FailedAttempts {
@@ -14,16 +15,16 @@ export function anyFailedAttempts(failed: FailedAttempts | undefined): failed is
 /**
  * The sentences to show, in order; empty when there were no failed attempts.
  *
- * @example failedAttemptsLines(t, { passphrase: 12, code: 0, recovery: 0, lastAt }, fmt)
+ * @example failedAttemptsLines(a, { passphrase: 12, code: 0, recovery: 0, lastAt }, fmt)
  * // ['Since you last signed in, someone tried 12 times …', 'The last try was on …', 'If this was you …']
  */
 export function failedAttemptsLines(
-  t: Messages,
+  a: AccountMessages,
   failed: FailedAttempts | undefined,
   formatTimestamp: (iso: string) => string,
 ): string[] {
   if (!anyFailedAttempts(failed)) return [];
-  const m = t.failedAttempts;
+  const m = a.failedAttempts;
   const count = (n: number, one: string, many: string): string[] =>
     n === 0 ? [] : [n === 1 ? one : format(many, { n })];
   return [

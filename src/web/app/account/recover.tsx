@@ -15,6 +15,7 @@ import {
   wipeBestEffort,
 } from '../../../vault/index.js';
 import { useApp } from '../shell/context.js';
+import { useAccountText } from './account-text.js';
 import { describeError } from '../shell/errors.js';
 import { format } from '../shell/messages.js';
 import {
@@ -47,7 +48,8 @@ export function wipeRecoverDraft(draft: RecoverDraft): void {
 
 export function RecoverScreen({ draft }: { draft: RecoverDraft }) {
   const { t, navigate, api } = useApp();
-  const r = t.recover;
+  const a = useAccountText();
+  const r = a.recover;
   const [username, setUsername] = useState(draft.username);
   const [words, setWords] = useState('');
   const [errors, setErrors] = useState<{ username?: string; words?: string; form?: string }>(
@@ -171,7 +173,8 @@ export function RecoverScreen({ draft }: { draft: RecoverDraft }) {
 
 export function RecoverPassphraseScreen({ draft }: { draft: RecoverDraft }) {
   const { t, navigate, api, unlocked } = useApp();
-  const r = t.recover;
+  const a = useAccountText();
+  const r = a.recover;
   const [passphrase, setPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
   const [errors, setErrors] = useState<{ passphrase?: string; confirm?: string; form?: string }>(
@@ -192,9 +195,9 @@ export function RecoverPassphraseScreen({ draft }: { draft: RecoverDraft }) {
     if (busy || started === undefined) return;
     const choice = choosePassphrase(passphrase, draft.username);
     const next: typeof errors = {};
-    if (choice.error !== undefined) next.passphrase = t.passphraseErrors[choice.error];
-    else if (confirm.length === 0) next.confirm = t.passphraseErrors.confirmRequired;
-    else if (confirm !== passphrase) next.confirm = t.passphraseErrors.mismatch;
+    if (choice.error !== undefined) next.passphrase = a.passphraseErrors[choice.error];
+    else if (confirm.length === 0) next.confirm = a.passphraseErrors.confirmRequired;
+    else if (confirm !== passphrase) next.confirm = a.passphraseErrors.mismatch;
     if (Object.keys(next).length > 0) {
       fail(next);
       return;
@@ -236,7 +239,7 @@ export function RecoverPassphraseScreen({ draft }: { draft: RecoverDraft }) {
         <PassphraseField
           id="new-passphrase"
           label={r.newLabel}
-          hint={t.changePassphrase.newHint}
+          hint={a.changePassphrase.newHint}
           error={errors.passphrase}
           value={passphrase}
           onInput={setPassphrase}

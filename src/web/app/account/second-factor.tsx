@@ -15,6 +15,7 @@ import {
   type SecondFactorSetup,
 } from '../../../vault/index.js';
 import { useApp } from '../shell/context.js';
+import { useAccountText } from './account-text.js';
 import { describeError } from '../shell/errors.js';
 import { format } from '../shell/messages.js';
 import {
@@ -40,15 +41,16 @@ export function groupKey(key: string): string {
 /** Settings: whether the second factor is on, the backup codes left, and the way to change it. */
 export function SecondFactorSection() {
   const { t, api, navigate } = useApp();
-  const s = t.secondFactor;
+  const a = useAccountText();
+  const s = a.secondFactor;
   const [account, setAccount] = useState<AccountSummary | undefined>();
   const [problem, setProblem] = useState<string | undefined>();
 
   useEffect(() => {
     let live = true;
     api.getAccount().then(
-      (a) => {
-        if (live) setAccount(a);
+      (found) => {
+        if (live) setAccount(found);
       },
       (e: unknown) => {
         if (live) setProblem(`${s.loadFailed} ${describeError(t, e)}`);
@@ -119,7 +121,8 @@ type SetupState =
 
 export function SecondFactorSetupScreen() {
   const { t, api, navigate } = useApp();
-  const s = t.secondFactorSetup;
+  const a = useAccountText();
+  const s = a.secondFactorSetup;
   const [state, setState] = useState<SetupState>({ kind: 'choosing' });
   const [attempt, setAttempt] = useState(0);
   /** The name the app will show; undefined until the person has chosen it. */
@@ -303,8 +306,9 @@ export function SecondFactorSetupScreen() {
 
 /** The backup codes, shown once, straight after the second factor is turned on. */
 export function BackupCodesScreen({ codes }: { codes: readonly string[] }) {
-  const { t, navigate, api } = useApp();
-  const b = t.backupCodes;
+  const { navigate, api } = useApp();
+  const a = useAccountText();
+  const b = a.backupCodes;
   const [others, setOthers] = useState<'idle' | 'busy' | 'done' | 'failed'>('idle');
   const signOutOthers = async (): Promise<void> => {
     if (others === 'busy') return;
@@ -319,7 +323,7 @@ export function BackupCodesScreen({ codes }: { codes: readonly string[] }) {
   return (
     <Page title={b.title}>
       <div class="panel panel--confirmation">
-        <p>{t.secondFactor.turnedOn}</p>
+        <p>{a.secondFactor.turnedOn}</p>
       </div>
       <p>{b.what}</p>
       <p>{b.keep}</p>
@@ -367,7 +371,8 @@ export function BackupCodesScreen({ codes }: { codes: readonly string[] }) {
 
 export function SecondFactorOffScreen() {
   const { t, api, navigate, session } = useApp();
-  const o = t.secondFactorOff;
+  const a = useAccountText();
+  const o = a.secondFactorOff;
   const [passphrase, setPassphrase] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [seq, setSeq] = useState(0);
@@ -390,7 +395,7 @@ export function SecondFactorOffScreen() {
     await nextPaint();
     try {
       await turnOffSecondFactor(api, session.username, passphrase);
-      navigate({ name: 'settings' }, t.secondFactor.turnedOff);
+      navigate({ name: 'settings' }, a.secondFactor.turnedOff);
     } catch (e) {
       setBusy(false);
       fail(isWrongCredentials(e) ? o.passphraseWrong : describeError(t, e));

@@ -15,8 +15,10 @@ import {
   type AutoLockMinutes,
 } from '../../../vault/index.js';
 import { useApp } from '../shell/context.js';
+import { useAccountText } from './account-text.js';
 import { describeError } from '../shell/errors.js';
-import { format, type Messages } from '../shell/messages.js';
+import { format } from '../shell/messages.js';
+import type { AccountMessages } from './messages.js';
 import {
   Busy,
   Button,
@@ -28,13 +30,14 @@ import {
 } from '../components/ui.js';
 import { SecondFactorSection } from './second-factor.js';
 
-export function minutesText(t: Messages, n: number): string {
-  return n === 1 ? t.settings.minutesOne : format(t.settings.minutes, { n });
+export function minutesText(a: AccountMessages, n: number): string {
+  return n === 1 ? a.settings.minutesOne : format(a.settings.minutes, { n });
 }
 
 export function SettingsScreen() {
-  const { t, navigate } = useApp();
-  const s = t.settings;
+  const { navigate } = useApp();
+  const a = useAccountText();
+  const s = a.settings;
   return (
     <Page title={s.title}>
       <AutoLock />
@@ -48,14 +51,14 @@ export function SettingsScreen() {
         </Button>
       </section>
       <section aria-labelledby="backup-heading">
-        <h2 id="backup-heading">{t.backup.heading}</h2>
-        <p>{t.backup.hint}</p>
+        <h2 id="backup-heading">{a.backup.heading}</h2>
+        <p>{a.backup.hint}</p>
         <div class="button-group">
           <Button variant="secondary" onClick={() => navigate({ name: 'backup-export' })}>
-            {t.backup.export}
+            {a.backup.export}
           </Button>
           <Button variant="secondary" onClick={() => navigate({ name: 'backup-import' })}>
-            {t.backup.import}
+            {a.backup.import}
           </Button>
         </div>
       </section>
@@ -71,8 +74,9 @@ export function SettingsScreen() {
 }
 
 function AutoLock() {
-  const { t, autoLockMinutes, setAutoLockMinutes } = useApp();
-  const s = t.settings;
+  const { autoLockMinutes, setAutoLockMinutes } = useApp();
+  const a = useAccountText();
+  const s = a.settings;
   const [choice, setChoice] = useState<AutoLockMinutes>(autoLockMinutes);
   const [saved, setSaved] = useState<string | undefined>();
   return (
@@ -83,7 +87,7 @@ function AutoLock() {
         onSubmit={(e) => {
           e.preventDefault();
           setAutoLockMinutes(choice);
-          setSaved(format(s.autoLockSaved, { minutes: minutesText(t, choice) }));
+          setSaved(format(s.autoLockSaved, { minutes: minutesText(a, choice) }));
         }}
       >
         <fieldset aria-describedby="auto-lock-hint">
@@ -102,7 +106,7 @@ function AutoLock() {
                   checked={choice === n}
                   onChange={() => setChoice(n)}
                 />
-                <label for={`auto-lock-${n}`}>{minutesText(t, n)}</label>
+                <label for={`auto-lock-${n}`}>{minutesText(a, n)}</label>
               </div>
             ))}
           </div>
@@ -118,7 +122,8 @@ function AutoLock() {
 
 function Sessions() {
   const { t, api, formatTimestamp } = useApp();
-  const s = t.settings;
+  const a = useAccountText();
+  const s = a.settings;
   const [sessions, setSessions] = useState<SessionSummary[] | undefined>();
   const [problem, setProblem] = useState<string | undefined>();
   const [status, setStatus] = useState<string | undefined>();
@@ -204,7 +209,8 @@ function Sessions() {
 
 export function ChangePassphraseScreen() {
   const { t, navigate, api, session } = useApp();
-  const c = t.changePassphrase;
+  const a = useAccountText();
+  const c = a.changePassphrase;
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [confirm, setConfirm] = useState('');
@@ -225,10 +231,10 @@ export function ChangePassphraseScreen() {
     const found: typeof errors = {};
     if (current.length === 0) found.current = c.currentRequired;
     const choice = choosePassphrase(next, username);
-    if (choice.error !== undefined) found.next = t.passphraseErrors[choice.error];
+    if (choice.error !== undefined) found.next = a.passphraseErrors[choice.error];
     else if (next === current) found.next = c.same;
-    else if (confirm.length === 0) found.confirm = t.passphraseErrors.confirmRequired;
-    else if (confirm !== next) found.confirm = t.passphraseErrors.mismatch;
+    else if (confirm.length === 0) found.confirm = a.passphraseErrors.confirmRequired;
+    else if (confirm !== next) found.confirm = a.passphraseErrors.mismatch;
     setErrors(found);
     if (Object.keys(found).length > 0) {
       setSeq(seq + 1);
@@ -239,7 +245,7 @@ export function ChangePassphraseScreen() {
     try {
       const wrapped = await changePassphrase(api, username, session.accountKey, current, next);
       session.setWrappedAccountKey(wrapped);
-      navigate({ name: 'settings' }, t.settings.passphraseChanged);
+      navigate({ name: 'settings' }, a.settings.passphraseChanged);
     } catch (e) {
       setBusy(false);
       setErrors(
@@ -301,7 +307,8 @@ export function ChangePassphraseScreen() {
 
 export function DeleteAccountScreen({ onDeleted }: { onDeleted: () => void }) {
   const { t, navigate, api, session } = useApp();
-  const d = t.deleteAccount;
+  const a = useAccountText();
+  const d = a.deleteAccount;
   const [username, setUsername] = useState('');
   const [passphrase, setPassphrase] = useState('');
   const [errors, setErrors] = useState<{ username?: string; passphrase?: string; form?: string }>(

@@ -1,10 +1,12 @@
 import { useApp } from '../shell/context.js';
+import { useAccountText } from './account-text.js';
 import { Button, LinkButton, Page } from '../components/ui.js';
 
 /** The way in: create a diary or open one, and what keeps it private. */
 export function StartScreen() {
-  const { t, navigate } = useApp();
-  const s = t.start;
+  const { navigate } = useApp();
+  const a = useAccountText();
+  const s = a.start;
   return (
     <Page title={s.title}>
       <p class="lede">{s.lede}</p>

@@ -23,6 +23,7 @@ import {
   wipeBestEffort,
 } from '../../../vault/index.js';
 import { useApp } from '../shell/context.js';
+import { useAccountText } from './account-text.js';
 import { describeError } from '../shell/errors.js';
 import {
   Busy,
@@ -184,8 +185,9 @@ export function UnlockCodeScreen({
   method: 'totp' | 'backup';
 }) {
   const { t, navigate, api, unlocked } = useApp();
+  const a = useAccountText();
   const live = useLive();
-  const c = t.secondFactorCode;
+  const c = a.secondFactorCode;
   const [code, setCode] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [seq, setSeq] = useState(0);

@@ -6,7 +6,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { useApp } from '../shell/context.js';
+import { useDiaryText } from '../diary/diary-text.js';
 import { heatClass, heatLevel } from '../diary/incident-form.js';
 import { format } from '../shell/messages.js';
 
@@ -18,7 +18,7 @@ export function ChartFigure(props: {
   readonly chart: ComponentChildren;
   readonly table: ComponentChildren;
 }) {
-  const { t } = useApp();
+  const dm = useDiaryText();
   const [asTable, setAsTable] = useState(false);
   return (
     <section class="chart-figure" aria-labelledby={`${props.id}-heading`} data-chart={props.id}>
@@ -29,7 +29,7 @@ export function ChartFigure(props: {
         class="link-button chart-figure__toggle"
         onClick={() => setAsTable(!asTable)}
       >
-        {asTable ? t.diary.patterns.showChart : t.diary.patterns.showTable}
+        {asTable ? dm.diary.patterns.showChart : dm.diary.patterns.showTable}
       </button>
       {asTable ? props.table : props.chart}
     </section>
@@ -47,7 +47,7 @@ export function ColumnChart(props: {
   /** One short label per value (e.g. "3 Nov"). */
   readonly labels?: readonly string[];
 }) {
-  const { t } = useApp();
+  const dm = useDiaryText();
   const { values } = props;
   const n = Math.max(values.length, 1);
   const max = Math.max(1, ...values);
@@ -66,7 +66,7 @@ export function ColumnChart(props: {
       class="chart chart--columns"
       viewBox={`0 0 ${width} ${height}`}
       role="img"
-      aria-label={format(t.diary.patterns.chartLabel, { title: props.label })}
+      aria-label={format(dm.diary.patterns.chartLabel, { title: props.label })}
     >
       <line class="chart__axis" x1="0" y1={top + bars} x2={width} y2={top + bars} />
       {values.map((v, i) => {
@@ -104,7 +104,7 @@ export function BarList(props: {
   readonly label: string;
   readonly items: readonly { readonly label: string; readonly count: number }[];
 }) {
-  const { t } = useApp();
+  const dm = useDiaryText();
   const max = Math.max(1, ...props.items.map((i) => i.count));
   const row = 26;
   const height = props.items.length * row;
@@ -113,7 +113,7 @@ export function BarList(props: {
       class="chart chart--bars"
       viewBox={`0 0 300 ${height}`}
       role="img"
-      aria-label={format(t.diary.patterns.chartLabel, { title: props.label })}
+      aria-label={format(dm.diary.patterns.chartLabel, { title: props.label })}
     >
       {props.items.map((item, i) => {
         const w = (item.count / max) * 260;
@@ -139,7 +139,7 @@ export function HeatmapChart(props: {
   readonly counts: readonly (readonly number[])[];
   readonly max: number;
 }) {
-  const { t } = useApp();
+  const dm = useDiaryText();
   const cell = 11;
   const left = 30;
   const top = 14;
@@ -148,7 +148,7 @@ export function HeatmapChart(props: {
       class="chart chart--heatmap"
       viewBox={`0 0 ${left + 24 * cell} ${top + 7 * cell}`}
       role="img"
-      aria-label={format(t.diary.patterns.chartLabel, { title: props.label })}
+      aria-label={format(dm.diary.patterns.chartLabel, { title: props.label })}
     >
       {[0, 6, 12, 18].map((h) => (
         <text key={h} class="chart__label chart__label--heat" x={left + h * cell} y={top - 3}>
@@ -158,7 +158,7 @@ export function HeatmapChart(props: {
       {props.counts.map((row, day) => (
         <g key={day}>
           <text class="chart__label chart__label--heat" x="0" y={top + day * cell + 8}>
-            {t.diary.weekdays[day] ?? ''}
+            {dm.diary.weekdays[day] ?? ''}
           </text>
           {row.map((count, hour) => (
             <rect

@@ -17,6 +17,7 @@ import { useApp } from '../shell/context.js';
 import type { DiaryData } from '../../../vault/index.js';
 import { describeError } from '../shell/errors.js';
 import { format, type AppLocale, type Messages } from '../shell/messages.js';
+import { DIARY_MESSAGES } from './messages.js';
 
 function describedBy(...ids: (string | undefined)[]): string | undefined {
   const list = ids.filter((id): id is string => id !== undefined);
@@ -283,7 +284,9 @@ export function formatZonedWhen(
   if (when.approximate !== true) return formatZoned(t, locale, when.start);
   const date = formatDate(when.start.slice(0, 10))[locale];
   const time = when.start.slice(11, 16);
-  return time.length === 5 ? format(t.diaryExtra.dates.dateAtAboutTime, { date, time }) : date;
+  return time.length === 5
+    ? format(DIARY_MESSAGES[locale].diaryExtra.dates.dateAtAboutTime, { date, time })
+    : date;
 }
 
 /** A local date `YYYY-MM-DD` in words. */

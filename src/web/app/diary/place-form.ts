@@ -16,7 +16,8 @@ import {
   type PlaceInput,
 } from '../../../domain/diary/index.js';
 import type { ErrorItem } from '../components/form-errors.js';
-import type { AppLocale, Messages } from '../shell/messages.js';
+import type { AppLocale } from '../shell/messages.js';
+import type { DiaryMessages } from './messages.js';
 
 export interface PlaceFields {
   readonly name: string;
@@ -81,7 +82,7 @@ export function placeFieldIdOf(path: string): string {
 export function placeErrors(
   fields: PlaceFields,
   issues: readonly FieldIssue[],
-  e: Messages['diary']['places']['errors'],
+  e: DiaryMessages['diary']['places']['errors'],
 ): ErrorItem[] {
   const items: ErrorItem[] = [];
   for (const issue of issues) {

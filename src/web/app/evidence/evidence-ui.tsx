@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { fromBase64Url } from '../../../crypto/index.js';
 import { evidenceKind, formatCoordinates, type Evidence } from '../../../domain/evidence/index.js';
 import { useApp } from '../shell/context.js';
+import { useDiaryText } from '../diary/diary-text.js';
 import { format } from '../shell/messages.js';
 import { LinkButton } from '../components/ui.js';
 import {
@@ -115,9 +116,10 @@ export function UploadCard({
   onCancelled?: (name: string, ok: boolean) => void;
 }) {
   const app = useApp();
+  const dm = useDiaryText();
   const e = useEvidenceText();
   const u = e.upload;
-  const x = app.t.diaryExtra.evidence;
+  const x = dm.diaryExtra.evidence;
   const [busy, setBusy] = useState(false);
   const statusId = `${upload.key}-status`;
   const name = upload.name;

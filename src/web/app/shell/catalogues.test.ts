@@ -8,6 +8,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LOCALES } from '../../../domain/locales.js';
+import { ACCOUNT_MESSAGES } from '../account/messages.js';
+import { DIARY_MESSAGES } from '../diary/messages.js';
 import { EVIDENCE_MESSAGES } from '../evidence/messages.js';
 import { IMPORT_MESSAGES } from '../import/messages.js';
 import { SAFETY_MESSAGES } from '../safety/messages.js';
@@ -15,6 +17,8 @@ import { MESSAGES } from './messages.js';
 
 const CATALOGUES = {
   shell: MESSAGES,
+  account: ACCOUNT_MESSAGES,
+  diary: DIARY_MESSAGES,
   evidence: EVIDENCE_MESSAGES,
   import: IMPORT_MESSAGES,
   safety: SAFETY_MESSAGES,

@@ -5,6 +5,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { useApp } from '../../shell/context.js';
+import { useDiaryText } from '../diary-text.js';
 import {
   loadDrafts,
   NEW_ENTRY,
@@ -24,8 +25,9 @@ import { happenedAtToFields, localDate } from '../../../../vault/index.js';
  */
 export function LockWarning() {
   const app = useApp();
-  const { session, api, diary, drafts, t } = app;
-  const d = t.diaryExtra.draft;
+  const dm = useDiaryText();
+  const { session, api, diary, drafts } = app;
+  const d = dm.diaryExtra.draft;
   const [on, setOn] = useState(session.lockWarning);
   useEffect(() => session.onLockWarning(setOn), []);
   useEffect(
@@ -68,7 +70,8 @@ const checked = new WeakSet<object>();
 /** On the diary home: the newest draft kept at an auto-lock, to carry on with or delete. */
 export function DraftPrompt() {
   const { t, api, session, diary, drafts, navigate, formatTimestamp } = useApp();
-  const d = t.diaryExtra.draft;
+  const dm = useDiaryText();
+  const d = dm.diaryExtra.draft;
   const [draft, setDraft] = useState<Draft | undefined>();
   const [problem, setProblem] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EFFECT_KEYS } from '../../../../domain/diary/index.js';
-import { MESSAGES } from '../../shell/messages.js';
+import { DIARY_MESSAGES } from '../messages.js';
 import {
   byStartDescending,
   checkEffect,
@@ -63,7 +63,7 @@ describe('the change-to-daily-life form', () => {
 
   it('has a message in both languages for every error', () => {
     for (const locale of ['en', 'cy'] as const) {
-      const e = MESSAGES[locale].diary.effects.errors;
+      const e = DIARY_MESSAGES[locale].diary.effects.errors;
       for (const code of [
         'change',
         'dateRequired',

@@ -8,6 +8,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { effectsRecorded, EFFECTS } from '../../../../domain/diary/index.js';
 import { isApiError, type RecordResponse, EFFECT, localDate } from '../../../../vault/index.js';
 import { useApp, type EffectDraft } from '../../shell/context.js';
+import { useDiaryText } from '../diary-text.js';
 import {
   byStartDescending,
   checkEffect,
@@ -41,13 +42,14 @@ function today(): string {
 
 export function EffectsScreen() {
   const { t, navigate } = useApp();
-  const e = t.diary.effects;
+  const dm = useDiaryText();
+  const e = dm.diary.effects;
   const { state, retry } = useDiary();
   return (
     <Page title={e.title} back={() => navigate({ name: 'home' })}>
       <p>{e.lede}</p>
       <Button onClick={() => navigate({ name: 'effect-new' })}>{e.add}</Button>
-      <Busy message={state.kind === 'loading' ? t.diary.view.loading : undefined} />
+      <Busy message={state.kind === 'loading' ? dm.diary.view.loading : undefined} />
       {state.kind === 'failed' && (
         <div class="notice notice--error" role="alert">
           <p>{state.message}</p>
@@ -66,8 +68,9 @@ export function EffectsScreen() {
  * incidents, then the changes recorded on their own.
  */
 function AllEffects({ data }: { data: DiaryData }) {
-  const { t, locale, diary } = useApp();
-  const x = t.diaryExtra.effects;
+  const { locale, diary } = useApp();
+  const dm = useDiaryText();
+  const x = dm.diaryExtra.effects;
   const zone = useMemo(browserTimeZone, []);
   const seen = useMemo(
     () =>
@@ -108,8 +111,9 @@ function AllEffects({ data }: { data: DiaryData }) {
 }
 
 function EffectList({ data }: { data: DiaryData }) {
-  const { t, locale, navigate } = useApp();
-  const e = t.diary.effects;
+  const { locale, navigate } = useApp();
+  const dm = useDiaryText();
+  const e = dm.diary.effects;
   const sorted = useMemo(() => byStartDescending(data.effects), [data]);
   return (
     <ul class="entries" data-effects="">
@@ -135,13 +139,15 @@ function EffectList({ data }: { data: DiaryData }) {
 }
 
 export function NewEffectScreen() {
-  const { t, diary } = useApp();
+  const { diary } = useApp();
+  const dm = useDiaryText();
   const draft = diary.effects.get(NEW_DRAFT) ?? { fields: emptyEffectFields() };
-  return <EffectForm title={t.diary.effects.newTitle} draftKey={NEW_DRAFT} draft={draft} />;
+  return <EffectForm title={dm.diary.effects.newTitle} draftKey={NEW_DRAFT} draft={draft} />;
 }
 
 export function EditEffectScreen({ id }: { id: string }) {
   const { t, diary, navigate } = useApp();
+  const dm = useDiaryText();
   const held = diary.store.get('effect', id);
   const [draft, setDraft] = useState<EffectDraft | undefined>(
     diary.effects.get(id) ??
@@ -157,17 +163,17 @@ export function EditEffectScreen({ id }: { id: string }) {
       (e: unknown) =>
         setProblem(
           isApiError(e, 'not_found')
-            ? t.diary.effects.notFound
+            ? dm.diary.effects.notFound
             : isApiError(e)
               ? describeError(t, e)
-              : t.diary.view.unreadable,
+              : dm.diary.view.unreadable,
         ),
     );
   }, []);
   if (draft === undefined) {
     return (
-      <Page title={t.diary.effects.editTitle} back={() => navigate({ name: 'effects' })}>
-        <Busy message={problem === undefined ? t.diary.view.loading : undefined} />
+      <Page title={dm.diary.effects.editTitle} back={() => navigate({ name: 'effects' })}>
+        <Busy message={problem === undefined ? dm.diary.view.loading : undefined} />
         {problem !== undefined && (
           <div class="notice notice--error" role="alert">
             <p>{problem}</p>
@@ -177,7 +183,7 @@ export function EditEffectScreen({ id }: { id: string }) {
     );
   }
   return (
-    <EffectForm title={t.diary.effects.editTitle} draftKey={id} draft={draft} deletable={id} />
+    <EffectForm title={dm.diary.effects.editTitle} draftKey={id} draft={draft} deletable={id} />
   );
 }
 
@@ -194,7 +200,8 @@ function EffectForm({
   deletable?: string;
 }) {
   const { t, locale, navigate, diary } = useApp();
-  const e = t.diary.effects;
+  const dm = useDiaryText();
+  const e = dm.diary.effects;
   const [fields, setFields] = useState<EffectFields>(draft.fields);
   const [base] = useState<RecordResponse | undefined>(draft.base);
   const [errors, setErrors] = useState<ErrorItem[]>([]);
@@ -241,7 +248,7 @@ function EffectForm({
         {
           field: 'effect-change',
           message: isApiError(err, 'revision_conflict')
-            ? t.diary.form.conflict
+            ? dm.diary.form.conflict
             : describeError(t, err),
         },
       ]);
@@ -278,8 +285,8 @@ function EffectForm({
           onInput={(description) => update({ description })}
           rows={5}
         />
-        <p class="hint">{t.diary.form.draftNote}</p>
-        <Busy message={busy ? t.diary.form.saving : undefined} />
+        <p class="hint">{dm.diary.form.draftNote}</p>
+        <Busy message={busy ? dm.diary.form.saving : undefined} />
         <div class="button-group">
           <Button type="submit" disabled={busy}>
             {e.save}
@@ -364,7 +371,8 @@ function ChangeRadios(props: {
 
 export function DeleteEffectScreen({ id }: { id: string }) {
   const { t, locale, navigate, diary } = useApp();
-  const e = t.diary.effects;
+  const dm = useDiaryText();
+  const e = dm.diary.effects;
   const { state, retry } = useDiary();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | undefined>();
@@ -402,7 +410,7 @@ export function DeleteEffectScreen({ id }: { id: string }) {
       back={keep}
       errors={problem !== undefined ? [{ field: 'confirm-delete', message: problem }] : []}
     >
-      <Busy message={state.kind === 'loading' ? t.diary.view.loading : undefined} />
+      <Busy message={state.kind === 'loading' ? dm.diary.view.loading : undefined} />
       {state.kind === 'failed' && (
         <div class="notice notice--error" role="alert">
           <p>{state.message}</p>

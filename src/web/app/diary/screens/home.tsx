@@ -4,6 +4,7 @@
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useApp } from '../../shell/context.js';
+import { useDiaryText } from '../diary-text.js';
 import { describeError } from '../../shell/errors.js';
 import { format } from '../../shell/messages.js';
 import { loadNotes, type Note } from '../../../../vault/index.js';
@@ -26,10 +27,11 @@ type State =
 
 export function HomeScreen() {
   const app = useApp();
+  const dm = useDiaryText();
   const { t, navigate, session, api, revisions, formatHappened } = app;
   const h = t.home;
-  const d = t.diary.home;
-  const j = t.diaryExtra.journal;
+  const d = dm.diary.home;
+  const j = dm.diaryExtra.journal;
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [attempt, setAttempt] = useState(0);
 
@@ -171,8 +173,9 @@ export function HomeScreen() {
 /** The newest incidents and how many there are, as soon as the newest page is open. */
 function LatestIncidents() {
   const { t, locale, navigate } = useApp();
-  const d = t.diary.home;
-  const x = t.diaryExtra.home;
+  const dm = useDiaryText();
+  const d = dm.diary.home;
+  const x = dm.diaryExtra.home;
   const { state } = useDiary({ partial: true });
   const latest = useMemo(() => {
     if (state.kind !== 'loaded') return [];
@@ -192,7 +195,7 @@ function LatestIncidents() {
     <section aria-labelledby="latest-heading" data-latest-incidents="">
       <p>
         {n === 1 ? d.countOne : format(d.count, { n })}
-        {!state.data.complete && <> {t.diary.list.openingOlder}</>}
+        {!state.data.complete && <> {dm.diary.list.openingOlder}</>}
       </p>
       <h3 id="latest-heading">{x.latestHeading}</h3>
       <ul class="entries">

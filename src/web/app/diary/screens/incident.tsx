@@ -28,6 +28,7 @@ import {
   type DecryptedRecord,
 } from '../../../../vault/index.js';
 import { useApp, type IncidentDraft } from '../../shell/context.js';
+import { useDiaryText } from '../diary-text.js';
 import {
   behaviourLabel,
   channelLabel,
@@ -56,6 +57,7 @@ import {
   type WallChoice,
 } from '../incident-form.js';
 import { format, type AppLocale, type Messages } from '../../shell/messages.js';
+import type { DiaryMessages } from '../messages.js';
 import {
   ConfirmDelete,
   Busy,
@@ -78,9 +80,9 @@ function Problem({ message }: { message: string }) {
   );
 }
 
-function problemOf(t: Messages, e: unknown): string {
-  if (isApiError(e, 'not_found')) return t.diary.view.notFound;
-  return isApiError(e) ? describeError(t, e) : t.diary.view.unreadable;
+function problemOf(t: Messages, dm: DiaryMessages, e: unknown): string {
+  if (isApiError(e, 'not_found')) return dm.diary.view.notFound;
+  return isApiError(e) ? describeError(t, e) : dm.diary.view.unreadable;
 }
 
 // ---- view ----
@@ -96,7 +98,8 @@ export function IncidentDetails({
   places?: ReadonlyMap<string, Place>;
 }) {
   const { t, locale } = useApp();
-  const v = t.diary.view;
+  const dm = useDiaryText();
+  const v = dm.diary.view;
   const names = (ids: readonly string[]): string =>
     ids.length === 0
       ? v.none
@@ -182,7 +185,8 @@ function peopleMap(people: readonly DecryptedRecord<Person>[]): Map<string, Pers
 
 export function IncidentViewScreen({ id }: { id: string }) {
   const { t, api, session, navigate, formatTimestamp, diary } = useApp();
-  const v = t.diary.view;
+  const dm = useDiaryText();
+  const v = dm.diary.view;
   const [record, setRecord] = useState<DecryptedRecord<Incident> | undefined>(
     () => diary.store.get('incident', id)?.record,
   );
@@ -200,7 +204,7 @@ export function IncidentViewScreen({ id }: { id: string }) {
         if (live) setRecord(r.record);
       },
       (e: unknown) => {
-        if (live) setProblem(problemOf(t, e));
+        if (live) setProblem(problemOf(t, dm, e));
       },
     );
     return () => {
@@ -219,7 +223,7 @@ export function IncidentViewScreen({ id }: { id: string }) {
       },
       (e: unknown) => {
         setVersions(undefined);
-        setVersionsProblem(problemOf(t, e));
+        setVersionsProblem(problemOf(t, dm, e));
       },
     );
   };
@@ -239,7 +243,7 @@ export function IncidentViewScreen({ id }: { id: string }) {
   return (
     <Page title={v.title} back={back}>
       <p class="entry__meta">
-        {format(t.history.saved, { date: formatTimestamp(record.createdAt) })}
+        {format(dm.history.saved, { date: formatTimestamp(record.createdAt) })}
         {wordsEdited(record.value, record.revision) && (
           <>
             {' '}
@@ -252,7 +256,7 @@ export function IncidentViewScreen({ id }: { id: string }) {
           <>
             {' · '}
             <span data-linked-on="">
-              {format(t.diaryExtra.links.linkedOn, { date: formatTimestamp(record.updatedAt) })}
+              {format(dm.diaryExtra.links.linkedOn, { date: formatTimestamp(record.updatedAt) })}
             </span>
           </>
         )}
@@ -297,7 +301,9 @@ export function IncidentViewScreen({ id }: { id: string }) {
                     {n > 1 && (
                       <p class="version__meta">
                         <strong>
-                          {linkOnly ? t.diaryExtra.links.linkOnly : t.diaryExtra.links.wordsEdited}
+                          {linkOnly
+                            ? dm.diaryExtra.links.linkOnly
+                            : dm.diaryExtra.links.wordsEdited}
                         </strong>
                       </p>
                     )}
@@ -327,15 +333,17 @@ export function IncidentViewScreen({ id }: { id: string }) {
 // ---- form ----
 
 export function NewIncidentScreen() {
-  const { t, diary } = useApp();
+  const { diary } = useApp();
+  const dm = useDiaryText();
   const draft = diary.incidents.get(NEW_DRAFT) ?? {
     fields: emptyIncidentFields(new Date(), browserTimeZone()),
   };
-  return <IncidentForm title={t.diary.form.newTitle} draftKey={NEW_DRAFT} draft={draft} />;
+  return <IncidentForm title={dm.diary.form.newTitle} draftKey={NEW_DRAFT} draft={draft} />;
 }
 
 export function EditIncidentScreen({ id }: { id: string }) {
   const { t, diary, navigate } = useApp();
+  const dm = useDiaryText();
   const existing = diary.incidents.get(id);
   const held = diary.store.get('incident', id);
   const [draft, setDraft] = useState<IncidentDraft | undefined>(
@@ -350,26 +358,31 @@ export function EditIncidentScreen({ id }: { id: string }) {
     diary.store.fetchOne(INCIDENT, id).then(
       ({ record, response }) =>
         setDraft({ fields: incidentToFields(record.value), base: response }),
-      (e: unknown) => setProblem(problemOf(t, e)),
+      (e: unknown) => setProblem(problemOf(t, dm, e)),
     );
   }, []);
   if (draft === undefined) {
     return (
-      <Page title={t.diary.form.editTitle} back={() => navigate({ name: 'incident-view', id })}>
-        <Busy message={problem === undefined ? t.diary.view.loading : undefined} />
+      <Page title={dm.diary.form.editTitle} back={() => navigate({ name: 'incident-view', id })}>
+        <Busy message={problem === undefined ? dm.diary.view.loading : undefined} />
         {problem !== undefined && <Problem message={problem} />}
       </Page>
     );
   }
-  return <IncidentForm title={t.diary.form.editTitle} draftKey={id} draft={draft} />;
+  return <IncidentForm title={dm.diary.form.editTitle} draftKey={id} draft={draft} />;
 }
 
 /**
  * The message for a schema issue in the person's language. The schema's own messages are in
  * English, so rarer ones fall back to a plain "check this answer" in any other language.
  */
-function errorMessage(t: Messages, locale: AppLocale, path: string, fallback: string): string {
-  const e = t.diary.form.errors;
+function errorMessage(
+  dm: DiaryMessages,
+  locale: AppLocale,
+  path: string,
+  fallback: string,
+): string {
+  const e = dm.diary.form.errors;
   if (path.startsWith('when.end')) return e.end;
   if (path.startsWith('when.timeZone')) return e.timeZone;
   if (path.startsWith('when')) return e.start;
@@ -399,8 +412,9 @@ function IncidentForm({
   draft: IncidentDraft;
 }) {
   const { t, locale, navigate, diary } = useApp();
+  const dm = useDiaryText();
   const { store } = diary;
-  const f = t.diary.form;
+  const f = dm.diary.form;
   const [fields, setFields] = useState<IncidentFields>(draft.fields);
   const [base, setBase] = useState<RecordResponse | undefined>(draft.base);
   const [errors, setErrors] = useState<ErrorItem[]>([]);
@@ -440,7 +454,7 @@ function IncidentForm({
       fail(
         check.issues.map((i) => ({
           field: fieldIdOf(i.path),
-          message: errorMessage(t, locale, i.path, i.message),
+          message: errorMessage(dm, locale, i.path, i.message),
         })),
       );
       return;
@@ -502,7 +516,7 @@ function IncidentForm({
       setConflict(false);
       setErrors([]);
     } catch (e) {
-      fail([{ field: 'incident-start', message: problemOf(t, e) }]);
+      fail([{ field: 'incident-start', message: problemOf(t, dm, e) }]);
     }
   };
 
@@ -584,7 +598,7 @@ function IncidentForm({
             ...places.map((p) => ({ value: p.id, label: p.value.name })),
             // A place deleted since keeps its link until the person changes it.
             ...(fields.placeId !== '' && !places.some((p) => p.id === fields.placeId)
-              ? [{ value: fields.placeId, label: t.diary.view.unknownPlace }]
+              ? [{ value: fields.placeId, label: dm.diary.view.unknownPlace }]
               : []),
           ]}
           value={fields.placeId}
@@ -795,8 +809,8 @@ function ClockChange(props: {
   choice: WallChoice;
   onChange: (choice: WallChoice) => void;
 }) {
-  const { t } = useApp();
-  const f = t.diary.form;
+  const dm = useDiaryText();
+  const f = dm.diary.form;
   const what = wallTimeKind(props.wall, props.zone);
   if (what === undefined || what.kind === 'once') return null;
   const time = props.wall.slice(11, 16);
@@ -832,8 +846,8 @@ function Position(props: {
   coordinates: Coordinates | undefined;
   onChange: (coordinates: Coordinates | undefined) => void;
 }) {
-  const { t } = useApp();
-  const f = t.diary.form;
+  const dm = useDiaryText();
+  const f = dm.diary.form;
   const [state, setState] = useState<'idle' | 'finding' | 'refused' | 'failed'>('idle');
   const live = useLive();
   const find = (): void => {
@@ -901,7 +915,8 @@ function round(n: number, places: number): number {
 
 export function DeleteIncidentScreen({ id }: { id: string }) {
   const { t, navigate, diary } = useApp();
-  const r = t.diary.remove;
+  const dm = useDiaryText();
+  const r = dm.diary.remove;
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | undefined>();
   const keep = (): void => navigate({ name: 'incident-view', id });

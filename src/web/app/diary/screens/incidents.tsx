@@ -13,6 +13,7 @@ import {
   type Incident,
 } from '../../../../domain/diary/index.js';
 import { useApp } from '../../shell/context.js';
+import { useDiaryText } from '../diary-text.js';
 import {
   behaviourLabel,
   formatLocalDate,
@@ -31,12 +32,13 @@ import { Busy, Button, LinkButton, Page, TextField } from '../../components/ui.j
 
 export function IncidentsScreen() {
   const { t, navigate } = useApp();
-  const l = t.diary.list;
+  const dm = useDiaryText();
+  const l = dm.diary.list;
   const { state, retry } = useDiary({ partial: true });
   return (
     <Page title={l.title} back={() => navigate({ name: 'home' })}>
       <div class="button-group">
-        <Button onClick={() => navigate({ name: 'incident-new' })}>{t.diary.home.full}</Button>
+        <Button onClick={() => navigate({ name: 'incident-new' })}>{dm.diary.home.full}</Button>
       </div>
       <Busy message={state.kind === 'loading' ? l.loading : undefined} />
       {state.kind === 'failed' && (
@@ -65,7 +67,8 @@ function excerpt(text: string): string {
 
 function IncidentList({ data }: { data: DiaryData }) {
   const { t, locale, navigate, diary } = useApp();
-  const l = t.diary.list;
+  const dm = useDiaryText();
+  const l = dm.diary.list;
   const [filter, setFilter] = useState<ListFilter>(diary.filter);
   const [filterOpen, setFilterOpen] = useState(() => !isEmptyFilter(diary.filter));
   const [limit, setLimit] = useState(LIST_PAGE);

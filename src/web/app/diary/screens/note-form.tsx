@@ -23,6 +23,7 @@ import {
   type NoteFields,
 } from '../../../../vault/index.js';
 import { useApp, type NoteDraft } from '../../shell/context.js';
+import { useDiaryText } from '../diary-text.js';
 import { describeError } from '../../shell/errors.js';
 import {
   Busy,
@@ -47,13 +48,15 @@ function fieldsOf(value: NoteValue): NoteFields {
 }
 
 export function NewNoteScreen() {
-  const { t, drafts } = useApp();
+  const { drafts } = useApp();
+  const dm = useDiaryText();
   const draft = drafts.get(NEW_DRAFT) ?? { fields: emptyFields() };
-  return <NoteForm title={t.diaryExtra.journal.newTitle} draftKey={NEW_DRAFT} draft={draft} />;
+  return <NoteForm title={dm.diaryExtra.journal.newTitle} draftKey={NEW_DRAFT} draft={draft} />;
 }
 
 export function EditNoteScreen({ id }: { id: string }) {
   const { t, drafts, api, session, revisions, navigate } = useApp();
+  const dm = useDiaryText();
   const existing = drafts.get(id);
   const [draft, setDraft] = useState<NoteDraft | undefined>(existing);
   const [problem, setProblem] = useState<string | undefined>();
@@ -69,7 +72,10 @@ export function EditNoteScreen({ id }: { id: string }) {
 
   if (draft === undefined) {
     return (
-      <Page title={t.diaryExtra.journal.editTitle} back={() => navigate({ name: 'note-view', id })}>
+      <Page
+        title={dm.diaryExtra.journal.editTitle}
+        back={() => navigate({ name: 'note-view', id })}
+      >
         <Busy message={problem === undefined ? t.view.loading : undefined} />
         {problem !== undefined && (
           <div class="notice notice--error" role="alert">
@@ -79,7 +85,7 @@ export function EditNoteScreen({ id }: { id: string }) {
       </Page>
     );
   }
-  return <NoteForm title={t.diaryExtra.journal.editTitle} draftKey={id} draft={draft} />;
+  return <NoteForm title={dm.diaryExtra.journal.editTitle} draftKey={id} draft={draft} />;
 }
 
 function describeErrorOrTamper(t: ReturnType<typeof useApp>['t'], e: unknown): string {
@@ -96,8 +102,9 @@ function NoteForm({
   draft: NoteDraft;
 }) {
   const { t, navigate, drafts, api, session, revisions } = useApp();
+  const dm = useDiaryText();
   const n = t.note;
-  const j = t.diaryExtra.journal;
+  const j = dm.diaryExtra.journal;
   const [fields, setFields] = useState<NoteFields>(draft.fields);
   const [base, setBase] = useState<RecordResponse | undefined>(draft.base);
   const [errors, setErrors] = useState<Partial<Record<NoteFieldName, NoteError>>>({});
@@ -213,7 +220,7 @@ function NoteForm({
           onInput={(body) => update({ body })}
           rows={10}
         />
-        <p class="hint">{t.diaryExtra.draft.formNote}</p>
+        <p class="hint">{dm.diaryExtra.draft.formNote}</p>
         <Busy message={busy ? j.saving : undefined} />
         <div class="button-group">
           <Button type="submit" disabled={busy}>

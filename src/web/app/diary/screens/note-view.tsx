@@ -9,6 +9,7 @@ import {
   type NoteVersion,
 } from '../../../../vault/index.js';
 import { useApp } from '../../shell/context.js';
+import { useDiaryText } from '../diary-text.js';
 import { describeError } from '../../shell/errors.js';
 import { format } from '../../shell/messages.js';
 import { ConfirmDelete, Busy, Button, LinkButton, Page } from '../../components/ui.js';
@@ -47,8 +48,9 @@ function Problem({ message }: { message: string }) {
 
 export function NoteViewScreen({ id }: { id: string }) {
   const { t, navigate, formatHappened, formatTimestamp } = useApp();
+  const dm = useDiaryText();
   const v = t.view;
-  const j = t.diaryExtra.journal;
+  const j = dm.diaryExtra.journal;
   const { note, problem } = useNote(id);
   const back = (): void => navigate({ name: 'home' });
 
@@ -114,7 +116,8 @@ export function NoteViewScreen({ id }: { id: string }) {
 
 export function NoteHistoryScreen({ id }: { id: string }) {
   const { t, navigate, api, session, formatHappened, formatTimestamp } = useApp();
-  const h = t.history;
+  const dm = useDiaryText();
+  const h = dm.history;
   const [versions, setVersions] = useState<NoteVersion[] | undefined>();
   const [problem, setProblem] = useState<string | undefined>();
   const back = (): void => navigate({ name: 'note-view', id });
@@ -158,15 +161,15 @@ export function NoteHistoryScreen({ id }: { id: string }) {
                 {version.ok ? (
                   <dl class="summary-list">
                     <div class="summary-list__row">
-                      <dt>{t.diaryExtra.journal.titleLabel}</dt>
+                      <dt>{dm.diaryExtra.journal.titleLabel}</dt>
                       <dd>{version.note.value.title}</dd>
                     </div>
                     <div class="summary-list__row">
-                      <dt>{t.diaryExtra.journal.dateLegend}</dt>
+                      <dt>{dm.diaryExtra.journal.dateLegend}</dt>
                       <dd>{formatHappened(version.note.value.happenedAt)}</dd>
                     </div>
                     <div class="summary-list__row">
-                      <dt>{t.diaryExtra.journal.entry}</dt>
+                      <dt>{dm.diaryExtra.journal.entry}</dt>
                       <dd class="note-body">{version.note.value.body}</dd>
                     </div>
                   </dl>
@@ -187,7 +190,8 @@ export function NoteHistoryScreen({ id }: { id: string }) {
 
 export function NoteDeleteScreen({ id }: { id: string }) {
   const { t, navigate, api, revisions, drafts } = useApp();
-  const r = t.remove;
+  const dm = useDiaryText();
+  const r = dm.remove;
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | undefined>();
   const keep = (): void => navigate({ name: 'note-view', id });
@@ -199,17 +203,17 @@ export function NoteDeleteScreen({ id }: { id: string }) {
     try {
       await deleteNote(api, revisions, id);
       drafts.delete(id);
-      navigate({ name: 'home' }, t.diaryExtra.journal.deleted);
+      navigate({ name: 'home' }, dm.diaryExtra.journal.deleted);
     } catch (e) {
       setBusy(false);
-      if (isApiError(e, 'not_found')) navigate({ name: 'home' }, t.diaryExtra.journal.deleted);
+      if (isApiError(e, 'not_found')) navigate({ name: 'home' }, dm.diaryExtra.journal.deleted);
       else setProblem(describeError(t, e));
     }
   };
 
   return (
     <Page
-      title={t.diaryExtra.journal.removeTitle}
+      title={dm.diaryExtra.journal.removeTitle}
       back={keep}
       errors={problem !== undefined ? [{ field: 'confirm-delete', message: problem }] : []}
     >

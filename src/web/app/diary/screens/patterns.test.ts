@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { byPlace, type Incident } from '../../../../domain/diary/index.js';
-import { MESSAGES } from '../../shell/messages.js';
+import { DIARY_MESSAGES } from '../messages.js';
 import { distinctLabels, placeLabels } from './patterns.js';
 
 describe('distinctLabels', () => {
@@ -48,7 +48,7 @@ describe('placeLabels', () => {
       },
       { timeZone: 'Europe/London' },
     );
-    const p = MESSAGES.en.diary.patterns;
+    const p = DIARY_MESSAGES.en.diary.patterns;
     expect(placeLabels(breakdown.items, p)).toEqual([
       'Home',
       p.unknownPlace,

@@ -20,6 +20,7 @@ import {
   HeatmapChart,
 } from '../../components/charts.js';
 import { useApp } from '../../shell/context.js';
+import { useDiaryText } from '../diary-text.js';
 import {
   behaviourLabel,
   channelLabel,
@@ -29,7 +30,8 @@ import {
   type DiaryData,
 } from '../diary-ui.js';
 import { browserTimeZone } from '../incident-form.js';
-import { format, type Messages } from '../../shell/messages.js';
+import { format } from '../../shell/messages.js';
+import type { DiaryMessages } from '../messages.js';
 import { Busy, Button, LinkButton, Page } from '../../components/ui.js';
 
 /** Places drawn in the chart; the table beside it lists every one. */
@@ -59,14 +61,15 @@ export function distinctLabels(labels: readonly string[]): string[] {
 /** What to call each place in the breakdown, in its order. */
 export function placeLabels(
   items: readonly PlaceCount[],
-  p: Pick<Messages['diary']['patterns'], 'unknownPlace'>,
+  p: Pick<DiaryMessages['diary']['patterns'], 'unknownPlace'>,
 ): string[] {
   return distinctLabels(items.map((item) => item.label ?? p.unknownPlace));
 }
 
 export function PatternsScreen() {
   const { t, navigate } = useApp();
-  const p = t.diary.patterns;
+  const dm = useDiaryText();
+  const p = dm.diary.patterns;
   const { state, retry } = useDiary();
   return (
     <Page title={p.title} back={() => navigate({ name: 'home' })}>
@@ -95,8 +98,9 @@ export function PatternsScreen() {
 }
 
 function Patterns({ data }: { data: DiaryData }) {
-  const { t, locale, diary } = useApp();
-  const p = t.diary.patterns;
+  const { locale, diary } = useApp();
+  const dm = useDiaryText();
+  const p = dm.diary.patterns;
   const view: PatternView = useMemo(() => {
     const zone = browserTimeZone();
     return analyseDiary(diary.store.prepared(zone), { timeZone: zone, now: new Date() });
@@ -122,7 +126,7 @@ function Patterns({ data }: { data: DiaryData }) {
     row.forEach((count, hour) => {
       if (count > 0) {
         heatRows.push([
-          t.diary.weekdaysLong[day] ?? '',
+          dm.diary.weekdaysLong[day] ?? '',
           `${String(hour).padStart(2, '0')}:00`,
           count,
         ]);
@@ -292,17 +296,18 @@ function EffectsOnly({ data }: { data: DiaryData }) {
 
 /** Each change with when it was first recorded, and how often: on incidents and on its own. */
 function EffectsSection({ effects }: { effects: readonly EffectSeen[] }) {
-  const { t, locale, navigate } = useApp();
-  const p = t.diary.patterns;
+  const { locale, navigate } = useApp();
+  const dm = useDiaryText();
+  const p = dm.diary.patterns;
   return (
     <section aria-labelledby="effects-heading" data-effects-seen="">
-      <h2 id="effects-heading">{t.diaryExtra.patterns.effects}</h2>
-      <p class="hint">{t.diaryExtra.patterns.effectsHint}</p>
+      <h2 id="effects-heading">{dm.diaryExtra.patterns.effects}</h2>
+      <p class="hint">{dm.diaryExtra.patterns.effectsHint}</p>
       {effects.length === 0 ? (
         <p>{p.effectsNone}</p>
       ) : (
         <DataTable
-          caption={t.diaryExtra.patterns.effects}
+          caption={dm.diaryExtra.patterns.effects}
           head={[p.change, p.firstDate, p.withIncidents, p.onItsOwn]}
           rows={effects.map((e) => [
             effectLabel(locale, e.key),

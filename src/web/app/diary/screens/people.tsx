@@ -12,6 +12,7 @@ import {
 } from '../../../../domain/diary/index.js';
 import { isApiError, type RecordResponse, PERSON } from '../../../../vault/index.js';
 import { useApp, type PersonDraft } from '../../shell/context.js';
+import { useDiaryText } from '../diary-text.js';
 import { personName, relationshipLabel, Select, useDiary } from '../diary-ui.js';
 import { describeError } from '../../shell/errors.js';
 import { format } from '../../shell/messages.js';
@@ -60,8 +61,9 @@ export function personRoles(
 
 export function PeopleScreen() {
   const { t, locale, navigate } = useApp();
-  const p = t.diary.people;
-  const r = t.diaryExtra.people;
+  const dm = useDiaryText();
+  const p = dm.diary.people;
+  const r = dm.diaryExtra.people;
   const { state, retry } = useDiary();
   const roles = useMemo(
     () =>
@@ -74,7 +76,7 @@ export function PeopleScreen() {
     <Page title={p.title} back={() => navigate({ name: 'home' })}>
       <p>{p.lede}</p>
       <Button onClick={() => navigate({ name: 'person-new' })}>{p.add}</Button>
-      <Busy message={state.kind === 'loading' ? t.diary.view.loading : undefined} />
+      <Busy message={state.kind === 'loading' ? dm.diary.view.loading : undefined} />
       {state.kind === 'failed' && (
         <div class="notice notice--error" role="alert">
           <p>{state.message}</p>
@@ -129,13 +131,15 @@ export function PeopleScreen() {
 }
 
 export function NewPersonScreen() {
-  const { t, diary } = useApp();
+  const { diary } = useApp();
+  const dm = useDiaryText();
   const draft = diary.people.get(NEW_DRAFT) ?? { fields: emptyPersonFields() };
-  return <PersonForm title={t.diary.people.newTitle} draftKey={NEW_DRAFT} draft={draft} />;
+  return <PersonForm title={dm.diary.people.newTitle} draftKey={NEW_DRAFT} draft={draft} />;
 }
 
 export function EditPersonScreen({ id }: { id: string }) {
   const { t, diary, navigate } = useApp();
+  const dm = useDiaryText();
   const held = diary.store.get('person', id);
   const [draft, setDraft] = useState<PersonDraft | undefined>(
     diary.people.get(id) ??
@@ -148,13 +152,13 @@ export function EditPersonScreen({ id }: { id: string }) {
     if (draft !== undefined) return;
     diary.store.fetchOne(PERSON, id).then(
       ({ record, response }) => setDraft({ fields: personToFields(record.value), base: response }),
-      (e: unknown) => setProblem(isApiError(e) ? describeError(t, e) : t.diary.view.unreadable),
+      (e: unknown) => setProblem(isApiError(e) ? describeError(t, e) : dm.diary.view.unreadable),
     );
   }, []);
   if (draft === undefined) {
     return (
-      <Page title={t.diary.people.editTitle} back={() => navigate({ name: 'people' })}>
-        <Busy message={problem === undefined ? t.diary.view.loading : undefined} />
+      <Page title={dm.diary.people.editTitle} back={() => navigate({ name: 'people' })}>
+        <Busy message={problem === undefined ? dm.diary.view.loading : undefined} />
         {problem !== undefined && (
           <div class="notice notice--error" role="alert">
             <p>{problem}</p>
@@ -163,7 +167,9 @@ export function EditPersonScreen({ id }: { id: string }) {
       </Page>
     );
   }
-  return <PersonForm title={t.diary.people.editTitle} draftKey={id} draft={draft} deletable={id} />;
+  return (
+    <PersonForm title={dm.diary.people.editTitle} draftKey={id} draft={draft} deletable={id} />
+  );
 }
 
 function PersonForm({
@@ -179,7 +185,8 @@ function PersonForm({
   deletable?: string;
 }) {
   const { t, locale, navigate, diary } = useApp();
-  const p = t.diary.people;
+  const dm = useDiaryText();
+  const p = dm.diary.people;
   const [fields, setFields] = useState<PersonFields>(draft.fields);
   const [base] = useState<RecordResponse | undefined>(draft.base);
   const [errors, setErrors] = useState<ErrorItem[]>([]);
@@ -223,7 +230,9 @@ function PersonForm({
       setErrors([
         {
           field: 'person-name',
-          message: isApiError(e, 'revision_conflict') ? t.diary.form.conflict : describeError(t, e),
+          message: isApiError(e, 'revision_conflict')
+            ? dm.diary.form.conflict
+            : describeError(t, e),
         },
       ]);
       setSeq(seq + 1);
@@ -297,8 +306,8 @@ function PersonForm({
           onInput={(accounts) => update({ accounts })}
           rows={2}
         />
-        <p class="hint">{t.diary.form.draftNote}</p>
-        <Busy message={busy ? t.diary.form.saving : undefined} />
+        <p class="hint">{dm.diary.form.draftNote}</p>
+        <Busy message={busy ? dm.diary.form.saving : undefined} />
         <div class="button-group">
           <Button type="submit" disabled={busy}>
             {p.save}
@@ -333,7 +342,8 @@ export function incidentsNamingPerson(
 
 export function DeletePersonScreen({ id }: { id: string }) {
   const { t, navigate, diary } = useApp();
-  const p = t.diary.people;
+  const dm = useDiaryText();
+  const p = dm.diary.people;
   const { state, retry } = useDiary();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | undefined>();
@@ -368,7 +378,7 @@ export function DeletePersonScreen({ id }: { id: string }) {
       back={keep}
       errors={problem !== undefined ? [{ field: 'confirm-delete', message: problem }] : []}
     >
-      <Busy message={state.kind === 'loading' ? t.diary.view.loading : undefined} />
+      <Busy message={state.kind === 'loading' ? dm.diary.view.loading : undefined} />
       {state.kind === 'failed' && (
         <div class="notice notice--error" role="alert">
           <p>{state.message}</p>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MESSAGES } from '../../shell/messages.js';
+import { DIARY_MESSAGES } from '../messages.js';
 import {
   checkPlace,
   emptyPlaceFields,
@@ -11,7 +11,7 @@ import {
 } from '../place-form.js';
 import type { Incident } from '../../../../domain/diary/index.js';
 
-const errors = MESSAGES.en.diary.places.errors;
+const errors = DIARY_MESSAGES.en.diary.places.errors;
 
 describe('the place form', () => {
   it('saves a trimmed name, a kind from the list, and leaves blanks out', () => {
@@ -68,7 +68,7 @@ describe('the place form', () => {
       { field: 'place-address', message: errors.addressLong },
       { field: 'place-notes', message: errors.notesLong },
     ]);
-    const welsh = MESSAGES.cy.diary.places.errors;
+    const welsh = DIARY_MESSAGES.cy.diary.places.errors;
     expect(placeErrors(blank, check.issues, welsh)[0]?.message).toBe(welsh.name);
   });
 

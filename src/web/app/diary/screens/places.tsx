@@ -7,6 +7,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { byPlace, PLACE_KINDS } from '../../../../domain/diary/index.js';
 import { isApiError, type RecordResponse, PLACE } from '../../../../vault/index.js';
 import { useApp, type PlaceDraft } from '../../shell/context.js';
+import { useDiaryText } from '../diary-text.js';
 import {
   checkPlace,
   emptyPlaceFields,
@@ -37,13 +38,14 @@ const NEW_DRAFT = 'new';
 
 export function PlacesScreen() {
   const { t, navigate } = useApp();
-  const p = t.diary.places;
+  const dm = useDiaryText();
+  const p = dm.diary.places;
   const { state, retry } = useDiary();
   return (
     <Page title={p.title} back={() => navigate({ name: 'home' })}>
       <p>{p.lede}</p>
       <Button onClick={() => navigate({ name: 'place-new' })}>{p.add}</Button>
-      <Busy message={state.kind === 'loading' ? t.diary.view.loading : undefined} />
+      <Busy message={state.kind === 'loading' ? dm.diary.view.loading : undefined} />
       {state.kind === 'failed' && (
         <div class="notice notice--error" role="alert">
           <p>{state.message}</p>
@@ -59,8 +61,9 @@ export function PlacesScreen() {
 }
 
 function PlaceList({ data }: { data: DiaryData }) {
-  const { t, locale, navigate, diary } = useApp();
-  const p = t.diary.places;
+  const { locale, navigate, diary } = useApp();
+  const dm = useDiaryText();
+  const p = dm.diary.places;
   // One pass over every incident for all the places, shared with the pattern view's preparation.
   const counts = useMemo(() => {
     const zone = browserTimeZone();
@@ -95,13 +98,15 @@ function PlaceList({ data }: { data: DiaryData }) {
 }
 
 export function NewPlaceScreen() {
-  const { t, diary } = useApp();
+  const { diary } = useApp();
+  const dm = useDiaryText();
   const draft = diary.places.get(NEW_DRAFT) ?? { fields: emptyPlaceFields() };
-  return <PlaceForm title={t.diary.places.newTitle} draftKey={NEW_DRAFT} draft={draft} />;
+  return <PlaceForm title={dm.diary.places.newTitle} draftKey={NEW_DRAFT} draft={draft} />;
 }
 
 export function EditPlaceScreen({ id }: { id: string }) {
   const { t, diary, navigate } = useApp();
+  const dm = useDiaryText();
   const held = diary.store.get('place', id);
   const [draft, setDraft] = useState<PlaceDraft | undefined>(
     diary.places.get(id) ??
@@ -117,17 +122,17 @@ export function EditPlaceScreen({ id }: { id: string }) {
       (e: unknown) =>
         setProblem(
           isApiError(e, 'not_found')
-            ? t.diary.places.notFound
+            ? dm.diary.places.notFound
             : isApiError(e)
               ? describeError(t, e)
-              : t.diary.view.unreadable,
+              : dm.diary.view.unreadable,
         ),
     );
   }, []);
   if (draft === undefined) {
     return (
-      <Page title={t.diary.places.editTitle} back={() => navigate({ name: 'places' })}>
-        <Busy message={problem === undefined ? t.diary.view.loading : undefined} />
+      <Page title={dm.diary.places.editTitle} back={() => navigate({ name: 'places' })}>
+        <Busy message={problem === undefined ? dm.diary.view.loading : undefined} />
         {problem !== undefined && (
           <div class="notice notice--error" role="alert">
             <p>{problem}</p>
@@ -136,7 +141,7 @@ export function EditPlaceScreen({ id }: { id: string }) {
       </Page>
     );
   }
-  return <PlaceForm title={t.diary.places.editTitle} draftKey={id} draft={draft} deletable={id} />;
+  return <PlaceForm title={dm.diary.places.editTitle} draftKey={id} draft={draft} deletable={id} />;
 }
 
 function PlaceForm({
@@ -152,7 +157,8 @@ function PlaceForm({
   deletable?: string;
 }) {
   const { t, locale, navigate, diary } = useApp();
-  const p = t.diary.places;
+  const dm = useDiaryText();
+  const p = dm.diary.places;
   const [fields, setFields] = useState<PlaceFields>(draft.fields);
   const [base] = useState<RecordResponse | undefined>(draft.base);
   const [errors, setErrors] = useState<ErrorItem[]>([]);
@@ -188,7 +194,9 @@ function PlaceForm({
       setErrors([
         {
           field: 'place-name',
-          message: isApiError(e, 'revision_conflict') ? t.diary.form.conflict : describeError(t, e),
+          message: isApiError(e, 'revision_conflict')
+            ? dm.diary.form.conflict
+            : describeError(t, e),
         },
       ]);
       setSeq(seq + 1);
@@ -234,8 +242,8 @@ function PlaceForm({
           onInput={(notes) => update({ notes })}
           rows={3}
         />
-        <p class="hint">{t.diary.form.draftNote}</p>
-        <Busy message={busy ? t.diary.form.saving : undefined} />
+        <p class="hint">{dm.diary.form.draftNote}</p>
+        <Busy message={busy ? dm.diary.form.saving : undefined} />
         <div class="button-group">
           <Button type="submit" disabled={busy}>
             {p.save}
@@ -261,7 +269,8 @@ function PlaceForm({
 
 export function DeletePlaceScreen({ id }: { id: string }) {
   const { t, navigate, diary } = useApp();
-  const p = t.diary.places;
+  const dm = useDiaryText();
+  const p = dm.diary.places;
   const { state, retry } = useDiary();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | undefined>();
@@ -296,7 +305,7 @@ export function DeletePlaceScreen({ id }: { id: string }) {
       back={keep}
       errors={problem !== undefined ? [{ field: 'confirm-delete', message: problem }] : []}
     >
-      <Busy message={state.kind === 'loading' ? t.diary.view.loading : undefined} />
+      <Busy message={state.kind === 'loading' ? dm.diary.view.loading : undefined} />
       {state.kind === 'failed' && (
         <div class="notice notice--error" role="alert">
           <p>{state.message}</p>

@@ -6,6 +6,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { summarise, type Person, type Place } from '../../../../domain/diary/index.js';
 import { useApp } from '../../shell/context.js';
+import { useDiaryText } from '../diary-text.js';
 import { loadNotes, type Note } from '../../../../vault/index.js';
 import {
   behaviourLabel,
@@ -21,8 +22,9 @@ import { IncidentDetails } from './incident.js';
 
 export function PrintScreen() {
   const { t, navigate, diary, api, session, revisions } = useApp();
-  const p = t.diary.print;
-  const j = t.diaryExtra.journal;
+  const dm = useDiaryText();
+  const p = dm.diary.print;
+  const j = dm.diaryExtra.journal;
   const { state, retry } = useDiary();
   const [title, setTitle] = useState(diary.printTitle ?? p.defaultTitle);
   /** The private journal is printed only when the person asks for it. */
@@ -71,7 +73,7 @@ export function PrintScreen() {
           {p.print}
         </Button>
       </div>
-      <Busy message={state.kind === 'loading' ? t.diary.list.loading : undefined} />
+      <Busy message={state.kind === 'loading' ? dm.diary.list.loading : undefined} />
       {state.kind === 'failed' && (
         <div class="notice notice--error no-print" role="alert">
           <p>{state.message}</p>
@@ -102,9 +104,10 @@ function Log({
   /** The private journal, when the person chose to include it. */
   journal: readonly Note[] | undefined;
 }) {
-  const { t, locale, formatTimestamp, formatHappened, diary } = useApp();
-  const j = t.diaryExtra.journal;
-  const p = t.diary.print;
+  const { locale, formatTimestamp, formatHappened, diary } = useApp();
+  const dm = useDiaryText();
+  const j = dm.diaryExtra.journal;
+  const p = dm.diary.print;
   const zone = useMemo(browserTimeZone, []);
   const prepared = useMemo(() => diary.store.prepared(zone), [data]);
   const summary = useMemo(() => summarise(prepared, { timeZone: zone }), [prepared]);
@@ -138,7 +141,7 @@ function Log({
             {p.people}:{' '}
             {summary.people
               .map(
-                (person) => `${person.label ?? t.diary.view.unknownPerson} (${person.incidents})`,
+                (person) => `${person.label ?? dm.diary.view.unknownPerson} (${person.incidents})`,
               )
               .join(', ')}
           </li>
@@ -172,8 +175,8 @@ function Log({
                     : // Only evidence links changed since the words were written.
                       format(
                         record.value.textRevision > 1
-                          ? t.diaryExtra.links.printEdited
-                          : t.diaryExtra.links.printNotEdited,
+                          ? dm.diaryExtra.links.printEdited
+                          : dm.diaryExtra.links.printNotEdited,
                         {
                           n: record.value.textRevision,
                           date: formatTimestamp(record.updatedAt),

@@ -7,6 +7,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { describeIssues, quickCapture } from '../../../../domain/diary/index.js';
 import { useApp, type QuickDraft } from '../../shell/context.js';
+import { useDiaryText } from '../diary-text.js';
 import { INCIDENT, PERSON, type DiaryData } from '../../../../vault/index.js';
 import { Checkbox, NativeDateField, personName, Select, useDiary } from '../diary-ui.js';
 import { describeError } from '../../shell/errors.js';
@@ -15,9 +16,10 @@ import { Busy, Button, ErrorSummary, Page, TextArea, TextField } from '../../com
 
 /** Quick capture on a screen of its own, one tap from anywhere in the vault (the bar). */
 export function QuickCaptureScreen() {
-  const { t, navigate } = useApp();
+  const { navigate } = useApp();
+  const dm = useDiaryText();
   return (
-    <Page title={t.diary.home.quickHeading} back={() => navigate({ name: 'home' })}>
+    <Page title={dm.diary.home.quickHeading} back={() => navigate({ name: 'home' })}>
       <QuickCapture standalone />
     </Page>
   );
@@ -47,8 +49,9 @@ export function lastPerpetrator(data: Pick<DiaryData, 'incidents' | 'people'>): 
 
 export function QuickCapture({ standalone = false }: { standalone?: boolean }) {
   const { t, navigate, diary } = useApp();
-  const q = t.diary.home;
-  const w = t.diaryExtra.quick;
+  const dm = useDiaryText();
+  const q = dm.diary.home;
+  const w = dm.diaryExtra.quick;
   const { state } = useDiary({ partial: true });
   const people = useMemo(
     () =>
@@ -141,10 +144,10 @@ export function QuickCapture({ standalone = false }: { standalone?: boolean }) {
       setErrors(
         describeIssues(result.error).map((issue) =>
           issue.path.startsWith('when')
-            ? { field: 'quick-when', message: t.diary.form.errors.start }
+            ? { field: 'quick-when', message: dm.diary.form.errors.start }
             : issue.path.startsWith('where')
               ? { field: 'quick-where', message: issue.message }
-              : { field: 'quick-what', message: t.diary.form.errors.what },
+              : { field: 'quick-what', message: dm.diary.form.errors.what },
         ),
       );
       setSeq(seq + 1);

@@ -25,6 +25,7 @@ import {
   allIncidents,
 } from '../../../../vault/index.js';
 import { useApp } from '../../shell/context.js';
+import { useDiaryText } from '../../diary/diary-text.js';
 import { formatZonedWhen } from '../../diary/diary-ui.js';
 import { describeError } from '../../shell/errors.js';
 import { format } from '../../shell/messages.js';
@@ -41,6 +42,7 @@ import {
   useEvidenceText,
 } from '../evidence-ui.js';
 import type { EvidenceMessages } from '../messages.js';
+import type { DiaryMessages } from '../../diary/messages.js';
 
 /** Files up to this size are opened as soon as the screen shows; larger ones on request. */
 const AUTO_OPEN_BYTES = 50 * 1024 * 1024;
@@ -299,6 +301,7 @@ function FileSection({ evidence }: { evidence: Evidence }) {
 /** Every fact about the item, as a GOV.UK summary list. */
 function Details({ record }: { record: EvidenceRecord }) {
   const app = useApp();
+  const dm = useDiaryText();
   const { locale, formatTimestamp } = app;
   const e = useEvidenceText();
   const v = e.view;
@@ -329,7 +332,7 @@ function Details({ record }: { record: EvidenceRecord }) {
         {row(
           f.date,
           <>
-            {formatDate(value.date)[locale]} <span class="hint">({dateSource(app.t, value)})</span>
+            {formatDate(value.date)[locale]} <span class="hint">({dateSource(dm, value)})</span>
           </>,
           'date',
         )}
@@ -427,14 +430,14 @@ function LinkedIncidents({ evidenceId }: { evidenceId: string }) {
 /** "29 March 2026 at 19:05: He was at the gate…" */
 /** Where an item's date came from: the photo's camera date, the file's date, or the person. */
 function dateSource(
-  t: ReturnType<typeof useApp>['t'],
+  dm: DiaryMessages,
   value: {
     readonly date: string;
     readonly exif?: { readonly takenAt?: string | undefined } | undefined;
     readonly file: { readonly lastModified?: string | undefined };
   },
 ): string {
-  const x = t.diaryExtra.evidence;
+  const x = dm.diaryExtra.evidence;
   if (value.exif?.takenAt !== undefined && value.exif.takenAt.slice(0, 10) === value.date) {
     return x.fromPhoto;
   }
