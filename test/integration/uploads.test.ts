@@ -563,7 +563,7 @@ describe.each([
               (r) => r.ok,
               () => false,
             ),
-          { timeout: 30_000 },
+          { timeout: 90_000 }, // a hang guard: a first start on a busy machine takes seconds
         )
         .toBe(true);
       const signUp = await fetch(`${origin}/api/accounts`, {
