@@ -64,7 +64,7 @@ describe('buildReport', () => {
         const sum = (xs: readonly { count: number }[]) => xs.reduce((n, x) => n + x.count, 0);
         expect(model.summary.incidents).toBe(chosen.length);
         expect(sum(model.summary.timeOfDay)).toBe(chosen.length);
-        expect(sum(model.summary.weekly)).toBe(chosen.length);
+        expect(sum(model.summary.overTime.bars)).toBe(chosen.length);
         const values = chosen.map((r) => current(r).value);
         expect(sum(model.summary.behaviours)).toBe(
           values.reduce((n, v) => n + v.behaviours.length, 0),

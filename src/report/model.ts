@@ -16,6 +16,7 @@ import {
 import { formatAmount, formatDate } from '../domain/diary/text.js';
 import { current, type ReportOptions, type ReportRecord, type ReportRecords } from './input.js';
 import { exhibitInitials } from './exhibits.js';
+import { overTime } from './over-time.js';
 import type { Counted, LogEntry, ReportModel } from './report-model.js';
 import {
   conversations,
@@ -165,7 +166,7 @@ export function buildReport(records: ReportRecords, options: ReportOptions): Rep
         incidents.flatMap((i) => i.perpetratorIds),
         label,
       ),
-      weekly: (weekly?.weeks ?? []).map((w) => ({ label: w.start, count: w.count })),
+      overTime: overTime(weekly?.weeks ?? [], diary.incidents, loc),
       timeOfDay: bands,
       conduct: s.conduct({
         incidents: incidents.length,

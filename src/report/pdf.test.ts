@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -31,10 +31,14 @@ const OPTIONS: ReportOptions = {
 function pdfText(bytes: Uint8Array): { text: string; pages: number } {
   const dir = mkdtempSync(join(tmpdir(), 'mosaic-report-'));
   const file = join(dir, 'report.pdf');
-  writeFileSync(file, bytes);
-  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
-  return { text, pages: Number(/Pages:\s+(\d+)/.exec(info)?.[1]) };
+  try {
+    writeFileSync(file, bytes);
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+    return { text, pages: Number(/Pages:\s+(\d+)/.exec(info)?.[1]) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 const squash = (s: string) => s.replace(/\s+/g, ' ');

@@ -214,9 +214,12 @@ export async function renderReportPdf(
   L.text(s.timeOfDayHint, { size: 9 });
   L.bars(model.summary.timeOfDay);
   L.gap(8);
-  L.text(s.weekly, { bold: true, size: 11 });
-  L.text(s.weeklyHint, { size: 9 });
-  L.bars(model.summary.weekly.map((w) => ({ label: `${s.weekOf} ${w.label}`, count: w.count })));
+  const { unit, bars } = model.summary.overTime;
+  L.text(unit === 'week' ? s.weekly : s.monthly, { bold: true, size: 11 });
+  L.text(unit === 'week' ? s.weeklyHint : s.monthlyHint, { size: 9 });
+  L.bars(
+    unit === 'week' ? bars.map((w) => ({ label: `${s.weekOf} ${w.label}`, count: w.count })) : bars,
+  );
 
   // 3. Effects
   if (model.effects !== undefined) {

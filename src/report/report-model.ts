@@ -85,7 +85,11 @@ export interface ReportModel {
     readonly behaviours: readonly Counted[];
     readonly channels: readonly Counted[];
     readonly people: readonly Counted[];
-    readonly weekly: readonly Counted[];
+    /**
+     * Incidents over time: one bar a week, or one a month when the period is longer than
+     * MAX_WEEKLY_BARS weeks (a bar a week for two years would fill two pages).
+     */
+    readonly overTime: { readonly unit: 'week' | 'month'; readonly bars: readonly Counted[] };
     readonly timeOfDay: readonly Counted[];
     readonly conduct: string;
   };

@@ -32,6 +32,8 @@ export interface ReportStrings {
   readonly weekly: string;
   readonly weeklyHint: string;
   readonly weekOf: string;
+  readonly monthly: string;
+  readonly monthlyHint: string;
   readonly timeOfDay: string;
   readonly timeOfDayHint: string;
   readonly count: string;
@@ -128,6 +130,8 @@ const en: ReportStrings = {
   weekly: 'Incidents each week',
   weeklyHint: 'Each bar is one week, starting on a Monday. The number is how many incidents.',
   weekOf: 'Week of',
+  monthly: 'Incidents each month',
+  monthlyHint: 'Each bar is one month. The number is how many incidents.',
   timeOfDay: 'Time of day',
   timeOfDayHint: 'How many incidents started in each part of the day.',
   count: 'Number',
@@ -239,6 +243,8 @@ const cy: ReportStrings = {
   weeklyHint:
     'Mae pob bar yn un wythnos, yn dechrau ar ddydd Llun. Y rhif yw faint o ddigwyddiadau.',
   weekOf: 'Wythnos',
+  monthly: 'Digwyddiadau bob mis',
+  monthlyHint: 'Mae pob bar yn un mis. Y rhif yw faint o ddigwyddiadau.',
   timeOfDay: 'Adeg o’r dydd',
   timeOfDayHint: 'Faint o ddigwyddiadau ddechreuodd ym mhob rhan o’r dydd.',
   count: 'Nifer',

@@ -101,6 +101,17 @@ export function formatDate(date: LocalDate): Bilingual {
   };
 }
 
+/**
+ * A calendar month in words, in both languages.
+ *
+ * @example formatMonth('2026-03') // { en: 'March 2026', cy: 'Mawrth 2026' }
+ */
+export function formatMonth(month: string): Bilingual {
+  const [y = '', m = '1'] = month.split('-');
+  const index = Number(m) - 1;
+  return { en: `${MONTHS.en[index] ?? ''} ${y}`, cy: `${MONTHS.cy[index] ?? ''} ${y}` };
+}
+
 /** Average days in a month (365.2425 / 12), for wording durations only. */
 const DAYS_PER_MONTH = 30.436875;
 
