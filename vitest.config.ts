@@ -2,6 +2,15 @@ import { defineConfig } from 'vitest/config';
 
 // Three tiers (DESIGN.md): unit tests next to the code, integration through app.inject on both
 // database engines, e2e in Debian's Chromium. `npm test` runs all three.
+//
+// The machine has two cores. Unit and integration files run two at a time (group 0): most of an
+// integration file's time is spent waiting on PostgreSQL, Swift or a child server, so two files
+// together finish in little more than the longer one. Then the one file that restarts PostgreSQL
+// runs alone (group 1), since every other file's connections would break under it. Last, the
+// browser files, one at a time (group 2): a Chromium and a server already fill both cores.
+const INTEGRATION = ['test/integration/**/*.test.ts'];
+const RESTARTS_POSTGRES = ['test/integration/database-restart.test.ts'];
+
 export default defineConfig({
   test: {
     reporters: ['default', './test/support/summary-reporter.ts'],
@@ -11,15 +20,34 @@ export default defineConfig({
           name: 'unit',
           include: ['src/**/*.test.{ts,tsx}', 'bench/**/*.test.ts', 'test/lint/**/*.test.ts'],
           environment: 'node',
+          // A hang guard, not a speed target: a property test beside a busy integration file can
+          // take several times its usual second.
+          testTimeout: 20_000,
+          maxWorkers: 2,
+          sequence: { groupOrder: 0 },
         },
       },
       {
         test: {
           name: 'integration',
-          include: ['test/integration/**/*.test.ts'],
+          include: INTEGRATION,
+          exclude: RESTARTS_POSTGRES,
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 60_000,
+          maxWorkers: 2,
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        test: {
+          name: 'integration-alone',
+          include: RESTARTS_POSTGRES,
+          environment: 'node',
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          maxWorkers: 1,
+          sequence: { groupOrder: 1 },
         },
       },
       {
@@ -29,8 +57,8 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          // One browser at a time: the machine has two cores.
-          fileParallelism: false,
+          maxWorkers: 1,
+          sequence: { groupOrder: 2 },
           // A browser on a loaded two-core machine can miss a deadline once; a real fault fails twice.
           retry: 1,
         },
