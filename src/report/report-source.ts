@@ -200,7 +200,7 @@ export interface SealedForReport {
   readonly sealed: SealedRecord[];
   /** How many included revisions have no receipt (yet). */
   readonly withoutReceipt: number;
-  readonly logKey?: LogKey;
+  readonly logKey: LogKey;
 }
 
 /**
@@ -249,7 +249,8 @@ export async function sealForReport(
     },
     options.signal,
   );
-  const logKey = receipts.size > 0 ? await api.getLogKey() : undefined;
+  // Always: the cover names the log's key, and the bundle carries it.
+  const logKey = await api.getLogKey();
 
   let withoutReceipt = 0;
   const sealed: SealedRecord[] = [];
@@ -306,7 +307,7 @@ export async function sealForReport(
       ),
     ]),
   ) as unknown as ReportRecords;
-  return { records, sealed, withoutReceipt, ...(logKey !== undefined ? { logKey } : {}) };
+  return { records, sealed, withoutReceipt, logKey };
 }
 
 /** The receipt leaf's received-at time (ISO 8601); the verifier checks it against the proof. */
