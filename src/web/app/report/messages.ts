@@ -63,7 +63,7 @@ const en = {
     left: 'Left out',
     none: 'None',
     bundleWarning:
-      'The bundle holds every entry in full. Its file entries.json has every part of each entry in the report, and every earlier version of it, even the parts you chose to leave out of the PDF, such as feelings or a witness’s address. Only give the bundle to someone you trust with all of it.',
+      'The bundle holds each entry in full. Its file entries.json has every part of every entry in the report, and every earlier version, even parts you left out of the PDF (such as feelings or a witness’s address). Only give the bundle to someone you trust with all of it.',
     kind: 'What to make',
     pdfOnly: 'The report only (a PDF)',
     pdfOnlyHint: 'Easy to read, print and send.',
@@ -160,7 +160,7 @@ const cy: ReportMessages = {
     left: 'Wedi’u gadael allan',
     none: 'Dim',
     bundleWarning:
-      'Mae’r bwndel yn cadw pob cofnod yn llawn. Mae ei ffeil entries.json yn cynnwys pob rhan o bob cofnod yn yr adroddiad, a phob fersiwn gynharach ohono, hyd yn oed y rhannau y dewisoch eu gadael allan o’r PDF, fel teimladau neu gyfeiriad tyst. Rhowch y bwndel dim ond i rywun rydych chi’n ymddiried ynddo gyda’r cyfan.',
+      'Mae’r bwndel yn cadw pob cofnod yn llawn. Mae ei ffeil entries.json yn cynnwys pob rhan o bob cofnod yn yr adroddiad, a phob fersiwn gynharach, hyd yn oed rhannau a adawoch allan o’r PDF (fel teimladau neu gyfeiriad tyst). Rhowch y bwndel dim ond i rywun rydych chi’n ymddiried ynddo gyda’r cyfan.',
     kind: 'Beth i’w wneud',
     pdfOnly: 'Yr adroddiad yn unig (PDF)',
     pdfOnlyHint: 'Hawdd ei ddarllen, ei argraffu a’i anfon.',

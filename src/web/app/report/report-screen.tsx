@@ -188,7 +188,8 @@ export function ReportScreen() {
       wipeSealed(sealedKeys);
       running.current = undefined;
       if (abort.signal.aborted || (e instanceof MakeFailed && e.code === 'cancelled')) return;
-      setStep({ kind: 'choose' });
+      // Back to the preview, where the error summary's link lands on "Make the report".
+      setStep({ kind: 'preview', model, options: base });
       const message =
         e instanceof MakeFailed && e.code !== 'cancelled' ? m.failed[e.code] : describeError(t, e);
       errors.show([{ field: 'report-make', message }]);
@@ -260,12 +261,6 @@ export function ReportScreen() {
       >
         <p>{m.preview.lede}</p>
         <Preview model={step.model} fields={fields} />
-        <div class="warning-text" data-bundle-warning="">
-          <span class="warning-text__icon" aria-hidden="true">
-            !
-          </span>
-          <strong class="warning-text__text">{m.preview.bundleWarning}</strong>
-        </div>
         <Radios
           id="report-kind"
           legend={m.preview.kind}
@@ -276,6 +271,12 @@ export function ReportScreen() {
           value={fields.kind}
           onChange={(v) => set('kind', v === 'bundle' ? 'bundle' : 'pdf')}
         />
+        <div class="warning-text" data-bundle-warning="">
+          <span class="warning-text__icon" aria-hidden="true">
+            !
+          </span>
+          <strong class="warning-text__text">{m.preview.bundleWarning}</strong>
+        </div>
         <div class="button-group">
           <button
             type="button"
