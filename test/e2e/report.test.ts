@@ -1,6 +1,6 @@
 /**
  * "Make a report" in Chromium at phone size, against the real server: a newcomer records two
- * incidents, opens the report screen, checks the preview (two incidents, the bundle warning),
+ * incidents (one with a photo), opens the report screen, checks the preview (two incidents, the bundle warning),
  * makes the PDF and the evidence bundle in the worker, and saves both. The PDF is a PDF holding
  * an incident's words; the bundle passes the verifier (src/report/verify.ts) in Node. The screen
  * speaks Welsh, passes axe, and makes no request off this origin.
@@ -24,6 +24,7 @@ import {
   type LiveServer,
 } from '../support/browser.js';
 import { heading, signUpInBrowser } from '../support/vault-ui.js';
+import { PHOTO_PATH } from '../fixtures/evidence/make-photo.js';
 
 const PASSPHRASE = 'amber lantern hums softly';
 const SHOTS = process.env.REPORT_SCREENSHOTS;
@@ -79,6 +80,13 @@ describe.skipIf(!HAVE_CHROMIUM)('making a report in Chromium', () => {
         await page.getByRole('textbox', { name: 'What happened' }).fill(what);
         await page.getByRole('button', { name: 'Save incident' }).click();
         await heading(page, 'Incident');
+        if (what.includes(first)) {
+          // A photo for the first incident: an exhibit in the report, its original in the bundle.
+          await page.getByRole('button', { name: 'Add evidence for this incident' }).click();
+          await heading(page, 'Add evidence');
+          await page.locator('#evidence-files').setInputFiles([PHOTO_PATH]);
+          await page.locator('[data-upload="done"]').waitFor({ timeout: 60_000 });
+        }
         await page.getByRole('button', { name: 'My diary', exact: true }).click();
         await heading(page, 'My diary');
       }
@@ -104,6 +112,7 @@ describe.skipIf(!HAVE_CHROMIUM)('making a report in Chromium', () => {
         '1 November 2026 to 30 November 2026',
       );
       expect(await page.locator('[data-preview="cover"] dd').innerText()).toBe('Ffion Rhŷs');
+      expect(await page.locator('[data-preview="exhibits"] dd').innerText()).toBe('1');
       expect(await page.locator('[data-bundle-warning]').innerText()).toContain('entries.json');
       await check('report-preview');
 
@@ -137,6 +146,7 @@ describe.skipIf(!HAVE_CHROMIUM)('making a report in Chromium', () => {
         expect(text).toContain(first);
         expect(text).toContain(second);
         expect(text).toContain('Ffion Rhŷs');
+        expect(text).toContain('photo-gps.jpg');
         if (SHOTS !== undefined) {
           execFileSync('pdftoppm', [
             '-png',
@@ -165,6 +175,8 @@ describe.skipIf(!HAVE_CHROMIUM)('making a report in Chromium', () => {
       expect(failed, JSON.stringify(failed, null, 1)).toEqual([]);
       expect(result.ok).toBe(true);
       expect(result.verdict).toMatch(/^PASSED/);
+      // The photo is in the bundle byte for byte (checked against the hash sealed in its record).
+      expect(result.lines.find((l) => l.subject === 'exhibit FR/1')?.status).toBe('ok');
       expect(result.lines.filter((l) => l.subject.startsWith('incident')).length).toBeGreaterThan(
         0,
       );
