@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyBundle } from '../../src/report/verify.js';
 import {
@@ -28,6 +28,31 @@ import { PHOTO_PATH } from '../fixtures/evidence/make-photo.js';
 
 const PASSPHRASE = 'amber lantern hums softly';
 const SHOTS = process.env.REPORT_SCREENSHOTS;
+
+/** The PDF's text as poppler reads it (what a search or a copy gets); pages as PNGs for SHOTS. */
+function pdfText(bytes: Buffer, shot: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'mosaic-report-e2e-'));
+  try {
+    const file = join(dir, 'report.pdf');
+    writeFileSync(file, bytes);
+    if (SHOTS !== undefined) {
+      execFileSync('pdftoppm', [
+        '-png',
+        '-r',
+        '60',
+        '-f',
+        '1',
+        '-l',
+        '3',
+        file,
+        `${SHOTS}/${shot}`,
+      ]);
+    }
+    return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 describe.skipIf(!HAVE_CHROMIUM)('making a report in Chromium', () => {
   let server: LiveServer;
@@ -135,34 +160,11 @@ describe.skipIf(!HAVE_CHROMIUM)('making a report in Chromium', () => {
 
       // The PDF: a PDF whose text holds both incidents' words.
       expect(pdf.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-      const dir = mkdtempSync(join(tmpdir(), 'mosaic-report-e2e-'));
-      try {
-        const file = join(dir, 'report.pdf');
-        writeFileSync(file, pdf.bytes);
-        const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(
-          /\s+/g,
-          ' ',
-        );
-        expect(text).toContain(first);
-        expect(text).toContain(second);
-        expect(text).toContain('Ffion Rhŷs');
-        expect(text).toContain('photo-gps.jpg');
-        if (SHOTS !== undefined) {
-          execFileSync('pdftoppm', [
-            '-png',
-            '-r',
-            '60',
-            '-f',
-            '1',
-            '-l',
-            '3',
-            file,
-            `${SHOTS}/report-pdf`,
-          ]);
-        }
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
+      const text = pdfText(pdf.bytes, 'report-pdf');
+      expect(text).toContain(first);
+      expect(text).toContain(second);
+      expect(text).toContain('Ffion Rhŷs');
+      expect(text).toContain('photo-gps.jpg');
 
       // The bundle verifies in Node, with the server's published log key.
       const logKey = (await (await fetch(`${server.origin}/api/log/key`)).json()) as {
@@ -196,10 +198,26 @@ describe.skipIf(!HAVE_CHROMIUM)('making a report in Chromium', () => {
       await heading(page, 'Fy nyddiadur');
       await page.getByRole('button', { name: 'Gwneud adroddiad i’w rannu' }).click();
       await heading(page, 'Gwneud adroddiad');
+      await page.getByLabel('Eich enw ar y dudalen flaen').fill('Siân Ŵyn');
       await page.getByRole('button', { name: 'Gwirio beth fydd yn cael ei rannu' }).click();
       await heading(page, 'Gwirio beth fydd yn cael ei rannu');
       expect(await page.locator('[data-bundle-warning]').innerText()).toContain('entries.json');
       await check('report-preview-cy');
+      // Cancel stops the making at once and keeps the choices.
+      await page.getByRole('button', { name: 'Gwneud yr adroddiad' }).click();
+      await page.getByRole('button', { name: 'Canslo' }).click();
+      await page.locator('[data-cancelled]').waitFor();
+      await heading(page, 'Gwneud adroddiad');
+      expect(await page.getByLabel('Eich enw ar y dudalen flaen').inputValue()).toBe('Siân Ŵyn');
+      // A Welsh report (PDF only, the first choice), with ŵ and ŷ in its text.
+      await page.getByRole('button', { name: 'Gwirio beth fydd yn cael ei rannu' }).click();
+      await page.getByRole('button', { name: 'Gwneud yr adroddiad' }).click();
+      await heading(page, 'Mae eich adroddiad yn barod');
+      expect(await page.getByRole('button', { name: 'Cadw’r bwndel' }).count()).toBe(0);
+      const welsh = pdfText((await save('Cadw’r PDF')).bytes, 'report-pdf-cy');
+      expect(welsh).toContain('Cofnod o ddigwyddiadau');
+      expect(welsh).toContain('Siân Ŵyn');
+      expect(welsh).toContain(first);
       await context.close();
     },
   );
