@@ -211,7 +211,7 @@ export function ReportScreen() {
           ? m.making.pdf
           : m.making.bundle;
     return (
-      <Page title={m.making.title}>
+      <Page key="making" title={m.making.title}>
         <p aria-live="polite">{words}</p>
         <Progress
           label={m.making.progress}
@@ -227,7 +227,7 @@ export function ReportScreen() {
 
   if (step.kind === 'done') {
     return (
-      <Page title={m.done.title}>
+      <Page key="done" title={m.done.title}>
         <p>{m.done.lede}</p>
         {step.withoutReceipt > 0 && (
           <div class="notice" data-no-receipt={step.withoutReceipt}>
@@ -254,6 +254,7 @@ export function ReportScreen() {
   if (step.kind === 'preview' && load.kind === 'loaded') {
     return (
       <Page
+        key="preview"
         title={m.preview.title}
         errors={errors.errors}
         errorSeq={errors.seq}
@@ -294,6 +295,7 @@ export function ReportScreen() {
 
   return (
     <Page
+      key="choose"
       title={m.title}
       errors={errors.errors}
       errorSeq={errors.seq}
