@@ -77,6 +77,12 @@ describe.skipIf(!HAVE_CHROMIUM)('making a report in Chromium', () => {
       const page = await context.newPage();
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
+      /** The policies the worker's script and the font files came with. */
+      const assets = new Map<string, string>();
+      page.on('response', (r) => {
+        const name = /\/assets\/(report-worker|noto-sans)[^/]*$/.exec(r.url())?.[1];
+        if (name !== undefined) assets.set(name, r.headers()['content-security-policy'] ?? '');
+      });
       page.on('console', (m) => {
         if (m.type() === 'error') errors.push(m.text());
       });
@@ -183,6 +189,9 @@ describe.skipIf(!HAVE_CHROMIUM)('making a report in Chromium', () => {
         0,
       );
 
+      // The worker may compile libsodium's WebAssembly, as the vault page may; nothing else may.
+      expect(assets.get('report-worker')).toContain("script-src 'self' 'wasm-unsafe-eval'");
+      expect(assets.get('noto-sans')).not.toContain('wasm-unsafe-eval');
       // Nothing asked of anyone but this origin (fonts and the worker included).
       expect(requests.filter((u) => !u.startsWith(server.origin))).toEqual([]);
       expect(errors).toEqual([]);
