@@ -77,6 +77,10 @@ export function permissionsPolicy(
 
 export const PERMISSIONS_POLICY = permissionsPolicy();
 
+/** The vault's worker scripts that need WebAssembly (vite names them `<name>-<hash>.js`). */
+const WASM_WORKER = /^\/assets\/report-worker-[A-Za-z0-9_-]+\.js$/;
+const WASM_WORKER_POLICY = contentSecurityPolicy({ 'script-src': ["'wasm-unsafe-eval'"] });
+
 async function securityHeaders(app: FastifyInstance): Promise<void> {
   await app.register(helmet, {
     contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
@@ -89,6 +93,11 @@ async function securityHeaders(app: FastifyInstance): Promise<void> {
   });
 
   app.addHook('onSend', async (request, reply) => {
+    // The report worker decrypts and hashes with libsodium (WebAssembly) like the vault page, and
+    // a worker runs under the policy sent with its own script.
+    if (WASM_WORKER.test(request.url)) {
+      reply.header('content-security-policy', WASM_WORKER_POLICY);
+    }
     if (!reply.hasHeader('permissions-policy'))
       reply.header('permissions-policy', PERMISSIONS_POLICY);
     if (request.protocol === 'https') {

@@ -58,6 +58,7 @@ import {
   NewEffectScreen,
 } from '../diary/screens/effects.js';
 import { PrintScreen } from '../diary/screens/print.js';
+import { ReportScreen } from '../report/report-screen.js';
 import { RiskCheckScreen, RiskHistoryScreen, RiskResultScreen } from '../safety/risk-screens.js';
 import { SafetyPlanScreen } from '../safety/plan-screen.js';
 import {
@@ -147,6 +148,7 @@ const LOCKED_OUT: ReadonlySet<ScreenName> = new Set([
   'effect-delete',
   'patterns',
   'print',
+  'report',
   'settings',
   'change-passphrase',
   'delete-account',
@@ -473,6 +475,8 @@ function ScreenView(props: {
       return <PatternsScreen />;
     case 'print':
       return <PrintScreen />;
+    case 'report':
+      return <ReportScreen />;
     case 'settings':
       return <SettingsScreen />;
     case 'change-passphrase':

@@ -12,6 +12,7 @@ import { ACCOUNT_MESSAGES } from '../account/messages.js';
 import { DIARY_MESSAGES } from '../diary/messages.js';
 import { EVIDENCE_MESSAGES } from '../evidence/messages.js';
 import { IMPORT_MESSAGES } from '../import/messages.js';
+import { REPORT_MESSAGES } from '../report/messages.js';
 import { SAFETY_MESSAGES } from '../safety/messages.js';
 import { MESSAGES } from './messages.js';
 
@@ -21,6 +22,7 @@ const CATALOGUES = {
   diary: DIARY_MESSAGES,
   evidence: EVIDENCE_MESSAGES,
   import: IMPORT_MESSAGES,
+  report: REPORT_MESSAGES,
   safety: SAFETY_MESSAGES,
 } as const;
 

@@ -63,6 +63,7 @@ export type Screen =
   | { readonly name: 'effect-delete'; readonly id: string }
   | { readonly name: 'patterns' }
   | { readonly name: 'print' }
+  | { readonly name: 'report' }
   | { readonly name: 'settings' }
   | { readonly name: 'change-passphrase' }
   | { readonly name: 'delete-account' }

@@ -78,6 +78,7 @@ const BY_NAME: Readonly<Record<ScreenName, ScreenName | null>> = {
   'effect-delete': 'effects',
   patterns: null,
   print: null,
+  report: null,
   settings: null,
   'change-passphrase': null,
   'delete-account': null,

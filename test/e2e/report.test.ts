@@ -1,0 +1,233 @@
+/**
+ * "Make a report" in Chromium at phone size, against the real server: a newcomer records two
+ * incidents (one with a photo), opens the report screen, checks the preview (two incidents, the bundle warning),
+ * makes the PDF and the evidence bundle in the worker, and saves both. The PDF is a PDF holding
+ * an incident's words; the bundle passes the verifier (src/report/verify.ts) in Node. The screen
+ * speaks Welsh, passes axe, and makes no request off this origin.
+ */
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyBundle } from '../../src/report/verify.js';
+import {
+  axeViolations,
+  DESKTOP,
+  HAVE_CHROMIUM,
+  launchChromium,
+  PHONE,
+  startLiveServer,
+  watchedContext,
+  type LiveServer,
+} from '../support/browser.js';
+import { heading, signUpInBrowser } from '../support/vault-ui.js';
+import { PHOTO_PATH } from '../fixtures/evidence/make-photo.js';
+
+const PASSPHRASE = 'amber lantern hums softly';
+const SHOTS = process.env.REPORT_SCREENSHOTS;
+
+/** The PDF's text as poppler reads it (what a search or a copy gets); pages as PNGs for SHOTS. */
+function pdfText(bytes: Buffer, shot: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'mosaic-report-e2e-'));
+  try {
+    const file = join(dir, 'report.pdf');
+    writeFileSync(file, bytes);
+    if (SHOTS !== undefined) {
+      execFileSync('pdftoppm', [
+        '-png',
+        '-r',
+        '60',
+        '-f',
+        '1',
+        '-l',
+        '3',
+        file,
+        `${SHOTS}/${shot}`,
+      ]);
+    }
+    return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe.skipIf(!HAVE_CHROMIUM)('making a report in Chromium', () => {
+  let server: LiveServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    // Checkpoints every second, so the entries have receipts by the time the bundle is made.
+    server = await startLiveServer({ LOG_CHECKPOINT_SECONDS: '1' });
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it(
+    'previews, makes and saves a PDF and a bundle that verifies',
+    { timeout: 240_000 },
+    async () => {
+      const { context, requests } = await watchedContext(browser, server, { viewport: PHONE });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      /** The policies the worker's script and the font files came with. */
+      const assets = new Map<string, string>();
+      page.on('response', (r) => {
+        const name = /\/assets\/(report-worker|noto-sans)[^/]*$/.exec(r.url())?.[1];
+        if (name !== undefined) assets.set(name, r.headers()['content-security-policy'] ?? '');
+      });
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
+      const check = async (screen: string): Promise<void> => {
+        const violations = await axeViolations(page);
+        expect(violations, `${screen}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
+        if (SHOTS !== undefined) {
+          await page.screenshot({ path: `${SHOTS}/${screen}.png`, fullPage: true });
+          await page.setViewportSize(DESKTOP);
+          await page.screenshot({ path: `${SHOTS}/${screen}-desktop.png`, fullPage: true });
+          await page.setViewportSize(PHONE);
+        }
+      };
+      const username = `wren-${Date.now().toString(36)}`;
+      const first = `station-${randomBytes(4).toString('hex')}`;
+      const second = `shop-${randomBytes(4).toString('hex')}`;
+
+      await signUpInBrowser(page, server.origin, username, PASSPHRASE);
+      for (const [when, what] of [
+        ['2026-11-02T08:30', `He followed me to the ${first}.`],
+        ['2026-11-09T17:45', `He waited outside the ${second}.`],
+      ] as const) {
+        await page.getByRole('button', { name: 'Add a full entry' }).click();
+        await heading(page, 'Add a full entry');
+        await page.getByLabel('When it started').fill(when);
+        await page.getByRole('textbox', { name: 'What happened' }).fill(what);
+        await page.getByRole('button', { name: 'Save incident' }).click();
+        await heading(page, 'Incident');
+        if (what.includes(first)) {
+          // A photo for the first incident: an exhibit in the report, its original in the bundle.
+          await page.getByRole('button', { name: 'Add evidence for this incident' }).click();
+          await heading(page, 'Add evidence');
+          await page.locator('#evidence-files').setInputFiles([PHOTO_PATH]);
+          await page.locator('[data-upload="done"]').waitFor({ timeout: 60_000 });
+        }
+        await page.getByRole('button', { name: 'My diary', exact: true }).click();
+        await heading(page, 'My diary');
+      }
+
+      // The choices.
+      await page.getByRole('button', { name: 'Make a report to share' }).click();
+      await heading(page, 'Make a report');
+      await page.getByRole('button', { name: 'Check what will be shared' }).waitFor();
+      await check('report-choose');
+      // A date range with no end is refused with a clear message.
+      await page.getByLabel('Only incidents between two dates').check();
+      await page.locator('#report-from').fill('2026-11-01');
+      await page.getByRole('button', { name: 'Check what will be shared' }).click();
+      expect(await page.locator('.error-summary').innerText()).toContain('Enter the last date');
+      await page.locator('#report-to').fill('2026-11-30');
+      await page.getByLabel('Your name on the front page').fill('Ffion Rhŷs');
+
+      // The preview: what will be shared, and the plain warning about entries.json.
+      await page.getByRole('button', { name: 'Check what will be shared' }).click();
+      await heading(page, 'Check what will be shared');
+      expect(await page.locator('[data-preview="incidents"] dd').innerText()).toBe('2');
+      expect(await page.locator('[data-preview="period"] dd').innerText()).toBe(
+        '1 November 2026 to 30 November 2026',
+      );
+      expect(await page.locator('[data-preview="cover"] dd').innerText()).toBe('Ffion Rhŷs');
+      expect(await page.locator('[data-preview="exhibits"] dd').innerText()).toBe('1');
+      expect(await page.locator('[data-bundle-warning]').innerText()).toContain('entries.json');
+      await check('report-preview');
+
+      await page.getByLabel('The report and an evidence bundle (a ZIP file)').check();
+      await page.getByRole('button', { name: 'Make the report' }).click();
+      await heading(page, 'Your report is ready');
+      await check('report-done');
+
+      const save = async (button: string) => {
+        const [download] = await Promise.all([
+          page.waitForEvent('download'),
+          page.getByRole('button', { name: button }).click(),
+        ]);
+        return { name: download.suggestedFilename(), bytes: readFileSync(await download.path()) };
+      };
+      const pdf = await save('Save the PDF');
+      const bundle = await save('Save the bundle');
+      expect(pdf.name).toMatch(/^mosaic-report-\d{4}-\d{2}-\d{2}\.pdf$/);
+      expect(bundle.name).toBe(pdf.name.replace(/\.pdf$/, '.zip'));
+
+      // The PDF: a PDF whose text holds both incidents' words.
+      expect(pdf.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      const text = pdfText(pdf.bytes, 'report-pdf');
+      expect(text).toContain(first);
+      expect(text).toContain(second);
+      expect(text).toContain('Ffion Rhŷs');
+      expect(text).toContain('photo-gps.jpg');
+
+      // The bundle verifies in Node, with the server's published log key.
+      const logKey = (await (await fetch(`${server.origin}/api/log/key`)).json()) as {
+        vkey: string;
+      };
+      const result = await verifyBundle(new Uint8Array(bundle.bytes), {
+        expectedLogKey: logKey.vkey,
+      });
+      const failed = result.lines.filter((l) => l.status === 'fail');
+      expect(failed, JSON.stringify(failed, null, 1)).toEqual([]);
+      expect(result.ok).toBe(true);
+      expect(result.verdict).toMatch(/^PASSED/);
+      // The photo is in the bundle byte for byte (checked against the hash sealed in its record).
+      expect(result.lines.find((l) => l.subject === 'exhibit FR/1')?.status).toBe('ok');
+      expect(result.lines.filter((l) => l.subject.startsWith('incident')).length).toBeGreaterThan(
+        0,
+      );
+
+      // The worker may compile libsodium's WebAssembly, as the vault page may; nothing else may.
+      expect(assets.get('report-worker')).toContain("script-src 'self' 'wasm-unsafe-eval'");
+      expect(assets.get('noto-sans')).not.toContain('wasm-unsafe-eval');
+      // Nothing asked of anyone but this origin (fonts and the worker included).
+      expect(requests.filter((u) => !u.startsWith(server.origin))).toEqual([]);
+      expect(errors).toEqual([]);
+
+      // In Welsh.
+      await page.goto(`${server.origin}/cy/vault`);
+      await heading(page, 'Eich dyddiadur preifat');
+      await page.getByRole('button', { name: 'Agor fy nyddiadur' }).click();
+      await heading(page, 'Agor fy nyddiadur');
+      await page.getByLabel('Enw defnyddiwr').fill(username);
+      await page.getByLabel('Cyfrinymadrodd', { exact: true }).fill(PASSPHRASE);
+      await page.getByRole('button', { name: 'Agor fy nyddiadur' }).click();
+      await heading(page, 'Fy nyddiadur');
+      await page.getByRole('button', { name: 'Gwneud adroddiad i’w rannu' }).click();
+      await heading(page, 'Gwneud adroddiad');
+      await page.getByLabel('Eich enw ar y dudalen flaen').fill('Siân Ŵyn');
+      await page.getByRole('button', { name: 'Gwirio beth fydd yn cael ei rannu' }).click();
+      await heading(page, 'Gwirio beth fydd yn cael ei rannu');
+      expect(await page.locator('[data-bundle-warning]').innerText()).toContain('entries.json');
+      await check('report-preview-cy');
+      // Cancel stops the making at once and keeps the choices.
+      await page.getByRole('button', { name: 'Gwneud yr adroddiad' }).click();
+      await page.getByRole('button', { name: 'Canslo' }).click();
+      await page.locator('[data-cancelled]').waitFor();
+      await heading(page, 'Gwneud adroddiad');
+      expect(await page.getByLabel('Eich enw ar y dudalen flaen').inputValue()).toBe('Siân Ŵyn');
+      // A Welsh report (PDF only, the first choice), with ŵ and ŷ in its text.
+      await page.getByRole('button', { name: 'Gwirio beth fydd yn cael ei rannu' }).click();
+      await page.getByRole('button', { name: 'Gwneud yr adroddiad' }).click();
+      await heading(page, 'Mae eich adroddiad yn barod');
+      expect(await page.getByRole('button', { name: 'Cadw’r bwndel' }).count()).toBe(0);
+      const welsh = pdfText((await save('Cadw’r PDF')).bytes, 'report-pdf-cy');
+      expect(welsh).toContain('Cofnod o ddigwyddiadau');
+      expect(welsh).toContain('Siân Ŵyn');
+      expect(welsh).toContain(first);
+      await context.close();
+    },
+  );
+});
