@@ -8,8 +8,34 @@ import { createSha256, toHex } from '../crypto/index.js';
 
 configure({ useWebWorkers: false });
 
-/** Files bigger than this are only hashed, never kept (evidence, the report). */
-const KEEP_LIMIT = 64 * 1024 * 1024;
+const MIB = 1024 * 1024;
+
+/**
+ * How much work a bundle may ask of the checker. A bundle comes from someone else, so a hostile
+ * one (a "ZIP bomb": a few kilobytes that inflate to terabytes, or millions of tiny files) must
+ * end in a clear failure, not a tab or a command that runs out of memory or never finishes. Real
+ * bundles sit far inside these: evidence (photos, video, sound) barely compresses, and even
+ * 10,000 incidents with every revision and proof make well under 200,000 files.
+ */
+export interface BagLimits {
+  /** Files bigger than this are only hashed, never kept (evidence, the report). */
+  readonly keepBytes: number;
+  /** All the kept files together. */
+  readonly keptTotalBytes: number;
+  readonly maxFiles: number;
+  /** Every file inflated together may be at most this many times the ZIP's own size… */
+  readonly maxRatio: number;
+  /** …or this many bytes, whichever is more (small bundles of text compress well). */
+  readonly ratioFloorBytes: number;
+}
+
+export const BAG_LIMITS: BagLimits = Object.freeze({
+  keepBytes: 64 * MIB,
+  keptTotalBytes: 512 * MIB,
+  maxFiles: 500_000,
+  maxRatio: 100,
+  ratioFloorBytes: 1024 * MIB,
+});
 
 export interface BagFile {
   readonly path: string;
@@ -28,8 +54,15 @@ export class BagReadError extends Error {
   override readonly name = 'BagReadError';
 }
 
-/** Opens the ZIP and reads every file. Throws BagReadError when it is not a one-folder ZIP. */
-export async function readBag(source: Blob | Uint8Array): Promise<Bag> {
+/**
+ * Opens the ZIP and reads every file. Throws BagReadError when it is not a one-folder ZIP, or
+ * when it asks for more work than `limits` allow.
+ */
+export async function readBag(
+  source: Blob | Uint8Array,
+  limits: BagLimits = BAG_LIMITS,
+): Promise<Bag> {
+  const zipBytes = source instanceof Uint8Array ? source.length : source.size;
   const reader = new ZipReader(
     source instanceof Uint8Array ? new Uint8ArrayReader(source) : new BlobReader(source),
     { useWebWorkers: false, checkSignature: true },
@@ -42,12 +75,25 @@ export async function readBag(source: Blob | Uint8Array): Promise<Bag> {
       throw new BagReadError(`the file is not a ZIP that can be read (${errorText(e)})`);
     }
     const fileEntries = entries.filter((e) => !e.directory);
+    if (fileEntries.length > limits.maxFiles) {
+      throw new BagReadError(
+        `the ZIP holds ${fileEntries.length} files, more than a bundle ever has (${limits.maxFiles})`,
+      );
+    }
+    // The sizes the ZIP declares; each file is then held to its own while it inflates.
+    const declared = fileEntries.reduce((sum, e) => sum + e.uncompressedSize, 0);
+    if (declared > Math.max(limits.ratioFloorBytes, zipBytes * limits.maxRatio)) {
+      throw new BagReadError(
+        `the ZIP would inflate to ${declared} bytes from ${zipBytes}, far more than a bundle does`,
+      );
+    }
     const folders = new Set(fileEntries.map((e) => e.filename.split('/')[0]));
     if (folders.size !== 1 || fileEntries.some((e) => !e.filename.includes('/'))) {
       throw new BagReadError('the ZIP must hold exactly one folder, the bag');
     }
     const folder = [...folders][0] ?? '';
     const files = new Map<string, BagFile>();
+    let keptTotal = 0;
     for (const entry of fileEntries) {
       const path = entry.filename.slice(folder.length + 1);
       if (files.has(path)) throw new BagReadError(`${path} is in the ZIP twice`);
@@ -55,20 +101,37 @@ export async function readBag(source: Blob | Uint8Array): Promise<Bag> {
       const hasher = await createSha256();
       const chunks: Uint8Array[] = [];
       let size = 0;
+      const stop = new AbortController();
       try {
         await entry.getData(
           new WritableStream<Uint8Array>({
             write(chunk) {
-              hasher.update(chunk);
               size += chunk.length;
-              if (keep && size <= KEEP_LIMIT) chunks.push(chunk);
+              if (size > entry.uncompressedSize) {
+                // More bytes than the ZIP said: stop inflating now, however much is left.
+                stop.abort();
+                throw new BagReadError(`${path} is bigger inside the ZIP than the ZIP says`);
+              }
+              hasher.update(chunk);
+              if (keep && size <= limits.keepBytes) chunks.push(chunk);
             },
           }),
+          { signal: stop.signal },
         );
       } catch (e) {
+        if (e instanceof BagReadError) throw e;
+        if (stop.signal.aborted) {
+          throw new BagReadError(`${path} is bigger inside the ZIP than the ZIP says`);
+        }
         throw new BagReadError(`${path} could not be read from the ZIP (${errorText(e)})`);
       }
-      const bytes = keep && size <= KEEP_LIMIT ? join(chunks, size) : undefined;
+      const bytes = keep && size <= limits.keepBytes ? join(chunks, size) : undefined;
+      if (bytes !== undefined) {
+        keptTotal += size;
+        if (keptTotal > limits.keptTotalBytes) {
+          throw new BagReadError('the ZIP holds more proof and entry data than a bundle ever has');
+        }
+      }
       files.set(path, {
         path,
         size,
