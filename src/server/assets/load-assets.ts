@@ -79,6 +79,8 @@ export async function loadAssets(
       searchScript: entry('src/web/enhance/qa-search.ts'),
       vaultScript: entry('src/web/app/main.tsx'),
       vaultStylesheets: (manifest['src/web/app/main.tsx']?.css ?? []).map((file) => `/${file}`),
+      verifyScript: entry('src/web/verify/page.ts'),
+      verifyStylesheets: (manifest['src/web/verify/page.ts']?.css ?? []).map((file) => `/${file}`),
       logo,
     },
     generated,
