@@ -4,11 +4,17 @@
  * the file named; the file never leaves the browser (every request is a body-less GET, none
  * after the worker started but the worker itself); no axe violations before and after.
  */
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { BlobReader, BlobWriter, Uint8ArrayReader, ZipReader, ZipWriter } from '@zip.js/zip.js';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cryptoReady } from '../../src/crypto/index.js';
 import { makeTestBundle } from '../../src/report/bundle-fixture.js';
+import { PATHS } from '../../src/report/bundle-layout.js';
+import { DEFAULT_PUBLIC_DIR } from '../../src/server/site.js';
 import {
   axeViolations,
   HAVE_CHROMIUM,
@@ -45,9 +51,7 @@ async function check(page: Page, name: string, bytes: Uint8Array): Promise<strin
     mimeType: 'application/zip',
     buffer: Buffer.from(bytes),
   });
-  await expect
-    .poll(() => status.textContent(), { timeout: 45_000 })
-    .toMatch(/^(Passed|Failed)\./);
+  await expect.poll(() => status.textContent(), { timeout: 45_000 }).toMatch(/^(Passed|Failed)\./);
   return (await status.textContent()) ?? '';
 }
 
@@ -110,5 +114,53 @@ describe.skipIf(!HAVE_CHROMIUM)('the bundle checker at /verify', () => {
     expect(errors).toEqual([]);
     expect(await context.cookies()).toEqual([]);
     await context.close();
+  });
+
+  it('checks a bundle offline with the verify.html inside it, opened from disk', async () => {
+    const named = JSON.parse(
+      await readFile(path.join(DEFAULT_PUBLIC_DIR, '.vite', 'verify-html.json'), 'utf8'),
+    ) as { file: string };
+    const html = await readFile(path.join(DEFAULT_PUBLIC_DIR, named.file));
+    const bundle = await makeTestBundle({ incidents: 3, verifyHtml: new Uint8Array(html) });
+    const dir = await mkdtemp(path.join(tmpdir(), 'mosaic-verify-html-'));
+    try {
+      // The bundle's own verify.html, unpacked as a person would.
+      const reader = new ZipReader(
+        new BlobReader(new Blob([bundle.zip as Uint8Array<ArrayBuffer>])),
+      );
+      const entry = (await reader.getEntries()).find((e) =>
+        e.filename.endsWith(`/${PATHS.verifyHtml}`),
+      );
+      if (entry === undefined || entry.directory)
+        throw new Error('verify.html is not in the bundle');
+      const unpacked = await entry.getData(new BlobWriter());
+      await reader.close();
+      const file = path.join(dir, 'verify.html');
+      await writeFile(file, new Uint8Array(await unpacked.arrayBuffer()));
+
+      const context = await browser.newContext({ offline: true });
+      const network: string[] = [];
+      await context.route('**/*', (route) => {
+        const url = route.request().url();
+        if (url.startsWith('file:')) return route.continue();
+        network.push(url);
+        return route.abort('blockedbyclient');
+      });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
+      await page.goto(pathToFileURL(file).href);
+      const passed = await check(page, 'bundle.zip', bundle.zip);
+      expect(passed).toMatch(/^Passed\. PASSED: /);
+      expect(await page.locator('.verify__line--fail').count()).toBe(0);
+      expect(await axeViolations(page)).toEqual([]);
+      expect(network).toEqual([]);
+      expect(errors).toEqual([]);
+      await context.close();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

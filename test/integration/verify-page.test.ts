@@ -47,8 +47,8 @@ describe('the /verify page', () => {
 
   it('serves the checker worker with the same policy, and other files with the site one', async () => {
     const page = await t.app.inject({ url: '/verify' });
-    const script = /<script[^>]*src="(\/assets\/verify-[^"]+\.js)"/.exec(page.body)?.[1];
-    expect(script).toBeDefined();
+    const script = /<script[^>]*src="(\/assets\/verify-[^"]+\.js)"/.exec(page.body)?.[1] ?? '';
+    expect(script).not.toBe('');
     const source = (await t.app.inject({ url: script })).body;
     const worker = /verify-worker-[\w-]+\.js/.exec(source)?.[0];
     expect(worker).toBeDefined();

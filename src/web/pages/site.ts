@@ -34,6 +34,8 @@ export interface Assets {
   /** Loaded only by the bundle checker (/verify), with its stylesheets; its worker loads lazily. */
   readonly verifyScript: string;
   readonly verifyStylesheets: readonly string[];
+  /** verify.html, the offline checker for bundles (absent when the build did not make it). */
+  readonly verifyHtml: string | undefined;
   readonly logo: string | undefined;
 }
 
