@@ -44,9 +44,12 @@ const chunks = files.filter((f): f is Rolldown.OutputChunk => f.type === 'chunk'
 const styles = files.filter(
   (f): f is Rolldown.OutputAsset => f.type === 'asset' && f.fileName.endsWith('.css'),
 );
-if (chunks.length !== 1) throw new Error(`verify.html: expected one script, got ${chunks.length}`);
+const [chunk] = chunks;
+if (chunk === undefined || chunks.length !== 1) {
+  throw new Error(`verify.html: expected one script, got ${String(chunks.length)}`);
+}
 // A script element ends at the first "</script": keep that sequence out of the inline code.
-const script = chunks[0]!.code.replace(/<\/(script)/gi, '<\\/$1');
+const script = chunk.code.replace(/<\/(script)/gi, '<\\/$1');
 const style = styles.map((s) => String(s.source)).join('\n');
 
 const t = VERIFY_MESSAGES.en;

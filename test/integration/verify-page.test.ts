@@ -63,7 +63,9 @@ describe('the /verify page', () => {
   });
 
   it('is linked from the footer of every public page', async () => {
-    expect((await t.app.inject('/')).body).toContain('<a href="/verify">Check an evidence bundle</a>');
+    expect((await t.app.inject('/')).body).toContain(
+      '<a href="/verify">Check an evidence bundle</a>',
+    );
     expect((await t.app.inject('/cy/')).body).toContain(
       '<a href="/cy/verify">Gwirio bwndel tystiolaeth</a>',
     );

@@ -13,7 +13,7 @@ const en = {
   description:
     'Check that an evidence bundle from a private diary has not been changed. The file stays on your device.',
   intro:
-    'An evidence bundle is a .zip file made from a private diary on this site. It holds a report, the diary entries, the evidence files, and proof that none of them have changed since they were saved.',
+    'An evidence bundle is a .zip file made from a private diary. It holds a report, the diary entries, the evidence files, and proof that none of them have changed since they were saved.',
   whoFor:
     'Anyone can use this page: the person who kept the diary, a police officer, a lawyer or a court.',
   private:
@@ -52,7 +52,7 @@ const cy: VerifyMessages = {
   description:
     "Gwiriwch nad yw bwndel tystiolaeth o ddyddiadur preifat wedi cael ei newid. Mae'r ffeil yn aros ar eich dyfais.",
   intro:
-    "Ffeil .zip yw bwndel tystiolaeth, wedi'i gwneud o ddyddiadur preifat ar y wefan hon. Mae'n cynnwys adroddiad, cofnodion y dyddiadur, y ffeiliau tystiolaeth, a phrawf nad oes dim un ohonyn nhw wedi newid ers iddyn nhw gael eu cadw.",
+    "Ffeil .zip yw bwndel tystiolaeth, wedi'i gwneud o ddyddiadur preifat. Mae'n cynnwys adroddiad, cofnodion y dyddiadur, y ffeiliau tystiolaeth, a phrawf nad oes dim un ohonyn nhw wedi newid ers iddyn nhw gael eu cadw.",
   whoFor:
     "Gall unrhyw un ddefnyddio'r dudalen hon: y person a gadwodd y dyddiadur, swyddog heddlu, cyfreithiwr neu lys.",
   private:
@@ -68,7 +68,7 @@ const cy: VerifyMessages = {
   checking: 'Yn gwirio {name}. Gall ffeil fawr gymryd ychydig funudau.',
   noFile: 'Dewiswch ffeil .zip yn gyntaf.',
   couldNotRun:
-    "Doedd dim modd gwneud y gwiriad yn y porwr hwn. Rhowch gynnig ar borwr arall, neu defnyddiwch y gorchymyn yn HOW-TO-VERIFY.txt.",
+    'Doedd dim modd gwneud y gwiriad yn y porwr hwn. Rhowch gynnig ar borwr arall, neu defnyddiwch y gorchymyn yn HOW-TO-VERIFY.txt.',
   resultsHeading: 'Beth gafodd ei wirio',
   passed: 'Wedi pasio.',
   failed: 'Wedi methu.',

@@ -58,6 +58,8 @@ export function setUpVerify(doc: Document, startWorker: () => Worker): void {
     strong.textContent = result.ok ? text('passed') : text('failed');
     status.className = `verify__status verify__status--${result.ok ? 'ok' : 'fail'}`;
     status.replaceChildren(strong, ' ', span(result.verdict));
+    // The live region announces it; bring it into sight too, when it is below the screen.
+    status.scrollIntoView({ block: 'nearest' });
   };
 
   const say = (message: string): void => {
