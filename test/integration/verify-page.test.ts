@@ -70,4 +70,20 @@ describe('the /verify page', () => {
       '<a href="/cy/verify">Gwirio bwndel tystiolaeth</a>',
     );
   });
+
+  it('serves verify.html for the app to put in bundles, named by the vault page', async () => {
+    const vault = (await t.app.inject('/vault')).body;
+    const url =
+      /data-verify-html="(\/assets\/verify-bundle-[0-9a-f]+\.html)"/.exec(vault)?.[1] ?? '';
+    expect(url).not.toBe('');
+    const res = await t.app.inject({ url });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toMatch(/^<!doctype html>/);
+    // Self-contained: no file of any kind is loaded, and its own policy forbids any connection.
+    expect(res.body).not.toMatch(/<(script|link|img)\b[^>]*\b(src|href)=/);
+    expect(res.body).toMatch(
+      /<meta http-equiv="Content-Security-Policy" content="[^"]*connect-src 'none'/,
+    );
+    expect(res.body).toContain('<input type="file" id="verify-file"');
+  });
 });
