@@ -92,6 +92,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the bundle checker at /verify', () => {
 
     const passed = await check(page, 'bundle.zip', bundle.zip);
     expect(passed).toMatch(/^Passed\. PASSED: every file, entry, exhibit and receipt checks out\./);
+    expect(await page.locator('[data-verify-stop]').isHidden()).toBe(true);
     const lines = page.locator('[data-verify-lines] li');
     expect(await lines.count()).toBeGreaterThan(5);
     await expect.poll(() => page.locator('.verify__line--fail').count()).toBe(0);

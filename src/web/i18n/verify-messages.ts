@@ -28,6 +28,8 @@ const en = {
   check: 'Check the bundle',
   /** {name} is the file's name. */
   checking: 'Checking {name}. A big file can take a few minutes.',
+  stop: 'Stop checking',
+  stopped: 'Checking stopped. Choose the file again to start again.',
   noFile: 'Choose a .zip file first.',
   couldNotRun:
     'The check could not run in this browser. Try another browser, or use the command in HOW-TO-VERIFY.txt.',
@@ -66,6 +68,8 @@ const cy: VerifyMessages = {
     'Dyma ein hallwedd log ni. Os daeth y bwndel gan sefydliad arall, rhowch eu hallwedd nhw yma, neu gadewch y blwch hwn yn wag.',
   check: "Gwirio'r bwndel",
   checking: 'Yn gwirio {name}. Gall ffeil fawr gymryd ychydig funudau.',
+  stop: 'Stopio gwirio',
+  stopped: "Mae'r gwirio wedi stopio. Dewiswch y ffeil eto i ddechrau eto.",
   noFile: 'Dewiswch ffeil .zip yn gyntaf.',
   couldNotRun:
     'Doedd dim modd gwneud y gwiriad yn y porwr hwn. Rhowch gynnig ar borwr arall, neu defnyddiwch y gorchymyn yn HOW-TO-VERIFY.txt.',

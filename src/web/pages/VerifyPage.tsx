@@ -50,6 +50,7 @@ export function VerifyBody(props: {
         hidden
         data-text-checking={t.checking}
         data-text-no-file={t.noFile}
+        data-text-stopped={t.stopped}
         data-text-could-not-run={t.couldNotRun}
         data-text-passed={t.passed}
         data-text-failed={t.failed}
@@ -92,9 +93,14 @@ export function VerifyBody(props: {
             </textarea>
           </div>
         )}
-        <button type="submit" class="button">
-          {t.check}
-        </button>
+        <div class="verify__buttons">
+          <button type="submit" class="button">
+            {t.check}
+          </button>
+          <button type="button" class="button verify__stop" data-verify-stop="" hidden>
+            {t.stop}
+          </button>
+        </div>
       </form>
       <p class="verify__status" role="status" aria-live="polite" data-verify-status="" />
       <section aria-labelledby="verify-results" data-verify-results="" hidden>

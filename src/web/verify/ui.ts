@@ -15,6 +15,7 @@ export function setUpVerify(doc: Document, startWorker: () => Worker): void {
   const input = form?.querySelector<HTMLInputElement>('[data-verify-file]');
   const drop = form?.querySelector<HTMLElement>('[data-verify-drop]');
   const key = form?.querySelector<HTMLTextAreaElement>('[data-verify-key]');
+  const stopButton = form?.querySelector<HTMLButtonElement>('[data-verify-stop]');
   const status = doc.querySelector<HTMLElement>('[data-verify-status]');
   const results = doc.querySelector<HTMLElement>('[data-verify-results]');
   const list = doc.querySelector<HTMLElement>('[data-verify-lines]');
@@ -27,6 +28,7 @@ export function setUpVerify(doc: Document, startWorker: () => Worker): void {
   const stop = (): void => {
     worker?.terminate();
     worker = undefined;
+    if (stopButton) stopButton.hidden = true;
   };
 
   /** Text in English on a page in another language says so, for screen readers. */
@@ -98,6 +100,7 @@ export function setUpVerify(doc: Document, startWorker: () => Worker): void {
         ...(expectedLogKey ? { expectedLogKey } : {}),
       };
       current.postMessage(request);
+      if (stopButton) stopButton.hidden = false;
     } catch {
       stop();
       say(text('could-not-run'));
@@ -108,6 +111,11 @@ export function setUpVerify(doc: Document, startWorker: () => Worker): void {
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     run();
+  });
+  stopButton?.addEventListener('click', () => {
+    stop();
+    say(text('stopped'));
+    input.focus();
   });
   input.addEventListener('change', () => {
     chosen = input.files?.[0];
