@@ -29,7 +29,7 @@ const en = {
   /** {name} is the file's name. */
   checking: 'Checking {name}. A big file can take a few minutes.',
   stop: 'Stop checking',
-  stopped: 'Checking stopped. Choose the file again to start again.',
+  stopped: 'Checking stopped. To start again, choose "Check the bundle".',
   noFile: 'Choose a .zip file first.',
   couldNotRun:
     'The check could not run in this browser. Try another browser, or use the command in HOW-TO-VERIFY.txt.',
@@ -69,7 +69,7 @@ const cy: VerifyMessages = {
   check: "Gwirio'r bwndel",
   checking: 'Yn gwirio {name}. Gall ffeil fawr gymryd ychydig funudau.',
   stop: 'Stopio gwirio',
-  stopped: "Mae'r gwirio wedi stopio. Dewiswch y ffeil eto i ddechrau eto.",
+  stopped: 'Mae\'r gwirio wedi stopio. I ddechrau eto, dewiswch "Gwirio\'r bwndel".',
   noFile: 'Dewiswch ffeil .zip yn gyntaf.',
   couldNotRun:
     'Doedd dim modd gwneud y gwiriad yn y porwr hwn. Rhowch gynnig ar borwr arall, neu defnyddiwch y gorchymyn yn HOW-TO-VERIFY.txt.',
