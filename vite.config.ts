@@ -15,6 +15,7 @@ export default defineConfig({
         enhance: 'src/web/enhance/main.ts',
         'qa-search': 'src/web/enhance/qa-search.ts',
         vault: 'src/web/app/main.tsx',
+        verify: 'src/web/verify/page.ts',
         site: 'src/web/styles/site.css',
       },
     },

@@ -70,6 +70,8 @@ export const LAYERS = {
     packages: ['preact', 'preact-render-to-string', 'markdown-it'],
   },
   'web/enhance': { layers: ['domain', 'web/search'], packages: [] },
+  /** The bundle checker's page script and worker (/verify and verify.html). */
+  'web/verify': { layers: ['domain', 'report'], packages: [] },
   'web/search': { layers: ['domain'], packages: ['minisearch', 'stemmer'] },
   'web/i18n': { layers: ['domain'], packages: [] },
   'web/styles': { layers: [], packages: [] },

@@ -50,6 +50,8 @@ export interface TestBundleOptions {
   /** TSA certificates to carry in the bundle. */
   readonly tsaCertificates?: readonly Uint8Array[];
   readonly options?: Partial<ReportOptions>;
+  /** verify.html to put in the bundle. */
+  readonly verifyHtml?: Uint8Array;
 }
 
 export interface TestBundle {
@@ -216,6 +218,7 @@ export async function makeTestBundle(o: TestBundleOptions = {}): Promise<TestBun
       ),
     ),
     ...(o.tsaCertificates !== undefined ? { tsaCertificates: o.tsaCertificates } : {}),
+    ...(o.verifyHtml !== undefined ? { verifyHtml: o.verifyHtml } : {}),
     consistency: [{ from: half, to: hashes.length, proof: await consistencyProof(half, hashes) }],
   };
   const zip = await bundleToBytes(input);

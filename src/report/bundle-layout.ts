@@ -16,6 +16,8 @@ export const PATHS = {
   manifest: 'manifest-sha256.txt',
   tagManifest: 'tagmanifest-sha256.txt',
   howTo: 'HOW-TO-VERIFY.txt',
+  /** The offline checker (optional): a tag file, listed in the tag manifest when present. */
+  verifyHtml: 'verify.html',
   report: 'data/report.pdf',
   entries: 'data/entries.json',
   logKey: 'data/proofs/log.vkey',

@@ -87,6 +87,12 @@ export interface BundleInput {
   }[];
   /** TSA certificates (DER) for a reader who has no copy: not trusted by the verifier alone. */
   readonly tsaCertificates?: readonly Uint8Array[];
+  /**
+   * The offline checker, verify.html (built by scripts/build-verify-html.tsx; the server serves
+   * it at Assets.verifyHtml). When given it is written as a tag file next to HOW-TO-VERIFY.txt
+   * and listed in tagmanifest-sha256.txt.
+   */
+  readonly verifyHtml?: Uint8Array;
   readonly onProgress?: (bytesWritten: number) => void;
   readonly signal?: AbortSignal;
 }
@@ -217,7 +223,8 @@ export async function writeBundle(
     ].join('\n'),
   );
   await addText(PATHS.bagit, BAGIT_TXT);
-  await addText(PATHS.howTo, howToVerifyText());
+  await addText(PATHS.howTo, howToVerifyText({ verifyHtml: input.verifyHtml !== undefined }));
+  if (input.verifyHtml !== undefined) await addBytes(PATHS.verifyHtml, input.verifyHtml, true);
   // The tag manifest lists every other tag file; it is the one file nothing lists.
   const tags = tagManifest.sort().join('');
   await zip.add(`${folder}/${PATHS.tagManifest}`, new Blob([tags]).stream());

@@ -2,7 +2,16 @@
  * HOW-TO-VERIFY.txt: a short plain-text note at the top of every bundle, for whoever opens it.
  * English only for now: it is read by officers, archivists and forensic staff.
  */
-export function howToVerifyText(): string {
+export function howToVerifyText(options: { readonly verifyHtml?: boolean } = {}): string {
+  const inBrowser =
+    options.verifyHtml === true
+      ? `   In a web browser, with no internet needed: open verify.html (in this folder) and choose
+   this bundle's .zip file. Or use the "Check an evidence bundle" page (/verify) on the site
+   of the organisation that made it.
+   Or on a computer with Node.js and Mosaic's source:`
+      : `   In a web browser: use the "Check an evidence bundle" page (/verify) on the site of the
+   organisation that made it, and choose this bundle's .zip file.
+   Or on a computer with Node.js and Mosaic's source:`;
   return `HOW TO CHECK THIS BUNDLE
 
 This folder is a BagIt bag (RFC 8493). It holds a report, the diary entries it was made from,
@@ -13,7 +22,8 @@ the evidence files, and proof that each entry and file has not changed since it 
    Or check each line of manifest-sha256.txt with: sha256sum -c manifest-sha256.txt
    (run it inside this folder).
 
-2. Check the proofs with Mosaic's checker. It works offline and sends nothing anywhere:
+2. Check the proofs with Mosaic's checker. It works offline and sends nothing anywhere.
+${inBrowser}
    npm run verify -- <this bundle>.zip
    It prints one line for each entry and each exhibit, then a verdict.
 

@@ -40,6 +40,7 @@ import { healthRoutes } from './routes/health.js';
 import { pageRoutes, sendErrorPage } from './routes/pages.js';
 import { selfCheckRoutes } from './routes/self-check.js';
 import { vaultPageRoutes } from './routes/vault-page.js';
+import { verifyPageRoutes } from './routes/verify-page.js';
 
 export interface AppOptions {
   readonly config: Config;
@@ -226,6 +227,7 @@ async function mosaic(app: FastifyInstance, options: AppOptions): Promise<void> 
   pageRoutes(app, site);
   selfCheckRoutes(app, site);
   vaultPageRoutes(app, site);
+  verifyPageRoutes(app, site, log.key.vkey);
 
   app.setNotFoundHandler({ preHandler: app.rateLimit(NOT_FOUND_LIMIT) }, (request, reply) => {
     if (request.url.startsWith('/api/')) {

@@ -37,11 +37,12 @@ describe('the advice content', () => {
     const { pages, broken } = await crawl(get);
     expect(broken).toEqual([]);
     // The private diary is reachable too, but it is an app, not a content page; the self-check
-    // is a form, not a page file.
+    // and the bundle checker are forms, not page files.
     const contentPages = [...pages.keys()]
       .filter(isPublicPage)
-      .filter((p) => !p.endsWith('/self-check'));
+      .filter((p) => !p.endsWith('/self-check') && !p.endsWith('/verify'));
     expect(pages.has('/self-check') && pages.has('/cy/self-check')).toBe(true);
+    expect(pages.has('/verify') && pages.has('/cy/verify')).toBe(true);
     expect(pages.has('/vault') && pages.has('/cy/vault')).toBe(true);
     const english = contentPages.filter((p) => !p.startsWith('/cy'));
     const welsh = contentPages.filter((p) => p.startsWith('/cy/'));

@@ -72,6 +72,17 @@ export async function loadAssets(
     }
   }
 
+  // verify.html, the offline checker the app puts in every bundle (scripts/build-verify-html.tsx).
+  let verifyHtml: string | undefined;
+  try {
+    const named = z
+      .object({ file: z.string().regex(/^assets\/verify-bundle-[0-9a-f]+\.html$/) })
+      .parse(JSON.parse(await readFile(path.join(publicDir, '.vite', 'verify-html.json'), 'utf8')));
+    verifyHtml = `/${named.file}`;
+  } catch {
+    verifyHtml = undefined; // an older build: bundles are made without verify.html
+  }
+
   return {
     assets: {
       stylesheets: [entry('src/web/styles/site.css'), theme],
@@ -79,6 +90,9 @@ export async function loadAssets(
       searchScript: entry('src/web/enhance/qa-search.ts'),
       vaultScript: entry('src/web/app/main.tsx'),
       vaultStylesheets: (manifest['src/web/app/main.tsx']?.css ?? []).map((file) => `/${file}`),
+      verifyScript: entry('src/web/verify/page.ts'),
+      verifyStylesheets: (manifest['src/web/verify/page.ts']?.css ?? []).map((file) => `/${file}`),
+      verifyHtml,
       logo,
     },
     generated,

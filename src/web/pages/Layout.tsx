@@ -11,7 +11,16 @@ import { LOCALE_INFO, type Locale } from '../../domain/locales.js';
 import { localise } from '../../domain/localised-text.js';
 import { telHref } from '../../domain/services.js';
 import { format, MESSAGES, type Messages } from '../i18n/messages.js';
-import { findService, HOME_SLUG, orgName, pagePath, VAULT_SLUG, type Site } from './site.js';
+import { VERIFY_MESSAGES } from '../i18n/verify-messages.js';
+import {
+  findService,
+  HOME_SLUG,
+  orgName,
+  pagePath,
+  VAULT_SLUG,
+  VERIFY_SLUG,
+  type Site,
+} from './site.js';
 
 export interface LayoutProps {
   readonly site: Site;
@@ -262,15 +271,18 @@ function Footer({ site, locale, t }: { site: Site; locale: Locale; t: Messages }
                 <a href={telHref(stalking.phone)}>{stalking.phone}</a>
               </p>
             )}
-            {footerLinks.length > 0 && (
-              <ul aria-label={t.footer.links}>
-                {footerLinks.map((p) => (
-                  <li key={p.slug}>
-                    <a href={pagePath(site, locale, p.slug)}>{p.title}</a>
-                  </li>
-                ))}
-              </ul>
-            )}
+            <ul aria-label={t.footer.links}>
+              {footerLinks.map((p) => (
+                <li key={p.slug}>
+                  <a href={pagePath(site, locale, p.slug)}>{p.title}</a>
+                </li>
+              ))}
+              <li>
+                <a href={pagePath(site, locale, VERIFY_SLUG)}>
+                  {VERIFY_MESSAGES[locale].footerLink}
+                </a>
+              </li>
+            </ul>
           </section>
         </div>
         <p class="site-footer__meta">

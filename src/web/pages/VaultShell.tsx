@@ -8,7 +8,8 @@ import { VAULT_SLUG, type Site } from './site.js';
  * The page the vault app mounts into, in the compact vault frame (quick exit, no public
  * navigation). It carries no vault data: everything private is fetched as ciphertext and
  * decrypted in memory by the app. The tab title names only the organisation's short name
- * (`data-site-name`), which the app puts after each screen's fixed title.
+ * (`data-site-name`), which the app puts after each screen's fixed title. `data-verify-html` is
+ * the address of verify.html, which the app fetches to put in an evidence bundle.
  */
 export function VaultShell({ site, locale }: { site: Site; locale: Locale }) {
   const t = MESSAGES[locale].vault;
@@ -24,7 +25,12 @@ export function VaultShell({ site, locale }: { site: Site; locale: Locale }) {
       scripts={[site.assets.vaultScript]}
       stylesheets={site.assets.vaultStylesheets}
     >
-      <div id="vault-app" data-locale={locale} data-site-name={shortName}>
+      <div
+        id="vault-app"
+        data-locale={locale}
+        data-site-name={shortName}
+        data-verify-html={site.assets.verifyHtml}
+      >
         <h1>{t.title}</h1>
         <p class="vault-loading">{t.loading}</p>
         <noscript>

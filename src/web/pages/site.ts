@@ -31,6 +31,11 @@ export interface Assets {
   /** Loaded only by the vault page, with its stylesheets. */
   readonly vaultScript: string;
   readonly vaultStylesheets: readonly string[];
+  /** Loaded only by the bundle checker (/verify), with its stylesheets; its worker loads lazily. */
+  readonly verifyScript: string;
+  readonly verifyStylesheets: readonly string[];
+  /** verify.html, the offline checker for bundles (absent when the build did not make it). */
+  readonly verifyHtml: string | undefined;
   readonly logo: string | undefined;
 }
 
@@ -51,6 +56,8 @@ export const DIRECTORY_SLUG = 'get-help';
 export const VAULT_SLUG = 'vault';
 /** The public self-check, "Is this stalking?" (a form, not a content page). */
 export const SELF_CHECK_SLUG = 'self-check';
+/** The bundle checker: checks an evidence bundle on the person's device (not a content page). */
+export const VERIFY_SLUG = 'verify';
 
 /** "/" and "/the-law" for the default language; "/cy/" and "/cy/the-law" for the others. */
 export function pagePath(site: Pick<Site, 'defaultLocale'>, locale: Locale, slug: string): string {
