@@ -4,7 +4,7 @@
  * dedicated worker takes its own), and the form carries this deployment's log key.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { VERIFY_PAGE_CSP } from '../../src/server/routes/verify-page.js';
+import { WASM_POLICY } from '../../src/server/plugins/security-headers.js';
 import { CONTENT_SECURITY_POLICY } from '../../src/server/plugins/security-headers.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 
@@ -27,7 +27,7 @@ describe('the /verify page', () => {
       expect(res.headers['set-cookie'], url).toBeUndefined();
       expect(res.headers['cache-control']).toBe('no-store');
       const csp = String(res.headers['content-security-policy']);
-      expect(csp).toBe(VERIFY_PAGE_CSP);
+      expect(csp).toBe(WASM_POLICY);
       expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval';");
       expect(csp).not.toContain('unsafe-inline');
       expect(csp).toContain("connect-src 'self'");
@@ -54,12 +54,17 @@ describe('the /verify page', () => {
     expect(worker).toBeDefined();
     const res = await t.app.inject({ url: `/assets/${worker!}` });
     expect(res.statusCode).toBe(200);
-    expect(res.headers['content-security-policy']).toBe(VERIFY_PAGE_CSP);
+    expect(res.headers['content-security-policy']).toBe(WASM_POLICY);
     const other = await t.app.inject({ url: script });
     expect(String(other.headers['content-security-policy'])).toContain(
       `script-src ${CONTENT_SECURITY_POLICY['script-src'].join(' ')};`,
     );
     expect(String(other.headers['content-security-policy'])).not.toContain('wasm');
+    // The wider policy goes only to the exact file name, never to a decorated address of it.
+    for (const url of [`/assets/${worker!}?v=1`, `/assets/${worker!}/`, `/assets//${worker!}`]) {
+      const decorated = await t.app.inject({ url });
+      expect(String(decorated.headers['content-security-policy']), url).not.toContain('wasm');
+    }
   });
 
   it('is linked from the footer of every public page', async () => {

@@ -77,9 +77,19 @@ export function permissionsPolicy(
 
 export const PERMISSIONS_POLICY = permissionsPolicy();
 
-/** The vault's worker scripts that need WebAssembly (vite names them `<name>-<hash>.js`). */
-const WASM_WORKER = /^\/assets\/report-worker-[A-Za-z0-9_-]+\.js$/;
-const WASM_WORKER_POLICY = contentSecurityPolicy({ 'script-src': ["'wasm-unsafe-eval'"] });
+/**
+ * The policy for pages and workers that run libsodium (WebAssembly): the vault page, the /verify
+ * page, and their workers. It allows compiling WebAssembly only: no inline script, no eval.
+ */
+export const WASM_POLICY = contentSecurityPolicy({ 'script-src': ["'wasm-unsafe-eval'"] });
+
+/**
+ * Worker scripts that decrypt, hash or check signatures with libsodium, as Vite names them
+ * (`<name>-<hash>.js`): the report worker (src/web/app/report/) and the bundle checker's
+ * (src/web/verify/). A dedicated worker runs under the policy sent with its own script, not its
+ * page's. Anchored, so a query string or a decorated path gets the site's default policy.
+ */
+const WASM_WORKER = /^\/assets\/(?:report|verify)-worker-[A-Za-z0-9_-]+\.js$/;
 
 async function securityHeaders(app: FastifyInstance): Promise<void> {
   await app.register(helmet, {
@@ -93,11 +103,7 @@ async function securityHeaders(app: FastifyInstance): Promise<void> {
   });
 
   app.addHook('onSend', async (request, reply) => {
-    // The report worker decrypts and hashes with libsodium (WebAssembly) like the vault page, and
-    // a worker runs under the policy sent with its own script.
-    if (WASM_WORKER.test(request.url)) {
-      reply.header('content-security-policy', WASM_WORKER_POLICY);
-    }
+    if (WASM_WORKER.test(request.url)) reply.header('content-security-policy', WASM_POLICY);
     if (!reply.hasHeader('permissions-policy'))
       reply.header('permissions-policy', PERMISSIONS_POLICY);
     if (request.protocol === 'https') {
