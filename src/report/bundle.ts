@@ -146,7 +146,7 @@ export async function writeBundle(
     format: ENTRIES_FORMAT,
     version: ENTRIES_VERSION,
     ...(input.logOrigin !== undefined ? { logOrigin: input.logOrigin } : {}),
-    records: input.records.map((r) => ({
+    records: inLogOrder(input.records).map((r) => ({
       id: r.id,
       type: r.type,
       ...(r.number !== undefined ? { number: r.number } : {}),
@@ -249,4 +249,16 @@ function toStream(source: ByteSource): ReadableStream<Uint8Array> {
       await iterator.return?.();
     },
   });
+}
+
+/**
+ * Incidents in the order of their numbers in the report's log (the verifier checks that the n-th
+ * incident in entries.json is number n); other records keep the order they were given in.
+ */
+function inLogOrder(records: readonly SealedRecord[]): readonly SealedRecord[] {
+  const numbered = records
+    .filter((r) => r.number !== undefined)
+    .sort((a, b) => (a.number ?? 0) - (b.number ?? 0));
+  let next = 0;
+  return records.map((r) => (r.number === undefined ? r : (numbered[next++] ?? r)));
 }
