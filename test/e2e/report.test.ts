@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyBundle } from '../../src/report/verify.js';
+import { Uint8ArrayReader, Uint8ArrayWriter, ZipReader, type FileEntry } from '@zip.js/zip.js';
 import {
   axeViolations,
   DESKTOP,
@@ -188,6 +189,23 @@ describe.skipIf(!HAVE_CHROMIUM)('making a report in Chromium', () => {
       expect(result.lines.filter((l) => l.subject.startsWith('incident')).length).toBeGreaterThan(
         0,
       );
+
+      // The offline checker rides along, byte for byte the one this deployment serves.
+      const entries = await new ZipReader(
+        new Uint8ArrayReader(new Uint8Array(bundle.bytes)),
+      ).getEntries();
+      const checker = entries.find(
+        (e): e is FileEntry => !e.directory && e.filename.endsWith('/verify.html'),
+      );
+      expect(checker).toBeDefined();
+      const served = /data-verify-html="([^"]+)"/.exec(
+        await (await fetch(`${server.origin}/vault`)).text(),
+      )?.[1];
+      expect(served).toBeDefined();
+      const servedBytes = new Uint8Array(
+        await (await fetch(`${server.origin}${served!}`)).arrayBuffer(),
+      );
+      expect(await checker!.getData(new Uint8ArrayWriter())).toEqual(servedBytes);
 
       // The worker may compile libsodium's WebAssembly, as the vault page may; nothing else may.
       expect(assets.get('report-worker')).toContain("script-src 'self' 'wasm-unsafe-eval'");

@@ -1,5 +1,5 @@
 /**
- * The report's fonts as addresses on this origin: the same Noto Sans WOFF files that
+ * The files the report worker fetches, as addresses on this origin. The report's fonts: the same Noto Sans WOFF files that
  * scripts/report-fonts.ts reads for Node (Latin, then Latin Extended, regular and bold). Vite
  * ships them with the app's assets, so the browser never asks a third party for a font.
  */
@@ -15,4 +15,14 @@ export function reportFontUrls(): { regular: string[]; bold: string[] } {
     regular: [latinRegular, latinExtRegular].map(abs),
     bold: [latinBold, latinExtBold].map(abs),
   };
+}
+
+/**
+ * verify.html, the offline checker put in every bundle: the vault page names its address
+ * (`data-verify-html`, from the build's scripts/build-verify-html.tsx). Absent from an older
+ * build; the bundle is then made without it and HOW-TO-VERIFY.txt says so.
+ */
+export function verifyHtmlUrl(): string | undefined {
+  const path = document.getElementById('vault-app')?.dataset.verifyHtml;
+  return path === undefined || path === '' ? undefined : new URL(path, document.baseURI).href;
 }

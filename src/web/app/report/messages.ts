@@ -97,6 +97,8 @@ const en = {
   },
   failed: {
     fonts_unavailable: 'The report could not be made: its letters (font) could not be loaded.',
+    checker_unavailable:
+      'The bundle could not be made: the checker that goes inside it could not be loaded. Try again, or make the report only.',
     evidence_unavailable:
       'An evidence file could not be opened, so the bundle could not be made. Try the report without evidence files.',
     internal_error: 'Something went wrong while making the report. Try again.',
@@ -193,6 +195,8 @@ const cy: ReportMessages = {
   failed: {
     fonts_unavailable:
       'Doedd dim modd gwneud yr adroddiad: doedd dim modd llwytho ei lythrennau (ffont).',
+    checker_unavailable:
+      'Doedd dim modd gwneud y bwndel: doedd dim modd llwytho’r gwiriwr sy’n mynd y tu mewn iddo. Rhowch gynnig arall arni, neu gwnewch yr adroddiad yn unig.',
     evidence_unavailable:
       'Doedd dim modd agor ffeil dystiolaeth, felly doedd dim modd gwneud y bwndel. Rhowch gynnig ar yr adroddiad heb ffeiliau tystiolaeth.',
     internal_error: 'Aeth rhywbeth o’i le wrth wneud yr adroddiad. Rhowch gynnig arall arni.',

@@ -34,7 +34,7 @@ import { describeError } from '../shell/errors.js';
 import { format } from '../shell/messages.js';
 import { makeInWorker, MakeFailed, type MakeTask } from './make-report.js';
 import { REPORT_MESSAGES } from './messages.js';
-import { reportFontUrls } from './fonts.js';
+import { reportFontUrls, verifyHtmlUrl } from './fonts.js';
 import {
   checkReportFields,
   emptyReportFields,
@@ -151,6 +151,7 @@ export function ReportScreen() {
           verifierUrl: new URL('/verify', document.baseURI).href,
         },
       };
+      const checker = verifyHtmlUrl();
       const request: MakeRequest = {
         type: 'make',
         records: sealed.records,
@@ -165,6 +166,7 @@ export function ReportScreen() {
                 logKey: sealed.logKey.vkey,
                 logOrigin: sealed.logKey.origin,
                 evidence: evidenceFiles(source, model.recordIds.evidence),
+                ...(checker !== undefined ? { verifyHtml: checker } : {}),
               },
             }
           : {}),

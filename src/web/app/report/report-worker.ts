@@ -45,11 +45,13 @@ function reporter(step: 'pdf' | 'bundle'): (fraction: number) => void {
   };
 }
 
-async function fetchFont(url: string): Promise<Uint8Array> {
+/** A file from this origin (a font, verify.html), or `failure` when it cannot be had. */
+async function fetchOwn(url: string, failure: ReportFailure): Promise<Uint8Array> {
   const response = await fetch(url, { credentials: 'same-origin' }).catch(() => undefined);
-  if (response?.ok !== true) throw new Failed('fonts_unavailable');
+  if (response?.ok !== true) throw new Failed(failure);
   return new Uint8Array(await response.arrayBuffer());
 }
+const fetchFont = (url: string) => fetchOwn(url, 'fonts_unavailable');
 
 /** A writable that gathers the ZIP into a Blob, folding pieces in every few megabytes. */
 function blobSink(): { sink: WritableStream<Uint8Array>; blob: () => Blob } {
@@ -112,6 +114,8 @@ async function make(request: MakeRequest): Promise<void> {
       pdf.length +
       b.records.reduce((n, r) => n + r.revisions.reduce((m, v) => m + v.envelope.length, 0), 0) +
       evidence.reduce((n, e) => n + (e.size ?? 0), 0);
+    const verifyHtml =
+      b.verifyHtml !== undefined ? await fetchOwn(b.verifyHtml, 'checker_unavailable') : undefined;
     const bundleProgress = reporter('bundle');
     const { sink, blob } = blobSink();
     await writeBundle(
@@ -125,6 +129,7 @@ async function make(request: MakeRequest): Promise<void> {
         evidence,
         logKey: b.logKey,
         logOrigin: b.logOrigin,
+        ...(verifyHtml !== undefined ? { verifyHtml } : {}),
         onProgress: (written) => bundleProgress(total > 0 ? written / total : 1),
       },
       sink,

@@ -22,6 +22,8 @@ export interface BundleRequest {
   readonly logOrigin: string;
   /** The files of the evidence the report includes (matched to exhibits by id). */
   readonly evidence: readonly EvidenceFile[];
+  /** verify.html's address on this origin, when the build has it. */
+  readonly verifyHtml?: string;
 }
 
 export interface MakeRequest {
@@ -36,7 +38,8 @@ export interface MakeRequest {
 
 export type MakeStep = 'pdf' | 'bundle';
 
-export type ReportFailure = 'fonts_unavailable' | 'evidence_unavailable' | 'internal_error';
+export type ReportFailure =
+  'fonts_unavailable' | 'checker_unavailable' | 'evidence_unavailable' | 'internal_error';
 
 export type WorkerReply =
   | { readonly type: 'progress'; readonly step: MakeStep; readonly fraction: number }
