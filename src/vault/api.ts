@@ -52,6 +52,25 @@ export type SessionResponse = Omit<ServerSessionResponse, 'failedAttempts'> & {
   readonly failedAttempts?: FailedAttempts;
 };
 
+/** A write's answer: the stored record and, when receipts are on, the index of its receipt leaf. */
+export type WrittenRecord = RecordResponse & { readonly leafIndex?: number };
+
+/** The log's identity as GET /api/log/key gives it (contract/receipts.ts logKeyResponse). */
+export interface LogKey {
+  readonly origin: string;
+  readonly vkey: string;
+  readonly fingerprint: string;
+}
+
+/** A receipt as the API gives it (contract/receipts.ts receiptResponse); checked by the caller. */
+export interface ReceiptAnswer {
+  readonly leafIndex: number;
+  /** c2sp.org/tlog-proof@v1 text. */
+  readonly proof: string;
+  /** The TSA countersignature of the proof's checkpoint, as the server says (not checked here). */
+  readonly timestamp: { readonly token: string; readonly time: string } | null;
+}
+
 export interface RecordPage {
   readonly records: RecordResponse[];
   readonly next: string | null;
@@ -274,8 +293,8 @@ export class VaultApi {
 
   // ---- records ----
 
-  async createRecord(body: CreateRecordBody): Promise<RecordResponse> {
-    return this.request('POST', '/api/records', { body, parse: parseRecord });
+  async createRecord(body: CreateRecordBody): Promise<WrittenRecord> {
+    return this.request('POST', '/api/records', { body, parse: parseWrittenRecord });
   }
 
   /** One page of records, oldest first unless `order` is `desc`; every type when `type` is left out. */
@@ -304,10 +323,10 @@ export class VaultApi {
     return this.request('GET', `/api/records/${encodeURIComponent(id)}`, { parse: parseRecord });
   }
 
-  async updateRecord(id: string, body: UpdateRecordBody): Promise<RecordResponse> {
+  async updateRecord(id: string, body: UpdateRecordBody): Promise<WrittenRecord> {
     return this.request('PUT', `/api/records/${encodeURIComponent(id)}`, {
       body,
-      parse: parseRecord,
+      parse: parseWrittenRecord,
     });
   }
 
@@ -343,6 +362,55 @@ export class VaultApi {
 
   async deleteRecord(id: string): Promise<void> {
     await this.request('DELETE', `/api/records/${encodeURIComponent(id)}`, { parse: none });
+  }
+
+  // ---- receipts and the log (docs/vault-protocol.md §9) ----
+
+  /** The deployment's log origin and key, to pin inside the vault. */
+  async getLogKey(): Promise<LogKey> {
+    return this.request('GET', '/api/log/key', {
+      parse: (json) => {
+        const o = object(json);
+        return {
+          origin: string(o, 'origin'),
+          vkey: string(o, 'vkey'),
+          fingerprint: string(o, 'fingerprint'),
+        };
+      },
+    });
+  }
+
+  /**
+   * The receipt of one revision of a record. ApiError `receipt_pending` (409) until a checkpoint
+   * covers it; `receipt_unavailable` (404) for a revision stored before receipts began.
+   */
+  async getRevisionReceipt(id: string, revision: number): Promise<ReceiptAnswer> {
+    return this.request(
+      'GET',
+      `/api/records/${encodeURIComponent(id)}/revisions/${revision}/receipt`,
+      { parse: parseReceipt },
+    );
+  }
+
+  /** The receipt of a finished evidence upload; errors as getRevisionReceipt. */
+  async getUploadReceipt(uploadId: string): Promise<ReceiptAnswer> {
+    return this.request('GET', `/api/uploads/${encodeURIComponent(uploadId)}/receipt`, {
+      parse: parseReceipt,
+    });
+  }
+
+  /** An RFC 6962 consistency proof from tree size `from` to `to` (base64 hashes). */
+  async getConsistency(from: number, to: number): Promise<string[]> {
+    return this.request('GET', `/api/log/consistency?from=${from}&to=${to}`, {
+      parse: (json) => {
+        const o = object(json);
+        if (o.from !== from || o.to !== to) throw badResponse('from');
+        return array(field(o, 'proof')).map((h) => {
+          if (typeof h !== 'string') throw badResponse('proof');
+          return h;
+        });
+      },
+    });
   }
 
   // ---- the one place requests are made ----
@@ -496,6 +564,23 @@ function parseSessionSummary(json: unknown): SessionSummary {
     lastSeenAt: string(o, 'lastSeenAt'),
     current: o.current,
   };
+}
+
+function parseWrittenRecord(json: unknown): WrittenRecord {
+  const record = parseRecord(json);
+  const o = object(json);
+  return o.leafIndex === undefined ? record : { ...record, leafIndex: integer(o, 'leafIndex') };
+}
+
+function parseReceipt(json: unknown): ReceiptAnswer {
+  const o = object(json);
+  const ts = field(o, 'timestamp');
+  let timestamp: ReceiptAnswer['timestamp'] = null;
+  if (ts !== null) {
+    const t = object(ts);
+    timestamp = { token: string(t, 'token'), time: string(t, 'time') };
+  }
+  return { leafIndex: integer(o, 'leafIndex'), proof: string(o, 'proof'), timestamp };
 }
 
 function parseRecord(json: unknown): RecordResponse {
