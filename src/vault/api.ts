@@ -113,6 +113,8 @@ type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 export class VaultApi {
   private csrfToken: string | undefined;
+  /** The receipt leaf of each revision this page wrote (`id:revision` → index), until lock. */
+  private readonly leafIndexes = new Map<string, number>();
   private readonly fetchImpl: typeof fetch;
   private readonly base: string;
   private readonly onSessionEnded: (() => void) | undefined;
@@ -135,6 +137,22 @@ export class VaultApi {
 
   clearCsrfToken(): void {
     this.csrfToken = undefined;
+    this.leafIndexes.clear();
+  }
+
+  /**
+   * The receipt leaf index a write of this page was answered with, if it made that revision:
+   * lets the receipt check wait for a checkpoint that covers it instead of asking too early.
+   */
+  leafIndexOf(id: string, revision: number): number | undefined {
+    return this.leafIndexes.get(`${id}:${revision}`);
+  }
+
+  private remember(written: WrittenRecord): WrittenRecord {
+    if (written.leafIndex !== undefined) {
+      this.leafIndexes.set(`${written.id}:${written.revision}`, written.leafIndex);
+    }
+    return written;
   }
 
   /** The token, for requests made outside this class (tus uploads); undefined when locked. */
@@ -275,6 +293,7 @@ export class VaultApi {
   signOutKeepalive(): void {
     const token = this.csrfToken;
     this.csrfToken = undefined;
+    this.leafIndexes.clear();
     if (token === undefined) return;
     try {
       this.fetchImpl(this.base + '/api/sessions/current', {
@@ -294,7 +313,9 @@ export class VaultApi {
   // ---- records ----
 
   async createRecord(body: CreateRecordBody): Promise<WrittenRecord> {
-    return this.request('POST', '/api/records', { body, parse: parseWrittenRecord });
+    return this.remember(
+      await this.request('POST', '/api/records', { body, parse: parseWrittenRecord }),
+    );
   }
 
   /** One page of records, oldest first unless `order` is `desc`; every type when `type` is left out. */
@@ -324,10 +345,12 @@ export class VaultApi {
   }
 
   async updateRecord(id: string, body: UpdateRecordBody): Promise<WrittenRecord> {
-    return this.request('PUT', `/api/records/${encodeURIComponent(id)}`, {
-      body,
-      parse: parseWrittenRecord,
-    });
+    return this.remember(
+      await this.request('PUT', `/api/records/${encodeURIComponent(id)}`, {
+        body,
+        parse: parseWrittenRecord,
+      }),
+    );
   }
 
   /**
@@ -377,6 +400,13 @@ export class VaultApi {
           fingerprint: string(o, 'fingerprint'),
         };
       },
+    });
+  }
+
+  /** The size of the newest signed checkpoint (public; nothing here is trusted beyond that). */
+  async getLogCheckpointSize(): Promise<number> {
+    return this.request('GET', '/api/log/checkpoint', {
+      parse: (json) => integer(object(json), 'size'),
     });
   }
 

@@ -110,6 +110,9 @@ class FakeServer {
     if (path === '/api/log/key') {
       return json(200, { origin: ORIGIN, vkey: this.signer.vkey, fingerprint: 'fp' });
     }
+    if (path === '/api/log/checkpoint') {
+      return json(200, { size: this.published, checkpoint: '', timestamp: null });
+    }
     if (path === '/api/log/consistency') {
       const from = Number(url.searchParams.get('from'));
       const to = Number(url.searchParams.get('to'));
@@ -230,13 +233,43 @@ describe('the receipt watcher with an honest server', () => {
     expect(server.requests).toContain('GET /api/log/consistency?from=5&to=9');
   });
 
-  it('stops asking after the last wait and says pending; says unavailable for an old entry', async () => {
+  it('stops asking after the last wait and says pending, never asking for the receipt too early', async () => {
     const { server, sleeps, watch, write } = await setUp();
     const target = await write('never covered');
     expect(code(await watch.check(target))).toBe('pending');
     expect(sleeps).toEqual([2_000, 4_000, 8_000, 15_000, 30_000, 30_000]);
+    // The write's leaf index was known, so only the public checkpoint size was asked for.
+    expect(server.requests.filter((r) => r.endsWith('/receipt'))).toEqual([]);
+    expect(server.requests.filter((r) => r === 'GET /api/log/checkpoint')).toHaveLength(7);
+    // An entry stored before receipts began has none.
+    server.publish();
     server.leafOf.delete(`${target.id}:1`);
     expect(code(await watch.check(target))).toBe('unavailable');
+  });
+
+  it('asks for the receipt itself, with the same waits, for a revision written elsewhere', async () => {
+    const { server, accountKey, write } = await setUp();
+    const written = await write('from another device');
+    if (written.kind !== 'revision') throw new Error('a revision');
+    const target = {
+      kind: 'revision',
+      id: written.id,
+      revision: written.revision,
+      ciphertext: written.ciphertext,
+    } as const;
+    const otherDevice = new VaultApi({ fetch: server.fetch });
+    otherDevice.setCsrfToken('csrf');
+    const sleeps: number[] = [];
+    const watch = new ReceiptWatch(otherDevice, () => accountKey, {
+      sleep: (ms) => {
+        sleeps.push(ms);
+        if (ms === 4_000) server.publish();
+        return Promise.resolve();
+      },
+    });
+    expect(code(await watch.check(target))).toBe('checked');
+    expect(sleeps).toEqual([2_000, 4_000]);
+    expect(server.requests.filter((r) => r.endsWith('/receipt'))).toHaveLength(3);
   });
 
   it('pins the key on first use for an account made before receipts', async () => {

@@ -263,17 +263,28 @@ export class ReceiptWatch {
 
   private async run(target: ReceiptTarget, key: string): Promise<ReceiptStatus> {
     this.set(key, { state: 'checking' });
+    // When this page wrote the revision, its leaf index is known: wait for a checkpoint that
+    // covers it (a public 200) rather than asking for the receipt too early (a 409 each time).
+    const leafIndex =
+      target.kind === 'revision'
+        ? (target.leafIndex ?? this.api.leafIndexOf(target.id, target.revision))
+        : undefined;
     for (let attempt = 0; ; attempt++) {
       if (this.stopped) return { state: 'pending' };
-      let answer: ReceiptAnswer;
+      let answer: ReceiptAnswer | undefined;
       try {
-        answer =
-          target.kind === 'revision'
-            ? await this.api.getRevisionReceipt(target.id, target.revision)
-            : await this.api.getUploadReceipt(target.id);
+        if (leafIndex === undefined || (await this.api.getLogCheckpointSize()) > leafIndex) {
+          answer =
+            target.kind === 'revision'
+              ? await this.api.getRevisionReceipt(target.id, target.revision)
+              : await this.api.getUploadReceipt(target.id);
+        }
       } catch (e) {
         if (isApiError(e, 'receipt_unavailable')) return this.set(key, { state: 'unavailable' });
         if (!isApiError(e, 'receipt_pending')) return this.set(key, { state: 'unreachable' });
+      }
+      if (answer === undefined) {
+        // Not covered by a checkpoint yet: ask again after a growing wait, then give up for now.
         const delay = this.delays[attempt];
         if (delay === undefined) return this.set(key, { state: 'pending' });
         if (attempt === 0) this.set(key, { state: 'pending' });
@@ -281,7 +292,8 @@ export class ReceiptWatch {
         continue;
       }
       try {
-        return this.set(key, await this.serially(() => this.verify(target, answer)));
+        const checked = await this.serially(() => this.verify(target, answer, leafIndex));
+        return this.set(key, checked);
       } catch (e) {
         if (e instanceof ReceiptCheckError) {
           if (LOG_PROBLEMS.has(e.code)) this.problem ??= { code: e.code, message: e.message };
@@ -316,7 +328,11 @@ export class ReceiptWatch {
     return this.loading;
   }
 
-  private async verify(target: ReceiptTarget, answer: ReceiptAnswer): Promise<ReceiptStatus> {
+  private async verify(
+    target: ReceiptTarget,
+    answer: ReceiptAnswer,
+    promised: number | undefined,
+  ): Promise<ReceiptStatus> {
     if (this.problem !== undefined) {
       throw new ReceiptCheckError(this.problem.code, this.problem.message);
     }
@@ -330,7 +346,6 @@ export class ReceiptWatch {
       ciphertextSha256,
       pinned: state.pinned,
     });
-    const promised = target.kind === 'revision' ? target.leafIndex : undefined;
     if (
       receipt.index !== answer.leafIndex ||
       (promised !== undefined && receipt.index !== promised) ||

@@ -57,6 +57,10 @@ describe.skipIf(!HAVE_CHROMIUM)('receipts in Chromium', () => {
       const page = await context.newPage();
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
+      // Also no failed request: the app waits for a checkpoint before asking for a receipt.
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
 
       await signUpInBrowser(page, server.origin, `wren-${Date.now().toString(36)}`, PASSPHRASE);
       const record = async (what: string): Promise<void> => {
