@@ -113,8 +113,11 @@ type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 export class VaultApi {
   private csrfToken: string | undefined;
-  /** The receipt leaf of each revision this page wrote (`id:revision` → index), until lock. */
-  private readonly leafIndexes = new Map<string, number>();
+  /**
+   * The highest receipt leaf index a write from this page was answered with. One number, kept
+   * across lock (it names no record): a receipt check waits until a checkpoint covers it.
+   */
+  private highestLeafIndex: number | undefined;
   private readonly fetchImpl: typeof fetch;
   private readonly base: string;
   private readonly onSessionEnded: (() => void) | undefined;
@@ -137,20 +140,19 @@ export class VaultApi {
 
   clearCsrfToken(): void {
     this.csrfToken = undefined;
-    this.leafIndexes.clear();
   }
 
   /**
-   * The receipt leaf index a write of this page was answered with, if it made that revision:
-   * lets the receipt check wait for a checkpoint that covers it instead of asking too early.
+   * The highest receipt leaf index this page's writes were answered with, if any: a receipt
+   * check waits for a checkpoint that covers it instead of asking for a receipt too early.
    */
-  leafIndexOf(id: string, revision: number): number | undefined {
-    return this.leafIndexes.get(`${id}:${revision}`);
+  get lastLeafIndex(): number | undefined {
+    return this.highestLeafIndex;
   }
 
   private remember(written: WrittenRecord): WrittenRecord {
     if (written.leafIndex !== undefined) {
-      this.leafIndexes.set(`${written.id}:${written.revision}`, written.leafIndex);
+      this.highestLeafIndex = Math.max(this.highestLeafIndex ?? 0, written.leafIndex);
     }
     return written;
   }
@@ -293,7 +295,6 @@ export class VaultApi {
   signOutKeepalive(): void {
     const token = this.csrfToken;
     this.csrfToken = undefined;
-    this.leafIndexes.clear();
     if (token === undefined) return;
     try {
       this.fetchImpl(this.base + '/api/sessions/current', {
@@ -403,10 +404,13 @@ export class VaultApi {
     });
   }
 
-  /** The size of the newest signed checkpoint (public; nothing here is trusted beyond that). */
-  async getLogCheckpointSize(): Promise<number> {
+  /** The newest signed checkpoint: its size and note (public; check the note before trusting). */
+  async getLogCheckpoint(): Promise<{ size: number; note: string }> {
     return this.request('GET', '/api/log/checkpoint', {
-      parse: (json) => integer(object(json), 'size'),
+      parse: (json) => {
+        const o = object(json);
+        return { size: integer(o, 'size'), note: string(o, 'checkpoint') };
+      },
     });
   }
 

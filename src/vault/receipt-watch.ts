@@ -24,6 +24,7 @@ import { sha256 } from '../crypto/sha256.js';
 import { isApiError, type ReceiptAnswer, type RecordResponse, type VaultApi } from './api.js';
 import { openRecord, RecordShapeError, sealNewRecord, sealRecordUpdate } from './records.js';
 import {
+  checkCheckpoint,
   checkLogAdvance,
   checkReceipt,
   ReceiptCheckError,
@@ -263,45 +264,58 @@ export class ReceiptWatch {
 
   private async run(target: ReceiptTarget, key: string): Promise<ReceiptStatus> {
     this.set(key, { state: 'checking' });
-    // When this page wrote the revision, its leaf index is known: wait for a checkpoint that
-    // covers it (a public 200) rather than asking for the receipt too early (a 409 each time).
+    // Wait for a checkpoint (a public 200) that covers this revision's leaf when the write's
+    // answer gave it, and every leaf this page wrote (a revision written just before a lock),
+    // rather than ask for a receipt too early (a 409 each time). A revision written elsewhere
+    // moments ago can still be asked for early: `receipt_pending` then waits the same way.
+    const promised = target.kind === 'revision' ? target.leafIndex : undefined;
+    const own = this.api.lastLeafIndex;
     const leafIndex =
-      target.kind === 'revision'
-        ? (target.leafIndex ?? this.api.leafIndexOf(target.id, target.revision))
-        : undefined;
+      promised === undefined && own === undefined ? undefined : Math.max(promised ?? 0, own ?? 0);
     for (let attempt = 0; ; attempt++) {
       if (this.stopped) return { state: 'pending' };
       let answer: ReceiptAnswer | undefined;
       try {
-        if (leafIndex === undefined || (await this.api.getLogCheckpointSize()) > leafIndex) {
+        if (leafIndex === undefined || (await this.covers(leafIndex))) {
           answer =
             target.kind === 'revision'
               ? await this.api.getRevisionReceipt(target.id, target.revision)
               : await this.api.getUploadReceipt(target.id);
+          const received = answer;
+          const checked = await this.serially(() => this.verify(target, received, promised));
+          return this.set(key, checked);
         }
-      } catch (e) {
-        if (isApiError(e, 'receipt_unavailable')) return this.set(key, { state: 'unavailable' });
-        if (!isApiError(e, 'receipt_pending')) return this.set(key, { state: 'unreachable' });
-      }
-      if (answer === undefined) {
-        // Not covered by a checkpoint yet: ask again after a growing wait, then give up for now.
-        const delay = this.delays[attempt];
-        if (delay === undefined) return this.set(key, { state: 'pending' });
-        if (attempt === 0) this.set(key, { state: 'pending' });
-        await this.sleep(delay);
-        continue;
-      }
-      try {
-        const checked = await this.serially(() => this.verify(target, answer, leafIndex));
-        return this.set(key, checked);
       } catch (e) {
         if (e instanceof ReceiptCheckError) {
           if (LOG_PROBLEMS.has(e.code)) this.problem ??= { code: e.code, message: e.message };
           return this.set(key, { state: 'failed', code: e.code, message: e.message });
         }
-        return this.set(key, { state: 'unreachable' });
+        if (isApiError(e, 'receipt_unavailable')) return this.set(key, { state: 'unavailable' });
+        if (!isApiError(e, 'receipt_pending')) return this.set(key, { state: 'unreachable' });
       }
+      // Not covered by a checkpoint yet: ask again after a growing wait, then stop for now.
+      const delay = this.delays[attempt];
+      if (delay === undefined) return this.set(key, { state: 'pending' });
+      if (attempt === 0) this.set(key, { state: 'pending' });
+      await this.sleep(delay);
     }
+  }
+
+  /**
+   * Whether the newest checkpoint covers leaf `index`. A newest checkpoint smaller than the one
+   * this vault already verified is checked at once (signed by the pinned key, it is a rollback)
+   * rather than waited on.
+   */
+  private async covers(index: number): Promise<boolean> {
+    const newest = await this.api.getLogCheckpoint();
+    if (newest.size > index) return true;
+    await this.serially(async () => {
+      const { state } = await this.load();
+      if (state.checkpoint === undefined || newest.size >= state.checkpoint.size) return;
+      const next = await checkCheckpoint(newest.note, state.pinned);
+      await checkLogAdvance({ previous: state.checkpoint, next, proof: [] });
+    });
+    return false;
   }
 
   /** Runs `task` after every earlier one, so checkpoints are compared in the order fetched. */
