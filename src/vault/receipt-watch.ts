@@ -94,12 +94,17 @@ const LOG_PROBLEMS = new Set<ReceiptCheckCode>([
   'log_fork',
 ]);
 
+function objectOf(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
+}
+
 function parseState(value: unknown): ReceiptLogState {
-  const o = value as Partial<Record<keyof ReceiptLogState, unknown>> | null;
-  const pinned = o?.pinned as Partial<PinnedLog> | undefined;
+  const o = objectOf(value);
+  const pinned = objectOf(o?.pinned);
   if (
-    typeof o !== 'object' ||
-    o === null ||
+    o === undefined ||
     typeof pinned?.origin !== 'string' ||
     typeof pinned.vkey !== 'string' ||
     typeof o.fingerprint !== 'string' ||
@@ -110,7 +115,7 @@ function parseState(value: unknown): ReceiptLogState {
   }
   let checkpoint: KnownCheckpoint | undefined;
   if (o.checkpoint !== undefined) {
-    const c = o.checkpoint as Partial<KnownCheckpoint> | null;
+    const c = objectOf(o.checkpoint);
     if (
       typeof c?.size !== 'number' ||
       !Number.isSafeInteger(c.size) ||
