@@ -231,7 +231,16 @@ describe('the receipt watcher with an honest server', () => {
     await server.filler(2);
     const second = await write('second');
     server.publish();
-    expect(await watch.check(second)).toMatchObject({ state: 'checked', checkpointSize: 9 });
+    // The TSA's time comes through when the server has one for the checkpoint.
+    server.receiptHook = (answer) => ({
+      ...answer,
+      timestamp: { token: 'AAAA', time: '2026-12-03T21:14:05.000Z' },
+    });
+    expect(await watch.check(second)).toMatchObject({
+      state: 'checked',
+      checkpointSize: 9,
+      timestampTime: '2026-12-03T21:14:05.000Z',
+    });
     expect(server.requests).toContain('GET /api/log/consistency?from=5&to=9');
   });
 

@@ -83,6 +83,19 @@ describe.skipIf(!HAVE_CHROMIUM)('receipts in Chromium', () => {
       expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
       if (SHOTS !== undefined) await page.screenshot({ path: `${SHOTS}/checked.png` });
 
+      // An edit is a new revision with its own receipt; each earlier version shows its own.
+      await page.getByRole('button', { name: 'Edit', exact: true }).click();
+      await heading(page, 'Edit incident');
+      await page.getByRole('textbox', { name: 'What happened' }).fill('He waited again.');
+      await page.getByRole('button', { name: 'Save incident' }).click();
+      await page.locator('[data-edited]').waitFor();
+      await page.getByRole('button', { name: 'Show earlier versions' }).click();
+      const versionProofs = page.locator('[data-versions] [data-receipt="checked"]');
+      await expect.poll(() => versionProofs.count(), { timeout: 30_000 }).toBe(2);
+      if (SHOTS !== undefined) {
+        await page.screenshot({ path: `${SHOTS}/versions.png`, fullPage: true });
+      }
+
       // 2. The server's proof is changed on its way: the app says so, with the stable code.
       await page.route('**/api/records/*/revisions/*/receipt', async (route: Route) => {
         const response = await route.fetch();

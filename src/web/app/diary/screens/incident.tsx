@@ -308,6 +308,7 @@ export function IncidentViewScreen({ id }: { id: string }) {
                     <p class="version__meta">
                       {format(v.savedAt, { date: formatTimestamp(savedAt) })}
                     </p>
+                    {version.ok && <ReceiptLine response={version.response} />}
                     {n > 1 && (
                       <p class="version__meta">
                         <strong>
