@@ -37,6 +37,7 @@ import {
   type SessionResponse,
   type VaultApi,
 } from './api.js';
+import { pinLogKey } from './receipt-watch.js';
 import { wipeBestEffort } from './session.js';
 
 /** The keys got by signing in, signing up or recovering: the session takes ownership. */
@@ -145,6 +146,16 @@ export async function completeSignUp(
     },
   });
   wipePrepared(prepared, true);
+  // Pin the deployment's receipt-log key inside the vault now, while this server is the one the
+  // person chose (docs/vault-protocol.md §9.6), so a later server cannot swap it. Best effort: if
+  // it fails, the first unlock pins it instead (trust on first use, as for accounts made before
+  // receipts), and the sign-up itself has already succeeded.
+  api.setCsrfToken(session.csrfToken);
+  try {
+    await pinLogKey(api, prepared.accountKey, 'sign-up');
+  } catch {
+    // Pinned at the first check instead (ReceiptWatch).
+  }
   return { session, accountKey: prepared.accountKey };
 }
 

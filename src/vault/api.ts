@@ -52,6 +52,25 @@ export type SessionResponse = Omit<ServerSessionResponse, 'failedAttempts'> & {
   readonly failedAttempts?: FailedAttempts;
 };
 
+/** A write's answer: the stored record and, when receipts are on, the index of its receipt leaf. */
+export type WrittenRecord = RecordResponse & { readonly leafIndex?: number };
+
+/** The log's identity as GET /api/log/key gives it (contract/receipts.ts logKeyResponse). */
+export interface LogKey {
+  readonly origin: string;
+  readonly vkey: string;
+  readonly fingerprint: string;
+}
+
+/** A receipt as the API gives it (contract/receipts.ts receiptResponse); checked by the caller. */
+export interface ReceiptAnswer {
+  readonly leafIndex: number;
+  /** c2sp.org/tlog-proof@v1 text. */
+  readonly proof: string;
+  /** The TSA countersignature of the proof's checkpoint, as the server says (not checked here). */
+  readonly timestamp: { readonly token: string; readonly time: string } | null;
+}
+
 export interface RecordPage {
   readonly records: RecordResponse[];
   readonly next: string | null;
@@ -108,6 +127,11 @@ type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 export class VaultApi {
   private csrfToken: string | undefined;
+  /**
+   * The highest receipt leaf index a write from this page was answered with. One number, kept
+   * across lock (it names no record): a receipt check waits until a checkpoint covers it.
+   */
+  private highestLeafIndex: number | undefined;
   private readonly fetchImpl: typeof fetch;
   private readonly base: string;
   private readonly onSessionEnded: (() => void) | undefined;
@@ -130,6 +154,21 @@ export class VaultApi {
 
   clearCsrfToken(): void {
     this.csrfToken = undefined;
+  }
+
+  /**
+   * The highest receipt leaf index this page's writes were answered with, if any: a receipt
+   * check waits for a checkpoint that covers it instead of asking for a receipt too early.
+   */
+  get lastLeafIndex(): number | undefined {
+    return this.highestLeafIndex;
+  }
+
+  private remember(written: WrittenRecord): WrittenRecord {
+    if (written.leafIndex !== undefined) {
+      this.highestLeafIndex = Math.max(this.highestLeafIndex ?? 0, written.leafIndex);
+    }
+    return written;
   }
 
   /** The token, for requests made outside this class (tus uploads); undefined when locked. */
@@ -288,8 +327,10 @@ export class VaultApi {
 
   // ---- records ----
 
-  async createRecord(body: CreateRecordBody): Promise<RecordResponse> {
-    return this.request('POST', '/api/records', { body, parse: parseRecord });
+  async createRecord(body: CreateRecordBody): Promise<WrittenRecord> {
+    return this.remember(
+      await this.request('POST', '/api/records', { body, parse: parseWrittenRecord }),
+    );
   }
 
   /** One page of records, oldest first unless `order` is `desc`; every type when `type` is left out. */
@@ -318,11 +359,13 @@ export class VaultApi {
     return this.request('GET', `/api/records/${encodeURIComponent(id)}`, { parse: parseRecord });
   }
 
-  async updateRecord(id: string, body: UpdateRecordBody): Promise<RecordResponse> {
-    return this.request('PUT', `/api/records/${encodeURIComponent(id)}`, {
-      body,
-      parse: parseRecord,
-    });
+  async updateRecord(id: string, body: UpdateRecordBody): Promise<WrittenRecord> {
+    return this.remember(
+      await this.request('PUT', `/api/records/${encodeURIComponent(id)}`, {
+        body,
+        parse: parseWrittenRecord,
+      }),
+    );
   }
 
   /**
@@ -394,6 +437,65 @@ export class VaultApi {
 
   async deleteRecord(id: string): Promise<void> {
     await this.request('DELETE', `/api/records/${encodeURIComponent(id)}`, { parse: none });
+  }
+
+  // ---- receipts and the log (docs/vault-protocol.md §9) ----
+
+  /** The deployment's log origin and key, to pin inside the vault. */
+  async getLogKey(): Promise<LogKey> {
+    return this.request('GET', '/api/log/key', {
+      parse: (json) => {
+        const o = object(json);
+        return {
+          origin: string(o, 'origin'),
+          vkey: string(o, 'vkey'),
+          fingerprint: string(o, 'fingerprint'),
+        };
+      },
+    });
+  }
+
+  /** The newest signed checkpoint: its size and note (public; check the note before trusting). */
+  async getLogCheckpoint(): Promise<{ size: number; note: string }> {
+    return this.request('GET', '/api/log/checkpoint', {
+      parse: (json) => {
+        const o = object(json);
+        return { size: integer(o, 'size'), note: string(o, 'checkpoint') };
+      },
+    });
+  }
+
+  /**
+   * The receipt of one revision of a record. ApiError `receipt_pending` (409) until a checkpoint
+   * covers it; `receipt_unavailable` (404) for a revision stored before receipts began.
+   */
+  async getRevisionReceipt(id: string, revision: number): Promise<ReceiptAnswer> {
+    return this.request(
+      'GET',
+      `/api/records/${encodeURIComponent(id)}/revisions/${revision}/receipt`,
+      { parse: parseReceipt },
+    );
+  }
+
+  /** The receipt of a finished evidence upload; errors as getRevisionReceipt. */
+  async getUploadReceipt(uploadId: string): Promise<ReceiptAnswer> {
+    return this.request('GET', `/api/uploads/${encodeURIComponent(uploadId)}/receipt`, {
+      parse: parseReceipt,
+    });
+  }
+
+  /** An RFC 6962 consistency proof from tree size `from` to `to` (base64 hashes). */
+  async getConsistency(from: number, to: number): Promise<string[]> {
+    return this.request('GET', `/api/log/consistency?from=${from}&to=${to}`, {
+      parse: (json) => {
+        const o = object(json);
+        if (o.from !== from || o.to !== to) throw badResponse('from');
+        return array(field(o, 'proof')).map((h) => {
+          if (typeof h !== 'string') throw badResponse('proof');
+          return h;
+        });
+      },
+    });
   }
 
   // ---- the one place requests are made ----
@@ -547,6 +649,23 @@ function parseSessionSummary(json: unknown): SessionSummary {
     lastSeenAt: string(o, 'lastSeenAt'),
     current: o.current,
   };
+}
+
+function parseWrittenRecord(json: unknown): WrittenRecord {
+  const record = parseRecord(json);
+  const o = object(json);
+  return o.leafIndex === undefined ? record : { ...record, leafIndex: integer(o, 'leafIndex') };
+}
+
+function parseReceipt(json: unknown): ReceiptAnswer {
+  const o = object(json);
+  const ts = field(o, 'timestamp');
+  let timestamp: ReceiptAnswer['timestamp'] = null;
+  if (ts !== null) {
+    const t = object(ts);
+    timestamp = { token: string(t, 'token'), time: string(t, 'time') };
+  }
+  return { leafIndex: integer(o, 'leafIndex'), proof: string(o, 'proof'), timestamp };
 }
 
 function parseRecord(json: unknown): RecordResponse {

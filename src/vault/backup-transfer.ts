@@ -23,6 +23,7 @@ import {
   type BackupRecord,
   type RecordHistory,
 } from './backup.js';
+import { RECEIPT_LOG_TYPE } from './receipt-watch.js';
 import { newRecordId } from './records.js';
 import { wipeBestEffort, type VaultSession } from './session.js';
 
@@ -59,6 +60,9 @@ export async function collectRecords(api: VaultApi): Promise<RecordHistory[]> {
   }
   const histories: RecordHistory[] = [];
   for (const record of current) {
+    // The pinned receipt-log key and checkpoint belong to this account on this deployment
+    // (receipt-watch.ts), not to the diary: a backup neither carries nor restores them.
+    if (record.type === RECEIPT_LOG_TYPE) continue;
     let revisions: RecordResponse[];
     try {
       revisions = await api.listRevisions(record.id);
@@ -179,6 +183,10 @@ export async function importBackup(
     await verifyBackup(file, oldAccountKey);
     for (const [i, record] of file.records.entries()) {
       onProgress('storing', i, total);
+      if (record.type === RECEIPT_LOG_TYPE) {
+        counts.present++;
+        continue;
+      }
       try {
         counts[await importRecord(api, session, record, oldAccountKey)]++;
       } catch (e) {

@@ -152,7 +152,12 @@ export async function editRecord<T, I>(
 }
 
 export type Version<T> =
-  | { readonly ok: true; readonly record: DecryptedRecord<T> }
+  | {
+      readonly ok: true;
+      readonly record: DecryptedRecord<T>;
+      /** The revision as the server holds it (for its receipt). */
+      readonly response: RecordResponse;
+    }
   | { readonly ok: false; readonly revision: number; readonly savedAt: string };
 
 /** Every revision, oldest first; undefined when the list is not exactly revisions 1…n. */
@@ -174,7 +179,7 @@ export async function loadVersions<T, I>(
         { type: kind.type, id, revision: i + 1 },
         kind.parse,
       );
-      versions.push({ ok: true, record });
+      versions.push({ ok: true, record, response });
     } catch {
       versions.push({ ok: false, revision: i + 1, savedAt: response.updatedAt });
     }

@@ -22,6 +22,8 @@ export * from './notes.js';
 export * from './diary-records.js';
 export * from './diary-store.js';
 export * from './safety-records.js';
+export * from './receipts.js';
+export * from './receipt-watch.js';
 export * from './evidence/decrypt.js';
 export * from './evidence/encrypting-source.js';
 export * from './evidence/evidence-records.js';

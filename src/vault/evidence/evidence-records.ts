@@ -13,7 +13,7 @@ import {
   type Evidence,
   type EvidenceInput,
 } from '../../domain/evidence/index.js';
-import { isApiError, type VaultApi } from '../api.js';
+import { isApiError, type RecordResponse, type VaultApi } from '../api.js';
 import {
   addRecord,
   deleteRecord,
@@ -60,7 +60,15 @@ export async function loadEvidence(
 }
 
 export async function loadEvidenceItem(vault: Vault, id: string): Promise<EvidenceRecord> {
-  return (await loadOne(vault.api, vault.accountKey(), vault.revisions, EVIDENCE, id)).record;
+  return (await loadEvidenceHeld(vault, id)).record;
+}
+
+/** One item with the server's response it was opened from (for its receipt). */
+export async function loadEvidenceHeld(
+  vault: Vault,
+  id: string,
+): Promise<{ record: EvidenceRecord; response: RecordResponse }> {
+  return loadOne(vault.api, vault.accountKey(), vault.revisions, EVIDENCE, id);
 }
 
 export async function addEvidence(vault: Vault, value: EvidenceInput): Promise<string> {

@@ -486,6 +486,32 @@ const en = {
       printNotEdited: 'Not edited. Evidence linked on {date}',
       printEdited: 'Words edited (version {n}). Evidence linked on {date}',
     },
+    receipt: {
+      received: 'Received {date}',
+      checked: 'proof checked',
+      checking: 'Checking the proof…',
+      pending: 'Proof pending. It is not ready yet, and will be checked when you next open this.',
+      unavailable: 'Saved before proofs began, so there is no proof for this.',
+      unreachable:
+        'The proof could not be checked just now. It will be checked when you next open this.',
+      warningTitle: 'Warning: the proof did not check out',
+      receiptInvalid:
+        'The server’s proof for this entry is wrong. The server may have changed it or lost it.',
+      checkpointUntrusted:
+        'The proof is not signed with the key this diary has trusted from the start. Someone may have changed the server.',
+      logRollback:
+        'The server’s list of saved entries is shorter than before. It may have gone back in time and lost entries.',
+      logFork:
+        'The server has shown this diary two different lists of saved entries. Someone may be changing them.',
+      warningAdvice:
+        'Your entries are still here. Make a backup, and tell your support worker or the service.',
+      details: 'Proof details',
+      leafIndex: 'Place in the log: {n}',
+      checkpointSize: 'Checked against a log of {n} entries',
+      timestamp: 'Time from the time-stamp service: {date}',
+      forVersion: 'For version {n} of this entry',
+      code: 'Code: {code}',
+    },
     effects: {
       fromIncidentsHeading: 'Changes recorded with incidents',
       fromIncidentsLede:
@@ -1008,6 +1034,33 @@ const cy: DiaryMessages = {
       wordsEdited: 'Cafodd y geiriau eu golygu.',
       printNotEdited: 'Heb ei olygu. Tystiolaeth wedi’i chysylltu ar {date}',
       printEdited: 'Geiriau wedi’u golygu (fersiwn {n}). Tystiolaeth wedi’i chysylltu ar {date}',
+    },
+    receipt: {
+      received: 'Derbyniwyd {date}',
+      checked: 'prawf wedi’i wirio',
+      checking: 'Yn gwirio’r prawf…',
+      pending:
+        'Prawf yn aros. Nid yw’n barod eto, a bydd yn cael ei wirio pan fyddwch yn agor hwn nesaf.',
+      unavailable: 'Cadwyd hwn cyn i’r proflenni ddechrau, felly nid oes prawf ar ei gyfer.',
+      unreachable:
+        'Nid oedd modd gwirio’r prawf ar hyn o bryd. Bydd yn cael ei wirio pan fyddwch yn agor hwn nesaf.',
+      warningTitle: 'Rhybudd: nid oedd y prawf yn gywir',
+      receiptInvalid:
+        'Mae prawf y gweinydd ar gyfer y cofnod hwn yn anghywir. Efallai fod y gweinydd wedi’i newid neu ei golli.',
+      checkpointUntrusted:
+        'Nid yw’r prawf wedi’i lofnodi gyda’r allwedd y mae’r dyddiadur hwn wedi ymddiried ynddi o’r dechrau. Efallai fod rhywun wedi newid y gweinydd.',
+      logRollback:
+        'Mae rhestr y gweinydd o gofnodion sydd wedi’u cadw yn fyrrach nag o’r blaen. Efallai ei fod wedi mynd yn ôl mewn amser a cholli cofnodion.',
+      logFork:
+        'Mae’r gweinydd wedi dangos dwy restr wahanol o gofnodion sydd wedi’u cadw i’r dyddiadur hwn. Efallai fod rhywun yn eu newid.',
+      warningAdvice:
+        'Mae eich cofnodion yma o hyd. Gwnewch gopi wrth gefn, a dywedwch wrth eich gweithiwr cymorth neu’r gwasanaeth.',
+      details: 'Manylion y prawf',
+      leafIndex: 'Lle yn y log: {n}',
+      checkpointSize: 'Wedi’i wirio yn erbyn log o {n} cofnod',
+      timestamp: 'Amser gan y gwasanaeth stampio amser: {date}',
+      forVersion: 'Ar gyfer fersiwn {n} o’r cofnod hwn',
+      code: 'Cod: {code}',
     },
     effects: {
       fromIncidentsHeading: 'Newidiadau a gofnodwyd gyda digwyddiadau',

@@ -13,6 +13,7 @@ import {
   type VaultApi,
   RevisionWatch,
   DiaryStore,
+  ReceiptWatch,
   type AutoLockMinutes,
   type VaultSession,
 } from '../../../vault/index.js';
@@ -211,6 +212,7 @@ export function App(props: AppProps) {
   // Made once per mounted app (a fresh app is mounted on every lock).
   diary.current ??= {
     store: new DiaryStore(api, () => session.accountKey, revisions.current),
+    receipts: new ReceiptWatch(api, () => session.accountKey),
     incidents: new Map(),
     people: new Map(),
     places: new Map(),
@@ -242,6 +244,7 @@ export function App(props: AppProps) {
       session.onLock(() => {
         discardFlows();
         diaryMemory.store.wipe();
+        diaryMemory.receipts.stop();
       }),
     [],
   );

@@ -16,6 +16,7 @@ import type {
   VaultSession,
   RecordResponse,
   DiaryStore,
+  ReceiptWatch,
 } from '../../../vault/index.js';
 import type { AppLocale, Messages } from './messages.js';
 import type { IncidentFields } from '../diary/incident-form.js';
@@ -120,6 +121,8 @@ export interface EffectDraft {
 export interface DiaryMemory {
   /** The decrypted diary of this session, loaded once and shared by every screen. */
   readonly store: DiaryStore;
+  /** Checks the receipts of what the screens show, once per session (vault/receipt-watch.ts). */
+  readonly receipts: ReceiptWatch;
   readonly incidents: Map<string, IncidentDraft>;
   readonly people: Map<string, PersonDraft>;
   readonly places: Map<string, PlaceDraft>;

@@ -29,6 +29,7 @@ import {
 } from '../../../../vault/index.js';
 import { useApp, type IncidentDraft } from '../../shell/context.js';
 import { useDiaryText } from '../diary-text.js';
+import { ReceiptLine } from '../receipt-line.js';
 import {
   behaviourLabel,
   channelLabel,
@@ -190,6 +191,9 @@ export function IncidentViewScreen({ id }: { id: string }) {
   const [record, setRecord] = useState<DecryptedRecord<Incident> | undefined>(
     () => diary.store.get('incident', id)?.record,
   );
+  const [response, setResponse] = useState<RecordResponse | undefined>(
+    () => diary.store.get('incident', id)?.response,
+  );
   const [problem, setProblem] = useState<string | undefined>();
   const [versions, setVersions] = useState<Version<Incident>[] | 'loading' | undefined>();
   const [versionsProblem, setVersionsProblem] = useState<string | undefined>();
@@ -201,7 +205,10 @@ export function IncidentViewScreen({ id }: { id: string }) {
     let live = true;
     diary.store.fetchOne(INCIDENT, id).then(
       (r) => {
-        if (live) setRecord(r.record);
+        if (live) {
+          setRecord(r.record);
+          setResponse(r.response);
+        }
       },
       (e: unknown) => {
         if (live) setProblem(problemOf(t, dm, e));
@@ -261,6 +268,9 @@ export function IncidentViewScreen({ id }: { id: string }) {
           </>
         )}
       </p>
+      {response !== undefined && response.revision === record.revision && (
+        <ReceiptLine response={response} />
+      )}
       <IncidentDetails incident={record.value} people={people} places={places} />
       <IncidentEvidence incidentId={record.id} evidenceIds={record.value.evidenceIds} />
       <ImportedMessages incident={record.value} />
@@ -298,6 +308,7 @@ export function IncidentViewScreen({ id }: { id: string }) {
                     <p class="version__meta">
                       {format(v.savedAt, { date: formatTimestamp(savedAt) })}
                     </p>
+                    {version.ok && <ReceiptLine response={version.response} />}
                     {n > 1 && (
                       <p class="version__meta">
                         <strong>

@@ -7,22 +7,31 @@ import {
   loadNote,
   type Note,
   type NoteVersion,
+  type RecordResponse,
 } from '../../../../vault/index.js';
 import { useApp } from '../../shell/context.js';
 import { useDiaryText } from '../diary-text.js';
+import { ReceiptLine } from '../receipt-line.js';
 import { describeError } from '../../shell/errors.js';
 import { format } from '../../shell/messages.js';
 import { ConfirmDelete, Busy, Button, LinkButton, Page } from '../../components/ui.js';
 
-function useNote(id: string): { note: Note | undefined; problem: string | undefined } {
+function useNote(id: string): {
+  note: Note | undefined;
+  response: RecordResponse | undefined;
+  problem: string | undefined;
+} {
   const { t, api, session, revisions } = useApp();
   const [note, setNote] = useState<Note | undefined>();
+  const [response, setResponse] = useState<RecordResponse | undefined>();
   const [problem, setProblem] = useState<string | undefined>();
   useEffect(() => {
     let live = true;
     loadNote(api, session.accountKey, revisions, id).then(
       (result) => {
-        if (live) setNote(result.note);
+        if (!live) return;
+        setNote(result.note);
+        setResponse(result.response);
       },
       (e: unknown) => {
         if (!live) return;
@@ -35,7 +44,7 @@ function useNote(id: string): { note: Note | undefined; problem: string | undefi
       live = false;
     };
   }, [id]);
-  return { note, problem };
+  return { note, response, problem };
 }
 
 function Problem({ message }: { message: string }) {
@@ -51,7 +60,7 @@ export function NoteViewScreen({ id }: { id: string }) {
   const dm = useDiaryText();
   const v = t.view;
   const j = dm.diaryExtra.journal;
-  const { note, problem } = useNote(id);
+  const { note, response, problem } = useNote(id);
   const back = (): void => navigate({ name: 'home' });
 
   if (note === undefined) {
@@ -88,6 +97,7 @@ export function NoteViewScreen({ id }: { id: string }) {
           </div>
         )}
       </dl>
+      {response !== undefined && <ReceiptLine response={response} />}
       <h2>{j.entry}</h2>
       {value.body.length > 0 ? (
         <div class="note-body" data-note-body="">

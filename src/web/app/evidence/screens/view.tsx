@@ -20,13 +20,15 @@ import {
   type DecryptedRecord,
   localDate,
   IntegrityError,
-  loadEvidenceItem,
+  loadEvidenceHeld,
   type EvidenceRecord,
+  type RecordResponse,
   allIncidents,
 } from '../../../../vault/index.js';
 import { useApp } from '../../shell/context.js';
 import { useDiaryText } from '../../diary/diary-text.js';
 import { formatZonedWhen } from '../../diary/diary-ui.js';
+import { ReceiptLine } from '../../diary/receipt-line.js';
 import { describeError } from '../../shell/errors.js';
 import { format } from '../../shell/messages.js';
 import { Busy, Button, LinkButton, Page, useLive, useSubmitErrors } from '../../components/ui.js';
@@ -59,6 +61,7 @@ export function EvidenceViewScreen({ id }: { id: string }) {
   const e = useEvidenceText();
   const v = e.view;
   const [record, setRecord] = useState<EvidenceRecord | undefined>();
+  const [response, setResponse] = useState<RecordResponse | undefined>();
   const [problem, setProblem] = useState<string | undefined>();
   // Kept here: choosing a file hides the chooser while it is checked, and a "not the same
   // file" answer must still be shown when it comes back.
@@ -70,9 +73,11 @@ export function EvidenceViewScreen({ id }: { id: string }) {
 
   useEffect(() => {
     let live = true;
-    loadEvidenceItem({ api, accountKey: () => session.accountKey, revisions }, id).then(
+    loadEvidenceHeld({ api, accountKey: () => session.accountKey, revisions }, id).then(
       (r) => {
-        if (live) setRecord(r);
+        if (!live) return;
+        setRecord(r.record);
+        setResponse(r.response);
       },
       (err: unknown) => {
         if (!live) return;
@@ -116,6 +121,9 @@ export function EvidenceViewScreen({ id }: { id: string }) {
       )}
       {complete && <FileSection evidence={value} />}
       <Details record={record} />
+      {response !== undefined && response.revision === record.revision && (
+        <ReceiptLine response={response} />
+      )}
       <LinkedIncidents evidenceId={id} />
       <div class="button-group">
         <Button variant="secondary" onClick={() => navigate({ name: 'evidence-edit', id })}>
