@@ -12,7 +12,13 @@
 import { fromBase64Url, openJson, recordKeyContext, unwrapKey } from '../crypto/index.js';
 import { decodeReceiptLeaf } from '../crypto/checkpoint.js';
 import { parseTlogProof } from '../crypto/tlog-proof.js';
-import type { LogKey, RecordResponse, VaultApi } from '../vault/api.js';
+import {
+  isApiError,
+  type LogKey,
+  type ReceiptAnswer,
+  type RecordResponse,
+  type VaultApi,
+} from '../vault/api.js';
 import { EFFECT, INCIDENT, PERSON, PLACE, type Kind } from '../vault/diary-records.js';
 import { EVIDENCE } from '../vault/evidence/evidence-records.js';
 import { RecordShapeError } from '../vault/records.js';
@@ -237,7 +243,7 @@ export async function sealForReport(
   await eachParallel(
     jobs,
     async ({ id, revision }) => {
-      const receipt = await api.getRevisionReceipt(id, revision);
+      const receipt = await receiptOrNone(api, id, revision);
       if (receipt !== undefined) {
         receipts.set(`${id}/${String(revision)}`, {
           proof: receipt.proof,
@@ -320,4 +326,22 @@ function receivedAtOf(proof: string): string {
 /** Wipes the content keys of sealed records once the bundle is written (or abandoned). */
 export function wipeSealed(sealed: readonly SealedRecord[]): void {
   for (const r of sealed) wipeBestEffort(r.contentKey);
+}
+
+/**
+ * A revision's receipt, or undefined when there is none yet (`receipt_pending`) or none at all
+ * (`receipt_unavailable`, written before receipts began): the bundle then says which parts lack
+ * one; neither stops the report.
+ */
+async function receiptOrNone(
+  api: VaultApi,
+  id: string,
+  revision: number,
+): Promise<ReceiptAnswer | undefined> {
+  try {
+    return await api.getRevisionReceipt(id, revision);
+  } catch (e) {
+    if (isApiError(e, 'receipt_pending') || isApiError(e, 'receipt_unavailable')) return undefined;
+    throw e;
+  }
 }

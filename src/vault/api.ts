@@ -80,20 +80,6 @@ export interface RecordPage {
  * A failed request. `code` is the server's stable error code, or one of the client's own:
  * `network` (no response at all), `bad_response` (a response that breaks the contract).
  */
-/** A revision's receipt as the server sends it (src/contract/receipts.ts). */
-export interface RevisionReceipt {
-  readonly leafIndex: number;
-  /** `c2sp.org/tlog-proof@v1` text. */
-  readonly proof: string;
-}
-
-/** The receipt log's identity (src/contract/receipts.ts, logKeyResponse). */
-export interface LogKey {
-  readonly origin: string;
-  readonly vkey: string;
-  readonly fingerprint: string;
-}
-
 export class ApiError extends Error {
   override readonly name = 'ApiError';
   constructor(
@@ -396,43 +382,6 @@ export class VaultApi {
       cursor = result.next;
     }
     throw badResponse('next');
-  }
-
-  /**
-   * The receipt of one revision (a C2SP tlog-proof), or undefined when there is none yet
-   * (`receipt_pending`) or none at all (`receipt_unavailable`): neither is a failure.
-   */
-  async getRevisionReceipt(id: string, revision: number): Promise<RevisionReceipt | undefined> {
-    try {
-      return await this.request(
-        'GET',
-        `/api/records/${encodeURIComponent(id)}/revisions/${String(revision)}/receipt`,
-        {
-          parse: (json) => {
-            const o = object(json);
-            return { leafIndex: integer(o, 'leafIndex'), proof: string(o, 'proof') };
-          },
-        },
-      );
-    } catch (e) {
-      if (isApiError(e, 'receipt_pending') || isApiError(e, 'receipt_unavailable'))
-        return undefined;
-      throw e;
-    }
-  }
-
-  /** The receipt log's origin and public key (C2SP vkey text), and its fingerprint. */
-  async getLogKey(): Promise<LogKey> {
-    return this.request('GET', '/api/log/key', {
-      parse: (json) => {
-        const o = object(json);
-        return {
-          origin: string(o, 'origin'),
-          vkey: string(o, 'vkey'),
-          fingerprint: string(o, 'fingerprint'),
-        };
-      },
-    });
   }
 
   async deleteRecord(id: string): Promise<void> {
