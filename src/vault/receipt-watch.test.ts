@@ -283,6 +283,39 @@ describe('the receipt watcher with an honest server', () => {
     expect(server.requests.filter((r) => r.endsWith('/receipt'))).toHaveLength(3);
   });
 
+  it('writes a grown checkpoint to the vault at most every five minutes, holding it meanwhile', async () => {
+    const { server, api, accountKey, write } = await setUp();
+    let clock = Date.UTC(2026, 11, 4, 12, 0);
+    const watch = new ReceiptWatch(api, () => accountKey, {
+      sleep: () => Promise.resolve(),
+      now: () => new Date(clock),
+    });
+    const saves = () =>
+      server.requests.filter((r) => r.startsWith('PUT /api/records/') || r.startsWith('PATCH'))
+        .length;
+    const kept = async () => (await loadLogState(api, accountKey))?.state.checkpoint?.size;
+    const checkNew = async (text: string) => {
+      const target = await write(text);
+      server.publish();
+      expect(code(await watch.check(target))).toBe('checked');
+    };
+    await checkNew('one');
+    const first = saves();
+    expect(await kept()).toBe(server.published);
+    // Reading on through a long diary: the log grows, each step is checked against the last one
+    // held in memory, and nothing more is written to the vault for four minutes.
+    for (const text of ['two', 'three', 'four']) {
+      clock += 60_000;
+      await checkNew(text);
+    }
+    expect(saves()).toBe(first);
+    expect(await watch.logState()).toMatchObject({ checkpoint: { size: server.published } });
+    clock += 2 * 60_000;
+    await checkNew('five');
+    expect(saves()).toBe(first + 1);
+    expect(await kept()).toBe(server.published);
+  });
+
   it('pins the key on first use for an account made before receipts', async () => {
     const { server, api, accountKey, watch, write } = await setUp({ pin: false });
     expect(await loadLogState(api, accountKey)).toBeUndefined();

@@ -177,6 +177,9 @@ export async function loadLogState(
   return { state: opened.value, response: first };
 }
 
+/** How often a grown checkpoint is written to the vault's `receipt-log` record. */
+const SAVE_EVERY_MS = 5 * 60 * 1000;
+
 function keyOf(target: ReceiptTarget): string {
   return target.kind === 'revision' ? `r:${target.id}:${target.revision}` : `u:${target.id}`;
 }
@@ -198,6 +201,8 @@ export class ReceiptWatch {
   private queue: Promise<unknown> = Promise.resolve();
   private problem: { code: ReceiptCheckCode; message: string } | undefined;
   private stopped = false;
+  /** When the kept checkpoint was last written to the vault (ms since 1970). */
+  private lastSaved = Number.NEGATIVE_INFINITY;
   private readonly statuses = new Map<string, ReceiptStatus>();
   private readonly running = new Map<string, Promise<ReceiptStatus>>();
   private readonly listeners = new Set<() => void>();
@@ -393,7 +398,15 @@ export class ReceiptWatch {
         : await this.api.getConsistency(previous.size, next.size);
     const kept = await checkLogAdvance({ previous, next, proof });
     if (previous !== undefined && kept.size === previous.size) return;
+    const now = this.now().getTime();
+    if (now - this.lastSaved < SAVE_EVERY_MS) {
+      // Held for this session at once, written to the vault at most every few minutes: reading a
+      // long diary must not add a revision (and a receipt leaf) to the vault for every entry.
+      this.state = { state: { ...held.state, checkpoint: kept }, response: held.response };
+      return;
+    }
     await this.save(held, kept);
+    this.lastSaved = now;
   }
 
   private async save(
