@@ -34,9 +34,13 @@ const en = {
   couldNotRun:
     'The check could not run in this browser. Try another browser, or use the command in HOW-TO-VERIFY.txt.',
   resultsHeading: 'What was checked',
-  /** Shown before the checker's own verdict. */
-  passed: 'Passed.',
-  failed: 'Failed.',
+  /** The verdict, in the page's language (the lines below stay as the checker wrote them). */
+  passed: 'Passed: every file, entry, exhibit and proof checks out.',
+  passedUnproven:
+    'Passed, but some saved versions have no proof of when they were written. The notes below say which.',
+  /** {n} is how many checks found a problem. */
+  failed:
+    'Failed: {n} of the checks found a problem. Do not rely on this bundle without asking how it was made.',
   ok: 'OK',
   fail: 'Problem',
   note: 'Note',
@@ -74,8 +78,11 @@ const cy: VerifyMessages = {
   couldNotRun:
     'Doedd dim modd gwneud y gwiriad yn y porwr hwn. Rhowch gynnig ar borwr arall, neu defnyddiwch y gorchymyn yn HOW-TO-VERIFY.txt.',
   resultsHeading: 'Beth gafodd ei wirio',
-  passed: 'Wedi pasio.',
-  failed: 'Wedi methu.',
+  passed: 'Wedi pasio: mae pob ffeil, cofnod, arddangosyn a phrawf yn gywir.',
+  passedUnproven:
+    "Wedi pasio, ond does dim prawf o bryd cafodd rhai fersiynau eu hysgrifennu. Mae'r nodiadau isod yn dweud pa rai.",
+  failed:
+    "Wedi methu: daeth {n} o'r gwiriadau o hyd i broblem. Peidiwch â dibynnu ar y bwndel hwn heb ofyn sut cafodd ei wneud.",
   ok: 'Iawn',
   fail: 'Problem',
   note: 'Nodyn',

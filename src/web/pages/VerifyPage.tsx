@@ -53,6 +53,7 @@ export function VerifyBody(props: {
         data-text-stopped={t.stopped}
         data-text-could-not-run={t.couldNotRun}
         data-text-passed={t.passed}
+        data-text-passed-unproven={t.passedUnproven}
         data-text-failed={t.failed}
         data-text-ok={t.ok}
         data-text-fail={t.fail}

@@ -57,9 +57,14 @@ export function setUpVerify(doc: Document, startWorker: () => Worker): void {
     );
     results.hidden = false;
     const strong = doc.createElement('strong');
-    strong.textContent = result.ok ? text('passed') : text('failed');
+    const failures = result.lines.filter((l) => l.status === 'fail').length;
+    strong.textContent = !result.ok
+      ? text('failed').replace('{n}', String(failures))
+      : result.fullyProven
+        ? text('passed')
+        : text('passed-unproven');
     status.className = `verify__status verify__status--${result.ok ? 'ok' : 'fail'}`;
-    status.replaceChildren(strong, ' ', span(result.verdict));
+    status.replaceChildren(strong);
     // The live region announces it; bring it into sight too, when it is below the screen.
     status.scrollIntoView({ block: 'nearest' });
   };
