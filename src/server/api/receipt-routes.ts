@@ -19,6 +19,7 @@ import {
   type CheckpointResponse,
   type ReceiptResponse,
 } from '../../contract/receipts.js';
+import { decodeReceiptLeaf } from '../../crypto/checkpoint.js';
 import { formatTlogProof } from '../../crypto/tlog-proof.js';
 import { toBase64 } from '../../crypto/signed-note.js';
 import { apiErrorResponse } from '../../contract/vault-api.js';
@@ -51,17 +52,13 @@ export function receiptRoutes(
   const app = parent.withTypeProvider<ZodTypeProvider>();
   const { db, sessions, log } = deps;
 
-  /** The receipt of leaf `index`: a proof against the newest checkpoint, which must cover it. */
+  /**
+   * The receipt of leaf `index`: a proof against the newest checkpoint, which must cover it. A
+   * null index (the entry waits for the sequencer or the backfill) is pending too.
+   */
   const receiptFor = async (leafIndex: number | null): Promise<ReceiptResponse> => {
-    if (leafIndex === null) {
-      throw new ApiError(
-        404,
-        'receipt_unavailable',
-        'This was stored before receipts began, so it has no receipt.',
-      );
-    }
     const checkpoint = await latestCheckpoint(db);
-    if (!checkpoint || checkpoint.size <= leafIndex) {
+    if (leafIndex === null || !checkpoint || checkpoint.size <= leafIndex) {
       throw new ApiError(
         409,
         'receipt_pending',
@@ -73,8 +70,11 @@ export function receiptRoutes(
       inclusionProofAt(db, leafIndex, checkpoint.size),
     ]);
     if (!leaf) throw new Error('a leaf inside a checkpoint is missing');
+    const { receivedAt, backfilledAt } = decodeReceiptLeaf(leaf);
     return {
       leafIndex,
+      receivedAt: new Date(receivedAt).toISOString(),
+      backfilledAt: backfilledAt === undefined ? null : new Date(backfilledAt).toISOString(),
       proof: formatTlogProof({
         extra: leaf,
         index: leafIndex,
@@ -99,9 +99,9 @@ export function receiptRoutes(
     async (request) => {
       const { accountId } = await requireSession(db, sessions, request);
       const { id, revision } = request.params;
-      const leafIndex = await revisionLeafIndex(db, accountId, id, revision);
-      if (leafIndex === undefined) throw notFound('revision');
-      return receiptFor(leafIndex);
+      const found = await revisionLeafIndex(db, accountId, id, revision);
+      if (found === undefined) throw notFound('revision');
+      return receiptFor(found.leafIndex);
     },
   );
 
@@ -117,9 +117,16 @@ export function receiptRoutes(
     },
     async (request) => {
       const { accountId } = await requireSession(db, sessions, request);
-      const leafIndex = await uploadLeafIndex(db, accountId, request.params.id);
-      if (leafIndex === undefined) throw notFound('upload');
-      return receiptFor(leafIndex);
+      const found = await uploadLeafIndex(db, accountId, request.params.id);
+      if (found === undefined) throw notFound('upload');
+      if (!found.finished) {
+        throw new ApiError(
+          404,
+          'receipt_unavailable',
+          'This file is not fully sent yet, so it has no receipt.',
+        );
+      }
+      return receiptFor(found.leafIndex);
     },
   );
 

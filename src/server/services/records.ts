@@ -1,29 +1,28 @@
 /**
  * Writing records: each write is one transaction owned here, in which the repositories store the
- * revision, count its bytes against the account's quota and (with receipts) append its leaf to
- * the log, so either all of it is stored or none of it.
+ * revision, count its bytes against the account's quota and (with receipts) add its receipt
+ * entry for the log, so either all of it is stored or none of it.
  */
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import {
   deleteRecord as deleteRecordRows,
   insertRecord,
+  addRevisionReceipt,
   revisionBytes,
-  setRevisionLeafIndex,
   updateRecord,
   useRecordBytes,
   type StoredRecord,
 } from '../db/repositories/records.js';
 import type { Database } from '../db/schema.js';
-import { appendReceipt } from '../log/append.js';
 
 export type CreateRecordResult =
-  | { readonly kind: 'created'; readonly record: StoredRecord; readonly leafIndex?: number }
+  | { readonly kind: 'created'; readonly record: StoredRecord }
   | { readonly kind: 'exists' }
   | { readonly kind: 'quota_exceeded' };
 
 export type UpdateRecordResult =
-  | { readonly kind: 'updated'; readonly record: StoredRecord; readonly leafIndex?: number }
+  | { readonly kind: 'updated'; readonly record: StoredRecord }
   | { readonly kind: 'not_found' }
   | { readonly kind: 'conflict'; readonly currentRevision: number }
   | { readonly kind: 'quota_exceeded' };
@@ -55,27 +54,23 @@ export interface RecordWriteOptions {
 }
 
 /**
- * The revision's receipt leaf, appended last in the write's transaction (the log's head stays
- * locked only for the end of it); undefined with receipts off.
+ * The revision's receipt entry, in the write's transaction: one insert, no lock shared with
+ * other writes (the sequencer gives it its leaf index a few seconds later). Nothing with
+ * receipts off.
  */
 async function receipt(
   trx: Kysely<Database>,
   accountId: string,
   record: StoredRecord,
   options: RecordWriteOptions,
-): Promise<number | undefined> {
-  if (!options.receipts) return undefined;
-  const leafIndex = await appendReceipt(trx, {
+): Promise<void> {
+  if (!options.receipts) return;
+  await addRevisionReceipt(trx, accountId, {
     id: record.id,
     revision: record.revision,
     ciphertextSha256: new Uint8Array(createHash('sha256').update(record.ciphertext).digest()),
   });
-  await setRevisionLeafIndex(trx, accountId, record.id, record.revision, leafIndex);
-  return leafIndex;
 }
-
-const withIndex = <T extends object>(result: T, leafIndex: number | undefined) =>
-  leafIndex === undefined ? result : { ...result, leafIndex };
 
 /**
  * Stores revision 1 of a new record with its receipt leaf, if the account has no record with
@@ -94,8 +89,8 @@ export async function createRecord(
     if (!(await useRecordBytes(trx, accountId, revisionBytes(record), quotaBytes))) {
       throw new Undo(QUOTA_EXCEEDED);
     }
-    const leafIndex = await receipt(trx, accountId, stored, options);
-    return withIndex({ kind: 'created', record: stored } as const, leafIndex);
+    await receipt(trx, accountId, stored, options);
+    return { kind: 'created', record: stored };
   });
 }
 
@@ -117,8 +112,8 @@ export async function reviseRecord(
     if (!(await useRecordBytes(trx, accountId, revisionBytes(change), quotaBytes))) {
       throw new Undo(QUOTA_EXCEEDED);
     }
-    const leafIndex = await receipt(trx, accountId, result.record, options);
-    return withIndex(result, leafIndex);
+    await receipt(trx, accountId, result.record, options);
+    return result;
   });
 }
 

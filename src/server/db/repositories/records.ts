@@ -5,6 +5,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.js';
+import { pendingEntryInsert, type ReceiptEntry } from './receipt-log.js';
 
 export interface StoredRecord {
   readonly id: string;
@@ -270,31 +271,33 @@ export async function recordExists(
   return row !== undefined;
 }
 
-/** Notes which receipt leaf covers a revision (in the transaction that stored both). */
-export async function setRevisionLeafIndex(
+/**
+ * Adds a revision's receipt entry to the log's pending entries and notes it as the revision's,
+ * in one statement of the transaction that stored the revision (the sequencer gives it an index
+ * later). With `backfill`, for a revision stored before the log existed.
+ */
+export async function addRevisionReceipt(
   trx: Kysely<Database>,
   accountId: string,
-  id: string,
-  revision: number,
-  leafIndex: number,
+  entry: ReceiptEntry,
+  backfill?: { receivedAt: Date },
 ): Promise<void> {
-  await trx
-    .insertInto('revision_leaves')
-    .values({ account_id: accountId, record_id: id, revision, leaf_index: leafIndex })
-    .execute();
+  await sql`with e as (${pendingEntryInsert(entry, backfill)})
+    insert into revision_leaves (account_id, record_id, revision, entry_id)
+    select ${accountId}, ${entry.id}, ${entry.revision}, e.id from e`.execute(trx);
 }
 
 /**
- * The receipt leaf of one of the account's revisions: null
- * when the revision has no leaf (stored before the log), undefined when there is no such
- * revision in this account.
+ * The receipt leaf of one of the account's revisions: undefined when there is no such revision
+ * in this account; `leafIndex` null while it has no leaf yet (its entry waits for the
+ * sequencer, or it was stored before the log and waits for the backfill).
  */
 export async function revisionLeafIndex(
   db: Kysely<Database>,
   accountId: string,
   id: string,
   revision: number,
-): Promise<number | null | undefined> {
+): Promise<{ leafIndex: number | null } | undefined> {
   const row = await db
     .selectFrom('record_revisions as r')
     .leftJoin('revision_leaves as l', (join) =>
@@ -303,13 +306,59 @@ export async function revisionLeafIndex(
         .onRef('l.record_id', '=', 'r.record_id')
         .onRef('l.revision', '=', 'r.revision'),
     )
-    .select('l.leaf_index')
+    .leftJoin('log_leaves as ll', 'll.entry_id', 'l.entry_id')
+    .select(sql<string | null>`coalesce(l.leaf_index, ll.idx)`.as('leaf_index'))
     .where('r.account_id', '=', accountId)
     .where('r.record_id', '=', id)
     .where('r.revision', '=', revision)
     .executeTakeFirst();
   if (!row) return undefined;
-  return row.leaf_index === null ? null : Number(row.leaf_index);
+  return { leafIndex: row.leaf_index === null ? null : Number(row.leaf_index) };
+}
+
+/**
+ * Up to `limit` revisions with no receipt entry (stored before the log existed), in the order
+ * they were stored, with the SHA-256 of their ciphertext.
+ */
+export async function revisionsWithoutReceipt(
+  db: Kysely<Database>,
+  limit: number,
+): Promise<{ accountId: string; entry: ReceiptEntry; storedAt: Date }[]> {
+  const rows = await db
+    .selectFrom('record_revisions as r')
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('revision_leaves as l')
+            .select(sql`1`.as('one'))
+            .whereRef('l.account_id', '=', 'r.account_id')
+            .whereRef('l.record_id', '=', 'r.record_id')
+            .whereRef('l.revision', '=', 'r.revision'),
+        ),
+      ),
+    )
+    .select([
+      'r.account_id',
+      'r.record_id',
+      'r.revision',
+      'r.created_at',
+      sql<string>`encode(sha256(r.ciphertext), 'hex')`.as('sha_hex'),
+    ])
+    .orderBy('r.created_at')
+    .orderBy('r.account_id')
+    .orderBy('r.record_id')
+    .orderBy('r.revision')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    accountId: r.account_id,
+    entry: {
+      id: r.record_id,
+      revision: r.revision,
+      ciphertextSha256: new Uint8Array(Buffer.from(r.sha_hex, 'hex')),
+    },
+    storedAt: new Date(r.created_at),
+  }));
 }
 
 /** Bytes the account's records take (every revision), as kept by each write. */
