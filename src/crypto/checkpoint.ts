@@ -91,8 +91,9 @@ export function encodeReceiptLeaf(receipt: Receipt): Uint8Array {
   ) {
     throw new CryptoError('input_invalid', 'ciphertextSha256 must be 32 bytes');
   }
-  const backfilled = receipt.backfilledAt !== undefined;
-  if (backfilled) assertSafeUint(receipt.backfilledAt, 'backfilledAt');
+  const { backfilledAt } = receipt;
+  const backfilled = backfilledAt !== undefined;
+  if (backfilled) assertSafeUint(backfilledAt, 'backfilledAt');
   const w = new ByteWriter()
     .u8(backfilled ? BACKFILLED_RECEIPT_VERSION : RECEIPT_VERSION)
     .string(RECEIPT_LABEL)
@@ -100,7 +101,7 @@ export function encodeReceiptLeaf(receipt: Receipt): Uint8Array {
     .u64(receipt.revision)
     .raw(receipt.ciphertextSha256)
     .u64(receipt.receivedAt);
-  if (backfilled) w.u64(receipt.backfilledAt!);
+  if (backfilled) w.u64(backfilledAt);
   return w.finish();
 }
 

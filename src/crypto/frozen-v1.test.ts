@@ -213,7 +213,8 @@ const BACKFILLED_RECEIPT_LEAF = hex(
   RECEIPT_LEAF.slice(2), // the v1 fields
   '000001a23e59c400', // backfilledAt: 1 796 342 400 000 ms = 2026-12-04T00:00:00Z
 );
-const BACKFILLED_RECEIPT_LEAF_HASH = 'd0fe604915575a2a5e04bbc649c315c5a77e27ee851b8d09d04203541ae377f2';
+const BACKFILLED_RECEIPT_LEAF_HASH =
+  'd0fe604915575a2a5e04bbc649c315c5a77e27ee851b8d09d04203541ae377f2';
 const CHECKPOINT = {
   logId: 'mosaic.example.org',
   treeSize: 1,

@@ -64,7 +64,10 @@ export interface PendingEntry {
 }
 
 /** The first `limit` committed pending entries, oldest id first (the head must be locked). */
-export async function pendingEntries(trx: Kysely<Database>, limit: number): Promise<PendingEntry[]> {
+export async function pendingEntries(
+  trx: Kysely<Database>,
+  limit: number,
+): Promise<PendingEntry[]> {
   const rows = await trx
     .selectFrom('log_pending')
     .select([
@@ -73,7 +76,9 @@ export async function pendingEntries(trx: Kysely<Database>, limit: number): Prom
       'revision',
       sql<string>`encode(ciphertext_sha256, 'hex')`.as('sha_hex'),
       sql<string>`floor(extract(epoch from received_at) * 1000)::bigint`.as('received_ms'),
-      sql<string | null>`floor(extract(epoch from backfilled_at) * 1000)::bigint`.as('backfilled_ms'),
+      sql<string | null>`floor(extract(epoch from backfilled_at) * 1000)::bigint`.as(
+        'backfilled_ms',
+      ),
     ])
     .orderBy('id')
     .limit(limit)

@@ -326,10 +326,11 @@ export async function revisionsWithoutReceipt(
 ): Promise<{ accountId: string; entry: ReceiptEntry; storedAt: Date }[]> {
   const rows = await db
     .selectFrom('record_revisions as r')
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('revision_leaves as l')
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('revision_leaves as l')
             .select(sql`1`.as('one'))
             .whereRef('l.account_id', '=', 'r.account_id')
             .whereRef('l.record_id', '=', 'r.record_id')

@@ -110,7 +110,9 @@ export async function uploadsWithoutReceipt(
     .orderBy('id')
     .limit(limit)
     .execute();
-  return rows.map((r) => ({ id: r.id, completedAt: new Date(r.completed_at!) }));
+  return rows.flatMap((r) =>
+    r.completed_at === null ? [] : [{ id: r.id, completedAt: new Date(r.completed_at) }],
+  );
 }
 
 /** Whether a finished upload still has no receipt entry. */
@@ -139,10 +141,7 @@ export async function uploadLeafIndex(
   const row = await db
     .selectFrom('uploads as u')
     .leftJoin('log_leaves as ll', 'll.entry_id', 'u.log_entry_id')
-    .select([
-      sql<string | null>`coalesce(u.leaf_index, ll.idx)`.as('leaf_index'),
-      'u.completed_at',
-    ])
+    .select([sql<string | null>`coalesce(u.leaf_index, ll.idx)`.as('leaf_index'), 'u.completed_at'])
     .where('u.account_id', '=', accountId)
     .where('u.id', '=', id)
     .executeTakeFirst();
