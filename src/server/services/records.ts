@@ -3,12 +3,10 @@
  * revision, count its bytes against the account's quota and (with receipts) add its receipt
  * entry for the log, so either all of it is stored or none of it.
  */
-import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import {
   deleteRecord as deleteRecordRows,
   insertRecord,
-  addRevisionReceipt,
   revisionBytes,
   updateRecord,
   useRecordBytes,
@@ -54,26 +52,7 @@ export interface RecordWriteOptions {
 }
 
 /**
- * The revision's receipt entry, in the write's transaction: one insert, no lock shared with
- * other writes (the sequencer gives it its leaf index a few seconds later). Nothing with
- * receipts off.
- */
-async function receipt(
-  trx: Kysely<Database>,
-  accountId: string,
-  record: StoredRecord,
-  options: RecordWriteOptions,
-): Promise<void> {
-  if (!options.receipts) return;
-  await addRevisionReceipt(trx, accountId, {
-    id: record.id,
-    revision: record.revision,
-    ciphertextSha256: new Uint8Array(createHash('sha256').update(record.ciphertext).digest()),
-  });
-}
-
-/**
- * Stores revision 1 of a new record with its receipt leaf, if the account has no record with
+ * Stores revision 1 of a new record with its receipt entry, if the account has no record with
  * that id and its records stay within `quotaBytes`; otherwise stores nothing.
  */
 export async function createRecord(
@@ -84,18 +63,18 @@ export async function createRecord(
   options: RecordWriteOptions = { receipts: true },
 ): Promise<CreateRecordResult> {
   return undoable(db, async (trx): Promise<CreateRecordResult> => {
-    const stored = await insertRecord(trx, accountId, record);
+    // With receipts, the revision's receipt entry is added in the same statement as the revision.
+    const stored = await insertRecord(trx, accountId, record, options.receipts);
     if (!stored) return { kind: 'exists' };
     if (!(await useRecordBytes(trx, accountId, revisionBytes(record), quotaBytes))) {
       throw new Undo(QUOTA_EXCEEDED);
     }
-    await receipt(trx, accountId, stored, options);
     return { kind: 'created', record: stored };
   });
 }
 
 /**
- * Stores a new revision with its receipt leaf if the current one is still `expectedRevision`
+ * Stores a new revision with its receipt entry if the current one is still `expectedRevision`
  * and the account's records stay within `quotaBytes`; otherwise stores nothing.
  */
 export async function reviseRecord(
@@ -107,12 +86,11 @@ export async function reviseRecord(
   options: RecordWriteOptions = { receipts: true },
 ): Promise<UpdateRecordResult> {
   return undoable(db, async (trx): Promise<UpdateRecordResult> => {
-    const result = await updateRecord(trx, accountId, id, change);
+    const result = await updateRecord(trx, accountId, id, change, options.receipts);
     if (result.kind !== 'updated') return result;
     if (!(await useRecordBytes(trx, accountId, revisionBytes(change), quotaBytes))) {
       throw new Undo(QUOTA_EXCEEDED);
     }
-    await receipt(trx, accountId, result.record, options);
     return result;
   });
 }

@@ -34,14 +34,15 @@ const blobParam = (bytes: Uint8Array) =>
   sql<Uint8Array>`decode(${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex')}, 'hex')`;
 
 /**
- * Inserts revision 1 of a new record and keeps it as a revision; undefined (nothing stored) if
- * the account already has a record with that id. The caller counts its bytes (useRecordBytes)
- * in the same transaction.
+ * Inserts revision 1 of a new record and keeps it as a revision (with `receipt`, adding its
+ * receipt entry in the same statement); undefined (nothing stored) if the account already has a
+ * record with that id. The caller counts its bytes (useRecordBytes) in the same transaction.
  */
 export async function insertRecord(
   trx: Kysely<Database>,
   accountId: string,
   record: { id: string; type: string; ciphertext: Uint8Array; wrappedKey: Uint8Array },
+  receipt = false,
 ): Promise<StoredRecord | undefined> {
   const row = await trx
     .insertInto('records')
@@ -57,7 +58,7 @@ export async function insertRecord(
     .returning(META_COLUMNS)
     .executeTakeFirst();
   if (!row) return undefined;
-  await copyToRevisions(trx, accountId, record.id);
+  await copyToRevisions(trx, accountId, record.id, receipt);
   return toRecord({ ...row, ciphertext: record.ciphertext, wrapped_key: record.wrappedKey });
 }
 
@@ -69,13 +70,15 @@ export type UpdateResult =
 /**
  * Stores a new revision if the current one is still `expectedRevision` (optimistic
  * concurrency: two devices editing at once cannot overwrite each other silently) and keeps it
- * as a revision; otherwise stores nothing. The caller counts its bytes in the same transaction.
+ * as a revision (with `receipt`, adding its receipt entry in the same statement); otherwise
+ * stores nothing. The caller counts its bytes in the same transaction.
  */
 export async function updateRecord(
   trx: Kysely<Database>,
   accountId: string,
   id: string,
   change: { expectedRevision: number; ciphertext: Uint8Array; wrappedKey: Uint8Array },
+  receipt = false,
 ): Promise<UpdateResult> {
   const row = await trx
     .updateTable('records')
@@ -91,7 +94,7 @@ export async function updateRecord(
     .returning(META_COLUMNS)
     .executeTakeFirst();
   if (row) {
-    await copyToRevisions(trx, accountId, id);
+    await copyToRevisions(trx, accountId, id, receipt);
     const stored = toRecord({
       ...row,
       ciphertext: change.ciphertext,
@@ -444,8 +447,34 @@ export async function useRecordBytes(
   return row !== undefined;
 }
 
-/** Keeps the record's current revision, copied within the database (no blob sent twice). */
-async function copyToRevisions(db: Kysely<Database>, accountId: string, id: string): Promise<void> {
+/**
+ * Keeps the record's current revision, copied within the database (no blob sent twice). With
+ * `receipt`, the same statement adds the revision's receipt entry (SHA-256 of the ciphertext as
+ * stored, computed by the database) to log_pending and links it from revision_leaves: a write
+ * with receipts makes no more round trips than one without.
+ */
+async function copyToRevisions(
+  db: Kysely<Database>,
+  accountId: string,
+  id: string,
+  receipt: boolean,
+): Promise<void> {
+  if (receipt) {
+    await sql`with rev as (
+        insert into record_revisions
+          (account_id, record_id, revision, type, ciphertext, wrapped_key, created_at)
+        select account_id, id, revision, type, ciphertext, wrapped_key, updated_at
+        from records where account_id = ${accountId} and id = ${id}
+        returning record_id, revision, sha256(ciphertext) as sha
+      ), e as (
+        insert into log_pending (record_id, revision, ciphertext_sha256)
+        select record_id, revision, sha from rev
+        returning id, record_id, revision
+      )
+      insert into revision_leaves (account_id, record_id, revision, entry_id)
+      select ${accountId}, e.record_id, e.revision, e.id from e`.execute(db);
+    return;
+  }
   await db
     .insertInto('record_revisions')
     .columns([
