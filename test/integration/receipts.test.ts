@@ -1,8 +1,10 @@
 /**
  * The receipt log through the API, on PGlite and PostgreSQL: every write path (record create,
  * record update, backup import — which stores revisions through the same two routes — and
- * evidence upload completion) appends exactly one leaf in the write's own transaction; a write
- * that is refused or fails after its leaf leaves neither; each receipt verifies with src/crypto
+ * evidence upload completion) adds exactly one receipt entry in the write's own transaction,
+ * which the sequencer turns into one leaf; a write that is refused or fails after its entry
+ * leaves neither; a failed sequencing changes nothing and the next one takes the entries;
+ * sequencing in small batches builds the same tree as the RFC 6962 reference; each receipt verifies with src/crypto
  * against the exact ciphertext stored; consistency proofs between checkpoints verify; bad sizes
  * are refused with stable codes; a receipt is its owner's alone; the public surface names no one.
  */
@@ -10,7 +12,8 @@ import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOG_KEY_PATH } from '../../src/contract/receipts.js';
-import { verifyConsistency } from '../../src/crypto/merkle.js';
+import { leafHash, merkleRoot, verifyConsistency } from '../../src/crypto/merkle.js';
+import { sequencePending } from '../../src/server/log/append.js';
 import { ed25519Verifier, type NoteVerifier } from '../../src/crypto/signed-note.js';
 import { verifyCheckpointNote } from '../../src/crypto/tlog-checkpoint.js';
 import { verifyReceiptProof } from '../../src/crypto/tlog-proof.js';
@@ -29,7 +32,8 @@ describe.each(ENGINES)('receipts on $name', ({ name, available }) => {
   let origin: string;
   beforeAll(async () => {
     if (!available) return;
-    t = await startTestApp({ engine: name });
+    // No cadence: each test sequences and signs when it means to (checkpointNow).
+    t = await startTestApp({ engine: name, env: { LOG_CHECKPOINT_SECONDS: '3600' } });
     const vkey = await t.app.inject({ method: 'GET', url: LOG_KEY_PATH });
     logKey = await ed25519Verifier(vkey.body.trim());
     origin = (await t.app.inject({ method: 'GET', url: '/api/log/key' })).json<{
@@ -175,6 +179,22 @@ describe.each(ENGINES)('receipts on $name', ({ name, available }) => {
     await t.log.checkpointNow();
     expect(await headSize()).toBe(await leaves());
     expect((await receiptOf(c, `/api/records/${id}/revisions/1/receipt`)).leafIndex).toBe(head);
+  });
+
+  test('sequencing in batches builds the RFC 6962 tree of every leaf', async () => {
+    const c = await client('batches');
+    await t.log.checkpointNow();
+    for (let i = 0; i < 11; i++) expect((await c.createRecord(recordId())).statusCode).toBe(201);
+    // Batches of 3 (and a last one of 2): each starts from the stored nodes of the one before.
+    expect(await sequencePending(t.database.db, 3)).toBe(11);
+    expect(await sequencePending(t.database.db, 3)).toBe(0);
+    const checkpoint = await t.log.checkpointNow();
+    const rows = await sql<{ leaf: Uint8Array }>`select leaf from log_leaves order by idx`.execute(
+      t.database.db,
+    );
+    expect(rows.rows.length).toBe(checkpoint.size);
+    const hashes = await Promise.all(rows.rows.map((r) => leafHash(new Uint8Array(r.leaf))));
+    expect(checkpoint.rootHash).toEqual(await merkleRoot(hashes));
   });
 
   test('a write over the quota appends no leaf', async () => {
