@@ -170,16 +170,19 @@ export interface RecordRevisionTable {
   ciphertext: Uint8Array;
   wrapped_key: Uint8Array;
   created_at: ColumnType<Date, Date | undefined, never>;
+  /** Its receipt entry in log_pending (0009 on); the index is found through log_leaves. */
+  log_entry_id: ColumnType<string | null, never, number>;
 }
 
-/** Which receipt leaf covers a revision (none for revisions stored before the log). */
+/**
+ * Which receipt leaf covers a revision, for leaves appended before migration 0009 (later ones:
+ * record_revisions.log_entry_id).
+ */
 export interface RevisionLeafTable {
   account_id: string;
   record_id: string;
   revision: number;
-  /** Leaves appended before migration 0009; later rows find theirs through entry_id. */
-  leaf_index: ColumnType<string | null, number | undefined, never>;
-  entry_id: ColumnType<string | null, number | undefined, never>;
+  leaf_index: ColumnType<string, number, never>;
 }
 
 export interface ServiceMetaTable {

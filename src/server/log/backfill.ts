@@ -11,7 +11,7 @@
  * entry inside it, so across restarts and app servers each revision or file gets exactly one.
  */
 import { sql, type Kysely } from 'kysely';
-import { addRevisionReceipt, revisionsWithoutReceipt } from '../db/repositories/records.js';
+import { backfillRevisionReceipt, revisionsWithoutReceipt } from '../db/repositories/records.js';
 import {
   addUploadReceipt,
   uploadLacksReceipt,
@@ -46,7 +46,7 @@ export async function backfillReceipts(
       await lock(trx);
       const revisions = await revisionsWithoutReceipt(trx, batch);
       for (const r of revisions) {
-        await addRevisionReceipt(trx, r.accountId, r.entry, { receivedAt: r.storedAt });
+        await backfillRevisionReceipt(trx, r.accountId, r.entry, { receivedAt: r.storedAt });
       }
       return revisions.length;
     });

@@ -12,8 +12,9 @@ import { sql, type Kysely } from 'kysely';
  *   `backfilled_at` is set on entries for ciphertexts stored before the log existed.
  * - `log_leaves.entry_id`: which pending entry a leaf was made from (unique), so an owner's
  *   revision or upload finds its index; null for leaves appended before this migration.
- * - `revision_leaves.entry_id`, `uploads.log_entry_id`: the entry of a revision or a finished
- *   upload. `revision_leaves.leaf_index` stays for leaves appended before; new rows leave it null.
+ * - `record_revisions.log_entry_id`, `uploads.log_entry_id`: the entry of a revision or a
+ *   finished upload, kept with the owner's rows (deleted with them). `revision_leaves` and
+ *   `uploads.leaf_index` stay for leaves appended before this migration; nothing new goes there.
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
@@ -29,7 +30,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .alterTable('log_leaves')
     .addColumn('entry_id', 'bigint', (c) => c.unique())
     .execute();
-  await sql`alter table revision_leaves alter column leaf_index drop not null`.execute(db);
-  await db.schema.alterTable('revision_leaves').addColumn('entry_id', 'bigint').execute();
+  await db.schema.alterTable('record_revisions').addColumn('log_entry_id', 'bigint').execute();
   await db.schema.alterTable('uploads').addColumn('log_entry_id', 'bigint').execute();
 }

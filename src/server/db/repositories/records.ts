@@ -275,19 +275,19 @@ export async function recordExists(
 }
 
 /**
- * Adds a revision's receipt entry to the log's pending entries and notes it as the revision's,
- * in one statement of the transaction that stored the revision (the sequencer gives it an index
- * later). With `backfill`, for a revision stored before the log existed.
+ * Adds a receipt entry for a revision stored before the log existed (received at `receivedAt`,
+ * backfilled now) and notes it as the revision's, in one statement.
  */
-export async function addRevisionReceipt(
+export async function backfillRevisionReceipt(
   trx: Kysely<Database>,
   accountId: string,
   entry: ReceiptEntry,
-  backfill?: { receivedAt: Date },
+  backfill: { receivedAt: Date },
 ): Promise<void> {
   await sql`with e as (${pendingEntryInsert(entry, backfill)})
-    insert into revision_leaves (account_id, record_id, revision, entry_id)
-    select ${accountId}, ${entry.id}, ${entry.revision}, e.id from e`.execute(trx);
+    update record_revisions set log_entry_id = e.id from e
+    where account_id = ${accountId} and record_id = ${entry.id}
+      and revision = ${entry.revision}`.execute(trx);
 }
 
 /**
@@ -309,7 +309,7 @@ export async function revisionLeafIndex(
         .onRef('l.record_id', '=', 'r.record_id')
         .onRef('l.revision', '=', 'r.revision'),
     )
-    .leftJoin('log_leaves as ll', 'll.entry_id', 'l.entry_id')
+    .leftJoin('log_leaves as ll', 'll.entry_id', 'r.log_entry_id')
     .select(sql<string | null>`coalesce(l.leaf_index, ll.idx)`.as('leaf_index'))
     .where('r.account_id', '=', accountId)
     .where('r.record_id', '=', id)
@@ -329,6 +329,7 @@ export async function revisionsWithoutReceipt(
 ): Promise<{ accountId: string; entry: ReceiptEntry; storedAt: Date }[]> {
   const rows = await db
     .selectFrom('record_revisions as r')
+    .where('r.log_entry_id', 'is', null)
     .where((eb) =>
       eb.not(
         eb.exists(
@@ -460,19 +461,16 @@ async function copyToRevisions(
   receipt: boolean,
 ): Promise<void> {
   if (receipt) {
-    await sql`with rev as (
-        insert into record_revisions
-          (account_id, record_id, revision, type, ciphertext, wrapped_key, created_at)
-        select account_id, id, revision, type, ciphertext, wrapped_key, updated_at
-        from records where account_id = ${accountId} and id = ${id}
-        returning record_id, revision, sha256(ciphertext) as sha
-      ), e as (
+    await sql`with e as (
         insert into log_pending (record_id, revision, ciphertext_sha256)
-        select record_id, revision, sha from rev
-        returning id, record_id, revision
+        select id, revision, sha256(ciphertext)
+        from records where account_id = ${accountId} and id = ${id}
+        returning id
       )
-      insert into revision_leaves (account_id, record_id, revision, entry_id)
-      select ${accountId}, e.record_id, e.revision, e.id from e`.execute(db);
+      insert into record_revisions
+        (account_id, record_id, revision, type, ciphertext, wrapped_key, created_at, log_entry_id)
+      select r.account_id, r.id, r.revision, r.type, r.ciphertext, r.wrapped_key, r.updated_at, e.id
+      from records r, e where r.account_id = ${accountId} and r.id = ${id}`.execute(db);
     return;
   }
   await db
