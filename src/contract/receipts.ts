@@ -7,7 +7,11 @@
 import { z } from 'zod';
 import { recordResponse } from './vault-api.js';
 
-/** On the answer to the request that finished an upload: the index of the file's receipt leaf. */
+/**
+ * Deprecated, no longer sent: the index of a file's receipt leaf on the answer that finished
+ * the upload. Indices are given after the write by the sequencer (docs/vault-protocol.md §9):
+ * fetch `/api/uploads/:id/receipt` instead. Kept so older clients compile.
+ */
 export const LOG_INDEX_HEADER = 'mosaic-log-index';
 
 /** Where the log's public key (vkey text) is published, and the page that explains it. */
@@ -17,9 +21,16 @@ export const LOG_KEY_PAGE_PATH = '/.well-known/mosaic-log';
 const index = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64');
 
-/** A record as stored by a write, with the index of the revision's receipt leaf. */
+/**
+ * A record as stored by a write. `leafIndex` is optional and absent from this server: a
+ * revision's receipt leaf gets its index a few seconds after the write, when the sequencer runs
+ * (docs/vault-protocol.md §9). Clients fetch `/api/records/:id/revisions/:revision/receipt`
+ * (202 with `{ pending: true }` until then) and read the index from the receipt.
+ */
 export const recordWriteResponse = recordResponse.extend({
-  leafIndex: index.describe('The receipt leaf of this revision in the log'),
+  leafIndex: index
+    .optional()
+    .describe('Absent until sequenced: read it from the revision’s receipt'),
 });
 export type RecordWriteResponse = z.infer<typeof recordWriteResponse>;
 
@@ -44,6 +55,13 @@ export type CheckpointResponse = z.infer<typeof checkpointResponse>;
 /** A receipt for one stored ciphertext: a C2SP tlog-proof with the receipt leaf as `extra`. */
 export const receiptResponse = z.object({
   leafIndex: index,
+  /** When the server received the ciphertext (ISO 8601), as the leaf says. */
+  receivedAt: z.iso.datetime().optional(),
+  /**
+   * When the leaf was backfilled (ISO 8601): the ciphertext was stored before the log existed,
+   * so the log vouches for it only from this time. Null for a leaf appended when received.
+   */
+  backfilledAt: z.iso.datetime().nullable().optional(),
   /** `c2sp.org/tlog-proof@v1` text: check it with verifyReceiptProof (src/crypto). */
   proof: z.string(),
   /** The countersignature of the checkpoint inside the proof, when there is one. */
@@ -86,10 +104,26 @@ export const logKeyResponse = z.object({
   fingerprint: z.string(),
 });
 
+/**
+ * 202 Accepted from a receipt address: no leaf or no checkpoint covers it yet (the write waits
+ * for the sequencer, or it was stored before the log and waits for the backfill). Ask again
+ * after `retryAfterSeconds` (also the Retry-After header). Not an error: every write is here for
+ * a few seconds.
+ */
+export const receiptPendingResponse = z.object({
+  pending: z.literal(true),
+  retryAfterSeconds: z.number().int().min(1),
+  message: z.string(),
+});
+export type ReceiptPendingResponse = z.infer<typeof receiptPendingResponse>;
+
 export const RECEIPT_ERROR_CODES = [
-  /** No checkpoint covers the leaf yet: ask again in a few seconds. */
+  /**
+   * The client's own name for a 202 answer (src/vault/api.ts throws it), so callers treat
+   * "not yet" like any other state; the server never sends it as an error.
+   */
   'receipt_pending',
-  /** The revision or file was stored before the log existed and has no leaf. */
+  /** The file is not finished, so it has no receipt. */
   'receipt_unavailable',
   /** A tree size past the newest checkpoint, or `from` after `to`. */
   'log_size_invalid',

@@ -63,8 +63,12 @@ describe('receipt leaves', () => {
     expect(() => decodeReceiptLeaf(Uint8Array.of(...bytes, 0))).toThrow(
       expect.objectContaining({ code: 'envelope_malformed' }),
     );
-    expect(() => decodeReceiptLeaf(Uint8Array.of(2, ...bytes.subarray(1)))).toThrow(
+    expect(() => decodeReceiptLeaf(Uint8Array.of(3, ...bytes.subarray(1)))).toThrow(
       expect.objectContaining({ code: 'envelope_version_unsupported' }),
+    );
+    // A v1 body marked v2 (backfilled) lacks its backfill time.
+    expect(() => decodeReceiptLeaf(Uint8Array.of(2, ...bytes.subarray(1)))).toThrow(
+      expect.objectContaining({ code: 'envelope_malformed' }),
     );
     expect(() =>
       encodeReceiptLeaf({

@@ -9,6 +9,9 @@
  *
  *   receipt leaf v1 = u8 1 ‖ str "mosaic.receipt" ‖ str recordId ‖ u64 revision
  *                     ‖ SHA-256(ciphertext) (32) ‖ u64 receivedAt (ms since 1970-01-01 UTC)
+ *   receipt leaf v2 = u8 2 ‖ (the v1 fields after the version) ‖ u64 backfilledAt (ms)
+ *                     — a leaf appended later for a ciphertext stored before the log existed:
+ *                     receivedAt is when it was stored, backfilledAt when it entered the log.
  *   checkpoint v1   = u8 1 ‖ str "mosaic.checkpoint" ‖ str logId ‖ u64 treeSize
  *                     ‖ rootHash (32) ‖ u64 timestamp (ms since 1970-01-01 UTC)
  *   signature       = Ed25519(logSecretKey, checkpoint bytes)   (RFC 8032, pure, 64 bytes)
@@ -31,6 +34,8 @@ import { HASH_BYTES, leafHash, verifyInclusion } from './merkle.js';
 import { loadSodium } from './sodium.js';
 
 export const RECEIPT_VERSION = 1;
+/** The version of a backfilled receipt leaf (v1 plus the time it was backfilled). */
+export const BACKFILLED_RECEIPT_VERSION = 2;
 export const CHECKPOINT_VERSION = 1;
 export const SIGNATURE_BYTES = 64;
 export const PUBLIC_KEY_BYTES = 32;
@@ -48,6 +53,12 @@ export interface Receipt {
   readonly ciphertextSha256: Uint8Array;
   /** When the server accepted it, in milliseconds since the Unix epoch (UTC). */
   readonly receivedAt: number;
+  /**
+   * Only on a leaf appended after the fact for a ciphertext stored before the log existed:
+   * when it entered the log (ms since the Unix epoch). The log vouches for the ciphertext only
+   * from this time; receivedAt is the server's own earlier record, not proven by the log.
+   */
+  readonly backfilledAt?: number;
 }
 
 export interface Checkpoint {
@@ -80,14 +91,18 @@ export function encodeReceiptLeaf(receipt: Receipt): Uint8Array {
   ) {
     throw new CryptoError('input_invalid', 'ciphertextSha256 must be 32 bytes');
   }
-  return new ByteWriter()
-    .u8(RECEIPT_VERSION)
+  const { backfilledAt } = receipt;
+  const backfilled = backfilledAt !== undefined;
+  if (backfilled) assertSafeUint(backfilledAt, 'backfilledAt');
+  const w = new ByteWriter()
+    .u8(backfilled ? BACKFILLED_RECEIPT_VERSION : RECEIPT_VERSION)
     .string(RECEIPT_LABEL)
     .string(receipt.recordId)
     .u64(receipt.revision)
     .raw(receipt.ciphertextSha256)
-    .u64(receipt.receivedAt)
-    .finish();
+    .u64(receipt.receivedAt);
+  if (backfilled) w.u64(backfilledAt);
+  return w.finish();
 }
 
 /**
@@ -99,15 +114,22 @@ export function decodeReceiptLeaf(bytes: Uint8Array): Receipt {
   assertBytes(bytes, 'receipt leaf');
   const r = new ByteReader(bytes);
   const version = r.u8();
-  if (version !== RECEIPT_VERSION) throw unsupportedVersion(version);
+  if (version !== RECEIPT_VERSION && version !== BACKFILLED_RECEIPT_VERSION) {
+    throw unsupportedVersion(version);
+  }
   if (r.string(64) !== RECEIPT_LABEL)
     throw new CryptoError('envelope_malformed', 'not a receipt leaf');
   const recordId = r.string(MAX_ID_BYTES);
   const revision = r.u64();
   const ciphertextSha256 = r.raw(HASH_BYTES);
   const receivedAt = r.u64();
+  if (version === RECEIPT_VERSION) {
+    r.end();
+    return { recordId, revision, ciphertextSha256, receivedAt };
+  }
+  const backfilledAt = r.u64();
   r.end();
-  return { recordId, revision, ciphertextSha256, receivedAt };
+  return { recordId, revision, ciphertextSha256, receivedAt, backfilledAt };
 }
 
 /**

@@ -206,6 +206,15 @@ const RECEIPT_LEAF = hex(
   '0000018bcfe56800', // 1 700 000 000 000 ms = 2023-11-14T22:13:20Z
 );
 const RECEIPT_LEAF_HASH = '01a36d6cca3a294a2701c6f12cc4c29028b0009b3d6d473fe5e4726f158940e5';
+// The same ciphertext, stored before the log and backfilled on 2026-12-04T00:00:00Z.
+const BACKFILLED_RECEIPT = { ...RECEIPT, backfilledAt: 1_796_342_400_000 };
+const BACKFILLED_RECEIPT_LEAF = hex(
+  '02',
+  RECEIPT_LEAF.slice(2), // the v1 fields
+  '000001a23e59c400', // backfilledAt: 1 796 342 400 000 ms = 2026-12-04T00:00:00Z
+);
+const BACKFILLED_RECEIPT_LEAF_HASH =
+  'd0fe604915575a2a5e04bbc649c315c5a77e27ee851b8d09d04203541ae377f2';
 const CHECKPOINT = {
   logId: 'mosaic.example.org',
   treeSize: 1,
@@ -234,6 +243,15 @@ describe('receipt leaf and checkpoint v1', () => {
     expect(decodeReceiptLeaf(fromHex(RECEIPT_LEAF))).toEqual(RECEIPT);
     expect(toHex(await receiptLeafHash(RECEIPT))).toBe(RECEIPT_LEAF_HASH);
     expect(toHex(sodium.crypto_hash_sha256(fromHex('00' + RECEIPT_LEAF)))).toBe(RECEIPT_LEAF_HASH);
+  });
+
+  it('encodes and decodes a backfilled receipt leaf (v2)', async () => {
+    expect(toHex(encodeReceiptLeaf(BACKFILLED_RECEIPT))).toBe(BACKFILLED_RECEIPT_LEAF);
+    expect(decodeReceiptLeaf(fromHex(BACKFILLED_RECEIPT_LEAF))).toEqual(BACKFILLED_RECEIPT);
+    expect(toHex(await receiptLeafHash(BACKFILLED_RECEIPT))).toBe(BACKFILLED_RECEIPT_LEAF_HASH);
+    // Truncated or with a byte too many, it is refused.
+    expect(() => decodeReceiptLeaf(fromHex(BACKFILLED_RECEIPT_LEAF.slice(0, -2)))).toThrow();
+    expect(() => decodeReceiptLeaf(fromHex(BACKFILLED_RECEIPT_LEAF + '00'))).toThrow();
   });
 
   it('encodes, decodes, signs and verifies the checkpoint', async () => {

@@ -85,7 +85,8 @@ async function fakeServer(accountKey: Uint8Array, records: ReportRecords) {
       return json(200, { revisions: list, next: null });
     if (parts.length === 6 && parts[5] === 'receipt') {
       const id = list[0]!.id;
-      if (pending.has(id)) return apiError(409, 'receipt_pending');
+      if (pending.has(id))
+        return json(202, { pending: true, retryAfterSeconds: 5, message: 'not yet' });
       if (unavailable.has(id)) return apiError(404, 'receipt_unavailable');
       const l = leaves.get(`${id}/${parts[4]!}`)!;
       const extra = encodeReceiptLeaf({

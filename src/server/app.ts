@@ -32,6 +32,7 @@ import { ApiError } from './api/api-error.js';
 import { vaultApi } from './api/index.js';
 import type { UploadRoutes } from './api/upload-routes.js';
 import { openBlobStore } from './blobs/index.js';
+import { blobSha256 } from './services/uploads.js';
 import { openReceiptLog, type ReceiptLog } from './log/receipt-log.js';
 import { logKeyRoutes } from './routes/log-key.js';
 import securityHeaders from './plugins/security-headers.js';
@@ -203,13 +204,18 @@ async function mosaic(app: FastifyInstance, options: AppOptions): Promise<void> 
         ? jsonSchemaTransform(input)
         : { schema: { hide: true }, url: input.url },
   });
-  const log = await openReceiptLog(db, config.log, (what, error) => {
-    app.log.warn({ err: errorSummary(error) }, what);
-  });
-  app.addHook('onClose', () => log.close());
-  options.onReceiptLog?.(log);
   const blobStore = await openBlobStore(config.blobs);
   app.addHook('onClose', () => blobStore.close());
+  const log = await openReceiptLog(
+    db,
+    config.log,
+    (what, error) => {
+      app.log.warn({ err: errorSummary(error) }, what);
+    },
+    { backfill: options.receipts ?? true, uploadSha256: (id) => blobSha256(blobStore, id) },
+  );
+  app.addHook('onClose', () => log.close());
+  options.onReceiptLog?.(log);
   await app.register(vaultApi, {
     prefix: '/api',
     db,

@@ -69,6 +69,11 @@ export interface ReceiptAnswer {
   readonly proof: string;
   /** The TSA countersignature of the proof's checkpoint, as the server says (not checked here). */
   readonly timestamp: { readonly token: string; readonly time: string } | null;
+  /**
+   * When the log took in a ciphertext stored before it existed (ISO 8601), or null. The caller
+   * checks it against the leaf in the proof (receipts.ts), never trusts this copy alone.
+   */
+  readonly backfilledAt?: string | null;
 }
 
 export interface RecordPage {
@@ -415,8 +420,9 @@ export class VaultApi {
   }
 
   /**
-   * The receipt of one revision of a record. ApiError `receipt_pending` (409) until a checkpoint
-   * covers it; `receipt_unavailable` (404) for a revision stored before receipts began.
+   * The receipt of one revision of a record. ApiError `receipt_pending` while the server answers
+   * 202 (no checkpoint covers it yet: every write for a few seconds, and what was stored before
+   * the log until it is backfilled).
    */
   async getRevisionReceipt(id: string, revision: number): Promise<ReceiptAnswer> {
     return this.request(
@@ -426,7 +432,10 @@ export class VaultApi {
     );
   }
 
-  /** The receipt of a finished evidence upload; errors as getRevisionReceipt. */
+  /**
+   * The receipt of a finished evidence upload; pending as getRevisionReceipt, and ApiError
+   * `receipt_unavailable` (404) for a file not fully sent.
+   */
   async getUploadReceipt(uploadId: string): Promise<ReceiptAnswer> {
     return this.request('GET', `/api/uploads/${encodeURIComponent(uploadId)}/receipt`, {
       parse: parseReceipt,
@@ -608,13 +617,25 @@ function parseWrittenRecord(json: unknown): WrittenRecord {
 
 function parseReceipt(json: unknown): ReceiptAnswer {
   const o = object(json);
+  if (o.pending === true) {
+    throw new ApiError(202, 'receipt_pending', 'The receipt is not ready yet.');
+  }
   const ts = field(o, 'timestamp');
   let timestamp: ReceiptAnswer['timestamp'] = null;
   if (ts !== null) {
     const t = object(ts);
     timestamp = { token: string(t, 'token'), time: string(t, 'time') };
   }
-  return { leafIndex: integer(o, 'leafIndex'), proof: string(o, 'proof'), timestamp };
+  const backfilledAt = o.backfilledAt;
+  if (backfilledAt !== undefined && backfilledAt !== null && typeof backfilledAt !== 'string') {
+    throw badResponse('backfilledAt');
+  }
+  return {
+    leafIndex: integer(o, 'leafIndex'),
+    proof: string(o, 'proof'),
+    timestamp,
+    backfilledAt: backfilledAt ?? null,
+  };
 }
 
 function parseRecord(json: unknown): RecordResponse {

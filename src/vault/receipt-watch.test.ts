@@ -125,7 +125,9 @@ class FakeServer {
     if ((m = /^\/api\/records\/([^/]+)\/revisions\/(\d+)\/receipt$/.exec(path))) {
       const index = this.leafOf.get(`${m[1]}:${m[2]}`);
       if (index === undefined) return error(404, 'receipt_unavailable');
-      if (index >= this.published) return error(409, 'receipt_pending');
+      if (index >= this.published) {
+        return json(202, { pending: true, retryAfterSeconds: 5, message: 'not yet' });
+      }
       const honest = await this.receipt(index);
       return json(200, this.receiptHook ? await this.receiptHook(honest, index) : honest);
     }
@@ -314,6 +316,29 @@ describe('the receipt watcher with an honest server', () => {
     await checkNew('five');
     expect(saves()).toBe(first + 1);
     expect(await kept()).toBe(server.published);
+  });
+
+  it('says when a receipt was backfilled: the proof shows the entry existed from then', async () => {
+    const { server, watch, write } = await setUp();
+    const target = await write('written before the log');
+    if (target.kind !== 'revision') throw new Error('a revision');
+    // The server stored it long ago and added its leaf when the log began (leaf v2).
+    const index = server.leafOf.get(`${target.id}:1`)!;
+    const leaf = encodeReceiptLeaf({
+      recordId: target.id,
+      revision: 1,
+      ciphertextSha256: await sha256(fromBase64Url(target.ciphertext)),
+      receivedAt: Date.UTC(2025, 0, 5, 9, 30),
+      backfilledAt: Date.UTC(2026, 11, 4, 21, 0),
+    });
+    server.leaves[index] = leaf;
+    server.hashes[index] = await leafHash(leaf);
+    server.publish();
+    const status = await watch.check(target);
+    expect(status).toMatchObject({ state: 'checked', leafIndex: index });
+    if (status.state !== 'checked') throw new Error('checked');
+    expect(status.backfilledAt?.toISOString()).toBe('2026-12-04T21:00:00.000Z');
+    expect(status.receivedAt.toISOString()).toBe('2025-01-05T09:30:00.000Z');
   });
 
   it('pins the key on first use for an account made before receipts', async () => {

@@ -79,6 +79,11 @@ export type ReceiptStatus =
       readonly state: 'checked';
       readonly leafIndex: number;
       readonly receivedAt: Date;
+      /**
+       * Stored before the log existed and added later (from the verified leaf): the proof shows
+       * the entry existed by this time; `receivedAt` is the server's word for the time before.
+       */
+      readonly backfilledAt?: Date;
       readonly checkpointSize: number;
       /** The TSA's time for the checkpoint, as the server gives it (the token is not checked). */
       readonly timestampTime?: string;
@@ -383,6 +388,7 @@ export class ReceiptWatch {
       state: 'checked',
       leafIndex: receipt.index,
       receivedAt: receipt.receivedAt,
+      ...(receipt.backfilledAt !== undefined ? { backfilledAt: receipt.backfilledAt } : {}),
       checkpointSize: receipt.checkpoint.size,
       ...(answer.timestamp !== null ? { timestampTime: answer.timestamp.time } : {}),
     };

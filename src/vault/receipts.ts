@@ -83,6 +83,8 @@ export async function checkReceipt(input: {
   recordId: string;
   revision: number;
   receivedAt: Date;
+  /** Set when the leaf was backfilled: the log vouches for the ciphertext only from then. */
+  backfilledAt?: Date;
   checkpoint: KnownCheckpoint;
 }> {
   try {
@@ -97,6 +99,9 @@ export async function checkReceipt(input: {
       recordId: verified.receipt.recordId,
       revision: verified.receipt.revision,
       receivedAt: new Date(verified.receipt.receivedAt),
+      ...(verified.receipt.backfilledAt !== undefined
+        ? { backfilledAt: new Date(verified.receipt.backfilledAt) }
+        : {}),
       checkpoint: {
         size: verified.checkpoint.size,
         rootHash: toBase64(verified.checkpoint.rootHash),

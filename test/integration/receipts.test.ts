@@ -1,16 +1,19 @@
 /**
  * The receipt log through the API, on PGlite and PostgreSQL: every write path (record create,
  * record update, backup import — which stores revisions through the same two routes — and
- * evidence upload completion) appends exactly one leaf in the write's own transaction; a write
- * that is refused or fails after its leaf leaves neither; each receipt verifies with src/crypto
+ * evidence upload completion) adds exactly one receipt entry in the write's own transaction,
+ * which the sequencer turns into one leaf; a write that is refused or fails after its entry
+ * leaves neither; a failed sequencing changes nothing and the next one takes the entries;
+ * sequencing in small batches builds the same tree as the RFC 6962 reference; each receipt verifies with src/crypto
  * against the exact ciphertext stored; consistency proofs between checkpoints verify; bad sizes
  * are refused with stable codes; a receipt is its owner's alone; the public surface names no one.
  */
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOG_INDEX_HEADER, LOG_KEY_PATH } from '../../src/contract/receipts.js';
-import { verifyConsistency } from '../../src/crypto/merkle.js';
+import { LOG_KEY_PATH } from '../../src/contract/receipts.js';
+import { leafHash, merkleRoot, verifyConsistency } from '../../src/crypto/merkle.js';
+import { sequencePending } from '../../src/server/log/append.js';
 import { ed25519Verifier, type NoteVerifier } from '../../src/crypto/signed-note.js';
 import { verifyCheckpointNote } from '../../src/crypto/tlog-checkpoint.js';
 import { verifyReceiptProof } from '../../src/crypto/tlog-proof.js';
@@ -29,7 +32,8 @@ describe.each(ENGINES)('receipts on $name', ({ name, available }) => {
   let origin: string;
   beforeAll(async () => {
     if (!available) return;
-    t = await startTestApp({ engine: name });
+    // No cadence: each test sequences and signs when it means to (checkpointNow).
+    t = await startTestApp({ engine: name, env: { LOG_CHECKPOINT_SECONDS: '3600' } });
     const vkey = await t.app.inject({ method: 'GET', url: LOG_KEY_PATH });
     logKey = await ed25519Verifier(vkey.body.trim());
     origin = (await t.app.inject({ method: 'GET', url: '/api/log/key' })).json<{
@@ -45,10 +49,13 @@ describe.each(ENGINES)('receipts on $name', ({ name, available }) => {
     expect((await c.signUp()).statusCode).toBe(201);
     return c;
   };
+  /** Receipt entries: leaves, and entries of committed writes waiting for the sequencer. */
   const leaves = async () =>
     Number(
-      (await sql<{ n: string }>`select count(*) as n from log_leaves`.execute(t.database.db))
-        .rows[0]!.n,
+      (
+        await sql<{ n: string }>`select (select count(*) from log_leaves)
+          + (select count(*) from log_pending) as n`.execute(t.database.db)
+      ).rows[0]!.n,
     );
   const headSize = async () =>
     Number(
@@ -68,13 +75,14 @@ describe.each(ENGINES)('receipts on $name', ({ name, available }) => {
     return res.json<{ leafIndex: number; proof: string; timestamp: unknown }>();
   };
 
-  test('every record write appends exactly one leaf and answers with its index', async () => {
+  test('every record write adds exactly one receipt entry, sequenced into one leaf', async () => {
     const c = await client('writer');
     const before = await leaves();
     const id = recordId();
     const created = await c.createRecord(id);
     expect(created.statusCode).toBe(201);
-    const first = created.json<{ leafIndex: number }>().leafIndex;
+    // The index is given later, by the sequencer: the write's answer has none.
+    expect(created.json()).not.toHaveProperty('leafIndex');
     expect(await leaves()).toBe(before + 1);
     const updated = await c.request('PUT', `/api/records/${id}`, {
       expectedRevision: 1,
@@ -82,9 +90,13 @@ describe.each(ENGINES)('receipts on $name', ({ name, available }) => {
       wrappedKey: blob(73),
     });
     expect(updated.statusCode).toBe(200);
-    expect(updated.json<{ leafIndex: number }>().leafIndex).toBeGreaterThan(first);
     expect(await leaves()).toBe(before + 2);
+    await t.log.checkpointNow();
     expect(await headSize()).toBe(await leaves());
+    const first = (await receiptOf(c, `/api/records/${id}/revisions/1/receipt`)).leafIndex;
+    const second = await receiptOf(c, `/api/records/${id}/revisions/2/receipt`);
+    expect(second.leafIndex).toBeGreaterThan(first);
+    expect(second).toMatchObject({ backfilledAt: null });
     // Refused writes append nothing: a duplicate id, a stale revision.
     expect((await c.createRecord(id)).statusCode).toBe(409);
     const stale = await c.request('PUT', `/api/records/${id}`, {
@@ -115,12 +127,13 @@ describe.each(ENGINES)('receipts on $name', ({ name, available }) => {
     expect(await leaves()).toBe(before + 6);
   });
 
-  test('a write that fails after its leaf keeps neither', async () => {
+  test('a write that fails after its receipt entry keeps neither; indices have no gap', async () => {
     const c = await client('fails');
     await sql`create function mosaic_test_fail() returns trigger language plpgsql as $$
       begin raise exception 'fail at commit'; end $$`.execute(t.database.db);
-    // Deferred: fires at commit, after the record, its bytes and its leaf were all written.
-    await sql`create constraint trigger mosaic_test_fail after insert on log_leaves
+    await t.log.checkpointNow();
+    // Deferred: fires at commit, after the record, its bytes and its entry were all written.
+    await sql`create constraint trigger mosaic_test_fail after insert on log_pending
       deferrable initially deferred for each row execute function mosaic_test_fail()`.execute(
       t.database.db,
     );
@@ -130,14 +143,59 @@ describe.each(ENGINES)('receipts on $name', ({ name, available }) => {
       const res = await c.createRecord(id);
       expect(res.statusCode).toBe(500);
     } finally {
-      await sql`drop trigger mosaic_test_fail on log_leaves`.execute(t.database.db);
+      await sql`drop trigger mosaic_test_fail on log_pending`.execute(t.database.db);
       await sql`drop function mosaic_test_fail()`.execute(t.database.db);
     }
     expect((await c.request('GET', `/api/records/${id}`)).statusCode).toBe(404);
     expect({ leaves: await leaves(), head: await headSize() }).toEqual(before);
     // The index it would have had is the next one given: no gap.
-    const next = await c.createRecord(recordId());
-    expect(next.json<{ leafIndex: number }>().leafIndex).toBe(before.head);
+    const nextId = recordId();
+    expect((await c.createRecord(nextId)).statusCode).toBe(201);
+    await t.log.checkpointNow();
+    const next = await receiptOf(c, `/api/records/${nextId}/revisions/1/receipt`);
+    expect(next.leafIndex).toBe(before.head);
+  });
+
+  test('a sequencing that fails leaves the entries pending, and the next one takes them', async () => {
+    const c = await client('sequencer');
+    const id = recordId();
+    await sql`create function mosaic_test_fail() returns trigger language plpgsql as $$
+      begin raise exception 'fail at commit'; end $$`.execute(t.database.db);
+    await sql`create constraint trigger mosaic_test_fail after insert on log_leaves
+      deferrable initially deferred for each row execute function mosaic_test_fail()`.execute(
+      t.database.db,
+    );
+    const head = await headSize();
+    try {
+      expect((await c.createRecord(id)).statusCode).toBe(201);
+      await expect(t.log.checkpointNow()).rejects.toThrow();
+      expect(await headSize()).toBe(head);
+      const pending = await c.request('GET', `/api/records/${id}/revisions/1/receipt`);
+      expect([pending.statusCode, pending.json().pending]).toEqual([202, true]);
+      expect(Number(pending.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    } finally {
+      await sql`drop trigger mosaic_test_fail on log_leaves`.execute(t.database.db);
+      await sql`drop function mosaic_test_fail()`.execute(t.database.db);
+    }
+    await t.log.checkpointNow();
+    expect(await headSize()).toBe(await leaves());
+    expect((await receiptOf(c, `/api/records/${id}/revisions/1/receipt`)).leafIndex).toBe(head);
+  });
+
+  test('sequencing in batches builds the RFC 6962 tree of every leaf', async () => {
+    const c = await client('batches');
+    await t.log.checkpointNow();
+    for (let i = 0; i < 11; i++) expect((await c.createRecord(recordId())).statusCode).toBe(201);
+    // Batches of 3 (and a last one of 2): each starts from the stored nodes of the one before.
+    expect(await sequencePending(t.database.db, 3)).toBe(11);
+    expect(await sequencePending(t.database.db, 3)).toBe(0);
+    const checkpoint = await t.log.checkpointNow();
+    const rows = await sql<{ leaf: Uint8Array }>`select leaf from log_leaves order by idx`.execute(
+      t.database.db,
+    );
+    expect(rows.rows.length).toBe(checkpoint.size);
+    const hashes = await Promise.all(rows.rows.map((r) => leafHash(new Uint8Array(r.leaf))));
+    expect(checkpoint.rootHash).toEqual(await merkleRoot(hashes));
   });
 
   test('a write over the quota appends no leaf', async () => {
@@ -164,8 +222,8 @@ describe.each(ENGINES)('receipts on $name', ({ name, available }) => {
     const latestSize = latest.json<{ size: number }>().size;
     if (latestSize < (await headSize())) {
       const pending = await c.request('GET', `/api/records/${id}/revisions/2/receipt`);
-      expect(pending.statusCode).toBe(409);
-      expect(pending.json().error.code).toBe('receipt_pending');
+      expect(pending.statusCode).toBe(202);
+      expect(pending.json()).toMatchObject({ pending: true });
     }
     await t.log.checkpointNow();
     for (const revision of [1, 2]) {
@@ -238,7 +296,6 @@ describe.each(ENGINES)('receipts on $name', ({ name, available }) => {
       payload: bytes.subarray(0, half),
     });
     expect(first.statusCode).toBe(204);
-    expect(first.headers[LOG_INDEX_HEADER]).toBeUndefined();
     expect(await leaves()).toBe(before);
     const pending = await c.request('GET', `/api/uploads/${uploadId}/receipt`);
     expect([pending.statusCode, pending.json().error.code]).toEqual([404, 'receipt_unavailable']);
@@ -254,10 +311,10 @@ describe.each(ENGINES)('receipts on $name', ({ name, available }) => {
     });
     expect(last.statusCode).toBe(204);
     expect(await leaves()).toBe(before + 1);
-    const index = Number(last.headers[LOG_INDEX_HEADER]);
+    const early = await c.request('GET', `/api/uploads/${uploadId}/receipt`);
+    expect([early.statusCode, early.json().pending]).toEqual([202, true]);
     await t.log.checkpointNow();
     const receipt = await receiptOf(c, `/api/uploads/${uploadId}/receipt`);
-    expect(receipt.leafIndex).toBe(index);
     const downloaded = await t.app.inject({
       method: 'GET',
       url: `/api/uploads/${uploadId}`,
@@ -271,7 +328,7 @@ describe.each(ENGINES)('receipts on $name', ({ name, available }) => {
     });
     expect(verified.receipt).toMatchObject({ recordId: uploadId, revision: 0 });
     // Finishing again (the crash-recovery path) appends nothing more.
-    expect(await t.blobs.complete(uploadId)).toBeUndefined();
+    expect(await t.blobs.complete(uploadId)).toBe(false);
     expect(await leaves()).toBe(before + 1);
   });
 

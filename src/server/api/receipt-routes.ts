@@ -4,7 +4,7 @@
  * checkpoint by size, a consistency proof between two sizes and the log's key. Nothing public
  * names or links accounts: a checkpoint is a size and a root, a proof is hashes.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
@@ -14,11 +14,14 @@ import {
   consistencyQuery,
   consistencyResponse,
   logKeyResponse,
+  receiptPendingResponse,
   receiptResponse,
   revisionReceiptParams,
   type CheckpointResponse,
+  type ReceiptPendingResponse,
   type ReceiptResponse,
 } from '../../contract/receipts.js';
+import { decodeReceiptLeaf } from '../../crypto/checkpoint.js';
 import { formatTlogProof } from '../../crypto/tlog-proof.js';
 import { toBase64 } from '../../crypto/signed-note.js';
 import { apiErrorResponse } from '../../contract/vault-api.js';
@@ -51,30 +54,37 @@ export function receiptRoutes(
   const app = parent.withTypeProvider<ZodTypeProvider>();
   const { db, sessions, log } = deps;
 
-  /** The receipt of leaf `index`: a proof against the newest checkpoint, which must cover it. */
-  const receiptFor = async (leafIndex: number | null): Promise<ReceiptResponse> => {
-    if (leafIndex === null) {
-      throw new ApiError(
-        404,
-        'receipt_unavailable',
-        'This was stored before receipts began, so it has no receipt.',
-      );
-    }
+  /**
+   * The receipt of leaf `index`: a proof against the newest checkpoint, which must cover it. A
+   * null index (the entry waits for the sequencer or the backfill) is pending too.
+   *
+   * Pending is 202 Accepted with Retry-After, not an error: it is the normal state of every
+   * write for a few seconds, and a browser logs each 4xx answer as a console error.
+   */
+  const receiptFor = async (
+    leafIndex: number | null,
+    reply: FastifyReply,
+  ): Promise<ReceiptResponse | ReceiptPendingResponse> => {
     const checkpoint = await latestCheckpoint(db);
-    if (!checkpoint || checkpoint.size <= leafIndex) {
-      throw new ApiError(
-        409,
-        'receipt_pending',
-        'The receipt is not ready yet. Ask again in a few seconds.',
-      );
+    if (leafIndex === null || !checkpoint || checkpoint.size <= leafIndex) {
+      const retryAfterSeconds = Math.max(1, Math.ceil(log.checkpointMs / 1000));
+      reply.code(202).header('retry-after', String(retryAfterSeconds));
+      return {
+        pending: true,
+        retryAfterSeconds,
+        message: 'The receipt is not ready yet. Ask again in a few seconds.',
+      };
     }
     const [leaf, inclusion] = await Promise.all([
       readLogLeaf(db, leafIndex),
       inclusionProofAt(db, leafIndex, checkpoint.size),
     ]);
     if (!leaf) throw new Error('a leaf inside a checkpoint is missing');
+    const { receivedAt, backfilledAt } = decodeReceiptLeaf(leaf);
     return {
       leafIndex,
+      receivedAt: new Date(receivedAt).toISOString(),
+      backfilledAt: backfilledAt === undefined ? null : new Date(backfilledAt).toISOString(),
       proof: formatTlogProof({
         extra: leaf,
         index: leafIndex,
@@ -93,15 +103,15 @@ export function receiptRoutes(
         tags: ['receipts'],
         summary: 'The receipt of one revision of a record: a C2SP tlog-proof (owner only)',
         params: revisionReceiptParams,
-        response: { 200: receiptResponse, ...errors },
+        response: { 200: receiptResponse, 202: receiptPendingResponse, ...errors },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { accountId } = await requireSession(db, sessions, request);
       const { id, revision } = request.params;
-      const leafIndex = await revisionLeafIndex(db, accountId, id, revision);
-      if (leafIndex === undefined) throw notFound('revision');
-      return receiptFor(leafIndex);
+      const found = await revisionLeafIndex(db, accountId, id, revision);
+      if (found === undefined) throw notFound('revision');
+      return receiptFor(found.leafIndex, reply);
     },
   );
 
@@ -112,14 +122,21 @@ export function receiptRoutes(
         tags: ['receipts'],
         summary: 'The receipt of a finished evidence file: a C2SP tlog-proof (owner only)',
         params: uploadParams,
-        response: { 200: receiptResponse, ...errors },
+        response: { 200: receiptResponse, 202: receiptPendingResponse, ...errors },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { accountId } = await requireSession(db, sessions, request);
-      const leafIndex = await uploadLeafIndex(db, accountId, request.params.id);
-      if (leafIndex === undefined) throw notFound('upload');
-      return receiptFor(leafIndex);
+      const found = await uploadLeafIndex(db, accountId, request.params.id);
+      if (found === undefined) throw notFound('upload');
+      if (!found.finished) {
+        throw new ApiError(
+          404,
+          'receipt_unavailable',
+          'This file is not fully sent yet, so it has no receipt.',
+        );
+      }
+      return receiptFor(found.leafIndex, reply);
     },
   );
 

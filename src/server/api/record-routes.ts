@@ -56,12 +56,12 @@ export interface RecordSettings {
   readonly quotaBytes: number;
 }
 
-/** A written record's answer: the record, and its receipt leaf when receipts are on. */
-function toWriteResponse(record: StoredRecord, leafIndex: number | undefined) {
-  const response = toResponse(record);
-  return leafIndex === undefined
-    ? response
-    : ({ ...response, leafIndex } satisfies RecordWriteResponse);
+/**
+ * A written record's answer: the record. No `leafIndex`: the revision's receipt entry gets its
+ * index when the sequencer runs, after the write; the receipt is fetched by record and revision.
+ */
+function toWriteResponse(record: StoredRecord): RecordWriteResponse {
+  return toResponse(record);
 }
 
 export function recordRoutes(
@@ -111,7 +111,7 @@ export function recordRoutes(
       );
       switch (result.kind) {
         case 'created':
-          return reply.code(201).send(toWriteResponse(result.record, result.leafIndex));
+          return reply.code(201).send(toWriteResponse(result.record));
         case 'exists':
           throw new ApiError(409, 'record_exists', 'A record with this id already exists.');
         case 'quota_exceeded':
@@ -198,7 +198,7 @@ export function recordRoutes(
       );
       switch (result.kind) {
         case 'updated':
-          return toWriteResponse(result.record, result.leafIndex);
+          return toWriteResponse(result.record);
         case 'not_found':
           throw notFound();
         case 'conflict':

@@ -31,7 +31,6 @@ import {
 } from '../db/repositories/uploads.js';
 import type { Database } from '../db/schema.js';
 import type { BlobStore } from '../blobs/blob-store.js';
-import { LOG_INDEX_HEADER } from '../../contract/receipts.js';
 import { DatabaseLocker } from '../blobs/db-locker.js';
 import { uploadHousekeeping, type UploadHousekeeping } from '../services/uploads.js';
 import { ApiError } from './api-error.js';
@@ -158,8 +157,9 @@ export function uploadRoutes(
       if (!grant || (grant.uploadId !== undefined && grant.uploadId !== upload.id)) {
         throw tusNotFound();
       }
-      const leafIndex = await housekeeping.complete(upload.id);
-      return leafIndex === undefined ? {} : { headers: { [LOG_INDEX_HEADER]: leafIndex } };
+      // Its receipt is fetched by upload id once sequenced (no index header: see §9).
+      await housekeeping.complete(upload.id);
+      return {};
     },
     onResponseError: (_req, error) => {
       // tus's own refusals carry a status; anything else is a fault worth a line in the log.

@@ -16,6 +16,7 @@ export interface Database {
   upload_locks: UploadLockTable;
   revision_leaves: RevisionLeafTable;
   log_head: LogHeadTable;
+  log_pending: LogPendingTable;
   log_leaves: LogLeafTable;
   log_nodes: LogNodeTable;
   log_checkpoints: LogCheckpointTable;
@@ -34,6 +35,19 @@ export interface LogLeafTable {
   /** The receipt leaf bytes (docs/vault-protocol.md §9). */
   leaf: Uint8Array;
   received_at: Date;
+  /** The log_pending entry it was sequenced from (null for leaves appended before 0009). */
+  entry_id: ColumnType<string | null, number | undefined, never>;
+}
+
+/** A committed write's receipt entry waiting for the sequencer to give it an index. */
+export interface LogPendingTable {
+  id: ColumnType<string, never, never>;
+  record_id: string;
+  revision: number;
+  ciphertext_sha256: Uint8Array;
+  received_at: ColumnType<Date, Date | undefined, never>;
+  /** Set on entries for ciphertexts stored before the log existed. */
+  backfilled_at: ColumnType<Date | null, Date | undefined, never>;
 }
 
 /** The hash of the complete subtree of 2^level leaves starting at leaf idx × 2^level. */
@@ -74,6 +88,8 @@ export interface UploadTable {
   completed_at: ColumnType<Date | null, never, Date>;
   /** The receipt leaf of the finished file (null until then). */
   leaf_index: ColumnType<string | null, never, number>;
+  /** Its log_pending entry (migration 0009 on); the index is found through log_leaves. */
+  log_entry_id: ColumnType<string | null, never, number>;
 }
 
 export interface BackupCodeTable {
@@ -154,9 +170,14 @@ export interface RecordRevisionTable {
   ciphertext: Uint8Array;
   wrapped_key: Uint8Array;
   created_at: ColumnType<Date, Date | undefined, never>;
+  /** Its receipt entry in log_pending (0009 on); the index is found through log_leaves. */
+  log_entry_id: ColumnType<string | null, never, number>;
 }
 
-/** Which receipt leaf covers a revision (none for revisions stored before the log). */
+/**
+ * Which receipt leaf covers a revision, for leaves appended before migration 0009 (later ones:
+ * record_revisions.log_entry_id).
+ */
 export interface RevisionLeafTable {
   account_id: string;
   record_id: string;

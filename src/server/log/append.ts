@@ -1,14 +1,24 @@
 /**
- * Appending receipts, and reading roots and proofs from the stored nodes. `appendReceipt` runs
- * inside the caller's write transaction (a record revision, a finished upload), so the leaf and
- * the ciphertext it stands for are committed together or not at all. It locks the log's head
- * until that transaction ends: appends from every app server take indices one at a time, with
- * no gap (a rolled-back write gives its index back), no duplicate and no fork. Callers append
- * as the last step of their transaction, so the lock is held only for its end.
+ * Appending receipts, and reading roots and proofs from the stored nodes.
+ *
+ * A write does not append: in its own transaction it only inserts a receipt entry into
+ * `log_pending` (one statement, no lock shared with other writes), so the ciphertext and its
+ * entry commit together or not at all (docs/decisions/0007-receipt-sequencing.md). The
+ * sequencer (`sequencePending`, run by the checkpointer before it signs) then takes the log's
+ * head FOR UPDATE — on every app server, one sequencer at a time — gives the committed entries
+ * the next indices in entry-id order, builds their leaves and the interior nodes they complete
+ * in memory, and stores them with the new size in one transaction, deleting the entries. Only
+ * committed entries are sequenced, so indices have no gap (a rolled-back write leaves at most a
+ * gap in entry ids, which mean nothing), no duplicate and no fork.
  */
 import type { Kysely } from 'kysely';
 import { encodeReceiptLeaf } from '../../crypto/checkpoint.js';
-import { insertLogLeaf, lockLogHead, readLogNodes } from '../db/repositories/receipt-log.js';
+import {
+  insertLogLeaves,
+  lockLogHead,
+  pendingEntries,
+  readLogNodes,
+} from '../db/repositories/receipt-log.js';
 import type { Database } from '../db/schema.js';
 import {
   appendedNodes,
@@ -20,38 +30,60 @@ import {
   leafHashOf,
   nodesOf,
   rootPlan,
+  type NodeKey,
   type RangePlan,
 } from './tree.js';
 
-/** What a receipt says: which ciphertext (id, revision, SHA-256) the server stored. */
-export interface ReceiptEntry {
-  /** The record id, or the upload id of an evidence file. */
-  readonly id: string;
-  /** The record revision; 0 for an evidence file. */
-  readonly revision: number;
-  /** SHA-256 of the exact ciphertext stored. */
-  readonly ciphertextSha256: Uint8Array;
-}
+/** Entries sequenced per transaction. */
+const SEQUENCE_BATCH = 2000;
 
-/** Appends a receipt leaf in the caller's transaction; returns its index. */
-export async function appendReceipt(trx: Kysely<Database>, entry: ReceiptEntry): Promise<number> {
-  const { size: index, nowMs } = await lockLogHead(trx);
-  const bytes = encodeReceiptLeaf({
-    recordId: entry.id,
-    revision: entry.revision,
-    ciphertextSha256: entry.ciphertextSha256,
-    receivedAt: nowMs,
-  });
-  const siblingKeys = appendSiblings(index);
-  const stored = await readLogNodes(trx, siblingKeys);
-  const siblings = siblingKeys.map((k) => {
-    const hash = stored.get(keyOf(k));
-    if (!hash) throw new Error(`the receipt log is missing node ${keyOf(k)}`);
-    return hash;
-  });
-  const nodes = appendedNodes(index, leafHashOf(bytes), siblings);
-  await insertLogLeaf(trx, { index, bytes, receivedAtMs: nowMs }, nodes);
-  return index;
+/**
+ * Gives every committed pending entry its index, leaf and nodes, in batches; returns how many
+ * were sequenced. Safe to run on any number of app servers at once (the head lock serialises
+ * them; each sees the entries the others already sequenced as gone).
+ */
+export async function sequencePending(
+  db: Kysely<Database>,
+  batch: number = SEQUENCE_BATCH,
+): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const done = await db.transaction().execute(async (trx) => {
+      const size = await lockLogHead(trx);
+      const entries = await pendingEntries(trx, batch);
+      if (entries.length === 0) return 0;
+      // The left siblings any new leaf meets below `size` are exactly the nodes tiling the
+      // current tree (its root plan); the rest are made in this batch.
+      const known = await readLogNodes(trx, rootPlan(size));
+      const leaves: { index: number; bytes: Uint8Array; receivedAtMs: number; entryId: number }[] =
+        [];
+      const nodes: { key: NodeKey; hash: Uint8Array }[] = [];
+      entries.forEach((entry, i) => {
+        const index = size + i;
+        const bytes = encodeReceiptLeaf({
+          recordId: entry.recordId,
+          revision: entry.revision,
+          ciphertextSha256: entry.ciphertextSha256,
+          receivedAt: entry.receivedAtMs,
+          ...(entry.backfilledAtMs === undefined ? {} : { backfilledAt: entry.backfilledAtMs }),
+        });
+        const siblings = appendSiblings(index).map((k) => {
+          const hash = known.get(keyOf(k));
+          if (!hash) throw new Error(`the receipt log is missing node ${keyOf(k)}`);
+          return hash;
+        });
+        for (const node of appendedNodes(index, leafHashOf(bytes), siblings)) {
+          known.set(keyOf(node.key), node.hash);
+          nodes.push(node);
+        }
+        leaves.push({ index, bytes, receivedAtMs: entry.receivedAtMs, entryId: entry.entryId });
+      });
+      await insertLogLeaves(trx, leaves, nodes);
+      return entries.length;
+    });
+    total += done;
+    if (done < batch) return total;
+  }
 }
 
 async function resolve(db: Kysely<Database>, plans: RangePlan[]): Promise<Uint8Array[]> {

@@ -1,6 +1,8 @@
 /**
- * The receipt log of one app server: its key, and the checkpointer. Every few seconds while the
- * log has grown (LOG_CHECKPOINT_SECONDS), it signs a C2SP tlog-checkpoint of the committed size
+ * The receipt log of one app server: its key, and the checkpointer. Every few seconds
+ * (LOG_CHECKPOINT_SECONDS) it first backfills entries for what was stored before the log (until
+ * nothing is left), then sequences the pending entries of committed writes into leaves and
+ * nodes (append.ts), then, while the log has grown, signs a C2SP tlog-checkpoint of the committed size
  * and keeps it; any app server may do so, and two signing the same size produce the same note
  * (Ed25519 is deterministic), so no coordination is needed. Signing is never in a write's path,
  * so it never limits write throughput. When a time-stamp authority is configured, the newest
@@ -18,7 +20,8 @@ import {
   type StoredCheckpoint,
 } from '../db/repositories/receipt-log.js';
 import type { Database } from '../db/schema.js';
-import { rootAt } from './append.js';
+import { rootAt, sequencePending } from './append.js';
+import { backfillReceipts, type UploadSha256 } from './backfill.js';
 import type { LogConfig, TsaConfig } from './log-config.js';
 import { loadLogKey, type LogKey } from './log-key.js';
 
@@ -27,21 +30,31 @@ const TSA_TIMEOUT_MS = 10_000;
 
 export interface ReceiptLog {
   readonly key: LogKey;
+  /** How often a checkpoint is signed while there are new leaves (LOG_CHECKPOINT_SECONDS). */
+  readonly checkpointMs: number;
   /**
    * Signs a checkpoint of the committed log now if it has grown since the last one (then stamps
    * it when a TSA is set); resolves to the newest checkpoint. Tests call it instead of waiting.
    */
   checkpointNow(): Promise<StoredCheckpoint>;
-  /** Stops the cadence. */
-  close(): void;
+  /** Stops the cadence, after the checkpoint in progress (if any). */
+  close(): Promise<void>;
 }
 
 export async function openReceiptLog(
   db: Kysely<Database>,
   config: LogConfig,
   onError: (what: string, error: unknown) => void,
+  options: {
+    /** Backfill receipts for what was stored before the log (off only for the baseline). */
+    readonly backfill?: boolean;
+    /** Hashes a finished upload's stored blob, for the backfill. */
+    readonly uploadSha256?: UploadSha256;
+  } = {},
 ): Promise<ReceiptLog> {
   const key = await loadLogKey(db, config);
+  // Until a run finds nothing left (every app server runs it; see backfill.ts).
+  let backfilling = options.backfill ?? true;
   // One checkpoint at a time in this process; other app servers may sign at the same time.
   let running: Promise<StoredCheckpoint> | undefined;
 
@@ -52,6 +65,14 @@ export async function openReceiptLog(
   };
 
   const sign = async (): Promise<StoredCheckpoint> => {
+    if (backfilling) {
+      try {
+        backfilling = (await backfillReceipts(db, options.uploadSha256, onError)) > 0;
+      } catch (error) {
+        onError('could not backfill receipts', error);
+      }
+    }
+    await sequencePending(db);
     const size = await logSize(db);
     const before = await latestCheckpoint(db);
     if (!before || before.size < size) {
@@ -79,11 +100,17 @@ export async function openReceiptLog(
     checkpointNow().catch((error: unknown) => onError('could not sign a checkpoint', error));
   }, config.checkpointMs);
   timer.unref();
+  // At start-up: backfill and sequence what an earlier run left, without delaying the start.
+  checkpointNow().catch((error: unknown) => onError('could not sign a checkpoint', error));
 
   return {
     key,
+    checkpointMs: config.checkpointMs,
     checkpointNow,
-    close: () => clearInterval(timer),
+    close: async () => {
+      clearInterval(timer);
+      await running?.catch(() => undefined);
+    },
   };
 }
 

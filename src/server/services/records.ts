@@ -1,29 +1,26 @@
 /**
  * Writing records: each write is one transaction owned here, in which the repositories store the
- * revision, count its bytes against the account's quota and (with receipts) append its leaf to
- * the log, so either all of it is stored or none of it.
+ * revision, count its bytes against the account's quota and (with receipts) add its receipt
+ * entry for the log, so either all of it is stored or none of it.
  */
-import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import {
   deleteRecord as deleteRecordRows,
   insertRecord,
   revisionBytes,
-  setRevisionLeafIndex,
   updateRecord,
   useRecordBytes,
   type StoredRecord,
 } from '../db/repositories/records.js';
 import type { Database } from '../db/schema.js';
-import { appendReceipt } from '../log/append.js';
 
 export type CreateRecordResult =
-  | { readonly kind: 'created'; readonly record: StoredRecord; readonly leafIndex?: number }
+  | { readonly kind: 'created'; readonly record: StoredRecord }
   | { readonly kind: 'exists' }
   | { readonly kind: 'quota_exceeded' };
 
 export type UpdateRecordResult =
-  | { readonly kind: 'updated'; readonly record: StoredRecord; readonly leafIndex?: number }
+  | { readonly kind: 'updated'; readonly record: StoredRecord }
   | { readonly kind: 'not_found' }
   | { readonly kind: 'conflict'; readonly currentRevision: number }
   | { readonly kind: 'quota_exceeded' };
@@ -55,30 +52,7 @@ export interface RecordWriteOptions {
 }
 
 /**
- * The revision's receipt leaf, appended last in the write's transaction (the log's head stays
- * locked only for the end of it); undefined with receipts off.
- */
-async function receipt(
-  trx: Kysely<Database>,
-  accountId: string,
-  record: StoredRecord,
-  options: RecordWriteOptions,
-): Promise<number | undefined> {
-  if (!options.receipts) return undefined;
-  const leafIndex = await appendReceipt(trx, {
-    id: record.id,
-    revision: record.revision,
-    ciphertextSha256: new Uint8Array(createHash('sha256').update(record.ciphertext).digest()),
-  });
-  await setRevisionLeafIndex(trx, accountId, record.id, record.revision, leafIndex);
-  return leafIndex;
-}
-
-const withIndex = <T extends object>(result: T, leafIndex: number | undefined) =>
-  leafIndex === undefined ? result : { ...result, leafIndex };
-
-/**
- * Stores revision 1 of a new record with its receipt leaf, if the account has no record with
+ * Stores revision 1 of a new record with its receipt entry, if the account has no record with
  * that id and its records stay within `quotaBytes`; otherwise stores nothing.
  */
 export async function createRecord(
@@ -89,18 +63,18 @@ export async function createRecord(
   options: RecordWriteOptions = { receipts: true },
 ): Promise<CreateRecordResult> {
   return undoable(db, async (trx): Promise<CreateRecordResult> => {
-    const stored = await insertRecord(trx, accountId, record);
+    // With receipts, the revision's receipt entry is added in the same statement as the revision.
+    const stored = await insertRecord(trx, accountId, record, options.receipts);
     if (!stored) return { kind: 'exists' };
     if (!(await useRecordBytes(trx, accountId, revisionBytes(record), quotaBytes))) {
       throw new Undo(QUOTA_EXCEEDED);
     }
-    const leafIndex = await receipt(trx, accountId, stored, options);
-    return withIndex({ kind: 'created', record: stored } as const, leafIndex);
+    return { kind: 'created', record: stored };
   });
 }
 
 /**
- * Stores a new revision with its receipt leaf if the current one is still `expectedRevision`
+ * Stores a new revision with its receipt entry if the current one is still `expectedRevision`
  * and the account's records stay within `quotaBytes`; otherwise stores nothing.
  */
 export async function reviseRecord(
@@ -112,13 +86,12 @@ export async function reviseRecord(
   options: RecordWriteOptions = { receipts: true },
 ): Promise<UpdateRecordResult> {
   return undoable(db, async (trx): Promise<UpdateRecordResult> => {
-    const result = await updateRecord(trx, accountId, id, change);
+    const result = await updateRecord(trx, accountId, id, change, options.receipts);
     if (result.kind !== 'updated') return result;
     if (!(await useRecordBytes(trx, accountId, revisionBytes(change), quotaBytes))) {
       throw new Undo(QUOTA_EXCEEDED);
     }
-    const leafIndex = await receipt(trx, accountId, result.record, options);
-    return withIndex(result, leafIndex);
+    return result;
   });
 }
 

@@ -11,12 +11,20 @@ import { deleteExpiredUploadLocks } from '../db/repositories/upload-locks.js';
 import {
   abandonedUploads,
   deleteUpload,
+  addUploadReceipt,
   markCompletedOnce,
-  setUploadLeafIndex,
   uploadIdsOfAccount,
 } from '../db/repositories/uploads.js';
 import type { Database } from '../db/schema.js';
-import { appendReceipt } from '../log/append.js';
+
+/** SHA-256 of a blob as stored, streamed (a large file never sits in memory); undefined if absent. */
+export async function blobSha256(store: BlobStore, id: string): Promise<Uint8Array | undefined> {
+  const stream = await store.read(id);
+  if (!stream) return undefined;
+  const hash = createHash('sha256');
+  for await (const chunk of stream) hash.update(chunk as Uint8Array);
+  return new Uint8Array(hash.digest());
+}
 
 /** The uploads' housekeeping, for the account routes and tests. */
 export interface UploadHousekeeping {
@@ -33,11 +41,11 @@ export interface UploadHousekeeping {
   /** Removes an upload's blob, then its row (the row stays if the store fails). */
   readonly removeBlob: (id: string) => Promise<void>;
   /**
-   * Marks an upload finished and appends its receipt leaf (SHA-256 of the stored ciphertext) in
-   * the same transaction, once, whichever app server gets there first; the leaf's index, or
-   * undefined when it was already finished (or receipts are off).
+   * Marks an upload finished and adds its receipt entry (SHA-256 of the stored ciphertext) in
+   * the same transaction, once, whichever app server gets there first; true if this call
+   * finished it. The entry gets its leaf index when the sequencer runs (a few seconds).
    */
-  readonly complete: (id: string) => Promise<number | undefined>;
+  readonly complete: (id: string) => Promise<boolean>;
 }
 
 export interface UploadHousekeepingDeps {
@@ -58,22 +66,18 @@ const LOCK_WAIT_MS = 60_000;
 export function uploadHousekeeping(deps: UploadHousekeepingDeps): UploadHousekeeping {
   const { db, store, locker } = deps;
 
-  /** SHA-256 of the blob as stored, streamed (a large file never sits in memory). */
   const storedSha256 = async (id: string): Promise<Uint8Array> => {
-    const stream = await store.read(id);
-    if (!stream) throw new Error('the finished upload is not in the store');
-    const hash = createHash('sha256');
-    for await (const chunk of stream) hash.update(chunk as Uint8Array);
-    return new Uint8Array(hash.digest());
+    const sha = await blobSha256(store, id);
+    if (!sha) throw new Error('the finished upload is not in the store');
+    return sha;
   };
 
-  const complete = async (id: string): Promise<number | undefined> => {
+  const complete = async (id: string): Promise<boolean> => {
     const ciphertextSha256 = deps.receipts === false ? undefined : await storedSha256(id);
     return db.transaction().execute(async (trx) => {
-      if (!(await markCompletedOnce(trx, id)) || !ciphertextSha256) return undefined;
-      const leafIndex = await appendReceipt(trx, { id, revision: 0, ciphertextSha256 });
-      await setUploadLeafIndex(trx, id, leafIndex);
-      return leafIndex;
+      if (!(await markCompletedOnce(trx, id))) return false;
+      if (ciphertextSha256) await addUploadReceipt(trx, { id, revision: 0, ciphertextSha256 });
+      return true;
     });
   };
 

@@ -11,6 +11,7 @@ import * as m0005 from './0005_sign_in_failures.js';
 import * as m0006 from './0006_record_quota.js';
 import * as m0007 from './0007_upload_locks.js';
 import * as m0008 from './0008_receipt_log.js';
+import * as m0009 from './0009_log_pending.js';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001_service_meta_and_rate_limits': m0001,
@@ -21,4 +22,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0006_record_quota': m0006,
   '0007_upload_locks': m0007,
   '0008_receipt_log': m0008,
+  '0009_log_pending': m0009,
 };

@@ -1,9 +1,10 @@
 /**
- * The receipt log's rows: the head (its size, locked by every append), the leaves, the stored
+ * The receipt log's rows: the pending entries of committed writes, the head (its size, locked
+ * by the sequencer), the leaves, the stored
  * complete-subtree hashes and the signed checkpoints. Nothing here names an account: the log is
  * public. Plain functions taking `db | trx`; none opens a transaction (the caller owns it).
  */
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { NodeKey } from '../../log/tree.js';
 import { keyOf } from '../../log/tree.js';
 import type { Database } from '../schema.js';
@@ -12,46 +13,144 @@ const hex = (bytes: Uint8Array) =>
   sql<Uint8Array>`decode(${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex')}, 'hex')`;
 
 /**
- * Locks the log's head until the caller's transaction ends and returns the size (the next
- * leaf's index) and the database's clock, read after the lock was granted so that received
- * times follow the order of the indices across app servers.
+ * Locks the log's head until the caller's transaction ends and returns its size (the next
+ * leaf's index). Only the sequencer takes it, never a write, so it serialises sequencing across
+ * app servers without slowing writes.
  */
-export async function lockLogHead(trx: Kysely<Database>): Promise<{ size: number; nowMs: number }> {
+export async function lockLogHead(trx: Kysely<Database>): Promise<number> {
   const row = await trx
     .selectFrom('log_head')
-    .select([
-      'size',
-      sql<string>`floor(extract(epoch from clock_timestamp()) * 1000)::bigint`.as('now_ms'),
-    ])
+    .select('size')
     .where('id', '=', 1)
     .forUpdate()
     .executeTakeFirstOrThrow();
-  return { size: Number(row.size), nowMs: Number(row.now_ms) };
+  return Number(row.size);
 }
 
-/** Appends a leaf, the nodes it completes and the new size (the head must be locked). */
-export async function insertLogLeaf(
+/** What a receipt entry says: which ciphertext (id, revision, SHA-256) the server stored. */
+export interface ReceiptEntry {
+  /** The record id, or the upload id of an evidence file. */
+  readonly id: string;
+  /** The record revision; 0 for an evidence file. */
+  readonly revision: number;
+  /** SHA-256 of the exact ciphertext stored. */
+  readonly ciphertextSha256: Uint8Array;
+}
+
+/**
+ * SQL inserting a receipt entry into log_pending (received now, by the database's clock, or at
+ * `backfill.receivedAt` for a ciphertext stored before the log) and returning its id; for a CTE.
+ */
+export function pendingEntryInsert(
+  entry: ReceiptEntry,
+  backfill?: { receivedAt: Date },
+): RawBuilder<unknown> {
+  const receivedAt =
+    backfill === undefined ? sql`clock_timestamp()` : sql`${backfill.receivedAt}::timestamptz`;
+  const backfilledAt = backfill === undefined ? sql`null` : sql`clock_timestamp()`;
+  return sql`insert into log_pending (record_id, revision, ciphertext_sha256, received_at, backfilled_at)
+    values (${entry.id}, ${entry.revision}, ${hex(entry.ciphertextSha256)}, ${receivedAt}, ${backfilledAt})
+    returning id`;
+}
+
+/** A committed receipt entry waiting for its index. */
+export interface PendingEntry {
+  readonly entryId: number;
+  readonly recordId: string;
+  readonly revision: number;
+  readonly ciphertextSha256: Uint8Array;
+  readonly receivedAtMs: number;
+  readonly backfilledAtMs: number | undefined;
+}
+
+/** The first `limit` committed pending entries, oldest id first (the head must be locked). */
+export async function pendingEntries(
   trx: Kysely<Database>,
-  leaf: { index: number; bytes: Uint8Array; receivedAtMs: number },
+  limit: number,
+): Promise<PendingEntry[]> {
+  const rows = await trx
+    .selectFrom('log_pending')
+    .select([
+      'id',
+      'record_id',
+      'revision',
+      sql<string>`encode(ciphertext_sha256, 'hex')`.as('sha_hex'),
+      sql<string>`floor(extract(epoch from received_at) * 1000)::bigint`.as('received_ms'),
+      sql<string | null>`floor(extract(epoch from backfilled_at) * 1000)::bigint`.as(
+        'backfilled_ms',
+      ),
+    ])
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    entryId: Number(r.id),
+    recordId: r.record_id,
+    revision: r.revision,
+    ciphertextSha256: new Uint8Array(Buffer.from(r.sha_hex, 'hex')),
+    receivedAtMs: Number(r.received_ms),
+    backfilledAtMs: r.backfilled_ms === null ? undefined : Number(r.backfilled_ms),
+  }));
+}
+
+/**
+ * Appends sequenced leaves (indices from the locked head's size on, in order), the nodes they
+ * complete and the new size, and removes their pending entries (the head must be locked).
+ */
+export async function insertLogLeaves(
+  trx: Kysely<Database>,
+  leaves: readonly { index: number; bytes: Uint8Array; receivedAtMs: number; entryId: number }[],
   nodes: readonly { key: NodeKey; hash: Uint8Array }[],
 ): Promise<void> {
-  await trx
-    .insertInto('log_leaves')
-    .values({
-      idx: leaf.index,
-      leaf: hex(leaf.bytes),
-      received_at: new Date(leaf.receivedAtMs),
-    })
-    .execute();
-  await trx
-    .insertInto('log_nodes')
-    .values(nodes.map((n) => ({ level: n.key.level, idx: n.key.index, hash: hex(n.hash) })))
-    .execute();
+  const last = leaves.at(-1);
+  if (!last) return;
+  for (const part of chunks(leaves, 1000)) {
+    await trx
+      .insertInto('log_leaves')
+      .values(
+        part.map((leaf) => ({
+          idx: leaf.index,
+          leaf: hex(leaf.bytes),
+          received_at: new Date(leaf.receivedAtMs),
+          entry_id: leaf.entryId,
+        })),
+      )
+      .execute();
+  }
+  for (const part of chunks(nodes, 2000)) {
+    await trx
+      .insertInto('log_nodes')
+      .values(part.map((n) => ({ level: n.key.level, idx: n.key.index, hash: hex(n.hash) })))
+      .execute();
+  }
   await trx
     .updateTable('log_head')
-    .set({ size: leaf.index + 1 })
+    .set({ size: last.index + 1 })
     .where('id', '=', 1)
     .execute();
+  await trx
+    .deleteFrom('log_pending')
+    .where(
+      'id',
+      'in',
+      leaves.map((l) => sql<string>`${l.entryId}::bigint`),
+    )
+    .execute();
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** How many committed receipt entries wait for an index. */
+export async function pendingCount(db: Kysely<Database>): Promise<number> {
+  const row = await db
+    .selectFrom('log_pending')
+    .select(sql<string>`count(*)`.as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 /**

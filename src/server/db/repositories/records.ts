@@ -5,6 +5,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.js';
+import { pendingEntryInsert, type ReceiptEntry } from './receipt-log.js';
 
 export interface StoredRecord {
   readonly id: string;
@@ -33,14 +34,15 @@ const blobParam = (bytes: Uint8Array) =>
   sql<Uint8Array>`decode(${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex')}, 'hex')`;
 
 /**
- * Inserts revision 1 of a new record and keeps it as a revision; undefined (nothing stored) if
- * the account already has a record with that id. The caller counts its bytes (useRecordBytes)
- * in the same transaction.
+ * Inserts revision 1 of a new record and keeps it as a revision (with `receipt`, adding its
+ * receipt entry in the same statement); undefined (nothing stored) if the account already has a
+ * record with that id. The caller counts its bytes (useRecordBytes) in the same transaction.
  */
 export async function insertRecord(
   trx: Kysely<Database>,
   accountId: string,
   record: { id: string; type: string; ciphertext: Uint8Array; wrappedKey: Uint8Array },
+  receipt = false,
 ): Promise<StoredRecord | undefined> {
   const row = await trx
     .insertInto('records')
@@ -56,7 +58,7 @@ export async function insertRecord(
     .returning(META_COLUMNS)
     .executeTakeFirst();
   if (!row) return undefined;
-  await copyToRevisions(trx, accountId, record.id);
+  await copyToRevisions(trx, accountId, record.id, receipt);
   return toRecord({ ...row, ciphertext: record.ciphertext, wrapped_key: record.wrappedKey });
 }
 
@@ -68,13 +70,15 @@ export type UpdateResult =
 /**
  * Stores a new revision if the current one is still `expectedRevision` (optimistic
  * concurrency: two devices editing at once cannot overwrite each other silently) and keeps it
- * as a revision; otherwise stores nothing. The caller counts its bytes in the same transaction.
+ * as a revision (with `receipt`, adding its receipt entry in the same statement); otherwise
+ * stores nothing. The caller counts its bytes in the same transaction.
  */
 export async function updateRecord(
   trx: Kysely<Database>,
   accountId: string,
   id: string,
   change: { expectedRevision: number; ciphertext: Uint8Array; wrappedKey: Uint8Array },
+  receipt = false,
 ): Promise<UpdateResult> {
   const row = await trx
     .updateTable('records')
@@ -90,7 +94,7 @@ export async function updateRecord(
     .returning(META_COLUMNS)
     .executeTakeFirst();
   if (row) {
-    await copyToRevisions(trx, accountId, id);
+    await copyToRevisions(trx, accountId, id, receipt);
     const stored = toRecord({
       ...row,
       ciphertext: change.ciphertext,
@@ -270,31 +274,33 @@ export async function recordExists(
   return row !== undefined;
 }
 
-/** Notes which receipt leaf covers a revision (in the transaction that stored both). */
-export async function setRevisionLeafIndex(
+/**
+ * Adds a receipt entry for a revision stored before the log existed (received at `receivedAt`,
+ * backfilled now) and notes it as the revision's, in one statement.
+ */
+export async function backfillRevisionReceipt(
   trx: Kysely<Database>,
   accountId: string,
-  id: string,
-  revision: number,
-  leafIndex: number,
+  entry: ReceiptEntry,
+  backfill: { receivedAt: Date },
 ): Promise<void> {
-  await trx
-    .insertInto('revision_leaves')
-    .values({ account_id: accountId, record_id: id, revision, leaf_index: leafIndex })
-    .execute();
+  await sql`with e as (${pendingEntryInsert(entry, backfill)})
+    update record_revisions set log_entry_id = e.id from e
+    where account_id = ${accountId} and record_id = ${entry.id}
+      and revision = ${entry.revision}`.execute(trx);
 }
 
 /**
- * The receipt leaf of one of the account's revisions: null
- * when the revision has no leaf (stored before the log), undefined when there is no such
- * revision in this account.
+ * The receipt leaf of one of the account's revisions: undefined when there is no such revision
+ * in this account; `leafIndex` null while it has no leaf yet (its entry waits for the
+ * sequencer, or it was stored before the log and waits for the backfill).
  */
 export async function revisionLeafIndex(
   db: Kysely<Database>,
   accountId: string,
   id: string,
   revision: number,
-): Promise<number | null | undefined> {
+): Promise<{ leafIndex: number | null } | undefined> {
   const row = await db
     .selectFrom('record_revisions as r')
     .leftJoin('revision_leaves as l', (join) =>
@@ -303,13 +309,61 @@ export async function revisionLeafIndex(
         .onRef('l.record_id', '=', 'r.record_id')
         .onRef('l.revision', '=', 'r.revision'),
     )
-    .select('l.leaf_index')
+    .leftJoin('log_leaves as ll', 'll.entry_id', 'r.log_entry_id')
+    .select(sql<string | null>`coalesce(l.leaf_index, ll.idx)`.as('leaf_index'))
     .where('r.account_id', '=', accountId)
     .where('r.record_id', '=', id)
     .where('r.revision', '=', revision)
     .executeTakeFirst();
   if (!row) return undefined;
-  return row.leaf_index === null ? null : Number(row.leaf_index);
+  return { leafIndex: row.leaf_index === null ? null : Number(row.leaf_index) };
+}
+
+/**
+ * Up to `limit` revisions with no receipt entry (stored before the log existed), in the order
+ * they were stored, with the SHA-256 of their ciphertext.
+ */
+export async function revisionsWithoutReceipt(
+  db: Kysely<Database>,
+  limit: number,
+): Promise<{ accountId: string; entry: ReceiptEntry; storedAt: Date }[]> {
+  const rows = await db
+    .selectFrom('record_revisions as r')
+    .where('r.log_entry_id', 'is', null)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('revision_leaves as l')
+            .select(sql`1`.as('one'))
+            .whereRef('l.account_id', '=', 'r.account_id')
+            .whereRef('l.record_id', '=', 'r.record_id')
+            .whereRef('l.revision', '=', 'r.revision'),
+        ),
+      ),
+    )
+    .select([
+      'r.account_id',
+      'r.record_id',
+      'r.revision',
+      'r.created_at',
+      sql<string>`encode(sha256(r.ciphertext), 'hex')`.as('sha_hex'),
+    ])
+    .orderBy('r.created_at')
+    .orderBy('r.account_id')
+    .orderBy('r.record_id')
+    .orderBy('r.revision')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    accountId: r.account_id,
+    entry: {
+      id: r.record_id,
+      revision: r.revision,
+      ciphertextSha256: new Uint8Array(Buffer.from(r.sha_hex, 'hex')),
+    },
+    storedAt: new Date(r.created_at),
+  }));
 }
 
 /** Bytes the account's records take (every revision), as kept by each write. */
@@ -394,8 +448,31 @@ export async function useRecordBytes(
   return row !== undefined;
 }
 
-/** Keeps the record's current revision, copied within the database (no blob sent twice). */
-async function copyToRevisions(db: Kysely<Database>, accountId: string, id: string): Promise<void> {
+/**
+ * Keeps the record's current revision, copied within the database (no blob sent twice). With
+ * `receipt`, the same statement adds the revision's receipt entry (SHA-256 of the ciphertext as
+ * stored, computed by the database) to log_pending and links it from revision_leaves: a write
+ * with receipts makes no more round trips than one without.
+ */
+async function copyToRevisions(
+  db: Kysely<Database>,
+  accountId: string,
+  id: string,
+  receipt: boolean,
+): Promise<void> {
+  if (receipt) {
+    await sql`with e as (
+        insert into log_pending (record_id, revision, ciphertext_sha256)
+        select id, revision, sha256(ciphertext)
+        from records where account_id = ${accountId} and id = ${id}
+        returning id
+      )
+      insert into record_revisions
+        (account_id, record_id, revision, type, ciphertext, wrapped_key, created_at, log_entry_id)
+      select r.account_id, r.id, r.revision, r.type, r.ciphertext, r.wrapped_key, r.updated_at, e.id
+      from records r, e where r.account_id = ${accountId} and r.id = ${id}`.execute(db);
+    return;
+  }
   await db
     .insertInto('record_revisions')
     .columns([

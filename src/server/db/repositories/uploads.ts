@@ -4,6 +4,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.js';
+import { pendingEntryInsert, type ReceiptEntry } from './receipt-log.js';
 
 export interface UploadRow {
   readonly id: string;
@@ -80,32 +81,75 @@ export async function markCompletedOnce(trx: Kysely<Database>, id: string): Prom
   return row !== undefined;
 }
 
-/** Notes which receipt leaf covers a finished upload. */
-export async function setUploadLeafIndex(
+/**
+ * Adds a finished upload's receipt entry to the log's pending entries and notes it as the
+ * upload's, in one statement of the transaction that marked it finished. With `backfill`, for an
+ * upload finished before the log existed (only if it still has none).
+ */
+export async function addUploadReceipt(
   trx: Kysely<Database>,
-  id: string,
-  leafIndex: number,
+  entry: ReceiptEntry,
+  backfill?: { receivedAt: Date },
 ): Promise<void> {
-  await trx.updateTable('uploads').set({ leaf_index: leafIndex }).where('id', '=', id).execute();
+  await sql`with e as (${pendingEntryInsert(entry, backfill)})
+    update uploads set log_entry_id = e.id from e where uploads.id = ${entry.id}`.execute(trx);
+}
+
+/** Up to `limit` finished uploads with no receipt (finished before the log), oldest first. */
+export async function uploadsWithoutReceipt(
+  db: Kysely<Database>,
+  limit: number,
+): Promise<{ id: string; completedAt: Date }[]> {
+  const rows = await db
+    .selectFrom('uploads')
+    .select(['id', 'completed_at'])
+    .where('completed_at', 'is not', null)
+    .where('leaf_index', 'is', null)
+    .where('log_entry_id', 'is', null)
+    .orderBy('completed_at')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.flatMap((r) =>
+    r.completed_at === null ? [] : [{ id: r.id, completedAt: new Date(r.completed_at) }],
+  );
+}
+
+/** Whether a finished upload still has no receipt entry. */
+export async function uploadLacksReceipt(db: Kysely<Database>, id: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('uploads')
+    .select('id')
+    .where('id', '=', id)
+    .where('completed_at', 'is not', null)
+    .where('leaf_index', 'is', null)
+    .where('log_entry_id', 'is', null)
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 /**
- * The receipt leaf of one of the account's uploads: null while it has none (unfinished, or
- * finished before the log), undefined when the account has no such upload.
+ * The receipt leaf of one of the account's uploads: undefined when the account has no such
+ * upload; `leafIndex` null while it has none yet (its entry waits for the sequencer, or it was
+ * finished before the log and waits for the backfill); `finished` false while unfinished.
  */
 export async function uploadLeafIndex(
   db: Kysely<Database>,
   accountId: string,
   id: string,
-): Promise<number | null | undefined> {
+): Promise<{ leafIndex: number | null; finished: boolean } | undefined> {
   const row = await db
-    .selectFrom('uploads')
-    .select('leaf_index')
-    .where('account_id', '=', accountId)
-    .where('id', '=', id)
+    .selectFrom('uploads as u')
+    .leftJoin('log_leaves as ll', 'll.entry_id', 'u.log_entry_id')
+    .select([sql<string | null>`coalesce(u.leaf_index, ll.idx)`.as('leaf_index'), 'u.completed_at'])
+    .where('u.account_id', '=', accountId)
+    .where('u.id', '=', id)
     .executeTakeFirst();
   if (!row) return undefined;
-  return row.leaf_index === null ? null : Number(row.leaf_index);
+  return {
+    leafIndex: row.leaf_index === null ? null : Number(row.leaf_index),
+    finished: row.completed_at !== null,
+  };
 }
 
 export async function deleteUpload(db: Kysely<Database>, id: string): Promise<void> {

@@ -489,6 +489,9 @@ const en = {
     receipt: {
       received: 'Received {date}',
       checked: 'proof checked',
+      backfilled:
+        'Proof checked that this existed on {date}. It was saved earlier, before proofs began.',
+      savedEarlier: 'The server says it was saved on {date}',
       checking: 'Checking the proof…',
       pending: 'Proof pending. It is not ready yet, and will be checked when you next open this.',
       unavailable: 'Saved before proofs began, so there is no proof for this.',
@@ -1038,6 +1041,9 @@ const cy: DiaryMessages = {
     receipt: {
       received: 'Derbyniwyd {date}',
       checked: 'prawf wedi’i wirio',
+      backfilled:
+        'Prawf wedi’i wirio bod hwn yn bodoli ar {date}. Cafodd ei gadw’n gynharach, cyn i’r proflenni ddechrau.',
+      savedEarlier: 'Mae’r gweinydd yn dweud iddo gael ei gadw ar {date}',
       checking: 'Yn gwirio’r prawf…',
       pending:
         'Prawf yn aros. Nid yw’n barod eto, a bydd yn cael ei wirio pan fyddwch yn agor hwn nesaf.',

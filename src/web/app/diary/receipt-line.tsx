@@ -75,11 +75,17 @@ export function ReceiptLine({ response }: { response: RecordResponse }) {
   if (status?.state === 'checked') {
     return (
       <div class="entry__meta" data-receipt="checked">
-        <p>
-          {format(r.received, { date: formatTimestamp(status.receivedAt.toISOString()) })}
-          {' — '}
-          {r.checked}
-        </p>
+        {status.backfilledAt !== undefined ? (
+          <p data-backfilled>
+            {format(r.backfilled, { date: formatTimestamp(status.backfilledAt.toISOString()) })}
+          </p>
+        ) : (
+          <p>
+            {format(r.received, { date: formatTimestamp(status.receivedAt.toISOString()) })}
+            {' — '}
+            {r.checked}
+          </p>
+        )}
         <details>
           <summary>{r.details}</summary>
           <ul>
@@ -87,6 +93,11 @@ export function ReceiptLine({ response }: { response: RecordResponse }) {
             <li data-leaf-index={status.leafIndex}>
               {format(r.leafIndex, { n: status.leafIndex })}
             </li>
+            {status.backfilledAt !== undefined && (
+              <li>
+                {format(r.savedEarlier, { date: formatTimestamp(status.receivedAt.toISOString()) })}
+              </li>
+            )}
             <li>{format(r.checkpointSize, { n: status.checkpointSize })}</li>
             {status.timestampTime !== undefined && (
               <li>{format(r.timestamp, { date: formatTimestamp(status.timestampTime) })}</li>
