@@ -2,7 +2,8 @@
  * "Make a report" in Chromium at phone size, against the real server: a newcomer records two
  * incidents (one with a photo), opens the report screen, checks the preview (two incidents, the bundle warning),
  * makes the PDF and the evidence bundle in the worker, and saves both. The PDF is a PDF holding
- * an incident's words; the bundle passes the verifier (src/report/verify.ts) in Node. The screen
+ * an incident's words; the bundle passes the verifier (src/report/verify.ts) in Node, on the
+ * command line and on the /verify page, and a byte changed in any one of its files fails it. The screen
  * speaks Welsh, passes axe, and makes no request off this origin.
  */
 import { execFileSync } from 'node:child_process';
@@ -13,7 +14,14 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyBundle } from '../../src/report/verify.js';
-import { Uint8ArrayReader, Uint8ArrayWriter, ZipReader, type FileEntry } from '@zip.js/zip.js';
+import {
+  Uint8ArrayReader,
+  Uint8ArrayWriter,
+  ZipReader,
+  ZipWriter,
+  type FileEntry,
+} from '@zip.js/zip.js';
+import { PROJECT_ROOT } from '../../src/server/paths.js';
 import {
   axeViolations,
   DESKTOP,
@@ -206,6 +214,64 @@ describe.skipIf(!HAVE_CHROMIUM)('making a report in Chromium', () => {
         await (await fetch(`${server.origin}${served!}`)).arrayBuffer(),
       );
       expect(await checker!.getData(new Uint8ArrayWriter())).toEqual(servedBytes);
+
+      // The same bundle passes the command-line checker an officer would run…
+      const dir = mkdtempSync(join(tmpdir(), 'mosaic-report-cli-'));
+      try {
+        writeFileSync(join(dir, bundle.name), bundle.bytes);
+        writeFileSync(join(dir, 'log.pub'), `${logKey.vkey}\n`);
+        const cli = execFileSync(
+          process.execPath,
+          [
+            '--import',
+            'tsx',
+            join(PROJECT_ROOT, 'scripts/verify.ts'),
+            join(dir, bundle.name),
+          ].concat(['--log-key', join(dir, 'log.pub')]),
+          { cwd: PROJECT_ROOT, encoding: 'utf8' },
+        );
+        expect(cli.trim().split('\n').at(-1)).toMatch(/^PASSED: /);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+      // …and the site's /verify page, which checks it in the browser.
+      await page.goto(`${server.origin}/verify`);
+      await page.setInputFiles('#verify-file', {
+        name: bundle.name,
+        mimeType: 'application/zip',
+        buffer: bundle.bytes,
+      });
+      const verdict = page.locator('[data-verify-status]');
+      await expect
+        .poll(() => verdict.textContent(), { timeout: 45_000 })
+        .toMatch(/^(Passed|Failed)[:,]/);
+      expect(await verdict.textContent()).toBe(
+        'Passed: every file, entry, exhibit and proof checks out.',
+      );
+
+      // One byte changed in each file of the bundle in turn: each change fails, naming the file.
+      const files = new Map<string, Uint8Array>();
+      for (const e of entries) {
+        if (!e.directory) files.set(e.filename, await e.getData(new Uint8ArrayWriter()));
+      }
+      expect(files.size).toBeGreaterThan(10);
+      for (const [name, original] of files) {
+        const changed = new Uint8Array(original);
+        const at = Math.floor(changed.length / 2);
+        changed[at] = (changed[at]! + 1) % 256;
+        const writer = new ZipWriter(new Uint8ArrayWriter(), { useWebWorkers: false });
+        for (const [other, bytes] of files) {
+          await writer.add(other, new Uint8ArrayReader(other === name ? changed : bytes));
+        }
+        const tampered = await verifyBundle(await writer.close(), { expectedLogKey: logKey.vkey });
+        const path = name.slice(name.indexOf('/') + 1);
+        const said = tampered.lines
+          .filter((l) => l.status === 'fail')
+          .map((l) => `${l.subject}: ${l.detail}`)
+          .join('\n');
+        expect(tampered.ok, path).toBe(false);
+        expect(said, path).toContain(path === 'tagmanifest-sha256.txt' ? 'tagmanifest' : path);
+      }
 
       // The worker may compile libsodium's WebAssembly, as the vault page may; nothing else may.
       expect(assets.get('report-worker')).toContain("script-src 'self' 'wasm-unsafe-eval'");
