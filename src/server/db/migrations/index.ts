@@ -11,6 +11,8 @@ import * as m0005 from './0005_sign_in_failures.js';
 import * as m0006 from './0006_record_quota.js';
 import * as m0007 from './0007_upload_locks.js';
 import * as m0008 from './0008_receipt_log.js';
+// 0009 is being added on another branch at the same time; 0010 leaves its place free.
+import * as m0010 from './0010_shares.js';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001_service_meta_and_rate_limits': m0001,
@@ -21,4 +23,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0006_record_quota': m0006,
   '0007_upload_locks': m0007,
   '0008_receipt_log': m0008,
+  '0010_shares': m0010,
 };
