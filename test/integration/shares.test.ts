@@ -9,6 +9,10 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHARE_LIMITS } from '../../src/server/services/shares.js';
+import { generateKey } from '../../src/crypto/index.js';
+import { VaultApi } from '../../src/vault/api.js';
+import { NOTE_TYPE, sealNewRecord, sealRecordUpdate } from '../../src/vault/records.js';
+import { addToShare, createShare, openShare } from '../../src/vault/shares.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { ENGINES } from '../support/databases.js';
 import { blob, key, recordId, VaultClient } from '../support/vault-client.js';
@@ -128,6 +132,70 @@ describe.each(ENGINES)('shares on $name', ({ name, available }) => {
     return id;
   };
 
+  /** The real vault client, speaking to this app through inject (cookie kept by `c`, if any). */
+  const vaultApi = (c?: VaultClient): VaultApi => {
+    const ip = address();
+    const api = new VaultApi({
+      fetch: (async (input: RequestInfo | URL, init?: RequestInit) => {
+        const headers = { ...(init?.headers as Record<string, string>) };
+        if (c?.cookie) headers.cookie = c.cookie;
+        const res = await t.app.inject({
+          method: (init?.method ?? 'GET') as 'GET',
+          url: String(input),
+          headers,
+          remoteAddress: ip,
+          ...(init?.body === undefined ? {} : { payload: String(init.body) }),
+        });
+        const body = res.statusCode === 204 ? null : new Uint8Array(res.rawPayload);
+        return new Response(body, {
+          status: res.statusCode,
+          headers: res.headers as Record<string, string>,
+        });
+      }) as typeof fetch,
+    });
+    if (c?.csrf) api.setCsrfToken(c.csrf);
+    return api;
+  };
+
+  test('the vault core shares and opens through the real API', async () => {
+    const a = await owner();
+    const api = vaultApi(a);
+    const accountKey = await generateKey();
+    const written = [];
+    for (const title of ['one', 'two']) {
+      const body = await sealNewRecord(accountKey, NOTE_TYPE, {
+        title,
+        body: '',
+        happenedAt: '2026-12-01',
+      });
+      written.push(await api.createRecord(body));
+    }
+    const made = await createShare(api, accountKey, {
+      records: written.slice(0, 1),
+      label: 'advocate',
+      mode: 'live',
+      origin: 'https://mosaic.test',
+    });
+    const [summary] = await api.listShares();
+    const update = await sealRecordUpdate(accountKey, written[0]!, {
+      title: 'one, later',
+      body: '',
+      happenedAt: '2026-12-01',
+    });
+    await api.updateRecord(written[0]!.id, update);
+    expect(await addToShare(api, accountKey, summary!, { records: [written[1]!] })).toBe(2);
+    const opened = await openShare(vaultApi(), made.link, made.passcode);
+    expect(opened.manifest.label).toBe('advocate');
+    expect(opened.records.map((r) => (r.value as { title: string }).title).sort()).toEqual([
+      'one, later',
+      'two',
+    ]);
+    await api.revokeShare(made.shareId);
+    await expect(openShare(vaultApi(), made.link, made.passcode)).rejects.toMatchObject({
+      code: 'share_revoked',
+    });
+  });
+
   test('a share serves its own records and uploads only', async () => {
     const a = await owner();
     const b = await owner();
@@ -160,7 +228,14 @@ describe.each(ENGINES)('shares on $name', ({ name, available }) => {
     });
     expect(refused.json().error.code).toBe('share_item_not_found');
 
-    const s1 = await share(a, [{ id: r1, revision: 1 }, { id: r2, revision: 1 }], { uploads: [f1] });
+    const s1 = await share(
+      a,
+      [
+        { id: r1, revision: 1 },
+        { id: r2, revision: 1 },
+      ],
+      { uploads: [f1] },
+    );
     const s2 = await share(a, [{ id: r3, revision: 1 }]);
     const t1 = await open(s1);
     const t2 = await open(s2);
@@ -221,9 +296,7 @@ describe.each(ENGINES)('shares on $name', ({ name, available }) => {
     expect((await a.request('PUT', `/api/shares/${live.id}`, body(1))).json().error.code).toBe(
       'share_revision_conflict',
     );
-    expect((await sharedRecords(live, liveToken)).map((r) => r.id).sort()).toEqual(
-      [r1, r2].sort(),
-    );
+    expect((await sharedRecords(live, liveToken)).map((r) => r.id).sort()).toEqual([r1, r2].sort());
     const content = await get(`/api/shares/${live.id}`, liveToken);
     expect(content.json()).toMatchObject({ id: live.id, mode: 'live', revision: 2 });
     // Another account cannot touch it.
