@@ -57,7 +57,7 @@ export async function generatePasscode(): Promise<string> {
   const sodium = await loadSodium();
   let out = '';
   for (let i = 0; i < PASSCODE_LENGTH; i++) {
-    out += PASSCODE_ALPHABET[sodium.randombytes_uniform(PASSCODE_ALPHABET.length)];
+    out += PASSCODE_ALPHABET.charAt(sodium.randombytes_uniform(PASSCODE_ALPHABET.length));
   }
   return out;
 }
@@ -76,7 +76,7 @@ export function normalisePasscode(input: string): string {
     .normalize('NFKC')
     .toUpperCase()
     .replace(/[\s\-‐-―]/g, '');
-  if (code.length !== PASSCODE_LENGTH || [...code].some((c) => !PASSCODE_ALPHABET.includes(c))) {
+  if (code.length !== PASSCODE_LENGTH || !/^[A-HJ-NP-Z2-9]+$/.test(code)) {
     throw new CryptoError('passcode_invalid', 'the passcode is 8 letters and numbers', {
       length: code.length,
     });

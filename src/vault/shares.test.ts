@@ -45,10 +45,15 @@ class FakeServer {
     this.records.set(record.id, list);
   }
 
-  fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
-    const url = new URL(String(input), 'https://mosaic.test');
+  // eslint-disable-next-line @typescript-eslint/require-await -- fetch's shape
+  fetch = async (input: string, init?: RequestInit): Promise<Response> => {
+    const url = new URL(input, 'https://mosaic.test');
     const method = init?.method ?? 'GET';
-    const body = init?.body === undefined ? undefined : JSON.parse(String(init.body));
+    const body = (
+      init?.body === undefined ? {} : JSON.parse(init.body as string)
+    ) as StoredShare & {
+      expectedRevision: number;
+    };
     const json = (status: number, value: unknown) =>
       new Response(JSON.stringify(value), {
         status,

@@ -136,15 +136,15 @@ describe.each(ENGINES)('shares on $name', ({ name, available }) => {
   const vaultApi = (c?: VaultClient): VaultApi => {
     const ip = address();
     const api = new VaultApi({
-      fetch: (async (input: RequestInfo | URL, init?: RequestInit) => {
+      fetch: (async (input: string, init?: RequestInit) => {
         const headers = { ...(init?.headers as Record<string, string>) };
         if (c?.cookie) headers.cookie = c.cookie;
         const res = await t.app.inject({
           method: (init?.method ?? 'GET') as 'GET',
-          url: String(input),
+          url: input,
           headers,
           remoteAddress: ip,
-          ...(init?.body === undefined ? {} : { payload: String(init.body) }),
+          ...(init?.body === undefined ? {} : { payload: init.body as string }),
         });
         const body = res.statusCode === 204 ? null : new Uint8Array(res.rawPayload);
         return new Response(body, {

@@ -377,7 +377,7 @@ export async function sharedRecordsPage(
   const fit: string[] = [];
   let bytes = 0;
   for (const row of sizes.rows.slice(0, options.limit)) {
-    bytes += Number(row.size);
+    bytes += row.size;
     if (fit.length > 0 && bytes > options.maxBytes) break;
     fit.push(row.id);
   }
@@ -392,7 +392,7 @@ export async function sharedRecordsPage(
     records: rows.rows.map((r) => ({
       id: r.id,
       type: r.type,
-      revision: Number(r.revision),
+      revision: r.revision,
       ciphertext: new Uint8Array(Buffer.from(r.hex, 'hex')),
     })),
     more,
