@@ -237,6 +237,11 @@ describe('shares in the vault', () => {
       'first, edited',
       'later',
     ]);
+    // Taken out again (before the owner deletes it).
+    const [now] = await api.listShares();
+    expect(await addToShare(api, accountKey, now!, { records: [], remove: [extra.id] })).toBe(3);
+    const again = await openShare(recipient(), made.link, made.passcode);
+    expect(again.records.map((r) => r.id)).toEqual([records[0]!.id]);
     // A snapshot takes nothing new.
     await share('snapshot');
     const snapshot = (await api.listShares()).find((s) => s.mode === 'snapshot')!;

@@ -369,6 +369,8 @@ export async function readOwnShare(
 /**
  * Adds records (and uploads) to a kept-up-to-date share, or refreshes ones already in it: their
  * content keys re-wrapped, the manifest re-sealed at the next revision. Answers that revision.
+ * `remove` takes records out (with the uploads whose evidence record they are) — needed before
+ * a shared record is deleted, as the server refuses a manifest listing a record that is gone.
  * A `share_revision_conflict` ApiError means another device changed it first: list and retry.
  */
 export async function addToShare(
@@ -378,6 +380,7 @@ export async function addToShare(
   add: {
     readonly records: readonly RecordResponse[];
     readonly uploads?: readonly ManifestUpload[];
+    readonly remove?: readonly string[];
   },
 ): Promise<number> {
   if (share.mode !== 'live') {
@@ -400,10 +403,14 @@ export async function addToShare(
     for (const r of add.records) {
       byId.set(r.id, await manifestRecord(accountKey, shareKey, share.id, r));
     }
+    for (const id of add.remove ?? []) byId.delete(id);
     const records = [...byId.values()];
+    if (records.length === 0) {
+      throw new ShareError('share_manifest_invalid', 'a share holds at least one entry: revoke it');
+    }
     const uploadsById = new Map(current.uploads.map((u) => [u.id, u]));
     for (const u of add.uploads ?? []) uploadsById.set(u.id, u);
-    const uploads = [...uploadsById.values()];
+    const uploads = [...uploadsById.values()].filter((u) => byId.has(u.recordId));
     checkUploads(records, uploads);
     const next: ShareManifest = { ...current, records, uploads };
     return await api.updateShare(share.id, {
