@@ -575,6 +575,22 @@ export class VaultApi {
     );
   }
 
+  /**
+   * Recipient: a shared evidence file's ciphertext as a streaming response (for decryptToBlob
+   * with responseChunks), so a large file never sits whole in memory.
+   */
+  async shareUploadResponse(
+    id: string,
+    session: ShareSession,
+    uploadId: string,
+  ): Promise<Response> {
+    return this.request(
+      'GET',
+      `/api/shares/${encodeURIComponent(id)}/uploads/${encodeURIComponent(uploadId)}`,
+      { bearer: session.token, raw: true, parse: (response) => response as Response },
+    );
+  }
+
   // ---- the one place requests are made ----
 
   private async request<T>(
@@ -587,11 +603,16 @@ export class VaultApi {
       bearer?: string;
       /** The body is bytes, handed to `parse` as a Uint8Array. */
       binary?: boolean;
+      /** The response itself is handed to `parse`, body unread (streaming downloads). */
+      raw?: boolean;
       parse: (json: unknown) => T;
     },
   ): Promise<T> {
     const headers: Record<string, string> = {
-      accept: options.binary === true ? 'application/octet-stream' : 'application/json',
+      accept:
+        options.binary === true || options.raw === true
+          ? 'application/octet-stream'
+          : 'application/json',
     };
     if (options.bearer !== undefined) headers.authorization = `Bearer ${options.bearer}`;
     if (options.body !== undefined) headers['content-type'] = 'application/json';
@@ -621,6 +642,7 @@ export class VaultApi {
       if (error.code === 'not_signed_in' && wasSignedIn) this.onSessionEnded?.();
       throw error;
     }
+    if (options.raw === true) return options.parse(response);
     if (response.status === 204) return options.parse(undefined);
     if (options.binary === true) {
       try {

@@ -5,7 +5,7 @@
  * added one, a changed or rolled-back one) and the recipient must refuse.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { encryptFile, generateKey, sealJson, toBase64Url } from '../crypto/index.js';
+import { encryptFile, generateKey, sealJson, sha256, toBase64Url, toHex } from '../crypto/index.js';
 import { ApiError, VaultApi, type RecordResponse, type SharedRecord } from './api.js';
 import { NOTE_TYPE, sealNewRecord, sealRecordUpdate } from './records.js';
 import {
@@ -281,6 +281,57 @@ describe('shares in the vault', () => {
         origin: 'https://mosaic.test',
       }),
     ).rejects.toMatchObject({ code: 'share_manifest_invalid' });
+  });
+
+  it('opens shared evidence byte for byte, checked against its record', async () => {
+    const fileKey = await generateKey();
+    const original = new TextEncoder().encode('the screenshot');
+    const uploadId = 'ab'.repeat(16);
+    const fileId = 'q3J2y0m1rT4kZ8b1xN7wGA';
+    server.files.set(uploadId, await encryptFile({ key: fileKey, fileId, plaintext: original }));
+    const evidence = {
+      title: 'Screenshot',
+      date: '2026-11-02',
+      file: {
+        name: 'shot.png',
+        mediaType: 'image/png',
+        size: original.length,
+        sha256: toHex(await sha256(original)),
+      },
+      encryption: {
+        fileId,
+        key: toBase64Url(fileKey),
+        header: 'B'.repeat(28),
+        fingerprint: 'c'.repeat(64),
+      },
+      upload: {
+        id: uploadId,
+        state: 'complete',
+        startedAt: '2026-11-02T10:00:00.000Z',
+        completedAt: '2026-11-02T10:01:00.000Z',
+      },
+    };
+    const item = stored(await sealNewRecord(accountKey, 'evidence', evidence));
+    const made = await createShare(api, accountKey, {
+      records: [item, records[0]!],
+      uploads: [{ id: uploadId, recordId: item.id }],
+      label: 'officer',
+      mode: 'snapshot',
+      origin: 'https://mosaic.test',
+    });
+    const opened = await openShare(recipient(), made.link, made.passcode);
+    const { blob } = await opened.openEvidence(item.id);
+    expect(new Uint8Array(await blob.arrayBuffer())).toEqual(original);
+    expect(blob.type).toBe('image/png');
+    await expect(opened.openEvidence(records[0]!.id)).rejects.toMatchObject({
+      code: 'share_upload_not_listed',
+    });
+    // A server that swaps the file's bytes is caught.
+    server.files.set(
+      uploadId,
+      await encryptFile({ key: fileKey, fileId, plaintext: new Uint8Array(3) }),
+    );
+    await expect(opened.openEvidence(item.id)).rejects.toMatchObject({ problem: 'mismatch' });
   });
 
   it('is refused once revoked', async () => {

@@ -38,6 +38,8 @@ import type {
   ShareSummary,
   VaultApi,
 } from './api.js';
+import { evidenceSchema, type Evidence } from '../domain/evidence/index.js';
+import { decryptToBlob, responseChunks } from './evidence/decrypt.js';
 import { wipeBestEffort } from './session.js';
 
 /** The version tag at the start of a link's fragment. */
@@ -448,6 +450,15 @@ export interface OpenedShare {
    * evidence record (§8a). Refuses an upload the manifest does not list.
    */
   readFile(uploadId: string, file: { key: Uint8Array; fileId: string }): Promise<Uint8Array>;
+  /**
+   * The original file of a shared evidence record, streamed, decrypted and checked against the
+   * record (size and SHA-256; IntegrityError otherwise), as a Blob — byte-identical to what the
+   * person added. Refuses a record that is not shared evidence with a listed upload.
+   */
+  openEvidence(
+    recordId: string,
+    options?: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void },
+  ): Promise<{ evidence: Evidence; blob: Blob }>;
 }
 
 /**
@@ -485,6 +496,35 @@ export async function openShare(
         }
         const encrypted = await api.getShareUpload(shareId, session, uploadId);
         return decryptFile({ encrypted, key: file.key, fileId: file.fileId });
+      },
+      async openEvidence(recordId, options = {}) {
+        const record = records.find((r) => r.id === recordId);
+        const parsed = evidenceSchema.safeParse(record?.value);
+        const evidence = parsed.success ? parsed.data : undefined;
+        const listed = manifest.uploads.find((u) => u.recordId === recordId);
+        if (evidence === undefined || listed === undefined || listed.id !== evidence.upload.id) {
+          throw new ShareError('share_upload_not_listed', 'this file is not part of the share');
+        }
+        const sha256 = evidence.file.sha256;
+        if (sha256 === undefined) {
+          throw new ShareError('share_upload_not_listed', 'this file had not finished uploading');
+        }
+        const response = await api.shareUploadResponse(shareId, session, listed.id);
+        const key = fromBase64Url(evidence.encryption.key);
+        try {
+          const blob = await decryptToBlob(responseChunks(response), {
+            key,
+            fileId: evidence.encryption.fileId,
+            size: evidence.file.size,
+            sha256,
+            mediaType: evidence.file.mediaType,
+            ...(options.signal !== undefined ? { signal: options.signal } : {}),
+            ...(options.onProgress !== undefined ? { onProgress: options.onProgress } : {}),
+          });
+          return { evidence, blob };
+        } finally {
+          wipeBestEffort(key);
+        }
       },
     };
   } finally {
