@@ -378,6 +378,19 @@ describe.each(ENGINES)('shares on $name', ({ name, available }) => {
     // The owner still signs in, from the same address as the guesses or any other.
     expect((await a.signIn()).statusCode).toBe(200);
 
+    // Guesses sent all at once cannot slip past the lock: each takes its hit before checking.
+    const burst = await share(a, [{ id: await record(a), revision: 1 }]);
+    const answers = await Promise.all(
+      Array.from({ length: 3 * SHARE_LIMITS.perShare.max }, () =>
+        prove({ id: burst.id, authKey: key() }),
+      ),
+    );
+    const codes = answers.map((r) => r.json<{ error: { code: string } }>().error.code);
+    expect(codes.filter((c) => c === 'share_passcode_wrong')).toHaveLength(
+      SHARE_LIMITS.perShare.max,
+    );
+    expect(codes.filter((c) => c === 'share_locked')).toHaveLength(2 * SHARE_LIMITS.perShare.max);
+
     // Per address: any proofs, over many shares, from one address.
     const other = await share(a, [{ id: await record(a), revision: 1 }]);
     const ip = address();
