@@ -3,3 +3,4 @@
  * stable error codes and the header names. See vault-api.ts.
  */
 export * from './vault-api.js';
+export * from './shares.js';

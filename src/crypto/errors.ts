@@ -45,7 +45,11 @@ export type CryptoErrorCode =
   /** A Merkle inclusion or consistency proof does not verify. */
   | 'proof_invalid'
   /** An Ed25519 signature does not verify. */
-  | 'signature_invalid';
+  | 'signature_invalid'
+  /** A share passcode is not 8 characters from the passcode alphabet (docs/vault-protocol.md §14). */
+  | 'passcode_invalid'
+  /** A share link is not a Mosaic share link (wrong shape, version, id or secret). */
+  | 'share_link_invalid';
 
 /** Extra facts for the UI, e.g. `{ position: 5 }` for an unknown recovery word. */
 export type CryptoErrorDetails = Readonly<Record<string, string | number>>;

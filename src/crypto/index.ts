@@ -146,3 +146,20 @@ export {
   type SignedCheckpointJson,
   type SigningKeyPair,
 } from './checkpoint.js';
+export {
+  deriveShareKeys,
+  formatPasscode,
+  generatePasscode,
+  generateShareSecret,
+  normalisePasscode,
+  PASSCODE_ALPHABET,
+  PASSCODE_LENGTH,
+  SHARE_KDF,
+  SHARE_MANIFEST_TYPE,
+  SHARE_PROTOCOL_VERSION,
+  SHARE_SECRET_BYTES,
+  shareKeyContext,
+  shareRecordKeyContext,
+  shareSalt,
+  type ShareKeys,
+} from './share.js';

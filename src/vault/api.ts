@@ -23,6 +23,14 @@ import type {
   sessionSummary,
   updateRecordBody,
 } from '../contract/vault-api.js';
+import type {
+  CreateShareBody,
+  ShareContent,
+  ShareMode,
+  SharedRecord,
+  ShareSummary,
+  UpdateShareBody,
+} from '../contract/shares.js';
 
 /** Must equal CSRF_HEADER in src/contract/vault-api.ts (api.test.ts checks). */
 export const CSRF_HEADER = 'x-mosaic-csrf';
@@ -46,6 +54,20 @@ export interface AccountSummary {
 /** What proves the second factor at sign-in: a code from the app, or one backup code. */
 export type SecondFactorProof = { readonly totp: string } | { readonly backupCode: string };
 export type { CreateAccountBody, FailedAttempts, KdfParamsBody, RecordResponse };
+export type {
+  CreateShareBody,
+  ShareContent,
+  ShareMode,
+  SharedRecord,
+  ShareSummary,
+  UpdateShareBody,
+};
+
+/** A recipient's share session (docs/vault-protocol.md §14.4): a bearer token, memory only. */
+export interface ShareSession {
+  readonly token: string;
+  readonly expiresAt: string;
+}
 
 /** After sign-in, sign-up or recovery; `failedAttempts` only when the server told of any. */
 export type SessionResponse = Omit<ServerSessionResponse, 'failedAttempts'> & {
@@ -456,14 +478,152 @@ export class VaultApi {
     });
   }
 
+  // ---- shares (docs/vault-protocol.md §14) ----
+
+  /** Owner: stores a new share (manifest sealed to the share key, items it lists). */
+  async createShare(body: CreateShareBody): Promise<ShareSummary> {
+    return this.request('POST', '/api/shares', { body, parse: parseShareSummary });
+  }
+
+  /** Owner: every share of the account, newest first, with openings and failed attempts. */
+  async listShares(): Promise<ShareSummary[]> {
+    return this.request('GET', '/api/shares', {
+      parse: (json) => array(field(object(json), 'shares')).map(parseShareSummary),
+    });
+  }
+
+  /** Owner: a kept-up-to-date share's new manifest and items; answers the new revision. */
+  async updateShare(id: string, body: UpdateShareBody): Promise<number> {
+    return this.request('PUT', `/api/shares/${encodeURIComponent(id)}`, {
+      body,
+      parse: (json) => integer(object(json), 'revision'),
+    });
+  }
+
+  /** Owner: revokes at once (the server deletes the share's ciphertext). */
+  async revokeShare(id: string): Promise<void> {
+    await this.request('DELETE', `/api/shares/${encodeURIComponent(id)}`, { parse: none });
+  }
+
+  /**
+   * Recipient: proves the share's auth key. 401 `share_passcode_wrong`, 429 `share_locked`,
+   * 410 `share_expired` / `share_revoked`, 404 `share_not_found`.
+   */
+  async openShareSession(id: string, authKey: string): Promise<ShareSession> {
+    return this.request('POST', `/api/shares/${encodeURIComponent(id)}/session`, {
+      body: { authKey },
+      csrf: false,
+      parse: (json) => {
+        const o = object(json);
+        return { token: string(o, 'token'), expiresAt: string(o, 'expiresAt') };
+      },
+    });
+  }
+
+  /** Recipient: the share's manifest ciphertext and what the server says it is. */
+  async getShare(id: string, session: ShareSession): Promise<ShareContent> {
+    return this.request('GET', `/api/shares/${encodeURIComponent(id)}`, {
+      bearer: session.token,
+      parse: (json) => {
+        const o = object(json);
+        const mode = string(o, 'mode');
+        if (mode !== 'snapshot' && mode !== 'live') throw badResponse('mode');
+        return {
+          id: string(o, 'id'),
+          mode,
+          revision: integer(o, 'revision'),
+          manifest: string(o, 'manifest'),
+          expiresAt: string(o, 'expiresAt'),
+        };
+      },
+    });
+  }
+
+  /** Recipient: every record the server serves for the share, following `next` to the end. */
+  async listShareRecords(id: string, session: ShareSession): Promise<SharedRecord[]> {
+    const all: SharedRecord[] = [];
+    let cursor: string | undefined;
+    for (let page = 0; page < MAX_REVISION_PAGES; page++) {
+      const query = cursor === undefined ? '' : `?cursor=${encodeURIComponent(cursor)}`;
+      const result = await this.request(
+        'GET',
+        `/api/shares/${encodeURIComponent(id)}/records${query}`,
+        {
+          bearer: session.token,
+          parse: (json) => {
+            const o = object(json);
+            const next = field(o, 'next');
+            if (next !== null && typeof next !== 'string') throw badResponse('next');
+            const records = array(field(o, 'records')).map((r) => {
+              const x = object(r);
+              return {
+                id: string(x, 'id'),
+                type: string(x, 'type'),
+                revision: integer(x, 'revision'),
+                ciphertext: string(x, 'ciphertext'),
+              };
+            });
+            return { records, next };
+          },
+        },
+      );
+      all.push(...result.records);
+      if (result.next === null) return all;
+      if (result.records.length === 0) throw badResponse('next');
+      cursor = result.next;
+    }
+    throw badResponse('next');
+  }
+
+  /** Recipient: a shared evidence file's ciphertext, whole. */
+  async getShareUpload(id: string, session: ShareSession, uploadId: string): Promise<Uint8Array> {
+    return this.request(
+      'GET',
+      `/api/shares/${encodeURIComponent(id)}/uploads/${encodeURIComponent(uploadId)}`,
+      { bearer: session.token, binary: true, parse: (bytes) => bytes as Uint8Array },
+    );
+  }
+
+  /**
+   * Recipient: a shared evidence file's ciphertext as a streaming response (for decryptToBlob
+   * with responseChunks), so a large file never sits whole in memory.
+   */
+  async shareUploadResponse(
+    id: string,
+    session: ShareSession,
+    uploadId: string,
+  ): Promise<Response> {
+    return this.request(
+      'GET',
+      `/api/shares/${encodeURIComponent(id)}/uploads/${encodeURIComponent(uploadId)}`,
+      { bearer: session.token, raw: true, parse: (response) => response as Response },
+    );
+  }
+
   // ---- the one place requests are made ----
 
   private async request<T>(
     method: Method,
     path: string,
-    options: { body?: unknown; csrf?: boolean; parse: (json: unknown) => T },
+    options: {
+      body?: unknown;
+      csrf?: boolean;
+      /** A share session's token (recipient requests carry no cookie session or CSRF). */
+      bearer?: string;
+      /** The body is bytes, handed to `parse` as a Uint8Array. */
+      binary?: boolean;
+      /** The response itself is handed to `parse`, body unread (streaming downloads). */
+      raw?: boolean;
+      parse: (json: unknown) => T;
+    },
   ): Promise<T> {
-    const headers: Record<string, string> = { accept: 'application/json' };
+    const headers: Record<string, string> = {
+      accept:
+        options.binary === true || options.raw === true
+          ? 'application/octet-stream'
+          : 'application/json',
+    };
+    if (options.bearer !== undefined) headers.authorization = `Bearer ${options.bearer}`;
     if (options.body !== undefined) headers['content-type'] = 'application/json';
     const sendCsrf = method !== 'GET' && options.csrf !== false;
     const wasSignedIn = this.csrfToken !== undefined;
@@ -491,7 +651,15 @@ export class VaultApi {
       if (error.code === 'not_signed_in' && wasSignedIn) this.onSessionEnded?.();
       throw error;
     }
+    if (options.raw === true) return options.parse(response);
     if (response.status === 204) return options.parse(undefined);
+    if (options.binary === true) {
+      try {
+        return options.parse(new Uint8Array(await response.arrayBuffer()));
+      } catch {
+        throw badResponse('body');
+      }
+    }
     let json: unknown;
     try {
       json = await response.json();
@@ -649,5 +817,48 @@ function parseRecord(json: unknown): RecordResponse {
     size: integer(o, 'size'),
     createdAt: string(o, 'createdAt'),
     updatedAt: string(o, 'updatedAt'),
+  };
+}
+
+function parseShareSummary(json: unknown): ShareSummary {
+  const o = object(json);
+  const mode = string(o, 'mode');
+  if (mode !== 'snapshot' && mode !== 'live') throw badResponse('mode');
+  const state = string(o, 'state');
+  if (state !== 'active' && state !== 'expired' && state !== 'revoked') throw badResponse('state');
+  const nullableString = (name: string): string | null => {
+    const value = field(o, name);
+    if (value !== null && typeof value !== 'string') throw badResponse(name);
+    return value;
+  };
+  const failed = object(field(o, 'failedAttempts'));
+  const lastAt = field(failed, 'lastAt');
+  if (lastAt !== null && typeof lastAt !== 'string') throw badResponse('lastAt');
+  return {
+    id: string(o, 'id'),
+    mode,
+    state,
+    revision: integer(o, 'revision'),
+    createdAt: string(o, 'createdAt'),
+    updatedAt: string(o, 'updatedAt'),
+    expiresAt: string(o, 'expiresAt'),
+    revokedAt: nullableString('revokedAt'),
+    manifest: nullableString('manifest'),
+    ownerWrappedKey: nullableString('ownerWrappedKey'),
+    records: array(field(o, 'records')).map((r) => {
+      const x = object(r);
+      const revision = field(x, 'revision');
+      if (revision !== null && !Number.isSafeInteger(revision)) throw badResponse('revision');
+      return { id: string(x, 'id'), revision: revision as number | null };
+    }),
+    uploads: array(field(o, 'uploads')).map((u) => {
+      if (typeof u !== 'string') throw badResponse('uploads');
+      return u;
+    }),
+    opens: array(field(o, 'opens')).map((e) => {
+      const x = object(e);
+      return { at: string(x, 'at'), device: string(x, 'device') };
+    }),
+    failedAttempts: { count: integer(failed, 'count'), lastAt },
   };
 }

@@ -47,3 +47,4 @@ export type {
   RecordHistory,
 } from './backup.js';
 export type { ExportedBackup, ImportSummary } from './backup-transfer.js';
+export * from './shares.js';

@@ -578,6 +578,7 @@ describe.each(ENGINES)('vault API on $name', ({ name, available }) => {
         'account_id',
         'ciphertext',
         'created_at',
+        'log_entry_id',
         'record_id',
         'revision',
         'type',
@@ -644,6 +645,14 @@ describe.each(ENGINES)('vault API on $name', ({ name, available }) => {
         'GET /api/log/checkpoints/{size}',
         'GET /api/log/consistency',
         'GET /api/log/key',
+        'POST /api/shares',
+        'GET /api/shares',
+        'PUT /api/shares/{id}',
+        'DELETE /api/shares/{id}',
+        'POST /api/shares/{id}/session',
+        'GET /api/shares/{id}',
+        'GET /api/shares/{id}/records',
+        'GET /api/shares/{id}/uploads/{uploadId}',
       ].sort(),
     );
     expect(Object.keys(doc.paths).every((p) => p.startsWith('/api/'))).toBe(true);

@@ -1,4 +1,5 @@
 import type { ReceiptErrorCode } from '../../contract/receipts.js';
+import type { ShareErrorCode } from '../../contract/shares.js';
 import type { ApiErrorCode } from '../../contract/vault-api.js';
 
 /** A refusal the client can act on: a 4xx status, a stable code and a plain message. */
@@ -6,7 +7,7 @@ export class ApiError extends Error {
   override readonly name = 'ApiError';
   constructor(
     readonly statusCode: number,
-    readonly code: ApiErrorCode | ReceiptErrorCode,
+    readonly code: ApiErrorCode | ReceiptErrorCode | ShareErrorCode,
     message: string,
   ) {
     super(message);

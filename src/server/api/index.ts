@@ -15,6 +15,7 @@ import type { ReceiptLog } from '../log/receipt-log.js';
 import { receiptRoutes } from './receipt-routes.js';
 import { recordRoutes, type RecordSettings } from './record-routes.js';
 import { secondFactorRoutes } from './second-factor-routes.js';
+import { shareRoutes } from './share-routes.js';
 import { uploadRoutes, type UploadRoutes, type UploadSettings } from './upload-routes.js';
 import type { SessionSettings } from './session-guard.js';
 
@@ -73,6 +74,7 @@ export async function vaultApi(app: FastifyInstance, options: ApiOptions): Promi
   recordRoutes(app, { db, sessions, records, writes: { receipts } });
   receiptRoutes(app, { db, sessions, log });
   secondFactorRoutes(app, { db, sessions, limit });
+  shareRoutes(app, { db, sessions, secret, store: uploads.store });
 
   app.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
 

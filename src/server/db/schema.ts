@@ -20,6 +20,50 @@ export interface Database {
   log_leaves: LogLeafTable;
   log_nodes: LogNodeTable;
   log_checkpoints: LogCheckpointTable;
+  shares: ShareTable;
+  share_items: ShareItemTable;
+  share_opens: ShareOpenTable;
+  share_sessions: ShareSessionTable;
+}
+
+/** A share (docs/vault-protocol.md §14); the secrets are null once it is revoked. */
+export interface ShareTable {
+  id: string;
+  account_id: string;
+  mode: 'snapshot' | 'live';
+  revision: number;
+  /** Argon2id (PHC string) of the share's auth key. */
+  auth_key_hash: string | null;
+  /** The share key wrapped by the owner's account key (slot share-key/<id>). */
+  owner_wrapped_key: Uint8Array | null;
+  /** The manifest envelope, sealed to the share key. */
+  manifest: Uint8Array | null;
+  expires_at: Date;
+  revoked_at: Date | null;
+  failed_attempts: ColumnType<number, never, number>;
+  last_failed_at: ColumnType<Date | null, never, Date | null>;
+  created_at: ColumnType<Date, never, never>;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+export interface ShareItemTable {
+  share_id: string;
+  kind: 'record' | 'upload';
+  item_id: string;
+  /** A snapshot's pinned revision of a record; null for a kept-up-to-date share or an upload. */
+  revision: number | null;
+}
+
+export interface ShareOpenTable {
+  share_id: string;
+  opened_at: ColumnType<Date, never, never>;
+  device: string;
+}
+
+export interface ShareSessionTable {
+  token_hash: Uint8Array;
+  share_id: string;
+  expires_at: Date;
 }
 
 /** The receipt log's one row: its size (bigint: pg returns it as text). */
