@@ -70,6 +70,9 @@ async function mosaic(app: FastifyInstance, options: AppOptions): Promise<void> 
   // Set before any child plugin is registered: children inherit the handler they are born with.
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof ApiError) {
+      if (error.retryAfterSeconds !== undefined) {
+        reply.header('retry-after', String(error.retryAfterSeconds));
+      }
       return reply.code(error.statusCode).send(apiError(error.code, error.message));
     }
     if (hasZodFastifySchemaValidationErrors(error)) {

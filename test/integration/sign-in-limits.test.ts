@@ -80,6 +80,10 @@ describe.each(ENGINES)('sign-in limits on $name', ({ name, available }) => {
     expect(refused.json()).toEqual({
       error: { code: 'rate_limited', message: expect.any(String) },
     });
+    // It says when a try can count again: within the window, never past it.
+    const retryAfter = Number(refused.headers['retry-after']);
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(SIGN_IN.perAccountAddress.windowMs / 1000);
     // The owner, from their own address, signs in at once.
     expect((await sameAccount(owner).signIn()).statusCode).toBe(200);
   });

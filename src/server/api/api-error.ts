@@ -9,6 +9,8 @@ export class ApiError extends Error {
     readonly statusCode: number,
     readonly code: ApiErrorCode | ReceiptErrorCode | ShareErrorCode,
     message: string,
+    /** For a 429: when a new try can count (sent as Retry-After). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }

@@ -84,8 +84,21 @@ export interface Limiter {
   attempt(kind: FailureKind, account: string, address: string): Promise<Attempt>;
 }
 
-export function tooManyAttempts(): ApiError {
-  return new ApiError(429, 'rate_limited', 'Too many attempts. Please wait a while and try again.');
+/**
+ * The refusal past a limit. With the window's end, it says when to try again (Retry-After), so a
+ * person's app can wait the right time rather than guess.
+ */
+export function tooManyAttempts(resetAt?: Date): ApiError {
+  const seconds =
+    resetAt === undefined
+      ? undefined
+      : Math.max(1, Math.ceil((resetAt.getTime() - Date.now()) / 1000));
+  return new ApiError(
+    429,
+    'rate_limited',
+    'Too many attempts. Please wait a while and try again.',
+    seconds,
+  );
 }
 
 export function createLimiter(db: Kysely<Database>, secret: string): Limiter {
@@ -96,8 +109,8 @@ export function createLimiter(db: Kysely<Database>, secret: string): Limiter {
     // Addresses are counted by addressKey: an IPv6 client by its /64, which it can fill at will.
     async hit(name, address) {
       const limit = LIMITS[name];
-      const { hits } = await countHit(db, key(name, addressKey(address)), limit.windowMs);
-      if (hits > limit.max) throw tooManyAttempts();
+      const { hits, resetAt } = await countHit(db, key(name, addressKey(address)), limit.windowMs);
+      if (hits > limit.max) throw tooManyAttempts(resetAt);
     },
 
     async attempt(kind, account, address) {
@@ -109,14 +122,14 @@ export function createLimiter(db: Kysely<Database>, secret: string): Limiter {
       let pairKey: string | undefined;
       if (limits.perAccountAddress !== undefined) {
         pairKey = key(`${kind}PerAccountAddress`, `${account}\0${addressKey(address)}`);
-        const { hits } = await countHit(db, pairKey, limits.perAccountAddress.windowMs);
+        const pair = await countHit(db, pairKey, limits.perAccountAddress.windowMs);
         // Over the tight limit: refused before the account's ceiling is touched, so one
         // address hammering on cannot push the whole account into its back-off.
-        if (hits > limits.perAccountAddress.max) throw tooManyAttempts();
+        if (pair.hits > limits.perAccountAddress.max) throw tooManyAttempts(pair.resetAt);
         taken.push(pairKey);
       }
       const accountKey = key(`${kind}PerAccount`, account);
-      const { hits } = await countHit(db, accountKey, limits.perAccount.windowMs);
+      const { hits, resetAt } = await countHit(db, accountKey, limits.perAccount.windowMs);
       taken.push(accountKey);
       if (hits > limits.perAccount.max) {
         const slot =
@@ -125,7 +138,8 @@ export function createLimiter(db: Kysely<Database>, secret: string): Limiter {
             : await countHit(db, key(`${kind}Backoff`, account), limits.backoffMs);
         if (slot === undefined || slot.hits > 1) {
           await giveBack();
-          throw tooManyAttempts();
+          // With a back-off, one try is let through when its slot opens; else the window ends.
+          throw tooManyAttempts(slot?.resetAt ?? resetAt);
         }
       }
       return {
