@@ -22,7 +22,8 @@ export const BEHAVIOURS = [
   'threats',
   'violence',
 ] as const;
-export type Behaviour = (typeof BEHAVIOURS)[number];
+/** A kind of behaviour the self-check asks about (the diary's own list is in diary/taxonomy.ts). */
+export type SelfCheckBehaviour = (typeof BEHAVIOURS)[number];
 export const NONE = 'none';
 
 /** The questions, in the order they are asked. */
@@ -40,7 +41,7 @@ export interface Answers {
   unwanted?: YesNo;
   repeated?: YesNo;
   /** An empty list is "none of these". */
-  behaviours?: readonly Behaviour[];
+  behaviours?: readonly SelfCheckBehaviour[];
   fixated?: YesNo;
   obsessive?: YesNo;
   fear?: YesNo;
@@ -73,7 +74,9 @@ export function readAnswers(fields: FormFields): Answers {
  * The behaviours field: the chosen behaviours (each once, in the list's order), [] for "none of
  * these", undefined when nothing was chosen, 'noneAndOthers' when both were.
  */
-function readBehaviours(fields: FormFields): readonly Behaviour[] | 'noneAndOthers' | undefined {
+function readBehaviours(
+  fields: FormFields,
+): readonly SelfCheckBehaviour[] | 'noneAndOthers' | undefined {
   const values = fields['behaviours'] ?? [];
   const chosen = BEHAVIOURS.filter((b) => values.includes(b));
   const none = values.includes(NONE);
