@@ -51,7 +51,6 @@ const en = {
     lede: 'They need both the link and the passcode to open it.',
     link: 'Link',
     passcode: 'Passcode',
-    qr: 'Let them scan this with their phone camera.',
     qrMissing: 'A picture code is not ready yet. Copy the link instead.',
     warning:
       'Send the passcode a different way from the link. For example, send the link by email and say the passcode on the phone or in a text. Never send them together.',
@@ -133,7 +132,6 @@ const cy: ShareMessages = {
     lede: 'Maen nhw angen y ddolen a’r cod pas i’w agor.',
     link: 'Dolen',
     passcode: 'Cod pas',
-    qr: 'Gadewch iddyn nhw sganio hwn gyda chamera eu ffôn.',
     qrMissing: 'Dydy’r cod llun ddim yn barod eto. Copïwch y ddolen yn lle.',
     warning:
       'Anfonwch y cod pas mewn ffordd wahanol i’r ddolen. Er enghraifft, anfonwch y ddolen mewn e-bost a dweud y cod pas ar y ffôn neu mewn neges destun. Peidiwch byth â’u hanfon gyda’i gilydd.',
