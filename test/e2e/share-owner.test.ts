@@ -110,7 +110,7 @@ describe.skipIf(!HAVE_CHROMIUM)('sharing, the owner’s side, in Chromium', () =
       expect(await item.getAttribute('data-state')).toBe('active');
       expect(await item.locator('h3').innerText()).toBe(label);
       expect(await item.locator('[data-row="what"] dd').innerText()).toBe(
-        '1 entries, 0 evidence files',
+        'Incidents: 1. Evidence files: 0.',
       );
       expect(await item.locator('[data-row="opens"] dd').innerText()).toBe('Not opened yet');
       expect(await item.locator('[data-row="failed"] dd').innerText()).toBe('None');

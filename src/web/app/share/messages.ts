@@ -60,8 +60,8 @@ const en = {
   item: {
     forWhom: 'For',
     what: 'What',
-    /** {incidents}: entries; {files}: evidence files. */
-    counts: '{incidents} entries, {files} evidence files',
+    /** {incidents}: how many incidents; {files}: evidence files. */
+    counts: 'Incidents: {incidents}. Evidence files: {files}.',
     hidden: 'Not shown, as this share has ended',
     until: 'Until',
     state: 'State',
@@ -141,7 +141,7 @@ const cy: ShareMessages = {
   item: {
     forWhom: 'I',
     what: 'Beth',
-    counts: '{incidents} cofnod, {files} ffeil tystiolaeth',
+    counts: 'Digwyddiadau: {incidents}. Ffeiliau tystiolaeth: {files}.',
     hidden: 'Ddim yn cael ei ddangos, gan fod y rhannu wedi dod i ben',
     until: 'Tan',
     state: 'Cyflwr',
