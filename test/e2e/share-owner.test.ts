@@ -125,6 +125,8 @@ describe.skipIf(!HAVE_CHROMIUM)('sharing, the owner’s side, in Chromium', () =
       await page.locator('[data-share][data-state="revoked"]').waitFor();
       const stopped = page.locator('[data-share]');
       expect(await stopped.locator('[data-row="state"] dd').innerText()).toBe('Stopped');
+      // Its sealed label is gone from the server, but this screen still knows whose it was.
+      expect(await stopped.locator('h3').innerText()).toBe(label);
       expect(await stopped.getByRole('button', { name: 'Stop sharing' }).count()).toBe(0);
       await check('share-revoked');
 

@@ -83,6 +83,7 @@ const en = {
     revokeNo: 'No, keep it',
     revoking: 'Stopping…',
     unknownLabel: 'Could not be opened',
+    endedLabel: 'A share that has ended',
   },
 };
 
@@ -162,6 +163,7 @@ const cy: ShareMessages = {
     revokeNo: 'Na, ei gadw',
     revoking: 'Wrthi’n stopio…',
     unknownLabel: 'Doedd dim modd ei agor',
+    endedLabel: 'Rhannu sydd wedi dod i ben',
   },
 };
 

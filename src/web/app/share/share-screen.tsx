@@ -5,7 +5,7 @@
  * incidents as the report does; and, once made, the link and the passcode, shown only here.
  * The passcode and link live only in this screen's state: leaving it or locking drops them.
  */
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { personLabel, type Person } from '../../../domain/diary/index.js';
 import { current, type ReportRecord } from '../../../report/input.js';
 import { loadReportSource, type ReportSource } from '../../../report/report-source.js';
@@ -49,6 +49,8 @@ type Load<T> =
 interface OwnShare {
   readonly summary: ShareSummary;
   readonly manifest: ShareManifest | null;
+  /** From the manifest, or remembered from before it ended. */
+  readonly label: string | undefined;
 }
 
 export function ShareScreen() {
@@ -113,6 +115,11 @@ function ShareList() {
   const m = SHARE_MESSAGES[locale];
   const [load, setLoad] = useState<Load<OwnShare[]>>({ kind: 'loading' });
   const [attempt, setAttempt] = useState(0);
+  /**
+   * The labels read while this screen is open: a share's sealed label is deleted with it, so
+   * one just stopped keeps its name here until the person leaves the screen.
+   */
+  const seen = useRef(new Map<string, string>());
 
   useEffect(() => {
     let live = true;
@@ -127,7 +134,8 @@ function ShareList() {
         } catch {
           manifest = null;
         }
-        out.push({ summary, manifest });
+        if (manifest !== null) seen.current.set(summary.id, manifest.label);
+        out.push({ summary, manifest, label: manifest?.label ?? seen.current.get(summary.id) });
       }
       return out;
     })().then(
@@ -176,7 +184,7 @@ function ShareItem({ share, onChanged }: { share: OwnShare; onChanged: () => voi
   const [error, setError] = useState<string | undefined>(undefined);
   const { summary, manifest } = share;
   const headingId = `share-${summary.id}-title`;
-  const label = manifest?.label ?? (summary.state === 'active' ? m.unknownLabel : m.hidden);
+  const label = share.label ?? (summary.state === 'active' ? m.unknownLabel : m.endedLabel);
   const incidents = manifest?.records.filter((r) => r.type === INCIDENT_TYPE).length;
   const stateWord =
     summary.state === 'active' ? m.open : summary.state === 'revoked' ? m.revoked : m.expired;
