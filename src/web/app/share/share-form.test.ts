@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { SHARE_MESSAGES } from './messages.js';
-import { checkShareFields, emptyShareFields } from './share-form.js';
+import { sampleRecords } from '../../../report/fixtures.js';
+import { chooseIncidents } from '../../../report/model.js';
+import type { ReportSource } from '../../../report/report-source.js';
+import type { RecordResponse } from '../../../vault/api.js';
+import { checkShareFields, emptyShareFields, pickRecords } from './share-form.js';
 
 const m = SHARE_MESSAGES.en;
 const named = { ...emptyShareFields(), label: '  PC Jones, case ref 12/345 ' };
@@ -65,5 +69,71 @@ describe('the share choices', () => {
       evidence: false,
       mode: 'live',
     });
+  });
+});
+
+describe('what a share picks from the diary', () => {
+  const records = sampleRecords(40, 7);
+  /** Each record as stored, two revisions for the first incident: the newest is shared. */
+  const stored = new Map<
+    string,
+    { id: string; type: string; wrappedKey: string; revisions: RecordResponse[] }
+  >();
+  const groups = [
+    ['incident', records.incidents],
+    ['person', records.people ?? []],
+    ['place', records.places ?? []],
+    ['effect', records.effects ?? []],
+    ['evidence', records.evidence ?? []],
+  ] as const;
+  for (const [type, list] of groups) {
+    for (const r of list) {
+      const revisions = r.revisions.map(
+        (_, i) => ({ id: r.id, type, revision: i + 1 }) as unknown as RecordResponse,
+      );
+      stored.set(r.id, { id: r.id, type, wrappedKey: 'k', revisions });
+    }
+  }
+  const source = { records, unreadable: 0, stored } as unknown as ReportSource;
+  const now = new Date('2027-01-10T12:00:00Z');
+  const zone = 'Europe/London';
+  const base = { label: 'x', mode: 'snapshot' as const, expiresInSeconds: 60 };
+
+  it('shares the chosen incidents with their people, places and evidence, newest revisions', () => {
+    const choice = { ...base, from: '2026-01-01', to: '2026-06-30', evidence: true };
+    const picked = pickRecords(source, choice, zone, now);
+    const chosen = chooseIncidents(records.incidents, { ...choice, timeZone: zone });
+    expect(picked.incidents).toBe(chosen.length);
+    expect(chosen.length).toBeGreaterThan(0);
+    const ids = new Set(picked.records.map((r) => r.id));
+    for (const r of chosen) expect(ids.has(r.id)).toBe(true);
+    expect(picked.records.filter((r) => r.type === 'incident')).toHaveLength(chosen.length);
+    // No effects, and nothing twice.
+    expect(picked.records.some((r) => r.type === 'effect')).toBe(false);
+    expect(ids.size).toBe(picked.records.length);
+    for (const r of picked.records) {
+      expect(r.revision).toBe(stored.get(r.id)?.revisions.length);
+    }
+    // Every file's evidence record is shared with it.
+    for (const u of picked.uploads) expect(ids.has(u.recordId)).toBe(true);
+  });
+
+  it('leaves evidence out when asked, and a person choice keeps only their incidents', () => {
+    const all = pickRecords(source, { ...base, evidence: true }, zone, now);
+    expect(all.uploads.length).toBeGreaterThan(0);
+    const none = pickRecords(source, { ...base, evidence: false }, zone, now);
+    expect(none.uploads).toEqual([]);
+    expect(none.records.some((r) => r.type === 'evidence')).toBe(false);
+    expect(none.incidents).toBe(all.incidents);
+    const one = pickRecords(
+      source,
+      { ...base, evidence: false, personIds: ['person-01'] },
+      zone,
+      now,
+    );
+    expect(one.incidents).toBe(
+      chooseIncidents(records.incidents, { personIds: ['person-01'], timeZone: zone }).length,
+    );
+    expect(one.incidents).toBeLessThan(all.incidents);
   });
 });
