@@ -60,9 +60,10 @@ describe.skipIf(!HAVE_CHROMIUM)('sharing, the owner’s side, in Chromium', () =
           await page.setViewportSize(PHONE);
         }
       };
+      const username = `wren-${Date.now().toString(36)}`;
       const label = `PC Jones, case ref ${randomBytes(4).toString('hex')}`;
 
-      await signUpInBrowser(page, server.origin, `wren-${Date.now().toString(36)}`, PASSPHRASE);
+      await signUpInBrowser(page, server.origin, username, PASSPHRASE);
       await page.getByRole('button', { name: 'Add a full entry' }).click();
       await heading(page, 'Add a full entry');
       await page.getByLabel('When it started').fill('2026-11-02T08:30');
@@ -139,6 +140,26 @@ describe.skipIf(!HAVE_CHROMIUM)('sharing, the owner’s side, in Chromium', () =
         expect(body).not.toContain(passcode.replace('-', ''));
       }
       expect(requests.filter((u) => !u.startsWith(server.origin))).toEqual([]);
+
+      // In Welsh, after signing in again: the stopped share's label went with it.
+      await page.goto(`${server.origin}/cy/vault`);
+      await heading(page, 'Eich dyddiadur preifat');
+      await page.getByRole('button', { name: 'Agor fy nyddiadur' }).click();
+      await heading(page, 'Agor fy nyddiadur');
+      await page.getByLabel('Enw defnyddiwr').fill(username);
+      await page.getByLabel('Cyfrinymadrodd', { exact: true }).fill(PASSPHRASE);
+      await page.getByRole('button', { name: 'Agor fy nyddiadur' }).click();
+      await heading(page, 'Fy nyddiadur');
+      await page.getByRole('button', { name: 'Rhannu gyda rhywun' }).click();
+      await heading(page, 'Rhannu gyda rhywun');
+      const ended = page.locator('[data-share][data-state="revoked"]');
+      await ended.waitFor();
+      expect(await ended.locator('h3').innerText()).toBe('Rhannu sydd wedi dod i ben');
+      expect(await ended.locator('[data-row="state"] dd').innerText()).toBe('Wedi stopio');
+      await check('share-list-cy');
+      await page.getByRole('button', { name: 'Rhannu rhywbeth newydd' }).click();
+      await page.getByRole('button', { name: 'Gwneud y ddolen' }).waitFor();
+      await check('share-choose-cy');
       expect(errors).toEqual([]);
       await context.close();
     },
