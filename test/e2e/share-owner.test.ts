@@ -121,6 +121,8 @@ describe.skipIf(!HAVE_CHROMIUM)('sharing, the owner’s side, in Chromium', () =
       await item.getByRole('button', { name: 'Stop sharing' }).click();
       await item.getByRole('button', { name: 'No, keep it' }).click();
       await item.getByRole('button', { name: 'Stop sharing' }).click();
+      // The question takes the focus, as the button that asked is gone.
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('group');
       await check('share-confirm');
       await item.getByRole('button', { name: 'Yes, stop sharing' }).click();
       await page.locator('[data-share][data-state="revoked"]').waitFor();

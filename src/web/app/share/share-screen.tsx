@@ -182,6 +182,11 @@ function ShareItem({ share, onChanged }: { share: OwnShare; onChanged: () => voi
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);
+  /** The question takes the focus when it appears, as the button that asked is gone. */
+  const ask = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (confirming) ask.current?.focus();
+  }, [confirming]);
   const { summary, manifest } = share;
   const headingId = `share-${summary.id}-title`;
   const label = share.label ?? (summary.state === 'active' ? m.unknownLabel : m.endedLabel);
@@ -264,7 +269,13 @@ function ShareItem({ share, onChanged }: { share: OwnShare; onChanged: () => voi
         </Button>
       )}
       {summary.state === 'active' && confirming && (
-        <div class="notice" role="group" aria-labelledby={`${headingId} share-${summary.id}-ask`}>
+        <div
+          class="notice"
+          ref={ask}
+          tabIndex={-1}
+          role="group"
+          aria-labelledby={`${headingId} share-${summary.id}-ask`}
+        >
           <p id={`share-${summary.id}-ask`}>{m.revokeConfirm}</p>
           <div class="button-group">
             <Button variant="warning" disabled={busy} onClick={() => void revoke()}>
