@@ -469,6 +469,8 @@ function ShareChoices(props: {
         checked={fields.evidence}
         onChange={(on) => set('evidence', on)}
       />
+      {/* TODO(share-live): nothing yet calls addToShare when an incident is written, and the
+          manifest does not keep the choice (dates, people) a new incident should match. */}
       <Radios
         id="share-mode"
         legend={m.mode}
