@@ -60,6 +60,7 @@ import {
 } from '../diary/screens/effects.js';
 import { PrintScreen } from '../diary/screens/print.js';
 import { ReportScreen } from '../report/report-screen.js';
+import { ShareScreen } from '../share/share-screen.js';
 import { RiskCheckScreen, RiskHistoryScreen, RiskResultScreen } from '../safety/risk-screens.js';
 import { SafetyPlanScreen } from '../safety/plan-screen.js';
 import {
@@ -150,6 +151,7 @@ const LOCKED_OUT: ReadonlySet<ScreenName> = new Set([
   'patterns',
   'print',
   'report',
+  'share',
   'settings',
   'change-passphrase',
   'delete-account',
@@ -480,6 +482,8 @@ function ScreenView(props: {
       return <PrintScreen />;
     case 'report':
       return <ReportScreen />;
+    case 'share':
+      return <ShareScreen />;
     case 'settings':
       return <SettingsScreen />;
     case 'change-passphrase':

@@ -13,6 +13,7 @@ import { DIARY_MESSAGES } from '../diary/messages.js';
 import { EVIDENCE_MESSAGES } from '../evidence/messages.js';
 import { IMPORT_MESSAGES } from '../import/messages.js';
 import { REPORT_MESSAGES } from '../report/messages.js';
+import { SHARE_MESSAGES } from '../share/messages.js';
 import { SAFETY_MESSAGES } from '../safety/messages.js';
 import { MESSAGES } from './messages.js';
 
@@ -24,6 +25,7 @@ const CATALOGUES = {
   import: IMPORT_MESSAGES,
   report: REPORT_MESSAGES,
   safety: SAFETY_MESSAGES,
+  share: SHARE_MESSAGES,
 } as const;
 
 /** Every key path of a catalogue whose value is a string or a list of strings. */

@@ -65,6 +65,7 @@ export type Screen =
   | { readonly name: 'patterns' }
   | { readonly name: 'print' }
   | { readonly name: 'report' }
+  | { readonly name: 'share' }
   | { readonly name: 'settings' }
   | { readonly name: 'change-passphrase' }
   | { readonly name: 'delete-account' }

@@ -79,6 +79,7 @@ const BY_NAME: Readonly<Record<ScreenName, ScreenName | null>> = {
   patterns: null,
   print: null,
   report: null,
+  share: null,
   settings: null,
   'change-passphrase': null,
   'delete-account': null,

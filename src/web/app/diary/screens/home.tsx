@@ -16,6 +16,7 @@ import { QuickCapture } from './quick-capture.js';
 import { formatZonedWhen, useDiary } from '../diary-ui.js';
 import { DraftPrompt } from './draft.js';
 import { SAFETY_MESSAGES } from '../../safety/messages.js';
+import { SHARE_MESSAGES } from '../../share/messages.js';
 import { REPORT_MESSAGES } from '../../report/messages.js';
 
 /** How many of the newest incidents the home shows. */
@@ -91,6 +92,11 @@ export function HomeScreen() {
         <li>
           <LinkButton onClick={() => navigate({ name: 'report' })}>
             {REPORT_MESSAGES[app.locale].homeLink}
+          </LinkButton>
+        </li>
+        <li>
+          <LinkButton onClick={() => navigate({ name: 'share' })}>
+            {SHARE_MESSAGES[app.locale].homeLink}
           </LinkButton>
         </li>
         <li>
