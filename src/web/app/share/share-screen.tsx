@@ -469,18 +469,12 @@ function ShareChoices(props: {
         checked={fields.evidence}
         onChange={(on) => set('evidence', on)}
       />
-      {/* TODO(share-live): nothing yet calls addToShare when an incident is written, and the
-          manifest does not keep the choice (dates, people) a new incident should match. */}
-      <Radios
-        id="share-mode"
-        legend={m.mode}
-        choices={[
-          { value: 'snapshot', label: m.snapshot, hint: m.snapshotHint },
-          { value: 'live', label: m.live, hint: m.liveHint },
-        ]}
-        value={fields.mode}
-        onChange={(v) => set('mode', v === 'live' ? 'live' : 'snapshot')}
-      />
+      {/* Snapshot only for now. A share kept up to date needs the app to add each new matching
+          incident (addToShare) and the manifest to keep the choice it must match; until both
+          exist, offering it would promise what does not happen (docs/vault-protocol.md §14). */}
+      <p class="hint" data-share-mode="snapshot">
+        {m.snapshotHint}
+      </p>
       <TextField
         id="share-days"
         label={m.days}
