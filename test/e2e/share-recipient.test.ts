@@ -47,7 +47,11 @@ describe.skipIf(!HAVE_CHROMIUM)('the recipient at /share', () => {
     api.setCsrfToken(owner.csrf!);
     const accountKey = await generateKey();
     const incidents = [
-      { start: '2026-11-20T21:15+00:00', what: 'He waited by my car after work.', where: 'Car park' },
+      {
+        start: '2026-11-20T21:15+00:00',
+        what: 'He waited by my car after work.',
+        where: 'Car park',
+      },
       { start: '2026-11-02T08:05+00:00', what: 'Twelve texts before breakfast.', where: undefined },
     ];
     const written = [];

@@ -10,13 +10,13 @@ const en = {
   description: 'Someone has shared part of their private diary with you. You need the passcode.',
   intro:
     'Someone has shared part of their private diary with you. To open it, you need the link and the passcode they gave you.',
-  private:
-    'Nothing is saved on this device. When you close this page or press Close, it is gone.',
+  private: 'Nothing is saved on this device. When you close this page or press Close, it is gone.',
   noScript: 'This page needs JavaScript, because the diary is unlocked on your device.',
   linkBroken:
     'This link is not whole. Ask the person who sent it to send it again, or copy all of it, with the part after the # sign.',
   passcodeLabel: 'Passcode',
-  passcodeHint: 'It has 8 letters and numbers, like ABCD-EFGH. You can type it with or without the dash.',
+  passcodeHint:
+    'It has 8 letters and numbers, like ABCD-EFGH. You can type it with or without the dash.',
   open: 'Open',
   opening: 'Opening. This can take a few seconds.',
   passcodeEmpty: 'Enter the passcode.',
@@ -26,7 +26,8 @@ const en = {
   expired: 'This share has ended. Ask the person who shared it to make a new one.',
   revoked: 'The person who shared this has stopped sharing it.',
   notFound: 'We cannot find this share. Check the link, or ask for a new one.',
-  sessionEnded: 'The page was open for a long time, so it closed the diary. Enter the passcode again.',
+  sessionEnded:
+    'The page was open for a long time, so it closed the diary. Enter the passcode again.',
   notTrusted:
     'This share could not be checked, so it is not shown. Ask the person who shared it to make a new one.',
   failed: 'Something went wrong. Check your internet connection and try again.',
@@ -65,7 +66,8 @@ const cy: ShareMessages = {
     'Mae rhywun wedi rhannu rhan o’u dyddiadur preifat gyda chi. I’w agor, mae angen y ddolen a’r cod pas a roddon nhw i chi.',
   private:
     'Does dim yn cael ei gadw ar y ddyfais hon. Pan fyddwch chi’n cau’r dudalen hon neu’n pwyso Cau, bydd wedi mynd.',
-  noScript: 'Mae angen JavaScript ar y dudalen hon, oherwydd mae’r dyddiadur yn cael ei agor ar eich dyfais.',
+  noScript:
+    'Mae angen JavaScript ar y dudalen hon, oherwydd mae’r dyddiadur yn cael ei agor ar eich dyfais.',
   linkBroken:
     'Dyw’r ddolen hon ddim yn gyflawn. Gofynnwch i’r person a’i hanfonodd i’w hanfon eto, neu copïwch y cyfan, gyda’r rhan ar ôl yr arwydd #.',
   passcodeLabel: 'Cod pas',
@@ -79,12 +81,14 @@ const cy: ShareMessages = {
     'Mae gormod o godau pas anghywir wedi cael eu rhoi. Mae’r rhannu wedi’i gloi am ychydig. Rhowch gynnig arall arni nes ymlaen.',
   expired: 'Mae’r rhannu hwn wedi dod i ben. Gofynnwch i’r person a’i rannodd wneud un newydd.',
   revoked: 'Mae’r person a rannodd hwn wedi stopio ei rannu.',
-  notFound: 'Allwn ni ddim dod o hyd i’r rhannu hwn. Gwiriwch y ddolen, neu gofynnwch am un newydd.',
+  notFound:
+    'Allwn ni ddim dod o hyd i’r rhannu hwn. Gwiriwch y ddolen, neu gofynnwch am un newydd.',
   sessionEnded:
     'Roedd y dudalen ar agor am amser hir, felly mae wedi cau’r dyddiadur. Rhowch y cod pas eto.',
   notTrusted:
     'Doedd dim modd gwirio’r rhannu hwn, felly dyw e ddim yn cael ei ddangos. Gofynnwch i’r person a’i rannodd wneud un newydd.',
-  failed: 'Aeth rhywbeth o’i le. Gwiriwch eich cysylltiad â’r rhyngrwyd a rhowch gynnig arall arni.',
+  failed:
+    'Aeth rhywbeth o’i le. Gwiriwch eich cysylltiad â’r rhyngrwyd a rhowch gynnig arall arni.',
   sharedFor: 'Wedi’i rannu ar gyfer: {label}',
   whoUnknown:
     'All y dudalen hon ddim dweud wrthych chi pwy a’i rannodd. Dim ond y ddolen a’r cod pas sy’n ei agor.',

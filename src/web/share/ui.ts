@@ -151,7 +151,8 @@ export function setUpShare(
           facts.append(el('dt', label), el('dd', value));
         };
         add(text('when'), when);
-        if (incident.where !== undefined && incident.where !== '') add(text('where'), incident.where);
+        if (incident.where !== undefined && incident.where !== '')
+          add(text('where'), incident.where);
         add(text('what'), incident.what);
         item.append(facts);
         list.append(item);
@@ -198,7 +199,11 @@ export function setUpShare(
     caseBox.querySelector<HTMLElement>('h2')?.focus();
   };
 
-  async function download(recordId: string, name: string, button: HTMLButtonElement): Promise<void> {
+  async function download(
+    recordId: string,
+    name: string,
+    button: HTMLButtonElement,
+  ): Promise<void> {
     const current = opened;
     if (current === undefined) return;
     button.disabled = true;
