@@ -7,7 +7,8 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateKey } from '../../src/crypto/index.js';
+import { readFile } from 'node:fs/promises';
+import { encryptFile, generateKey, sha256, toBase64Url, toHex } from '../../src/crypto/index.js';
 import { incidentSchema } from '../../src/domain/diary/incident.js';
 import { VaultApi } from '../../src/vault/api.js';
 import { INCIDENT_TYPE } from '../../src/vault/diary-records.js';
@@ -25,6 +26,7 @@ import {
 import { VaultClient } from '../support/vault-client.js';
 
 const SHOTS = process.env.SHARE_SHOTS;
+const EXHIBIT = new TextEncoder().encode('08:01 where are you\n08:02 answer me\n');
 
 describe.skipIf(!HAVE_CHROMIUM)('the recipient at /share', () => {
   let server: LiveServer;
@@ -68,8 +70,58 @@ describe.skipIf(!HAVE_CHROMIUM)('the recipient at /share', () => {
       });
       written.push(await api.createRecord(await sealNewRecord(accountKey, INCIDENT_TYPE, value)));
     }
+    // One exhibit: a file encrypted as the app does (§8), sent by tus, and its evidence record.
+    const fileKey = await generateKey();
+    const fileId = 'q3J2y0m1rT4kZ8b1xN7wGA';
+    const encrypted = await encryptFile({ key: fileKey, fileId, plaintext: EXHIBIT });
+    const tus = {
+      cookie: owner.cookie!,
+      'x-mosaic-csrf': owner.csrf!,
+      'tus-resumable': '1.0.0',
+    };
+    const created = await fetch(`${server.origin}/api/uploads`, {
+      method: 'POST',
+      headers: { ...tus, 'upload-length': String(encrypted.length) },
+    });
+    expect(created.status).toBe(201);
+    const uploadId = String(created.headers.get('location')).split('/').pop()!;
+    const patched = await fetch(`${server.origin}/api/uploads/${uploadId}`, {
+      method: 'PATCH',
+      headers: {
+        ...tus,
+        'upload-offset': '0',
+        'content-type': 'application/offset+octet-stream',
+      },
+      body: Buffer.from(encrypted),
+    });
+    expect(patched.status).toBe(204);
+    const evidence = await api.createRecord(
+      await sealNewRecord(accountKey, 'evidence', {
+        title: 'Screenshot of the texts',
+        date: '2026-11-02',
+        file: {
+          name: 'texts.txt',
+          mediaType: 'text/plain',
+          size: EXHIBIT.length,
+          sha256: toHex(await sha256(EXHIBIT)),
+        },
+        encryption: {
+          fileId,
+          key: toBase64Url(fileKey),
+          header: 'B'.repeat(28),
+          fingerprint: 'c'.repeat(64),
+        },
+        upload: {
+          id: uploadId,
+          state: 'complete',
+          startedAt: '2026-11-02T10:00:00.000Z',
+          completedAt: '2026-11-02T10:01:00.000Z',
+        },
+      }),
+    );
     const made = await createShare(api, accountKey, {
-      records: written,
+      records: [...written, evidence],
+      uploads: [{ id: uploadId, recordId: evidence.id }],
       label: 'PC Jones, case 12/345',
       mode: 'snapshot',
       origin: server.origin,
@@ -107,6 +159,13 @@ describe.skipIf(!HAVE_CHROMIUM)('the recipient at /share', () => {
     expect(incidents[1]).toContain('He waited by my car after work.');
     expect(incidents[1]).toContain('Car park');
     expect(await axeViolations(page)).toEqual([]);
+
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download: texts.txt' }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe('texts.txt');
+    expect(new Uint8Array(await readFile(await download.path()))).toEqual(EXHIBIT);
+    await expect.poll(() => status.textContent()).toContain('texts.txt is ready');
     if (SHOTS) {
       await page.screenshot({ path: `${SHOTS}/share-open-phone.png`, fullPage: true });
       await page.setViewportSize(DESKTOP);
