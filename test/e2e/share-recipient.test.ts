@@ -140,6 +140,8 @@ describe.skipIf(!HAVE_CHROMIUM)('the recipient at /share', () => {
     await page.goto(link);
     await page.locator('#share-passcode').waitFor();
     expect(requests.filter((u) => u.includes('/api/'))).toEqual([]);
+    // The vault code (libsodium, the share protocol) is not even loaded before a passcode.
+    expect(requests.filter((u) => /\/assets\/(open|shares)-/.test(u))).toEqual([]);
     expect(await axeViolations(page)).toEqual([]);
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/share-ask-phone.png`, fullPage: true });
 
@@ -147,6 +149,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the recipient at /share', () => {
     await page.fill('#share-passcode', 'AAAA-AAAA');
     await page.click('button[type=submit]');
     await expect.poll(() => status.textContent(), { timeout: 30_000 }).toContain('not right');
+    expect(requests.some((u) => /\/assets\/open-/.test(u))).toBe(true);
 
     await page.fill('#share-passcode', passcode.replace('-', '').toLowerCase());
     await page.click('button[type=submit]');
