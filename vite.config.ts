@@ -16,6 +16,7 @@ export default defineConfig({
         'qa-search': 'src/web/enhance/qa-search.ts',
         vault: 'src/web/app/main.tsx',
         verify: 'src/web/verify/page.ts',
+        share: 'src/web/share/page.ts',
         site: 'src/web/styles/site.css',
       },
     },

@@ -41,6 +41,7 @@ import { healthRoutes } from './routes/health.js';
 import { pageRoutes, sendErrorPage } from './routes/pages.js';
 import { selfCheckRoutes } from './routes/self-check.js';
 import { vaultPageRoutes } from './routes/vault-page.js';
+import { sharePageRoutes } from './routes/share-page.js';
 import { verifyPageRoutes } from './routes/verify-page.js';
 
 export interface AppOptions {
@@ -237,6 +238,7 @@ async function mosaic(app: FastifyInstance, options: AppOptions): Promise<void> 
   selfCheckRoutes(app, site);
   vaultPageRoutes(app, site);
   verifyPageRoutes(app, site, log.key.vkey);
+  sharePageRoutes(app, site);
 
   app.setNotFoundHandler({ preHandler: app.rateLimit(NOT_FOUND_LIMIT) }, (request, reply) => {
     if (request.url.startsWith('/api/')) {

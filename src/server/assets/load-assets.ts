@@ -92,6 +92,8 @@ export async function loadAssets(
       vaultStylesheets: (manifest['src/web/app/main.tsx']?.css ?? []).map((file) => `/${file}`),
       verifyScript: entry('src/web/verify/page.ts'),
       verifyStylesheets: (manifest['src/web/verify/page.ts']?.css ?? []).map((file) => `/${file}`),
+      shareScript: entry('src/web/share/page.ts'),
+      shareStylesheets: (manifest['src/web/share/page.ts']?.css ?? []).map((file) => `/${file}`),
       verifyHtml,
       logo,
     },

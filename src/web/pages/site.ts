@@ -34,6 +34,9 @@ export interface Assets {
   /** Loaded only by the bundle checker (/verify), with its stylesheets; its worker loads lazily. */
   readonly verifyScript: string;
   readonly verifyStylesheets: readonly string[];
+  /** Loaded only by the page a share link opens (/share); the vault code loads lazily. */
+  readonly shareScript: string;
+  readonly shareStylesheets: readonly string[];
   /** verify.html, the offline checker for bundles (absent when the build did not make it). */
   readonly verifyHtml: string | undefined;
   readonly logo: string | undefined;
@@ -58,6 +61,8 @@ export const VAULT_SLUG = 'vault';
 export const SELF_CHECK_SLUG = 'self-check';
 /** The bundle checker: checks an evidence bundle on the person's device (not a content page). */
 export const VERIFY_SLUG = 'verify';
+/** The page a share link opens (not a content page); the same as SHARE_PAGE_PATH in src/vault. */
+export const SHARE_SLUG = 'share';
 
 /** "/" and "/the-law" for the default language; "/cy/" and "/cy/the-law" for the others. */
 export function pagePath(site: Pick<Site, 'defaultLocale'>, locale: Locale, slug: string): string {

@@ -1,0 +1,115 @@
+/**
+ * The words of the page a share link opens (/share): the page (src/web/pages/SharePage.tsx) and
+ * its script (src/web/share/). The Welsh table has the English table's type, so a missing string
+ * is a compile error.
+ */
+import type { Locale } from '../../domain/locales.js';
+
+const en = {
+  title: 'Open a shared diary',
+  description: 'Someone has shared part of their private diary with you. You need the passcode.',
+  intro:
+    'Someone has shared part of their private diary with you. To open it, you need the link and the passcode they gave you.',
+  private: 'Nothing is saved on this device. When you close this page or press Close, it is gone.',
+  noScript: 'This page needs JavaScript, because the diary is unlocked on your device.',
+  linkBroken:
+    'This link is not whole. Ask the person who sent it to send it again, or copy all of it, with the part after the # sign.',
+  passcodeLabel: 'Passcode',
+  passcodeHint:
+    'It has 8 letters and numbers, like ABCD-EFGH. You can type it with or without the dash.',
+  open: 'Open',
+  opening: 'Opening. This can take a few seconds.',
+  passcodeEmpty: 'Enter the passcode.',
+  passcodeWrong: 'That passcode is not right. Check it and try again.',
+  locked:
+    'Too many wrong passcodes have been tried. The share is locked for a while. Try again later.',
+  expired: 'This share has ended. Ask the person who shared it to make a new one.',
+  revoked: 'The person who shared this has stopped sharing it.',
+  notFound: 'We cannot find this share. Check the link, or ask for a new one.',
+  sessionEnded:
+    'The page was open for a long time, so it closed the diary. Enter the passcode again.',
+  notTrusted:
+    'This share could not be checked, so it is not shown. Ask the person who shared it to make a new one.',
+  failed: 'Something went wrong. Check your internet connection and try again.',
+  /** {label} is the name the person gave the share. */
+  sharedFor: 'Shared for: {label}',
+  whoUnknown: 'This page cannot tell you who shared it. Only the link and passcode open it.',
+  /** {count} is a number. */
+  entries: 'Entries shared: {count}',
+  /** {date} is a date. */
+  until: 'You can open it until {date}.',
+  incidentsHeading: 'What happened, in time order',
+  noIncidents: 'No incidents were shared.',
+  when: 'When',
+  where: 'Where',
+  what: 'What happened',
+  about: 'about',
+  exhibitsHeading: 'Evidence files',
+  noExhibits: 'No evidence files were shared.',
+  download: 'Download',
+  /** {name} is a file name. */
+  downloading: 'Getting {name}.',
+  downloaded: '{name} is ready. Look in your downloads.',
+  downloadFailed: 'That file could not be opened. Try again.',
+  unreadable: 'One entry could not be read, so it is not shown.',
+  close: 'Close',
+  closed: 'The diary is closed. You can close this tab.',
+};
+
+type ShareMessages = typeof en;
+
+const cy: ShareMessages = {
+  title: 'Agor dyddiadur a rannwyd',
+  description:
+    'Mae rhywun wedi rhannu rhan o’u dyddiadur preifat gyda chi. Mae angen y cod pas arnoch chi.',
+  intro:
+    'Mae rhywun wedi rhannu rhan o’u dyddiadur preifat gyda chi. I’w agor, mae angen y ddolen a’r cod pas a roddon nhw i chi.',
+  private:
+    'Does dim yn cael ei gadw ar y ddyfais hon. Pan fyddwch chi’n cau’r dudalen hon neu’n pwyso Cau, bydd wedi mynd.',
+  noScript:
+    'Mae angen JavaScript ar y dudalen hon, oherwydd mae’r dyddiadur yn cael ei agor ar eich dyfais.',
+  linkBroken:
+    'Dyw’r ddolen hon ddim yn gyflawn. Gofynnwch i’r person a’i hanfonodd i’w hanfon eto, neu copïwch y cyfan, gyda’r rhan ar ôl yr arwydd #.',
+  passcodeLabel: 'Cod pas',
+  passcodeHint:
+    'Mae ganddo 8 llythyren a rhif, fel ABCD-EFGH. Gallwch ei deipio gyda’r llinell doriad neu hebddi.',
+  open: 'Agor',
+  opening: 'Wrthi’n agor. Gall hyn gymryd ychydig eiliadau.',
+  passcodeEmpty: 'Rhowch y cod pas.',
+  passcodeWrong: 'Dyw’r cod pas yna ddim yn iawn. Gwiriwch ef a rhowch gynnig arall arni.',
+  locked:
+    'Mae gormod o godau pas anghywir wedi cael eu rhoi. Mae’r rhannu wedi’i gloi am ychydig. Rhowch gynnig arall arni nes ymlaen.',
+  expired: 'Mae’r rhannu hwn wedi dod i ben. Gofynnwch i’r person a’i rannodd wneud un newydd.',
+  revoked: 'Mae’r person a rannodd hwn wedi stopio ei rannu.',
+  notFound:
+    'Allwn ni ddim dod o hyd i’r rhannu hwn. Gwiriwch y ddolen, neu gofynnwch am un newydd.',
+  sessionEnded:
+    'Roedd y dudalen ar agor am amser hir, felly mae wedi cau’r dyddiadur. Rhowch y cod pas eto.',
+  notTrusted:
+    'Doedd dim modd gwirio’r rhannu hwn, felly dyw e ddim yn cael ei ddangos. Gofynnwch i’r person a’i rannodd wneud un newydd.',
+  failed:
+    'Aeth rhywbeth o’i le. Gwiriwch eich cysylltiad â’r rhyngrwyd a rhowch gynnig arall arni.',
+  sharedFor: 'Wedi’i rannu ar gyfer: {label}',
+  whoUnknown:
+    'All y dudalen hon ddim dweud wrthych chi pwy a’i rannodd. Dim ond y ddolen a’r cod pas sy’n ei agor.',
+  entries: 'Cofnodion a rannwyd: {count}',
+  until: 'Gallwch ei agor tan {date}.',
+  incidentsHeading: 'Beth ddigwyddodd, yn nhrefn amser',
+  noIncidents: 'Ni rannwyd unrhyw ddigwyddiadau.',
+  when: 'Pryd',
+  where: 'Ble',
+  what: 'Beth ddigwyddodd',
+  about: 'tua',
+  exhibitsHeading: 'Ffeiliau tystiolaeth',
+  noExhibits: 'Ni rannwyd unrhyw ffeiliau tystiolaeth.',
+  download: 'Llwytho i lawr',
+  downloading: 'Wrthi’n cael {name}.',
+  downloaded: 'Mae {name} yn barod. Edrychwch yn eich ffeiliau wedi’u llwytho i lawr.',
+  downloadFailed: 'Doedd dim modd agor y ffeil yna. Rhowch gynnig arall arni.',
+  unreadable: 'Doedd dim modd darllen un cofnod, felly dyw e ddim yn cael ei ddangos.',
+  close: 'Cau',
+  closed: 'Mae’r dyddiadur wedi cau. Gallwch gau’r tab hwn.',
+};
+
+export const SHARE_MESSAGES: Readonly<Record<Locale, ShareMessages>> = { en, cy };
+export type { ShareMessages };

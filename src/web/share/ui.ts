@@ -1,0 +1,236 @@
+/**
+ * The /share page's behaviour: read the link's fragment, ask for the passcode, then (and only
+ * then) load the vault code, open the share and show the case read-only. Words come from the
+ * page's data-text-* attributes, written by the server in the page's language
+ * (src/web/i18n/share-messages.ts). Text goes in with textContent only. Nothing is written to
+ * the browser's storage; Close empties the page and forgets the opened share.
+ */
+import type { OpenProblem, ShownCase } from './open.js';
+
+type OpenModule = typeof import('./open.js');
+
+/** The link's shape (`s1.<22-character id>.<secret>`), checked before the vault code loads. */
+const LINK_SHAPE = /^s1\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{20,}$/;
+
+export function setUpShare(
+  doc: Document,
+  where: Pick<Location, 'hash'>,
+  load: () => Promise<OpenModule>,
+): void {
+  const root = doc.querySelector<HTMLElement>('[data-share]');
+  const form = root?.querySelector<HTMLFormElement>('[data-share-form]');
+  const input = root?.querySelector<HTMLInputElement>('[data-share-passcode]');
+  const broken = root?.querySelector<HTMLElement>('[data-share-broken]');
+  const status = root?.querySelector<HTMLElement>('[data-share-status]');
+  const caseBox = root?.querySelector<HTMLElement>('[data-share-case]');
+  if (!root || !form || !input || !broken || !status || !caseBox) return;
+  const text = (name: string): string =>
+    root.getAttribute(`data-text-${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`) ?? '';
+  const fill = (name: string, values: Record<string, string>): string =>
+    text(name).replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
+  const lang = doc.documentElement.lang || 'en-GB';
+  const hash = where.hash.replace(/^#/, '').trim();
+
+  const showBroken = (): void => {
+    form.hidden = true;
+    broken.hidden = false;
+  };
+  if (!LINK_SHAPE.test(hash)) {
+    showBroken();
+    return;
+  }
+  form.hidden = false;
+
+  let opened: ShownCase | undefined;
+  let busy = false;
+
+  const say = (message: string): void => {
+    status.textContent = message;
+  };
+  const problem = (kind: OpenProblem): void => {
+    if (kind === 'linkBroken') {
+      say('');
+      showBroken();
+      return;
+    }
+    say(text(kind));
+    if (kind === 'sessionEnded') forget();
+    input.setAttribute('aria-invalid', kind === 'passcodeWrong' ? 'true' : 'false');
+    if (!form.hidden) input.focus();
+  };
+
+  const forget = (): void => {
+    opened = undefined;
+    caseBox.replaceChildren();
+    caseBox.hidden = true;
+    form.hidden = false;
+    input.value = '';
+  };
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    if (busy) return;
+    const passcode = input.value.trim();
+    if (passcode === '') {
+      input.setAttribute('aria-invalid', 'true');
+      say(text('passcodeEmpty'));
+      input.focus();
+      return;
+    }
+    busy = true;
+    say(text('opening'));
+    let mod: OpenModule | undefined;
+    load()
+      .then(async (m) => {
+        mod = m;
+        if (!m.linkIsWhole(hash)) return problem('linkBroken');
+        const shown = await m.openCase(hash, passcode);
+        opened = shown;
+        input.value = '';
+        input.removeAttribute('aria-invalid');
+        form.hidden = true;
+        say('');
+        render(shown);
+      })
+      .catch((error: unknown) => problem(mod ? mod.problemOf(error) : 'failed'))
+      .finally(() => {
+        busy = false;
+      });
+  });
+
+  const dateFormat = new Intl.DateTimeFormat(lang, {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+  /** A local date (`YYYY-MM-DD`) in the page's language, as written (no time zone moves it). */
+  const day = (date: string): string => {
+    const [y, m, d] = date.split('-').map(Number);
+    if (y === undefined || m === undefined || d === undefined) return date;
+    return dateFormat.format(new Date(Date.UTC(y, m - 1, d)));
+  };
+
+  const el = <K extends keyof HTMLElementTagNameMap>(
+    tag: K,
+    content?: string,
+    className?: string,
+  ): HTMLElementTagNameMap[K] => {
+    const node = doc.createElement(tag);
+    if (content !== undefined) node.textContent = content;
+    if (className !== undefined) node.className = className;
+    return node;
+  };
+
+  const render = (shown: ShownCase): void => {
+    const parts: HTMLElement[] = [];
+    parts.push(el('h2', fill('sharedFor', { label: shown.label }), 'share__label'));
+    parts.push(el('p', text('whoUnknown')));
+    parts.push(el('p', fill('entries', { count: String(shown.entries) })));
+    const expires = new Date(shown.expiresAt);
+    if (!Number.isNaN(expires.getTime())) {
+      const until = new Intl.DateTimeFormat(lang, { dateStyle: 'long' }).format(expires);
+      parts.push(el('p', fill('until', { date: until })));
+    }
+    if (shown.unreadable > 0) parts.push(el('p', text('unreadable'), 'notice'));
+
+    const incidents = el('section');
+    incidents.setAttribute('aria-labelledby', 'share-incidents');
+    const incidentsHeading = el('h2', text('incidentsHeading'));
+    incidentsHeading.id = 'share-incidents';
+    incidents.append(incidentsHeading);
+    if (shown.incidents.length === 0) incidents.append(el('p', text('noIncidents')));
+    else {
+      const list = el('ol', undefined, 'share__incidents');
+      for (const incident of shown.incidents) {
+        const item = el('li', undefined, 'share__incident');
+        const facts = el('dl');
+        const [date = '', time = ''] = incident.wall.split('T');
+        const when = `${incident.approximate ? `${text('about')} ` : ''}${day(date)}, ${time}`;
+        const add = (label: string, value: string): void => {
+          facts.append(el('dt', label), el('dd', value));
+        };
+        add(text('when'), when);
+        if (incident.where !== undefined && incident.where !== '')
+          add(text('where'), incident.where);
+        add(text('what'), incident.what);
+        item.append(facts);
+        list.append(item);
+      }
+      incidents.append(list);
+    }
+    parts.push(incidents);
+
+    const exhibits = el('section');
+    exhibits.setAttribute('aria-labelledby', 'share-exhibits');
+    const exhibitsHeading = el('h2', text('exhibitsHeading'));
+    exhibitsHeading.id = 'share-exhibits';
+    exhibits.append(exhibitsHeading);
+    if (shown.exhibits.length === 0) exhibits.append(el('p', text('noExhibits')));
+    else {
+      const list = el('ul', undefined, 'share__exhibits');
+      for (const exhibit of shown.exhibits) {
+        const item = el('li', undefined, 'share__exhibit');
+        item.append(el('p', exhibit.title, 'share__exhibit-title'));
+        item.append(el('p', `${day(exhibit.date)} · ${exhibit.fileName}`, 'hint'));
+        const button = el('button', text('download'), 'button button--secondary');
+        button.type = 'button';
+        button.setAttribute('aria-label', `${text('download')}: ${exhibit.fileName}`);
+        button.addEventListener('click', () => void download(exhibit.id, exhibit.fileName, button));
+        item.append(button);
+        list.append(item);
+      }
+      exhibits.append(list);
+    }
+    parts.push(exhibits);
+
+    const close = el('button', text('close'), 'button share__close');
+    close.type = 'button';
+    close.addEventListener('click', () => {
+      forget();
+      form.hidden = true;
+      say(text('closed'));
+    });
+    parts.push(close);
+
+    caseBox.replaceChildren(...parts);
+    caseBox.hidden = false;
+    caseBox.querySelector<HTMLElement>('h2')?.setAttribute('tabindex', '-1');
+    caseBox.querySelector<HTMLElement>('h2')?.focus();
+  };
+
+  async function download(
+    recordId: string,
+    name: string,
+    button: HTMLButtonElement,
+  ): Promise<void> {
+    const current = opened;
+    if (current === undefined) return;
+    button.disabled = true;
+    say(fill('downloading', { name }));
+    try {
+      const file = await current.download(recordId);
+      const url = URL.createObjectURL(file.blob);
+      try {
+        const link = doc.createElement('a');
+        link.href = url;
+        link.download = file.name;
+        link.hidden = true;
+        doc.body.append(link);
+        link.click();
+        link.remove();
+      } finally {
+        // The browser has started the download; the URL need not outlive this task.
+        setTimeout(() => URL.revokeObjectURL(url), 0);
+      }
+      say(fill('downloaded', { name: file.name }));
+    } catch (error) {
+      const mod = await import('./open.js');
+      const kind = mod.problemOf(error);
+      if (kind === 'sessionEnded') problem(kind);
+      else say(text('downloadFailed'));
+    } finally {
+      button.disabled = false;
+    }
+  }
+}

@@ -1,0 +1,208 @@
+/**
+ * The recipient's page at /share in Debian's Chromium, lean: a real share (real crypto, made in
+ * Node with the vault core against the live server) holding two incidents. Opening the link
+ * fetches nothing about the share; a wrong passcode says so; the right one (lower case, no dash)
+ * shows the label and the incidents in time order; nothing is left in the browser's storage;
+ * Close empties the page; no axe violations; the Welsh page speaks Welsh.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import { encryptFile, generateKey, sha256, toBase64Url, toHex } from '../../src/crypto/index.js';
+import { incidentSchema } from '../../src/domain/diary/incident.js';
+import { VaultApi } from '../../src/vault/api.js';
+import { INCIDENT_TYPE } from '../../src/vault/diary-records.js';
+import { sealNewRecord } from '../../src/vault/records.js';
+import { createShare } from '../../src/vault/shares.js';
+import {
+  axeViolations,
+  DESKTOP,
+  HAVE_CHROMIUM,
+  launchChromium,
+  startLiveServer,
+  watchedContext,
+  type LiveServer,
+} from '../support/browser.js';
+import { VaultClient } from '../support/vault-client.js';
+
+const SHOTS = process.env.SHARE_SHOTS;
+const EXHIBIT = new TextEncoder().encode('08:01 where are you\n08:02 answer me\n');
+
+describe.skipIf(!HAVE_CHROMIUM)('the recipient at /share', () => {
+  let server: LiveServer;
+  let browser: Browser;
+  let link = '';
+  let passcode = '';
+
+  beforeAll(async () => {
+    server = await startLiveServer();
+    browser = await launchChromium();
+    const owner = new VaultClient(server.app, `sharer-${process.pid}`, '198.18.7.1');
+    expect((await owner.signUp()).statusCode).toBe(201);
+    const api = new VaultApi({
+      fetch: (async (input: string, init?: RequestInit) =>
+        fetch(`${server.origin}${input}`, {
+          ...init,
+          headers: { ...(init?.headers as Record<string, string>), cookie: owner.cookie ?? '' },
+        })) as typeof fetch,
+    });
+    api.setCsrfToken(owner.csrf!);
+    const accountKey = await generateKey();
+    const incidents = [
+      {
+        start: '2026-11-20T21:15+00:00',
+        what: 'He waited by my car after work.',
+        where: 'Car park',
+      },
+      { start: '2026-11-02T08:05+00:00', what: 'Twelve texts before breakfast.', where: undefined },
+    ];
+    const written = [];
+    for (const i of incidents) {
+      const value = incidentSchema.parse({
+        when: { start: i.start, timeZone: 'Europe/London' },
+        ...(i.where ? { where: { text: i.where } } : {}),
+        what: i.what,
+        behaviours: [],
+        perpetratorIds: [],
+        witnessIds: [],
+        evidenceIds: [],
+        tags: [],
+      });
+      written.push(await api.createRecord(await sealNewRecord(accountKey, INCIDENT_TYPE, value)));
+    }
+    // One exhibit: a file encrypted as the app does (§8), sent by tus, and its evidence record.
+    const fileKey = await generateKey();
+    const fileId = 'q3J2y0m1rT4kZ8b1xN7wGA';
+    const encrypted = await encryptFile({ key: fileKey, fileId, plaintext: EXHIBIT });
+    const tus = {
+      cookie: owner.cookie!,
+      'x-mosaic-csrf': owner.csrf!,
+      'tus-resumable': '1.0.0',
+    };
+    const created = await fetch(`${server.origin}/api/uploads`, {
+      method: 'POST',
+      headers: { ...tus, 'upload-length': String(encrypted.length) },
+    });
+    expect(created.status).toBe(201);
+    const uploadId = String(created.headers.get('location')).split('/').pop()!;
+    const patched = await fetch(`${server.origin}/api/uploads/${uploadId}`, {
+      method: 'PATCH',
+      headers: {
+        ...tus,
+        'upload-offset': '0',
+        'content-type': 'application/offset+octet-stream',
+      },
+      body: Buffer.from(encrypted),
+    });
+    expect(patched.status).toBe(204);
+    const evidence = await api.createRecord(
+      await sealNewRecord(accountKey, 'evidence', {
+        title: 'Screenshot of the texts',
+        date: '2026-11-02',
+        file: {
+          name: 'texts.txt',
+          mediaType: 'text/plain',
+          size: EXHIBIT.length,
+          sha256: toHex(await sha256(EXHIBIT)),
+        },
+        encryption: {
+          fileId,
+          key: toBase64Url(fileKey),
+          header: 'B'.repeat(28),
+          fingerprint: 'c'.repeat(64),
+        },
+        upload: {
+          id: uploadId,
+          state: 'complete',
+          startedAt: '2026-11-02T10:00:00.000Z',
+          completedAt: '2026-11-02T10:01:00.000Z',
+        },
+      }),
+    );
+    const made = await createShare(api, accountKey, {
+      records: [...written, evidence],
+      uploads: [{ id: uploadId, recordId: evidence.id }],
+      label: 'PC Jones, case 12/345',
+      mode: 'snapshot',
+      origin: server.origin,
+    });
+    link = made.link;
+    passcode = made.passcode;
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('asks first, refuses a wrong passcode, opens with the right one, keeps nothing', async () => {
+    const { context, requests } = await watchedContext(browser, server);
+    const page = await context.newPage();
+    await page.goto(link);
+    await page.locator('#share-passcode').waitFor();
+    expect(requests.filter((u) => u.includes('/api/'))).toEqual([]);
+    // The vault code (libsodium, the share protocol) is not even loaded before a passcode.
+    expect(requests.filter((u) => /\/assets\/(open|shares)-/.test(u))).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/share-ask-phone.png`, fullPage: true });
+
+    const status = page.locator('[data-share-status]');
+    await page.fill('#share-passcode', 'AAAA-AAAA');
+    await page.click('button[type=submit]');
+    await expect.poll(() => status.textContent(), { timeout: 30_000 }).toContain('not right');
+    expect(requests.some((u) => /\/assets\/open-/.test(u))).toBe(true);
+
+    await page.fill('#share-passcode', passcode.replace('-', '').toLowerCase());
+    await page.click('button[type=submit]');
+    const shown = page.locator('[data-share-case]');
+    await shown.getByText('Shared for: PC Jones, case 12/345').waitFor({ timeout: 30_000 });
+    const incidents = await page.locator('.share__incident').allTextContents();
+    expect(incidents).toHaveLength(2);
+    expect(incidents[0]).toContain('Twelve texts before breakfast.');
+    expect(incidents[0]).toContain('2 November 2026, 08:05');
+    expect(incidents[1]).toContain('He waited by my car after work.');
+    expect(incidents[1]).toContain('Car park');
+    expect(await axeViolations(page)).toEqual([]);
+
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download: texts.txt' }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe('texts.txt');
+    expect(new Uint8Array(await readFile(await download.path()))).toEqual(EXHIBIT);
+    await expect.poll(() => status.textContent()).toContain('texts.txt is ready');
+    if (SHOTS) {
+      await page.screenshot({ path: `${SHOTS}/share-open-phone.png`, fullPage: true });
+      await page.setViewportSize(DESKTOP);
+      await page.screenshot({ path: `${SHOTS}/share-open-desktop.png`, fullPage: true });
+    }
+
+    const stored = await page.evaluate(async () => ({
+      local: localStorage.length,
+      session: sessionStorage.length,
+      databases: (await indexedDB.databases()).length,
+      cookies: document.cookie,
+    }));
+    expect(stored).toEqual({ local: 0, session: 0, databases: 0, cookies: '' });
+    // The session was proved, never with a cookie: the passcode and keys never left the page.
+    const api = requests.filter((u) => u.includes('/api/'));
+    expect(api.some((u) => u.endsWith('/session'))).toBe(true);
+    expect(api.join(' ')).not.toContain(passcode);
+
+    await page.getByRole('button', { name: 'Close' }).click();
+    await expect.poll(() => shown.textContent()).toBe('');
+    expect(await page.locator('body').textContent()).not.toContain('Twelve texts');
+    await context.close();
+  }, 90_000);
+
+  it('says plainly when the link is not whole, and speaks Welsh on /cy/share', async () => {
+    const { context, requests } = await watchedContext(browser, server);
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/share#s1.cut-short`);
+    await page.getByText('This link is not whole.').waitFor();
+    expect(await page.locator('[data-share-form]').isHidden()).toBe(true);
+    await page.goto(`${server.origin}/cy/share${link.slice(link.indexOf('#'))}`);
+    await page.getByLabel('Cod pas').waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('cy');
+    expect(requests.filter((u) => u.includes('/api/'))).toEqual([]);
+    await context.close();
+  }, 60_000);
+});
