@@ -1,8 +1,10 @@
 /**
  * "Share with someone", the owner's side, in Chromium at phone size against the real server: a
- * newcomer records an incident, shares it with a label, sees the link and the passcode, sees the
- * share in the list (for whom, one entry, never opened), stops sharing after a confirm step, and
- * sees it marked as stopped. The label and the passcode never leave the browser in the clear; each
+ * newcomer records an incident, shares it with a label, sees the link and the passcode; the
+ * recipient, in a browser context of their own, opens the link with the passcode and sees the
+ * incident, keeping nothing in storage; the owner sees the share in the list (for whom, one entry,
+ * opened), stops sharing after a confirm step, sees it marked as stopped, and the recipient's
+ * reload is refused. The label and the passcode never leave the browser in the clear; each
  * screen passes axe, and nothing is asked of another origin.
  */
 import { randomBytes } from 'node:crypto';
@@ -103,7 +105,31 @@ describe.skipIf(!HAVE_CHROMIUM)('sharing, the owner’s side, in Chromium', () =
       );
       await check('share-done');
 
-      // The list: for whom, one entry, never opened, open.
+      // The recipient, in a browser context of their own: the link, then the passcode.
+      const recipientContext = await browser.newContext({ viewport: PHONE });
+      const recipient = await recipientContext.newPage();
+      const recipientStorage = async () =>
+        recipient.evaluate(async () => ({
+          local: localStorage.length,
+          session: sessionStorage.length,
+          databases: (await indexedDB.databases()).length,
+          cookie: document.cookie,
+        }));
+      await recipient.goto(link);
+      await recipient.fill('#share-passcode', passcode);
+      await recipient.click('button[type=submit]');
+      await recipient
+        .locator('[data-share-case]')
+        .getByText(`Shared for: ${label}`)
+        .waitFor({ timeout: 30_000 });
+      expect(await recipient.locator('.share__incident').allTextContents()).toEqual([
+        expect.stringContaining('He followed me to the station.'),
+      ]);
+      expect(await recipientStorage()).toEqual({ local: 0, session: 0, databases: 0, cookie: '' });
+      // Back to the owner's tab (focus moves only within the page in front).
+      await page.bringToFront();
+
+      // The list: for whom, one entry, opened once, open.
       await page.getByRole('button', { name: 'See what you have shared' }).click();
       await heading(page, 'Share with someone');
       const item = page.locator('[data-share]');
@@ -113,7 +139,7 @@ describe.skipIf(!HAVE_CHROMIUM)('sharing, the owner’s side, in Chromium', () =
       expect(await item.locator('[data-row="what"] dd').innerText()).toBe(
         'Incidents: 1. Evidence files: 0.',
       );
-      expect(await item.locator('[data-row="opens"] dd').innerText()).toBe('Not opened yet');
+      expect(await item.locator('[data-row="opens"] dd').innerText()).not.toBe('Not opened yet');
       expect(await item.locator('[data-row="failed"] dd').innerText()).toBe('None');
       await check('share-list');
 
@@ -122,7 +148,9 @@ describe.skipIf(!HAVE_CHROMIUM)('sharing, the owner’s side, in Chromium', () =
       await item.getByRole('button', { name: 'No, keep it' }).click();
       await item.getByRole('button', { name: 'Stop sharing' }).click();
       // The question takes the focus, as the button that asked is gone.
-      expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('group');
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.getAttribute('role')))
+        .toBe('group');
       await check('share-confirm');
       await item.getByRole('button', { name: 'Yes, stop sharing' }).click();
       await page.locator('[data-share][data-state="revoked"]').waitFor();
@@ -132,6 +160,16 @@ describe.skipIf(!HAVE_CHROMIUM)('sharing, the owner’s side, in Chromium', () =
       expect(await stopped.locator('h3').innerText()).toBe(label);
       expect(await stopped.getByRole('button', { name: 'Stop sharing' }).count()).toBe(0);
       await check('share-revoked');
+
+      // The recipient's link is refused from now on, kindly.
+      await recipient.reload();
+      await recipient.fill('#share-passcode', passcode);
+      await recipient.click('button[type=submit]');
+      await expect
+        .poll(() => recipient.locator('[data-share-status]').textContent(), { timeout: 30_000 })
+        .toContain('The person who shared this has stopped sharing it.');
+      expect(await recipient.locator('[data-share-case]').isVisible()).toBe(false);
+      await recipientContext.close();
 
       // The label and the passcode went to the server sealed, or not at all; nothing left the origin.
       expect(bodies.length).toBeGreaterThan(0);
