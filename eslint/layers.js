@@ -63,7 +63,7 @@ export const LAYERS = {
       'web/i18n',
       'web/styles',
     ],
-    packages: ['preact', 'zod', '@fontsource/noto-sans'],
+    packages: ['preact', 'zod', '@fontsource/noto-sans', 'qrcode-generator'],
   },
   'web/pages': {
     layers: ['domain', 'web/i18n'],

@@ -100,6 +100,10 @@ describe.skipIf(!HAVE_CHROMIUM)('sharing, the owner’s side, in Chromium', () =
       const passcode = await page.locator('[data-share-passcode]').innerText();
       expect(link).toMatch(new RegExp(`^${server.origin}/share#`));
       expect(passcode).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+      // The link as a QR code, for handing over in person.
+      const qr = page.getByRole('img', { name: 'The link as a QR code' });
+      expect(await qr.getAttribute('viewBox')).toMatch(/^0 0 \d+ \d+$/);
+      expect((await qr.locator('path').getAttribute('d'))?.length).toBeGreaterThan(1000);
       expect(await page.locator('[data-passcode-warning]').innerText()).toContain(
         'Never send them together',
       );

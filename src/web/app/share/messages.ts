@@ -34,7 +34,6 @@ const en = {
   snapshot: 'Only what is in your diary now',
   snapshotHint: 'They see it just as it is today. This is the usual choice for the police.',
   live: 'Keep it up to date',
-  liveHint: 'New incidents you write that match your choices are added for them to see.',
   create: 'Make the link',
   creating: 'Making the link…',
   errors: {
@@ -51,7 +50,8 @@ const en = {
     lede: 'They need both the link and the passcode to open it.',
     link: 'Link',
     passcode: 'Passcode',
-    qrMissing: 'A picture code is not ready yet. Copy the link instead.',
+    qrLabel: 'The link as a QR code',
+    qrHint: 'They can scan this code with a phone camera to open the link.',
     warning:
       'Send the passcode a different way from the link. For example, send the link by email and say the passcode on the phone or in a text. Never send them together.',
     once: 'You will not see this passcode again. If it is lost, make a new link.',
@@ -115,8 +115,6 @@ const cy: ShareMessages = {
   snapshot: 'Dim ond beth sydd yn eich dyddiadur nawr',
   snapshotHint: 'Maen nhw’n ei weld fel y mae heddiw. Dyma’r dewis arferol i’r heddlu.',
   live: 'Ei gadw’n gyfredol',
-  liveHint:
-    'Mae digwyddiadau newydd rydych chi’n eu hysgrifennu sy’n cyd-fynd â’ch dewisiadau yn cael eu hychwanegu iddyn nhw eu gweld.',
   create: 'Gwneud y ddolen',
   creating: 'Wrthi’n gwneud y ddolen…',
   errors: {
@@ -133,7 +131,8 @@ const cy: ShareMessages = {
     lede: 'Maen nhw angen y ddolen a’r cod pas i’w agor.',
     link: 'Dolen',
     passcode: 'Cod pas',
-    qrMissing: 'Dydy’r cod llun ddim yn barod eto. Copïwch y ddolen yn lle.',
+    qrLabel: 'Y ddolen fel cod QR',
+    qrHint: 'Gallan nhw sganio’r cod hwn gyda chamera ffôn i agor y ddolen.',
     warning:
       'Anfonwch y cod pas mewn ffordd wahanol i’r ddolen. Er enghraifft, anfonwch y ddolen mewn e-bost a dweud y cod pas ar y ffôn neu mewn neges destun. Peidiwch byth â’u hanfon gyda’i gilydd.',
     once: 'Fyddwch chi ddim yn gweld y cod pas hwn eto. Os bydd yn mynd ar goll, gwnewch ddolen newydd.',

@@ -28,6 +28,7 @@ import {
 } from '../components/ui.js';
 import { Checkbox, Checkboxes, NativeDateField } from '../diary/diary-ui.js';
 import { browserTimeZone } from '../diary/incident-form.js';
+import { QrCode } from './qr-code.js';
 import { Radios } from '../import/fields.js';
 import { useApp } from '../shell/context.js';
 import { describeError } from '../shell/errors.js';
@@ -87,9 +88,8 @@ export function ShareScreen() {
             </dd>
           </div>
         </dl>
-        {/* TODO(share-qr): draw the link as a QR code with a small maintained library
-            (e.g. uqr) once it is added to package.json; none is installed yet. */}
-        <p class="hint">{m.done.qrMissing}</p>
+        <QrCode text={step.link} label={m.done.qrLabel} />
+        <p class="hint">{m.done.qrHint}</p>
         <div class="warning-text" data-passcode-warning="">
           <span class="warning-text__icon" aria-hidden="true">
             !
