@@ -19,6 +19,21 @@ export default defineConfig({
         share: 'src/web/share/page.ts',
         site: 'src/web/styles/site.css',
       },
+      output: {
+        codeSplitting: {
+          groups: [
+            {
+              // zod and the line that turns its `new Function` parser off, in one chunk that
+              // loads before any chunk building schemas. The vault and the /share page share
+              // the vault core in a chunk of its own; without this, that chunk ran (building
+              // and using schemas) before main.tsx's zod-config, and the pages' Trusted Types
+              // CSP refused zod's probe (a console error on every vault page).
+              name: 'zod',
+              test: /node_modules[\\/]zod[\\/]|src[\\/]web[\\/]app[\\/]shell[\\/]zod-config\.ts$/,
+            },
+          ],
+        },
+      },
     },
   },
 });
