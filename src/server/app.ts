@@ -19,6 +19,7 @@ import Fastify, {
 import type { Config } from './config.js';
 import type { OpenDatabase } from './db/database.js';
 import { deleteExpiredCounters } from './db/repositories/rate-limit-counters.js';
+import { sweepExpiredShares } from './services/shares.js';
 import { getOrCreateMeta } from './db/repositories/service-meta.js';
 import { databaseRateLimitStore } from './plugins/rate-limit-store.js';
 import fp from 'fastify-plugin';
@@ -169,6 +170,9 @@ async function mosaic(app: FastifyInstance, options: AppOptions): Promise<void> 
   const sweeper = setInterval(() => {
     deleteExpiredCounters(db).catch((error: unknown) => {
       app.log.warn({ err: errorSummary(error) }, 'could not delete expired rate-limit counters');
+    });
+    sweepExpiredShares(db).catch((error: unknown) => {
+      app.log.warn({ err: errorSummary(error) }, 'could not delete the data of ended shares');
     });
   }, 5 * 60_000);
   sweeper.unref();

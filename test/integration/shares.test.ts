@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SHARE_LIMITS } from '../../src/server/services/shares.js';
+import { SHARE_LIMITS, sweepExpiredShares } from '../../src/server/services/shares.js';
 import { generateKey } from '../../src/crypto/index.js';
 import { VaultApi } from '../../src/vault/api.js';
 import { NOTE_TYPE, sealNewRecord, sealRecordUpdate } from '../../src/vault/records.js';
@@ -358,6 +358,37 @@ describe.each(ENGINES)('shares on $name', ({ name, available }) => {
     }
     const [listed] = (await listOf(a)).filter((x) => x.id === s.id);
     expect(listed).toMatchObject({ state: 'expired', manifest: null });
+  });
+
+  test('the sweep deletes the data of ended shares nobody asked for, and only theirs', async () => {
+    const a = await owner();
+    const r = await record(a);
+    const ended = await share(a, [{ id: r, revision: 1 }]);
+    const live = await share(a, [{ id: r, revision: 1 }]);
+    await sql`update shares set expires_at = now() - interval '1 second' where id = ${ended.id}`.execute(
+      t.database.db,
+    );
+    const held = async (id: string) => {
+      const row = await t.database.db
+        .selectFrom('shares')
+        .select(['manifest', 'auth_key_hash', 'owner_wrapped_key'])
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+      const items = await t.database.db
+        .selectFrom('share_items')
+        .select('share_id')
+        .where('share_id', '=', id)
+        .execute();
+      return { data: row.manifest !== null && row.auth_key_hash !== null, items: items.length };
+    };
+    expect(await held(ended.id)).toEqual({ data: true, items: 1 });
+    expect(await sweepExpiredShares(t.database.db)).toBeGreaterThanOrEqual(1);
+    expect(await held(ended.id)).toEqual({ data: false, items: 0 });
+    expect(await held(live.id)).toEqual({ data: true, items: 1 });
+    // Again: nothing left to do for it.
+    expect(await sweepExpiredShares(t.database.db)).toBe(0);
+    const res = await prove(ended);
+    expect(res.json().error.code).toBe('share_expired');
   });
 
   test('wrong passcodes lock the share, not the owner; every proof counts per address', async () => {

@@ -31,6 +31,7 @@ import {
   missingRevisions,
   missingUploads,
   opensOf,
+  expiredSharesHoldingData,
   purgeShare,
   recordFailure,
   recordOpen,
@@ -324,4 +325,19 @@ export async function shareForToken(
   const sessionShare = await shareOfSession(db, tokenHash(token));
   if (sessionShare !== share.id) return { kind: 'session_invalid' };
   return { kind: 'ok', share };
+}
+
+/**
+ * Deletes the ciphertext, keys, items and sessions of shares that have ended, in batches: an
+ * ended share is refused when it is asked for anyway, but its data should not wait on the server
+ * for someone to ask. Every app server runs it with the other sweeps; it is idempotent.
+ */
+export async function sweepExpiredShares(db: Kysely<Database>, now = new Date()): Promise<number> {
+  let purged = 0;
+  for (;;) {
+    const ids = await expiredSharesHoldingData(db, now, 200);
+    for (const id of ids) await purgeShare(db, id, false);
+    purged += ids.length;
+    if (ids.length < 200) return purged;
+  }
 }

@@ -210,6 +210,23 @@ export async function purgeShare(
   await db.deleteFrom('share_sessions').where('share_id', '=', id).execute();
 }
 
+/** Ids of shares past their end that still hold ciphertext, oldest end first, at most `limit`. */
+export async function expiredSharesHoldingData(
+  db: Kysely<Database>,
+  now: Date,
+  limit: number,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('shares')
+    .select('id')
+    .where('expires_at', '<=', now)
+    .where('manifest', 'is not', null)
+    .orderBy('expires_at')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
 export async function listShares(db: Kysely<Database>, accountId: string): Promise<ShareRow[]> {
   const rows = await selectShares(db)
     .where('account_id', '=', accountId)
