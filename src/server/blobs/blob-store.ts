@@ -16,6 +16,13 @@ export interface BlobStore {
    */
   read(id: string): Promise<Readable | undefined>;
   /**
+   * True if every byte of the upload is stored, making it one whole object first where the store
+   * joins parts (an S3 server killed after its last part went up, before it asked S3 to join
+   * them, leaves an upload that reports every byte but has no object to read). False if bytes are
+   * missing or nothing is stored. Call it holding the upload's lock.
+   */
+  finish(id: string): Promise<boolean>;
+  /**
    * Removes everything kept for the upload (data, bookkeeping, unfinished parts). Resolves when
    * nothing is left, including when nothing was there; rejects only if the store failed.
    */

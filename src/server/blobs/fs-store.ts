@@ -34,6 +34,11 @@ export async function openFsBlobStore(directory: string): Promise<BlobStore> {
       });
       return file?.createReadStream();
     },
+    async finish(id) {
+      // Appends go straight into the one file: every byte there means the file is whole.
+      const stored = await datastore.getUpload(id).catch(() => undefined);
+      return stored?.size !== undefined && stored.offset === stored.size;
+    },
     remove: (id) => datastore.remove(id),
     async close() {},
   };

@@ -123,6 +123,45 @@ class MosaicS3Store extends S3Store {
     await this.clearCache(id);
   }
 
+  /**
+   * @tus/s3-store joins the parts only in the PATCH that sends the last byte. A server killed
+   * between that part going up and the join leaves an open multipart upload holding every byte,
+   * which getUpload reports as complete (so the client stops sending) but which no one can read.
+   * This joins it, as that PATCH would have.
+   */
+  async finishStored(id: string): Promise<boolean> {
+    let metadata: Awaited<ReturnType<S3Store['getMetadata']>>;
+    try {
+      metadata = await this.getMetadata(id);
+    } catch (error) {
+      if (isNotFound(error)) return false;
+      throw error;
+    }
+    const { size } = metadata.file;
+    if (size === undefined) return false;
+    let parts: Awaited<ReturnType<S3Store['retrieveParts']>>;
+    try {
+      parts = await this.retrieveParts(id);
+    } catch (error) {
+      if (!isNotFound(error)) throw error;
+      // No multipart upload any more: joined already (the object is there) or aborted.
+      return this.client.headObject({ Bucket: this.bucket, Key: id }).then(
+        () => true,
+        (headError: unknown) => {
+          if (isNotFound(headError)) return false;
+          throw headError;
+        },
+      );
+    }
+    // Bytes waiting in a `.part` object are not in a part yet: the client still has to send
+    // the rest, and the PATCH that does joins them.
+    if (parts.reduce((n, part) => n + (part.Size ?? 0), 0) !== size) return false;
+    await this.finishMultipartUpload(metadata, parts);
+    await this.completeMetadata(metadata.file);
+    await this.clearCache(id);
+    return true;
+  }
+
   /** Start-up check: the bucket exists and these credentials may use it. */
   async check(config: S3Config): Promise<void> {
     try {
@@ -171,6 +210,7 @@ export async function openS3BlobStore(config: S3Config): Promise<BlobStore> {
         if (isNotFound(error)) return undefined;
         throw error;
       }),
+    finish: (id) => datastore.finishStored(id),
     remove: (id) => datastore.remove(id),
     close: () => {
       datastore.close();

@@ -99,8 +99,7 @@ export function uploadHousekeeping(deps: UploadHousekeepingDeps): UploadHousekee
     const lock = locker.newLock(id);
     await lock.lock(AbortSignal.timeout(LOCK_WAIT_MS), () => {});
     try {
-      const stored = await store.datastore.getUpload(id).catch(() => undefined);
-      if (stored?.size === undefined || stored.offset !== stored.size) return false;
+      if (!(await store.finish(id))) return false;
       await complete(id);
       return true;
     } finally {
