@@ -105,6 +105,15 @@ export const logKeyResponse = z.object({
 });
 
 /**
+ * Every change of the log's key, oldest first: C2SP signed notes, each signed by the old key and
+ * the new (docs/vault-protocol.md §9.7). A vault follows them from the key it pinned.
+ */
+export const logHandoversResponse = z.object({
+  handovers: z.array(z.string()),
+});
+export type LogHandoversResponse = z.infer<typeof logHandoversResponse>;
+
+/**
  * 202 Accepted from a receipt address: no leaf or no checkpoint covers it yet (the write waits
  * for the sequencer, or it was stored before the log and waits for the backfill). Ask again
  * after `retryAfterSeconds` (also the Retry-After header). Not an error: every write is here for

@@ -237,7 +237,7 @@ async function mosaic(app: FastifyInstance, options: AppOptions): Promise<void> 
   });
 
   healthRoutes(app, db);
-  logKeyRoutes(app, log.key);
+  logKeyRoutes(app, log);
   pageRoutes(app, site);
   selfCheckRoutes(app, site);
   vaultPageRoutes(app, site);

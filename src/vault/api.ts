@@ -418,6 +418,17 @@ export class VaultApi {
   // ---- receipts and the log (docs/vault-protocol.md §9) ----
 
   /** The deployment's log origin and key, to pin inside the vault. */
+  /** Every change of the log's key, oldest first (signed notes; check with followHandovers). */
+  async getLogHandovers(): Promise<string[]> {
+    return this.request('GET', '/api/log/handovers', {
+      parse: (json) => {
+        const list = array(object(json).handovers);
+        if (!list.every((n): n is string => typeof n === 'string')) throw badResponse('handovers');
+        return list;
+      },
+    });
+  }
+
   async getLogKey(): Promise<LogKey> {
     return this.request('GET', '/api/log/key', {
       parse: (json) => {

@@ -8,6 +8,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { encodeReceiptLeaf } from '../crypto/checkpoint.js';
 import { cryptoReady, fromBase64Url, generateKey } from '../crypto/index.js';
+import { logKeyFingerprint, signHandover } from '../crypto/log-handover.js';
 import { consistencyProof, inclusionProof, leafHash, merkleRoot } from '../crypto/merkle.js';
 import { sha256 } from '../crypto/sha256.js';
 import { ed25519Signer, toBase64, type Ed25519NoteSigner } from '../crypto/signed-note.js';
@@ -42,6 +43,8 @@ class FakeServer {
   published = 0;
   receiptHook: Hook | undefined;
   readonly requests: string[] = [];
+  /** Key hand-over notes, as /api/log/handovers lists them. */
+  handovers: string[] = [];
 
   private constructor(public signer: Ed25519NoteSigner) {}
 
@@ -75,7 +78,7 @@ class FakeServer {
 
   async checkpoint(size: number, signer = this.signer): Promise<string> {
     return signCheckpoint(
-      { origin: ORIGIN, size, rootHash: await merkleRoot(this.hashes.slice(0, size)) },
+      { origin: signer.name, size, rootHash: await merkleRoot(this.hashes.slice(0, size)) },
       signer,
     );
   }
@@ -109,8 +112,9 @@ class FakeServer {
     const path = url.pathname;
     let m: RegExpMatchArray | null;
     if (path === '/api/log/key') {
-      return json(200, { origin: ORIGIN, vkey: this.signer.vkey, fingerprint: 'fp' });
+      return json(200, { origin: this.signer.name, vkey: this.signer.vkey, fingerprint: 'fp' });
     }
+    if (path === '/api/log/handovers') return json(200, { handovers: this.handovers });
     if (path === '/api/log/checkpoint') {
       const checkpoint = await this.checkpoint(this.published);
       return json(200, { size: this.published, checkpoint, timestamp: null });
@@ -341,6 +345,35 @@ describe('the receipt watcher with an honest server', () => {
     expect(status.receivedAt.toISOString()).toBe('2025-01-05T09:30:00.000Z');
   });
 
+  it('follows a key change the old key and the new one signed, on this device and the next', async () => {
+    const { server, api, accountKey, watch, newWatch, write } = await setUp();
+    const first = await write('before the change');
+    server.publish();
+    expect(code(await watch.check(first))).toBe('checked');
+    const old = server.signer;
+    server.signer = await ed25519Signer(`${ORIGIN}/r2`, new Uint8Array(32).fill(5));
+    server.handovers = [await signHandover(old, server.signer, new Date(Date.UTC(2026, 11, 5)))];
+    const after = await write('after the change');
+    server.publish();
+    const requestsBefore = server.requests.length;
+    expect(code(await watch.check(after))).toBe('checked');
+    // The tree went on: the new key's checkpoint was checked against the old one's.
+    expect(
+      server.requests.slice(requestsBefore).some((r) => r.includes('/api/log/consistency')),
+    ).toBe(true);
+    const { state } = (await loadLogState(api, accountKey))!;
+    expect(state.pinned).toEqual({ origin: `${ORIGIN}/r2`, vkey: server.signer.vkey });
+    expect(state.fingerprint).toBe(await logKeyFingerprint(server.signer.vkey));
+    expect(state.keyChanges).toEqual([
+      { from: old.vkey, to: server.signer.vkey, at: '2026-12-05T00:00:00.000Z' },
+    ]);
+    // Another device reads the new key from the vault and never needs the hand-over again.
+    server.handovers = [];
+    const later = await write('later');
+    server.publish();
+    expect(code(await newWatch().check(later))).toBe('checked');
+  });
+
   it('pins the key on first use for an account made before receipts', async () => {
     const { server, api, accountKey, watch, write } = await setUp({ pin: false });
     expect(await loadLogState(api, accountKey)).toBeUndefined();
@@ -444,6 +477,46 @@ describe('the receipt watcher with a malicious server', () => {
     const status = await watch.check(target);
     expect(code(status)).toBe('checkpoint_untrusted');
     expect(status.state === 'failed' && status.message).toMatch(/not signed by the log key/);
+  });
+
+  it('refuses a new key the pinned key never handed over to', async () => {
+    for (const handover of ['none', 'new key only', 'old key only', 'from another key'] as const) {
+      const { server, watch, write } = await setUp();
+      const old = server.signer;
+      const next = await ed25519Signer(`${ORIGIN}/r2`, new Uint8Array(32).fill(5));
+      const stranger = await ed25519Signer('stranger.example/receipts', new Uint8Array(32).fill(6));
+      const note = await signHandover(old, next, new Date());
+      const [text, sigs] = note.split('\n\n') as [string, string];
+      const [oldSig, newSig] = sigs.trimEnd().split('\n');
+      server.handovers = {
+        none: [],
+        'new key only': [`${text}\n\n${newSig}\n`],
+        'old key only': [`${text}\n\n${oldSig}\n`],
+        'from another key': [await signHandover(stranger, next, new Date())],
+      }[handover];
+      server.signer = next;
+      const target = await write('mine');
+      server.publish();
+      expect(code(await watch.check(target)), handover).toBe('checkpoint_untrusted');
+    }
+  });
+
+  it('catches a fork behind a key change: the new key must extend the old key’s tree', async () => {
+    const { server, watch, write } = await checkedOnce();
+    const old = server.signer;
+    server.signer = await ed25519Signer(`${ORIGIN}/r2`, new Uint8Array(32).fill(5));
+    server.handovers = [await signHandover(old, server.signer, new Date())];
+    const forged = encodeReceiptLeaf({
+      recordId: 'rewritten',
+      revision: 1,
+      ciphertextSha256: new Uint8Array(32),
+      receivedAt: 0,
+    });
+    server.leaves[0] = forged;
+    server.hashes[0] = await leafHash(forged);
+    const next = await write('after the change');
+    server.publish();
+    expect(code(await watch.check(next))).toBe('log_fork');
   });
 
   it('catches a proof with its bytes changed', async () => {

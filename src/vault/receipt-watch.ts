@@ -20,6 +20,7 @@
  *   and every later check reports them too.
  */
 import { fromBase64Url } from '../crypto/index.js';
+import { followHandovers, logKeyFingerprint } from '../crypto/log-handover.js';
 import { sha256 } from '../crypto/sha256.js';
 import { isApiError, type ReceiptAnswer, type RecordResponse, type VaultApi } from './api.js';
 import { openRecord, RecordShapeError, sealNewRecord, sealRecordUpdate } from './records.js';
@@ -47,6 +48,19 @@ export interface ReceiptLogState {
   readonly pinnedOn: 'sign-up' | 'first-unlock';
   /** The newest checkpoint this vault verified, on any device; absent until the first. */
   readonly checkpoint?: KnownCheckpoint;
+  /**
+   * The log’s key changes this vault followed (§9.7), oldest first: each signed by the key
+   * pinned before it and the one after. `pinned` is the newest.
+   */
+  readonly keyChanges?: readonly KeyChange[];
+}
+
+/** One followed hand-over: the old and new vkey, and when the log says it happened. */
+export interface KeyChange {
+  readonly from: string;
+  readonly to: string;
+  /** ISO 8601, from the signed hand-over. */
+  readonly at: string;
 }
 
 /** What the vault holds and wants a receipt for. */
@@ -131,12 +145,24 @@ function parseState(value: unknown): ReceiptLogState {
     }
     checkpoint = { size: c.size, rootHash: c.rootHash, note: c.note };
   }
+  let keyChanges: KeyChange[] | undefined;
+  if (o.keyChanges !== undefined) {
+    if (!Array.isArray(o.keyChanges)) throw new RecordShapeError('not a list of key changes');
+    keyChanges = o.keyChanges.map((value: unknown) => {
+      const c = objectOf(value);
+      if (typeof c?.from !== 'string' || typeof c.to !== 'string' || typeof c.at !== 'string') {
+        throw new RecordShapeError('not a key change');
+      }
+      return { from: c.from, to: c.to, at: c.at };
+    });
+  }
   return {
     pinned: { origin: pinned.origin, vkey: pinned.vkey },
     fingerprint: o.fingerprint,
     pinnedAt: o.pinnedAt,
     pinnedOn: o.pinnedOn,
     ...(checkpoint !== undefined ? { checkpoint } : {}),
+    ...(keyChanges !== undefined ? { keyChanges } : {}),
   };
 }
 
@@ -206,6 +232,8 @@ export class ReceiptWatch {
   private queue: Promise<unknown> = Promise.resolve();
   private problem: { code: ReceiptCheckCode; message: string } | undefined;
   private stopped = false;
+  /** Whether this session already looked for key hand-overs (at most once, unless it moved). */
+  private followedKeyChanges = false;
   /** When the kept checkpoint was last written to the vault (ms since 1970). */
   private lastSaved = Number.NEGATIVE_INFINITY;
   private readonly statuses = new Map<string, ReceiptStatus>();
@@ -327,7 +355,7 @@ export class ReceiptWatch {
     await this.serially(async () => {
       const { state } = await this.load();
       if (state.checkpoint === undefined || newest.size >= state.checkpoint.size) return;
-      const next = await checkCheckpoint(newest.note, state.pinned);
+      const next = await this.trustingKeyChanges((pinned) => checkCheckpoint(newest.note, pinned));
       await checkLogAdvance({ previous: state.checkpoint, next, proof: [] });
     });
     return false;
@@ -365,16 +393,13 @@ export class ReceiptWatch {
     if (this.problem !== undefined) {
       throw new ReceiptCheckError(this.problem.code, this.problem.message);
     }
-    const { state } = await this.load();
     const ciphertextSha256 =
       target.kind === 'revision'
         ? await sha256(fromBase64Url(target.ciphertext))
         : target.ciphertextSha256;
-    const receipt = await checkReceipt({
-      proof: answer.proof,
-      ciphertextSha256,
-      pinned: state.pinned,
-    });
+    const receipt = await this.trustingKeyChanges((pinned) =>
+      checkReceipt({ proof: answer.proof, ciphertextSha256, pinned }),
+    );
     if (
       receipt.index !== answer.leafIndex ||
       (promised !== undefined && receipt.index !== promised) ||
@@ -392,6 +417,67 @@ export class ReceiptWatch {
       checkpointSize: receipt.checkpoint.size,
       ...(answer.timestamp !== null ? { timestampTime: answer.timestamp.time } : {}),
     };
+  }
+
+  /**
+   * Runs `check` against the pinned key; if it finds the checkpoint signed by another key, follows
+   * the log's signed key hand-overs from the pinned key (once a session), keeps the new key in the
+   * vault, and checks again. A key the pinned one never handed over to stays untrusted.
+   */
+  private async trustingKeyChanges<T>(check: (pinned: PinnedLog) => Promise<T>): Promise<T> {
+    const { state } = await this.load();
+    try {
+      return await check(state.pinned);
+    } catch (e) {
+      if (!(e instanceof ReceiptCheckError) || e.code !== 'checkpoint_untrusted') throw e;
+      if (this.followedKeyChanges || !(await this.followKeyChanges())) throw e;
+      return check((await this.load()).state.pinned);
+    }
+  }
+
+  /** True if the pinned key moved (and the move was kept in the vault). */
+  private async followKeyChanges(): Promise<boolean> {
+    this.followedKeyChanges = true;
+    const held = await this.load();
+    let followed: Awaited<ReturnType<typeof followHandovers>>;
+    try {
+      followed = await followHandovers(held.state.pinned, await this.api.getLogHandovers());
+    } catch {
+      // No answer, or a hand-over that does not check: the key stays as it was.
+      return false;
+    }
+    if (followed.steps.length === 0) return false;
+    const state: ReceiptLogState = {
+      ...held.state,
+      pinned: followed.pinned,
+      fingerprint: await logKeyFingerprint(followed.pinned.vkey),
+      keyChanges: [
+        ...(held.state.keyChanges ?? []),
+        ...followed.steps.map((h) => ({ from: h.from, to: h.to, at: h.at.toISOString() })),
+      ],
+    };
+    const key = this.accountKey();
+    try {
+      const response = await this.api.updateRecord(
+        held.response.id,
+        await sealRecordUpdate(key, held.response, state),
+      );
+      this.state = { state, response };
+    } catch (e) {
+      if (!isApiError(e, 'revision_conflict')) throw e;
+      // Another device wrote meanwhile (perhaps the same move): take theirs and follow from it.
+      const response = await this.api.getRecord(held.response.id);
+      const theirs = await openRecord(
+        key,
+        response,
+        { type: RECEIPT_LOG_TYPE, id: response.id },
+        parseState,
+      );
+      this.state = { state: theirs.value, response };
+      this.followedKeyChanges = false;
+      return theirs.value.pinned.vkey !== held.state.pinned.vkey || this.followKeyChanges();
+    }
+    return true;
   }
 
   /** Checks `next` extends the last verified checkpoint, and keeps it (encrypted) if it grew. */

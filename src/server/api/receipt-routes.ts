@@ -13,6 +13,7 @@ import {
   checkpointSizeParams,
   consistencyQuery,
   consistencyResponse,
+  logHandoversResponse,
   logKeyResponse,
   receiptPendingResponse,
   receiptResponse,
@@ -28,6 +29,7 @@ import { apiErrorResponse } from '../../contract/vault-api.js';
 import {
   checkpointAt,
   latestCheckpoint,
+  listKeyHandovers,
   readLogLeaf,
   type StoredCheckpoint,
 } from '../db/repositories/receipt-log.js';
@@ -205,6 +207,19 @@ export function receiptRoutes(
       },
     },
     () => ({ origin: log.key.origin, vkey: log.key.vkey, fingerprint: log.key.fingerprint }),
+  );
+
+  app.get(
+    '/log/handovers',
+    {
+      schema: {
+        tags: ['log'],
+        summary:
+          'Every change of the log’s key, oldest first: notes signed by the old key and the new (public)',
+        response: { 200: logHandoversResponse },
+      },
+    },
+    async () => ({ handovers: await listKeyHandovers(db) }),
   );
 }
 

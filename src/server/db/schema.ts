@@ -16,6 +16,7 @@ export interface Database {
   upload_locks: UploadLockTable;
   revision_leaves: RevisionLeafTable;
   log_head: LogHeadTable;
+  log_key_handovers: LogKeyHandoverTable;
   log_pending: LogPendingTable;
   log_leaves: LogLeafTable;
   log_nodes: LogNodeTable;
@@ -71,7 +72,16 @@ export interface LogHeadTable {
   id: number;
   size: ColumnType<string, number, number>;
   /** The log's private key text, when it was made at first start (not LOG_SIGNING_KEY). */
-  signing_key: ColumnType<string | null, never, string>;
+  signing_key: ColumnType<string | null, never, string | null>;
+}
+
+/** One change of the log's key: a note signed by the old key and the new (§9.7). */
+export interface LogKeyHandoverTable {
+  seq: number;
+  from_vkey: string;
+  to_vkey: string;
+  note: string;
+  created_at: Date;
 }
 
 export interface LogLeafTable {
@@ -108,8 +118,8 @@ export interface LogCheckpointTable {
   note: string;
   created_at: ColumnType<Date, never, never>;
   /** RFC 3161 token (CMS ContentInfo DER) over the checkpoint body, when a TSA stamped it. */
-  tsa_token: ColumnType<Uint8Array | null, never, Uint8Array>;
-  tsa_time: ColumnType<Date | null, never, Date>;
+  tsa_token: ColumnType<Uint8Array | null, never, Uint8Array | null>;
+  tsa_time: ColumnType<Date | null, never, Date | null>;
 }
 
 /** A tus lock on one upload, shared by every app server (src/server/blobs/db-locker.ts). */

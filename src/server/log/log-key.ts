@@ -3,6 +3,7 @@
  * kept in the database (with the log's head), so every app server signs with the same key and a backup
  * of the database keeps it. The key's name is the log's origin. A key that cannot be read stops
  * the server with one clear line, never a fresh key in its place (that would start a new log).
+ * A kept key is replaced only by `npm run log:rotate` (rotate.ts), with a signed hand-over.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
@@ -26,6 +27,8 @@ export interface LogKey {
   readonly vkey: string;
   /** SHA-256 of the public key, hex: what people compare when they pin the key. */
   readonly fingerprint: string;
+  /** The private-key text it was read from. Secret: never log it. */
+  readonly text: string;
 }
 
 export async function loadLogKey(db: Kysely<Database>, config: LogConfig): Promise<LogKey> {
@@ -42,6 +45,15 @@ export async function loadLogKey(db: Kysely<Database>, config: LogConfig): Promi
     text = await keepLogSigningKey(db, fresh);
     where = 'The receipt log key kept in the database';
   }
+  return logKeyFromText(text, where, config);
+}
+
+/** The key a private-key text gives (for a kept key read again after a rotation, too). */
+export async function logKeyFromText(
+  text: string,
+  where: string,
+  config: LogConfig,
+): Promise<LogKey> {
   let parsed: Awaited<ReturnType<typeof parseEd25519PrivateKey>>;
   try {
     parsed = await parseEd25519PrivateKey(text);
@@ -64,5 +76,6 @@ export async function loadLogKey(db: Kysely<Database>, config: LogConfig): Promi
     signer,
     vkey: signer.vkey,
     fingerprint: `${keyIdHex(parsed.keyId)}:${createHash('sha256').update(signer.publicKey).digest('hex')}`,
+    text,
   };
 }

@@ -14,6 +14,7 @@ import { formatCheckpointBody, signCheckpoint } from '../../crypto/tlog-checkpoi
 import { loadTimestamp } from '../../crypto/timestamp-loader.js';
 import {
   insertCheckpoint,
+  keptSigningKey,
   latestCheckpoint,
   logSize,
   setCheckpointTimestamp,
@@ -23,12 +24,13 @@ import type { Database } from '../db/schema.js';
 import { rootAt, sequencePending } from './append.js';
 import { backfillReceipts, type UploadSha256 } from './backfill.js';
 import type { LogConfig, TsaConfig } from './log-config.js';
-import { loadLogKey, type LogKey } from './log-key.js';
+import { loadLogKey, logKeyFromText, type LogKey } from './log-key.js';
 
 /** How long a TSA may take to answer before this checkpoint is left unstamped. */
 const TSA_TIMEOUT_MS = 10_000;
 
 export interface ReceiptLog {
+  /** The key signing now: read again from the database when a rotation replaced it. */
   readonly key: LogKey;
   /** How often a checkpoint is signed while there are new leaves (LOG_CHECKPOINT_SECONDS). */
   readonly checkpointMs: number;
@@ -52,7 +54,7 @@ export async function openReceiptLog(
     readonly uploadSha256?: UploadSha256;
   } = {},
 ): Promise<ReceiptLog> {
-  const key = await loadLogKey(db, config);
+  let key = await loadLogKey(db, config);
   // Until a run finds nothing left (every app server runs it; see backfill.ts).
   let backfilling = options.backfill ?? true;
   // One checkpoint at a time in this process; other app servers may sign at the same time.
@@ -72,10 +74,13 @@ export async function openReceiptLog(
         onError('could not backfill receipts', error);
       }
     }
+    await followRotation();
     await sequencePending(db);
     const size = await logSize(db);
     const before = await latestCheckpoint(db);
-    if (!before || before.size < size) {
+    // Signed again at the same size after a rotation, so the new origin's first checkpoint
+    // comes at once rather than with the next write.
+    if (!before || before.size < size || originOf(before.note) !== key.origin) {
       const rootHash = await rootAt(db, size);
       const note = await signCheckpoint({ origin: key.origin, size, rootHash }, key.signer);
       await insertCheckpoint(db, { size, rootHash, note });
@@ -83,11 +88,27 @@ export async function openReceiptLog(
     const latest = await newest();
     if (!config.tsa || latest.timestamp) return latest;
     try {
-      await stamp(db, config.tsa, key.origin, latest);
+      await stamp(db, config.tsa, originOf(latest.note), latest);
     } catch (error) {
       onError('the time-stamp authority did not countersign a checkpoint', error);
     }
     return newest();
+  };
+
+  /**
+   * `npm run log:rotate` replaces a kept key in the database: every app server picks the new key
+   * up here, before its next checkpoint, with no restart. (A key given by LOG_SIGNING_KEY changes
+   * only when the servers restart with the new one.)
+   */
+  const followRotation = async (): Promise<void> => {
+    if (config.signingKey !== undefined) return;
+    const text = await keptSigningKey(db);
+    if (text === null || text === key.text) return;
+    try {
+      key = await logKeyFromText(text, 'The receipt log key kept in the database', config);
+    } catch (error) {
+      onError('the rotated log key cannot be used; still signing with the old one', error);
+    }
   };
 
   const checkpointNow = (): Promise<StoredCheckpoint> => {
@@ -104,7 +125,9 @@ export async function openReceiptLog(
   checkpointNow().catch((error: unknown) => onError('could not sign a checkpoint', error));
 
   return {
-    key,
+    get key() {
+      return key;
+    },
     checkpointMs: config.checkpointMs,
     checkpointNow,
     close: async () => {
@@ -112,6 +135,11 @@ export async function openReceiptLog(
       await running?.catch(() => undefined);
     },
   };
+}
+
+/** A signed checkpoint's origin: its first line. */
+function originOf(note: string): string {
+  return note.slice(0, note.indexOf('\n'));
 }
 
 /** Asks the TSA to countersign the checkpoint's body, checks its answer, and keeps the token. */

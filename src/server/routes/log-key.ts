@@ -1,23 +1,24 @@
 /**
  * The receipt log's public key at a stable address, and a plain page saying what it is for.
- * Public, no cookies, cacheable for a short while (a key changes only when the log is replaced).
+ * Public, no cookies, cacheable for five minutes (the key changes only by `npm run log:rotate`,
+ * and vaults follow the signed hand-over at /api/log/handovers).
  */
 import type { FastifyInstance } from 'fastify';
 import { LOG_KEY_PAGE_PATH, LOG_KEY_PATH } from '../../contract/receipts.js';
 import type { LogKey } from '../log/log-key.js';
 
-export function logKeyRoutes(app: FastifyInstance, key: LogKey): void {
+export function logKeyRoutes(app: FastifyInstance, log: { readonly key: LogKey }): void {
   app.get(LOG_KEY_PATH, (_request, reply) =>
     reply
       .header('content-type', 'text/plain; charset=utf-8')
-      .header('cache-control', 'public, max-age=3600')
-      .send(`${key.vkey}\n`),
+      .header('cache-control', 'public, max-age=300')
+      .send(`${log.key.vkey}\n`),
   );
   app.get(LOG_KEY_PAGE_PATH, (_request, reply) =>
     reply
       .header('content-type', 'text/plain; charset=utf-8')
-      .header('cache-control', 'public, max-age=3600')
-      .send(explanation(key)),
+      .header('cache-control', 'public, max-age=300')
+      .send(explanation(log.key)),
   );
 }
 
@@ -40,6 +41,11 @@ The key
 
 The key in machine-readable form: ${LOG_KEY_PATH}
 The newest signed list: /api/log/checkpoint
+
+If the service ever changes this key, the old key and the new one both sign a short note
+saying so, and the list carries on from where it was. Your vault follows that note by itself.
+Every change is listed at /api/log/handovers. Receipts signed with an old key still check
+with that old key.
 
 The list holds no names, no usernames and nothing that links two entries to one person.
 

@@ -168,6 +168,46 @@ export async function keepLogSigningKey(db: Kysely<Database>, fresh: string): Pr
   return row.signing_key;
 }
 
+/** The log key text kept in the database, if the key was made at first start. */
+export async function keptSigningKey(db: Kysely<Database>): Promise<string | null> {
+  const row = await db
+    .selectFrom('log_head')
+    .select('signing_key')
+    .where('id', '=', 1)
+    .executeTakeFirstOrThrow();
+  return row.signing_key;
+}
+
+/** Replaces the kept key (a rotation, in the caller's transaction with its hand-over). */
+export async function replaceKeptSigningKey(db: Kysely<Database>, text: string): Promise<void> {
+  await db.updateTable('log_head').set({ signing_key: text }).where('id', '=', 1).execute();
+}
+
+/** Adds a key hand-over note after the others (§9.7). */
+export async function insertKeyHandover(
+  db: Kysely<Database>,
+  handover: { fromVkey: string; toVkey: string; note: string; at: Date },
+): Promise<void> {
+  await db
+    .insertInto('log_key_handovers')
+    .values((eb) => ({
+      seq: eb
+        .selectFrom('log_key_handovers')
+        .select(sql<number>`coalesce(max(seq), 0) + 1`.as('next')),
+      from_vkey: handover.fromVkey,
+      to_vkey: handover.toVkey,
+      note: handover.note,
+      created_at: handover.at,
+    }))
+    .execute();
+}
+
+/** Every key hand-over note, oldest first. */
+export async function listKeyHandovers(db: Kysely<Database>): Promise<string[]> {
+  const rows = await db.selectFrom('log_key_handovers').select('note').orderBy('seq').execute();
+  return rows.map((r) => r.note);
+}
+
 /** The log's size as committed. */
 export async function logSize(db: Kysely<Database>): Promise<number> {
   const row = await db
@@ -264,7 +304,18 @@ export async function insertCheckpoint(
   await db
     .insertInto('log_checkpoints')
     .values({ size: checkpoint.size, root_hash: hex(checkpoint.rootHash), note: checkpoint.note })
-    .onConflict((oc) => oc.column('size').doNothing())
+    // The same size signed again under a new key (after a hand-over) replaces the note, and the
+    // TSA's token for the old note's body with it; the same note again changes nothing.
+    .onConflict((oc) =>
+      oc
+        .column('size')
+        .doUpdateSet((eb) => ({
+          note: eb.ref('excluded.note'),
+          tsa_token: null,
+          tsa_time: null,
+        }))
+        .whereRef('log_checkpoints.note', '<>', 'excluded.note'),
+    )
     .execute();
 }
 
