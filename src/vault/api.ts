@@ -145,6 +145,7 @@ export class VaultApi {
    * across lock (it names no record): a receipt check waits until a checkpoint covers it.
    */
   private highestLeafIndex: number | undefined;
+  private readonly deletedIds = new Set<string>();
   private readonly fetchImpl: typeof fetch;
   private readonly base: string;
   private readonly onSessionEnded: (() => void) | undefined;
@@ -175,6 +176,14 @@ export class VaultApi {
    */
   get lastLeafIndex(): number | undefined {
     return this.highestLeafIndex;
+  }
+
+  /**
+   * Whether this client deleted the record: a receipt check waiting to ask again stops rather
+   * than ask for the receipt of something that is gone (a 404 in the browser's console).
+   */
+  deleted(id: string): boolean {
+    return this.deletedIds.has(id);
   }
 
   private remember(written: WrittenRecord): WrittenRecord {
@@ -412,7 +421,13 @@ export class VaultApi {
   }
 
   async deleteRecord(id: string): Promise<void> {
-    await this.request('DELETE', `/api/records/${encodeURIComponent(id)}`, { parse: none });
+    this.deletedIds.add(id);
+    try {
+      await this.request('DELETE', `/api/records/${encodeURIComponent(id)}`, { parse: none });
+    } catch (e) {
+      this.deletedIds.delete(id);
+      throw e;
+    }
   }
 
   // ---- receipts and the log (docs/vault-protocol.md §9) ----

@@ -154,6 +154,10 @@ class FakeServer {
       if (!revisions) return error(404, 'not_found');
       const current = revisions[revisions.length - 1]!;
       if (method === 'GET') return json(200, current);
+      if (method === 'DELETE') {
+        this.records.delete(m[1]!);
+        return new Response(null, { status: 204 });
+      }
       if (body.expectedRevision !== current.revision) return error(409, 'revision_conflict');
       const record = this.stored(current.id, current.type, current.revision + 1, body);
       revisions.push(record);
@@ -262,6 +266,24 @@ describe('the receipt watcher with an honest server', () => {
     server.publish();
     server.leafOf.delete(`${target.id}:1`);
     expect(code(await watch.check(target))).toBe('unavailable');
+  });
+
+  it('stops asking about a record deleted while its check waited', async () => {
+    const { server, api, newWatch, write } = await setUp();
+    const target = await write('deleted soon');
+    let deleted = false;
+    const watch = newWatch((ms) => {
+      if (ms === 4_000 && !deleted) {
+        deleted = true;
+        void api.deleteRecord(target.id);
+      }
+    });
+    expect(code(await watch.check(target))).toBe('unavailable');
+    const after = server.requests.slice(
+      server.requests.indexOf(`DELETE /api/records/${target.id}`),
+    );
+    expect(after.length).toBeGreaterThan(0);
+    expect(after.filter((r) => r.includes('/api/log/') || r.endsWith('/receipt'))).toEqual([]);
   });
 
   it('asks for the receipt itself, with the same waits, for a revision written elsewhere', async () => {

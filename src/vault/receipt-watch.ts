@@ -317,6 +317,8 @@ export class ReceiptWatch {
       promised === undefined && own === undefined ? undefined : Math.max(promised ?? 0, own ?? 0);
     for (let attempt = 0; ; attempt++) {
       if (this.stopped) return { state: 'pending' };
+      // Deleted while this check waited: nothing is left to ask about.
+      if (this.api.deleted(target.id)) return this.set(key, { state: 'unavailable' });
       let answer: ReceiptAnswer | undefined;
       try {
         if (leafIndex === undefined || (await this.covers(leafIndex))) {

@@ -55,7 +55,7 @@ interface Schema {
 interface Operation {
   method: Method;
   path: string;
-  body?: Schema;
+  body?: Schema | undefined;
 }
 
 /** A value roughly as the schema asks (then broken by `hostile`): short, and marked. */
@@ -86,7 +86,7 @@ function shaped(schema: Schema | undefined, depth = 0): fc.Arbitrary<unknown> {
         max: Math.min(schema.maximum ?? 1e6, 1e9),
       });
     case 'number':
-      return fc.double({ noNaN: true, min: schema.minimum, max: schema.maximum });
+      return fc.double({ noNaN: true, min: schema.minimum ?? -1e9, max: schema.maximum ?? 1e9 });
     case 'boolean':
       return fc.boolean();
     case 'null':
