@@ -1,6 +1,6 @@
 /**
  * "Make a report" in Chromium at phone size, against the real server: a newcomer records two
- * incidents (one with a photo), opens the report screen, checks the preview (two incidents, the bundle warning),
+ * incidents (one with a photo) and a risk check, opens the report screen, checks the preview (two incidents, the bundle warning),
  * makes the PDF and the evidence bundle in the worker, and saves both. The PDF is a PDF holding
  * an incident's words; the bundle passes the verifier (src/report/verify.ts) in Node, on the
  * command line and on the /verify page, and a byte changed in any one of its files fails it. The screen
@@ -34,6 +34,7 @@ import {
 } from '../support/browser.js';
 import { heading, signUpInBrowser } from '../support/vault-ui.js';
 import { PHOTO_PATH } from '../fixtures/evidence/make-photo.js';
+import { RISK_QUESTIONS } from '../../src/domain/safety/risk-check.js';
 
 const PASSPHRASE = 'amber lantern hums softly';
 const SHOTS = process.env.REPORT_SCREENSHOTS;
@@ -131,6 +132,22 @@ describe.skipIf(!HAVE_CHROMIUM)('making a report in Chromium', () => {
         await heading(page, 'My diary');
       }
 
+      // A risk check with a serious warning sign (a threat) and a note: offered in the report.
+      const riskNote = `risk-${randomBytes(4).toString('hex')}`;
+      await page.getByRole('button', { name: 'Check the risk', exact: true }).click();
+      await heading(page, 'Check the risk');
+      for (const q of RISK_QUESTIONS) {
+        await page
+          .locator(`[data-question="${q}"]`)
+          .getByLabel(q === 'threats' ? 'Yes' : 'No', { exact: true })
+          .check();
+      }
+      await page.locator('#risk-threats-note').fill(riskNote);
+      await page.getByRole('button', { name: 'Save and see the result' }).click();
+      await heading(page, 'Your risk check');
+      await page.getByRole('button', { name: 'My diary', exact: true }).click();
+      await heading(page, 'My diary');
+
       // The choices.
       await page.getByRole('button', { name: 'Make a report to share' }).click();
       await heading(page, 'Make a report');
@@ -143,6 +160,9 @@ describe.skipIf(!HAVE_CHROMIUM)('making a report in Chromium', () => {
       expect(await page.locator('.error-summary').innerText()).toContain('Enter the last date');
       await page.locator('#report-to').fill('2026-11-30');
       await page.getByLabel('Your name on the front page').fill('Ffion Rhŷs');
+      // The risk check is offered and ticked; the safety plan is not offered (there is none).
+      expect(await page.getByLabel('Your risk check').isChecked()).toBe(true);
+      expect(await page.getByLabel('Your safety plan').count()).toBe(0);
 
       // The preview: what will be shared, and the plain warning about entries.json.
       await page.getByRole('button', { name: 'Check what will be shared' }).click();
@@ -153,6 +173,9 @@ describe.skipIf(!HAVE_CHROMIUM)('making a report in Chromium', () => {
       );
       expect(await page.locator('[data-preview="cover"] dd').innerText()).toBe('Ffion Rhŷs');
       expect(await page.locator('[data-preview="exhibits"] dd').innerText()).toBe('1');
+      expect(await page.locator('[data-preview="risk"] dd').innerText()).toMatch(
+        /^Your check from \d+ \w+ \d{4}, and earlier checks$/,
+      );
       expect(await page.locator('[data-bundle-warning]').innerText()).toContain('entries.json');
       await check('report-preview');
 
@@ -180,6 +203,11 @@ describe.skipIf(!HAVE_CHROMIUM)('making a report in Chromium', () => {
       expect(text).toContain(second);
       expect(text).toContain('Ffion Rhŷs');
       expect(text).toContain('photo-gps.jpg');
+      // The risk check, with 999 and 55 before the answers, and the guide's wording.
+      expect(text).toContain(riskNote);
+      expect(text.indexOf('call 999')).toBeGreaterThan(-1);
+      expect(text.indexOf('press 55')).toBeLessThan(text.indexOf('All the answers'));
+      expect(text).toContain('not an assessment by the police or a professional');
 
       // The bundle verifies in Node, with the server's published log key.
       const logKey = (await (await fetch(`${server.origin}/api/log/key`)).json()) as {
@@ -197,6 +225,10 @@ describe.skipIf(!HAVE_CHROMIUM)('making a report in Chromium', () => {
       expect(result.lines.filter((l) => l.subject.startsWith('incident')).length).toBeGreaterThan(
         0,
       );
+      // The risk check's record is in the bundle and verifies like an incident.
+      const riskLines = result.lines.filter((l) => l.subject.startsWith('risk-check '));
+      expect(riskLines.length).toBe(1);
+      expect(riskLines[0]?.status).toBe('ok');
 
       // The offline checker rides along, byte for byte the one this deployment serves.
       const entries = await new ZipReader(
@@ -292,6 +324,8 @@ describe.skipIf(!HAVE_CHROMIUM)('making a report in Chromium', () => {
       await page.getByRole('button', { name: 'Gwneud adroddiad i’w rannu' }).click();
       await heading(page, 'Gwneud adroddiad');
       await page.getByLabel('Eich enw ar y dudalen flaen').fill('Siân Ŵyn');
+      // This time the risk check is left out.
+      await page.getByLabel('Eich gwiriad risg').uncheck();
       await page.getByRole('button', { name: 'Gwirio beth fydd yn cael ei rannu' }).click();
       await heading(page, 'Gwirio beth fydd yn cael ei rannu');
       expect(await page.locator('[data-bundle-warning]').innerText()).toContain('entries.json');
@@ -311,6 +345,8 @@ describe.skipIf(!HAVE_CHROMIUM)('making a report in Chromium', () => {
       expect(welsh).toContain('Cofnod o ddigwyddiadau');
       expect(welsh).toContain('Siân Ŵyn');
       expect(welsh).toContain(first);
+      expect(welsh).not.toContain(riskNote);
+      expect(welsh).not.toContain('Gwiriad risg');
       await context.close();
     },
   );

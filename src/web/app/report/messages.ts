@@ -29,6 +29,12 @@ const en = {
   evidence: 'Evidence files, such as photos and screenshots',
   imported: 'Messages you copied into your diary',
   effects: 'How it has changed your daily life',
+  risk: 'Your risk check',
+  riskHint:
+    'Your latest check and how your answers have changed. It helps the police judge the risk with you.',
+  plan: 'Your safety plan',
+  planHint:
+    'Your safety plan stays out unless you tick this, because it can show where you go and who helps you.',
   contact: 'Your own contact details',
   contactLabel: 'Your contact details',
   contactHint: 'For example, a phone number or email address that is safe to use.',
@@ -57,6 +63,11 @@ const en = {
     exhibitsLabel: 'Evidence files',
     messagesLabel: 'Copied messages',
     effectsLabel: 'Changes to daily life',
+    riskLabel: 'Risk check',
+    /** {date}: the latest check. */
+    riskFrom: 'Your check from {date}, and earlier checks',
+    planLabel: 'Safety plan',
+    planIn: 'Put in',
     coverLabel: 'Name on the front page',
     contactLabel: 'Contact details',
     languageLabel: 'Language',
@@ -127,6 +138,12 @@ const cy: ReportMessages = {
   evidence: 'Ffeiliau tystiolaeth, fel lluniau a sgrinluniau',
   imported: 'Negeseuon a gopïoch i’ch dyddiadur',
   effects: 'Sut mae wedi newid eich bywyd bob dydd',
+  risk: 'Eich gwiriad risg',
+  riskHint:
+    "Eich gwiriad diweddaraf a sut mae eich atebion wedi newid. Mae'n helpu'r heddlu i farnu'r risg gyda chi.",
+  plan: 'Eich cynllun diogelwch',
+  planHint:
+    "Mae eich cynllun diogelwch yn aros allan oni bai eich bod yn ticio hwn, oherwydd gall ddangos ble rydych chi'n mynd a phwy sy'n eich helpu.",
   contact: 'Eich manylion cyswllt eich hun',
   contactLabel: 'Eich manylion cyswllt',
   contactHint: 'Er enghraifft, rhif ffôn neu gyfeiriad e-bost sy’n ddiogel i’w ddefnyddio.',
@@ -156,6 +173,10 @@ const cy: ReportMessages = {
     exhibitsLabel: 'Ffeiliau tystiolaeth',
     messagesLabel: 'Negeseuon wedi’u copïo',
     effectsLabel: 'Newidiadau i fywyd bob dydd',
+    riskLabel: 'Gwiriad risg',
+    riskFrom: 'Eich gwiriad o {date}, a gwiriadau cynt',
+    planLabel: 'Cynllun diogelwch',
+    planIn: 'Wedi ei gynnwys',
     coverLabel: 'Enw ar y dudalen flaen',
     contactLabel: 'Manylion cyswllt',
     languageLabel: 'Iaith',

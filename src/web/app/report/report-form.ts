@@ -7,7 +7,7 @@ import type { ReportOptions } from '../../../report/input.js';
 import type { ErrorItem } from '../components/form-errors.js';
 import type { ReportMessages } from './messages.js';
 
-export type IncludeKey = 'evidence' | 'imported' | 'effects' | 'contact';
+export type IncludeKey = 'evidence' | 'imported' | 'effects' | 'risk' | 'plan' | 'contact';
 
 export interface ReportFields {
   readonly which: 'all' | 'range';
@@ -28,7 +28,9 @@ export function emptyReportFields(language: Locale): ReportFields {
     from: '',
     to: '',
     personIds: [],
-    include: ['evidence', 'imported', 'effects'],
+    // The risk check is in by default: its screen tells the person to share it with the police.
+    // The safety plan is private until the person ticks it (it can show where they go).
+    include: ['evidence', 'imported', 'effects', 'risk'],
     contact: '',
     subject: '',
     language,
@@ -76,6 +78,8 @@ export function checkReportFields(
       includeEvidence: has('evidence'),
       includeImported: has('imported'),
       includeEffects: has('effects'),
+      includeRiskCheck: has('risk'),
+      includeSafetyPlan: has('plan'),
       includeContact: has('contact'),
       ...(has('contact') ? { contactDetails: contact } : {}),
       ...(subject !== '' ? { subjectName: subject } : {}),

@@ -263,7 +263,7 @@ export function ReportScreen() {
         back={() => setStep({ kind: 'choose' })}
       >
         <p>{m.preview.lede}</p>
-        <Preview model={step.model} fields={fields} />
+        <Preview model={step.model} fields={fields} offered={offeredOf(load.source)} />
         <Radios
           id="report-kind"
           legend={m.preview.kind}
@@ -337,6 +337,7 @@ export function ReportScreen() {
             fields={fields}
             set={set}
             people={load.source.records.people ?? []}
+            offered={offeredOf(load.source)}
             errors={errors.errors}
           />
           <Button type="submit">{m.check}</Button>
@@ -350,11 +351,12 @@ function Choices(props: {
   fields: ReportFields;
   set: <K extends keyof ReportFields>(key: K, value: ReportFields[K]) => void;
   people: readonly ReportRecord<Person>[];
+  offered: Offered;
   errors: readonly ErrorItem[];
 }) {
   const { locale } = useApp();
   const m = REPORT_MESSAGES[locale];
-  const { fields, set } = props;
+  const { fields, set, offered } = props;
   const shown = (field: string) => props.errors.find((e) => e.field === field)?.message;
   const people = props.people
     .map((p) => ({ value: p.id, label: personLabel(current(p).value) }))
@@ -415,6 +417,8 @@ function Choices(props: {
               { value: 'evidence', label: m.evidence },
               { value: 'imported', label: m.imported },
               { value: 'effects', label: m.effects },
+              ...(offered.risk ? [{ value: 'risk', label: m.risk, hint: m.riskHint }] : []),
+              ...(offered.plan ? [{ value: 'plan', label: m.plan, hint: m.planHint }] : []),
             ],
           },
         ]}
@@ -467,12 +471,33 @@ function Choices(props: {
   );
 }
 
-/** The contact choice has its own checkbox: keep it when the other three change. */
+/** Whether the person has a risk check, and a safety plan with something in it, to offer. */
+interface Offered {
+  readonly risk: boolean;
+  readonly plan: boolean;
+}
+
+function offeredOf(source: ReportSource): Offered {
+  return {
+    risk: (source.records.riskChecks ?? []).length > 0,
+    plan: (source.records.safetyPlan ?? []).some((r) => current(r).value.items.length > 0),
+  };
+}
+
+/** The contact choice has its own checkbox: keep it when the others change. */
 function keepContact(next: IncludeKey[], before: readonly IncludeKey[]): IncludeKey[] {
   return before.includes('contact') ? [...next.filter((k) => k !== 'contact'), 'contact'] : next;
 }
 
-function Preview({ model, fields }: { model: ReportModel; fields: ReportFields }) {
+function Preview({
+  model,
+  fields,
+  offered,
+}: {
+  model: ReportModel;
+  fields: ReportFields;
+  offered: Offered;
+}) {
   const { locale } = useApp();
   const m = REPORT_MESSAGES[locale];
   const p = m.preview;
@@ -502,6 +527,13 @@ function Preview({ model, fields }: { model: ReportModel; fields: ReportFields }
       {row(p.exhibitsLabel, model.exhibits ? String(model.exhibits.length) : p.left, 'exhibits')}
       {row(p.messagesLabel, model.conversations ? String(messages) : p.left, 'messages')}
       {row(p.effectsLabel, model.effects ? String(model.effects.length) : p.left, 'effects')}
+      {offered.risk &&
+        row(
+          p.riskLabel,
+          model.riskCheck ? format(p.riskFrom, { date: model.riskCheck.checkedOn }) : p.left,
+          'risk',
+        )}
+      {offered.plan && row(p.planLabel, model.safetyPlan ? p.planIn : p.left, 'plan')}
       {row(p.coverLabel, model.cover.subject ?? p.none, 'cover')}
       {row(p.contactLabel, model.cover.contact ?? p.left, 'contact')}
       {row(p.languageLabel, model.locale === 'cy' ? m.welsh : m.english, 'language')}
