@@ -382,6 +382,7 @@ function ShareForm(props: {
             fields={fields}
             set={set}
             people={load.value.records.people ?? []}
+            hasRiskCheck={(load.value.records.riskChecks ?? []).length > 0}
             errors={errors.errors}
           />
           <button type="submit" id="share-create" class="button" disabled={busy}>
@@ -397,6 +398,7 @@ function ShareChoices(props: {
   fields: ShareFields;
   set: <K extends keyof ShareFields>(key: K, value: ShareFields[K]) => void;
   people: readonly ReportRecord<Person>[];
+  hasRiskCheck: boolean;
   errors: readonly ErrorItem[];
 }) {
   const { locale } = useApp();
@@ -469,6 +471,14 @@ function ShareChoices(props: {
         checked={fields.evidence}
         onChange={(on) => set('evidence', on)}
       />
+      {props.hasRiskCheck && (
+        <Checkbox
+          id="share-risk"
+          label={m.risk}
+          checked={fields.risk}
+          onChange={(on) => set('risk', on)}
+        />
+      )}
       {/* Snapshot only for now. A share kept up to date needs the app to add each new matching
           incident (addToShare) and the manifest to keep the choice it must match; until both
           exist, offering it would promise what does not happen (docs/vault-protocol.md §14). */}
