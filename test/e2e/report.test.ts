@@ -1,10 +1,13 @@
 /**
  * "Make a report" in Chromium at phone size, against the real server: a newcomer records two
- * incidents (one with a photo) and a risk check, opens the report screen, checks the preview (two incidents, the bundle warning),
- * makes the PDF and the evidence bundle in the worker, and saves both. The PDF is a PDF holding
- * an incident's words; the bundle passes the verifier (src/report/verify.ts) in Node, on the
- * command line and on the /verify page, and a byte changed in any one of its files fails it. The screen
- * speaks Welsh, passes axe, and makes no request off this origin.
+ * incidents (one with a photo), a message copied from a WhatsApp export and a risk check, makes
+ * a report of one incident from its screen, then opens the report screen, checks the preview
+ * (three incidents, the copied message, the risk check, the bundle warning), makes the PDF and
+ * the evidence bundle in the worker, and saves both. The PDF holds the incidents' words, the
+ * copied message and the risk check; the bundle passes the verifier (src/report/verify.ts) in
+ * Node, on the command line and on the /verify page, and a byte changed in any one of its files
+ * fails it. The screen speaks Welsh (a Welsh report without the risk check), passes axe, and
+ * makes no request off this origin.
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -128,9 +131,51 @@ describe.skipIf(!HAVE_CHROMIUM)('making a report in Chromium', () => {
           await page.locator('#evidence-files').setInputFiles([PHOTO_PATH]);
           await page.locator('[data-upload="done"]').waitFor({ timeout: 60_000 });
         }
+        if (what.includes(second)) {
+          // "Make a report of this": the report screen with only this incident chosen.
+          await page.getByRole('button', { name: 'Make a report of this' }).click();
+          await heading(page, 'Make a report');
+          const one = page.getByLabel('Only the incident on 9 November 2026 at 17:45');
+          expect(await one.isChecked()).toBe(true);
+          await page.getByRole('button', { name: 'Check what will be shared' }).click();
+          await heading(page, 'Check what will be shared');
+          expect(await page.locator('[data-preview="incidents"] dd').innerText()).toBe('1');
+          // Back to the choices, then to all incidents: the whole diary is offered again.
+          await page.getByRole('button', { name: 'Change my choices' }).click();
+          await page.getByLabel('All incidents').check();
+          expect(await one.isChecked()).toBe(false);
+        }
         await page.getByRole('button', { name: 'My diary', exact: true }).click();
         await heading(page, 'My diary');
       }
+
+      // A message copied from a WhatsApp export: the report's appendix and the bundle hold it.
+      const copied = `I know where you park ${randomBytes(4).toString('hex')}`;
+      await page.getByRole('button', { name: 'Import messages from your phone' }).click();
+      await heading(page, 'Import messages');
+      await page.getByLabel('Choose the file').setInputFiles({
+        name: 'WhatsApp Chat with Jordan Example.txt',
+        mimeType: 'text/plain',
+        buffer: Buffer.from(
+          `13/11/2026, 19:20 - Jordan Example: ${copied}\n` +
+            '13/11/2026, 19:25 - Sam Owner: Please leave me alone.\n',
+        ),
+      });
+      await page.getByRole('button', { name: 'Read the file' }).click();
+      await heading(page, 'Whose messages do you want to add?');
+      await page.getByRole('checkbox', { name: 'Jordan Example' }).check();
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await heading(page, 'Who is this person?');
+      await page.getByRole('radio', { name: 'Someone new' }).check();
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await heading(page, 'How should they be added?');
+      await page.getByLabel('Which time zone were you in?').selectOption('Europe/London');
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await heading(page, 'Check before you add them');
+      await page.getByRole('button', { name: /^Add \d+ entr/ }).click();
+      await heading(page, 'Incidents');
+      await page.getByRole('button', { name: 'My diary', exact: true }).click();
+      await heading(page, 'My diary');
 
       // A risk check with a serious warning sign (a threat) and a note: offered in the report.
       const riskNote = `risk-${randomBytes(4).toString('hex')}`;
@@ -167,14 +212,18 @@ describe.skipIf(!HAVE_CHROMIUM)('making a report in Chromium', () => {
       // The preview: what will be shared, and the plain warning about entries.json.
       await page.getByRole('button', { name: 'Check what will be shared' }).click();
       await heading(page, 'Check what will be shared');
-      expect(await page.locator('[data-preview="incidents"] dd').innerText()).toBe('2');
+      expect(await page.locator('[data-preview="incidents"] dd').innerText()).toBe('3');
+      expect(
+        Number(await page.locator('[data-preview="messages"] dd').innerText()),
+      ).toBeGreaterThan(0);
       expect(await page.locator('[data-preview="period"] dd').innerText()).toBe(
         '1 November 2026 to 30 November 2026',
       );
       expect(await page.locator('[data-preview="cover"] dd').innerText()).toBe('Ffion Rhŷs');
-      expect(await page.locator('[data-preview="exhibits"] dd').innerText()).toBe('1');
+      // The photo, and the export file the import keeps as evidence.
+      expect(await page.locator('[data-preview="exhibits"] dd').innerText()).toBe('2');
       expect(await page.locator('[data-preview="risk"] dd').innerText()).toMatch(
-        /^Your check from \d+ \w+ \d{4}, and earlier checks$/,
+        /^Your latest check, from \d+ \w+ \d{4}$/,
       );
       expect(await page.locator('[data-bundle-warning]').innerText()).toContain('entries.json');
       await check('report-preview');
@@ -203,6 +252,8 @@ describe.skipIf(!HAVE_CHROMIUM)('making a report in Chromium', () => {
       expect(text).toContain(second);
       expect(text).toContain('Ffion Rhŷs');
       expect(text).toContain('photo-gps.jpg');
+      // The copied message, in the appendix.
+      expect(text).toContain(copied);
       // The risk check, with 999 and 55 before the answers, and the guide's wording.
       expect(text).toContain(riskNote);
       expect(text.indexOf('call 999')).toBeGreaterThan(-1);
@@ -222,6 +273,7 @@ describe.skipIf(!HAVE_CHROMIUM)('making a report in Chromium', () => {
       expect(result.verdict).toMatch(/^PASSED/);
       // The photo is in the bundle byte for byte (checked against the hash sealed in its record).
       expect(result.lines.find((l) => l.subject === 'exhibit FR/1')?.status).toBe('ok');
+      expect(result.lines.find((l) => l.subject === 'exhibit FR/2')?.status).toBe('ok');
       expect(result.lines.filter((l) => l.subject.startsWith('incident')).length).toBeGreaterThan(
         0,
       );
@@ -234,6 +286,13 @@ describe.skipIf(!HAVE_CHROMIUM)('making a report in Chromium', () => {
       const entries = await new ZipReader(
         new Uint8ArrayReader(new Uint8Array(bundle.bytes)),
       ).getEntries();
+      // The copied message is in entries.json, inside its incident (which verified above).
+      const entriesJson = entries.find(
+        (e): e is FileEntry => !e.directory && e.filename.endsWith('/data/entries.json'),
+      );
+      expect(
+        new TextDecoder().decode(await entriesJson!.getData(new Uint8ArrayWriter())),
+      ).toContain(copied);
       const checker = entries.find(
         (e): e is FileEntry => !e.directory && e.filename.endsWith('/verify.html'),
       );

@@ -11,6 +11,8 @@ import type { ReportFailure } from './worker-protocol.js';
 
 const en = {
   homeLink: 'Make a report to share',
+  /** On an incident's screen: a report of that incident alone. */
+  makeThis: 'Make a report of this',
   title: 'Make a report',
   lede: 'Make a report of your diary to give to the police, a support worker or a court. You choose what goes in. Nothing is made until you have checked it.',
   loading: 'Opening your diary for the report…',
@@ -21,6 +23,8 @@ const en = {
   which: 'Which incidents',
   all: 'All incidents',
   range: 'Only incidents between two dates',
+  /** {date} and {time}: when the incident started. */
+  one: 'Only the incident on {date} at {time}',
   from: 'From',
   to: 'To',
   people: 'Only incidents by these people',
@@ -65,7 +69,7 @@ const en = {
     effectsLabel: 'Changes to daily life',
     riskLabel: 'Risk check',
     /** {date}: the latest check. */
-    riskFrom: 'Your check from {date}, and earlier checks',
+    riskFrom: 'Your latest check, from {date}',
     planLabel: 'Safety plan',
     planIn: 'Put in',
     coverLabel: 'Name on the front page',
@@ -121,6 +125,7 @@ export type ReportMessages = typeof en;
 
 const cy: ReportMessages = {
   homeLink: 'Gwneud adroddiad i’w rannu',
+  makeThis: 'Gwneud adroddiad o hwn',
   title: 'Gwneud adroddiad',
   lede: 'Gwnewch adroddiad o’ch dyddiadur i’w roi i’r heddlu, gweithiwr cymorth neu lys. Chi sy’n dewis beth sy’n mynd i mewn. Does dim yn cael ei wneud nes i chi ei wirio.',
   loading: 'Yn agor eich dyddiadur ar gyfer yr adroddiad…',
@@ -130,6 +135,7 @@ const cy: ReportMessages = {
   which: 'Pa ddigwyddiadau',
   all: 'Pob digwyddiad',
   range: 'Dim ond digwyddiadau rhwng dau ddyddiad',
+  one: 'Dim ond y digwyddiad ar {date} am {time}',
   from: 'O',
   to: 'I',
   people: 'Dim ond digwyddiadau gan y bobl hyn',
@@ -174,7 +180,7 @@ const cy: ReportMessages = {
     messagesLabel: 'Negeseuon wedi’u copïo',
     effectsLabel: 'Newidiadau i fywyd bob dydd',
     riskLabel: 'Gwiriad risg',
-    riskFrom: 'Eich gwiriad o {date}, a gwiriadau cynt',
+    riskFrom: 'Eich gwiriad diweddaraf, o {date}',
     planLabel: 'Cynllun diogelwch',
     planIn: 'Wedi ei gynnwys',
     coverLabel: 'Enw ar y dudalen flaen',

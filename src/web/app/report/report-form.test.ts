@@ -59,6 +59,16 @@ describe('the report choices', () => {
     });
   });
 
+  it('chooses one incident alone when opened from it, and no people then', () => {
+    const one = { ...emptyReportFields('en', 'inc-7'), personIds: ['p1'] };
+    expect(one.which).toBe('one');
+    const { options } = checkReportFields(one, m);
+    expect(options?.entryIds).toEqual(['inc-7']);
+    expect(options?.personIds).toBeUndefined();
+    // Switched to all incidents: no entry choice is left behind.
+    expect(checkReportFields({ ...one, which: 'all' }, m).options?.entryIds).toBeUndefined();
+  });
+
   it('names the files by the local date', () => {
     const late = new Date('2026-12-04T23:30:00Z');
     expect(reportBaseName(late, 'UTC')).toBe('mosaic-report-2026-12-04');

@@ -6,11 +6,14 @@ import type { Locale } from '../../../domain/locales.js';
 import type { ReportOptions } from '../../../report/input.js';
 import type { ErrorItem } from '../components/form-errors.js';
 import type { ReportMessages } from './messages.js';
+import type { Which } from './which-incidents.js';
 
 export type IncludeKey = 'evidence' | 'imported' | 'effects' | 'risk' | 'plan' | 'contact';
 
 export interface ReportFields {
-  readonly which: 'all' | 'range';
+  /** `one`: only `entryId` (the person came from that incident's screen). */
+  readonly which: Which;
+  readonly entryId: string;
   /** `YYYY-MM-DD` from a date input, or empty. */
   readonly from: string;
   readonly to: string;
@@ -22,9 +25,10 @@ export interface ReportFields {
   readonly kind: 'pdf' | 'bundle';
 }
 
-export function emptyReportFields(language: Locale): ReportFields {
+export function emptyReportFields(language: Locale, entryId?: string): ReportFields {
   return {
-    which: 'all',
+    which: entryId !== undefined ? 'one' : 'all',
+    entryId: entryId ?? '',
     from: '',
     to: '',
     personIds: [],
@@ -74,7 +78,10 @@ export function checkReportFields(
     options: {
       locale: fields.language,
       ...(fields.which === 'range' ? { from, to } : {}),
-      ...(fields.personIds.length > 0 ? { personIds: [...fields.personIds] } : {}),
+      ...(fields.which === 'one' && fields.entryId !== '' ? { entryIds: [fields.entryId] } : {}),
+      ...(fields.personIds.length > 0 && fields.which !== 'one'
+        ? { personIds: [...fields.personIds] }
+        : {}),
       includeEvidence: has('evidence'),
       includeImported: has('imported'),
       includeEffects: has('effects'),
