@@ -137,6 +137,7 @@ describe.skipIf(!HAVE_CHROMIUM)('making a report in Chromium', () => {
           await heading(page, 'Make a report');
           const one = page.getByLabel('Only the incident on 9 November 2026 at 17:45');
           expect(await one.isChecked()).toBe(true);
+          await check('report-choose-one');
           await page.getByRole('button', { name: 'Check what will be shared' }).click();
           await heading(page, 'Check what will be shared');
           expect(await page.locator('[data-preview="incidents"] dd').innerText()).toBe('1');
