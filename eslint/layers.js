@@ -62,6 +62,7 @@ export const LAYERS = {
       'report',
       'web/i18n',
       'web/styles',
+      'web/browser',
     ],
     packages: ['preact', 'zod', '@fontsource/noto-sans', 'qrcode-generator'],
   },
@@ -71,7 +72,9 @@ export const LAYERS = {
   },
   'web/enhance': { layers: ['domain', 'web/search'], packages: [] },
   /** The bundle checker's page script and worker (/verify and verify.html). */
-  'web/verify': { layers: ['domain', 'report'], packages: [] },
+  'web/verify': { layers: ['domain', 'report', 'web/browser'], packages: [] },
+  /** Browser-only helpers any page script may use (a worker's Trusted Types address). */
+  'web/browser': { layers: [], packages: [] },
   'web/search': { layers: ['domain'], packages: ['minisearch', 'stemmer'] },
   'web/i18n': { layers: ['domain'], packages: [] },
   'web/styles': { layers: [], packages: [] },

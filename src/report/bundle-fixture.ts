@@ -61,13 +61,23 @@ export interface TestBundle {
   readonly records: ReportRecords;
 }
 
-const TYPES = ['incidents', 'people', 'places', 'effects', 'evidence'] as const;
+const TYPES = [
+  'incidents',
+  'people',
+  'places',
+  'effects',
+  'evidence',
+  'riskChecks',
+  'safetyPlan',
+] as const;
 const TYPE_NAME = {
   incidents: 'incident',
   people: 'person',
   places: 'place',
   effects: 'effect',
   evidence: 'evidence',
+  riskChecks: 'risk-check',
+  safetyPlan: 'safety-plan',
 } as const;
 
 /** A complete bundle in memory. */
@@ -179,6 +189,8 @@ export async function makeTestBundle(o: TestBundleOptions = {}): Promise<TestBun
     includeEvidence: true,
     includeImported: true,
     includeEffects: true,
+    includeRiskCheck: true,
+    includeSafetyPlan: true,
     madeWith: 'Mosaic test',
     ...o.options,
   });

@@ -5,6 +5,8 @@
 import { generateIncidents, seededRandom } from '../domain/diary/fixtures.js';
 import type { Incident } from '../domain/diary/index.js';
 import type { Evidence } from '../domain/evidence/index.js';
+import type { RiskCheck } from '../domain/safety/risk-check.js';
+import type { SafetyPlan } from '../domain/safety/safety-plan.js';
 import type { RecordRevision, ReportRecord, ReportRecords } from './input.js';
 
 const hex = (random: () => number): string =>
@@ -125,5 +127,47 @@ export function sampleRecords(n: number, seed = 1): ReportRecords {
         leaf++,
       ),
     ),
+    riskChecks: sampleRiskChecks().map((c, i) =>
+      single(`risk-check-${String(i + 1)}`, c, `${c.answeredOn}T20:00:00.000Z`, leaf++),
+    ),
+    safetyPlan: [single('safety-plan-1', samplePlan(), at, leaf++)],
+  };
+}
+
+/** Two risk checks: an earlier calm one and a later one with threats (so 999 comes first). */
+export function sampleRiskChecks(): RiskCheck[] {
+  return [
+    {
+      schemaVersion: 1,
+      answeredOn: '2026-02-01',
+      answers: { fear: { answer: 'not-sure' }, visits: { answer: 'no' }, damage: { answer: 'no' } },
+    },
+    {
+      schemaVersion: 1,
+      answeredOn: '2026-06-20',
+      answers: {
+        fear: { answer: 'yes', note: 'RISK-NOTE: I check the street before I go out.' },
+        threats: { answer: 'yes', date: '2026-06-18' },
+        visits: { answer: 'yes' },
+        damage: { answer: 'no' },
+        substances: { answer: 'not-sure' },
+      },
+    },
+  ];
+}
+
+/** A short safety plan: one item done, one not. */
+export function samplePlan(): SafetyPlan {
+  return {
+    schemaVersion: 1,
+    items: [
+      {
+        id: 'p1',
+        section: 'people',
+        text: 'PLAN-ITEM: code word "blue door" with my sister',
+        done: true,
+      },
+      { id: 'p2', section: 'home', text: 'Fit a doorbell camera', done: false },
+    ],
   };
 }

@@ -7,6 +7,8 @@ import type { EffectRecord, Incident, Person, Place } from '../domain/diary/inde
 import type { LocalDate } from '../domain/diary/text.js';
 import type { Evidence } from '../domain/evidence/index.js';
 import type { Locale } from '../domain/locales.js';
+import type { RiskCheck } from '../domain/safety/risk-check.js';
+import type { SafetyPlan } from '../domain/safety/safety-plan.js';
 
 /** The receipt the log gave for one revision's ciphertext, as far as the report shows it. */
 export interface ReceiptSummary {
@@ -37,6 +39,10 @@ export interface ReportRecords {
   readonly places?: readonly ReportRecord<Place>[];
   readonly effects?: readonly ReportRecord<EffectRecord>[];
   readonly evidence?: readonly ReportRecord<Evidence>[];
+  /** Every risk check (one record each, never edited). */
+  readonly riskChecks?: readonly ReportRecord<RiskCheck>[];
+  /** The safety plan (one record, edited in place). */
+  readonly safetyPlan?: readonly ReportRecord<SafetyPlan>[];
 }
 
 /** What the person chose: the report contains this and nothing else. */
@@ -61,6 +67,10 @@ export interface ReportOptions {
   readonly includeEvidence: boolean;
   readonly includeImported: boolean;
   readonly includeEffects: boolean;
+  /** The latest risk check and how the answers changed over time. Absent: left out. */
+  readonly includeRiskCheck?: boolean;
+  /** The safety plan. Absent: left out (it is private unless the person ticks it). */
+  readonly includeSafetyPlan?: boolean;
   /** The case title for the running header; defaults to the report title. */
   readonly caseTitle?: string;
   /** "Mosaic 0.1.0": what made the report. */

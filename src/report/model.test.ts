@@ -26,6 +26,8 @@ const optionsArb = (records: ReportRecords) =>
       includeEvidence: fc.boolean(),
       includeImported: fc.boolean(),
       includeEffects: fc.boolean(),
+      includeRiskCheck: fc.boolean(),
+      includeSafetyPlan: fc.boolean(),
       locale: fc.constantFrom('en' as const, 'cy' as const),
       from: fc.constantFrom('2025-06-01', '2026-01-01', '2026-09-30'),
       to: fc.constantFrom('2025-12-31', '2026-06-30', '2027-01-31'),
@@ -38,6 +40,8 @@ const optionsArb = (records: ReportRecords) =>
         'includeEvidence',
         'includeImported',
         'includeEffects',
+        'includeRiskCheck',
+        'includeSafetyPlan',
         'locale',
       ],
     },
@@ -99,6 +103,16 @@ describe('buildReport', () => {
           expect(model.conversations).toBeUndefined();
           expect(text).not.toContain('Please stop messaging me');
         }
+        if (!options.includeRiskCheck) {
+          expect(model.riskCheck).toBeUndefined();
+          expect(text).not.toContain('RISK-NOTE');
+          expect(model.recordIds.riskChecks).toEqual([]);
+        }
+        if (!options.includeSafetyPlan) {
+          expect(model.safetyPlan).toBeUndefined();
+          expect(text).not.toContain('PLAN-ITEM');
+          expect(model.recordIds.safetyPlan).toEqual([]);
+        }
         if (!options.includeEvidence) {
           expect(model.exhibits).toBeUndefined();
           expect(model.log.every((e) => e.exhibits.length === 0)).toBe(true);
@@ -143,6 +157,77 @@ describe('buildReport', () => {
     expect(en).not.toMatch(/harass|stalk|guilty|crime/i);
     const cy = buildReport(records, { ...BASE, locale: 'cy' }).summary.conduct;
     expect(cy).toMatch(/^60 o ddigwyddiadau gan 3 o bobl dros \d+ wythnos/);
+  });
+});
+
+describe('the risk check and the safety plan', () => {
+  const records = sampleRecords(10, 3);
+
+  it('leaves both out unless chosen', () => {
+    const model = buildReport(records, BASE);
+    expect(model.riskCheck).toBeUndefined();
+    expect(model.safetyPlan).toBeUndefined();
+    expect(said(model)).not.toMatch(/RISK-NOTE|PLAN-ITEM/);
+  });
+
+  it('shows the latest check, its warning signs, 999 first, and how the answers changed', () => {
+    const model = buildReport(records, { ...BASE, includeRiskCheck: true });
+    const r = model.riskCheck;
+    expect(r?.checkedOn).toBe('20 June 2026');
+    expect(r?.urgent).toBe(true);
+    expect(r?.warnings).toEqual([
+      'Are you very frightened of what they might do?',
+      'Have they threatened to hurt you, sexually assault you or kill you?',
+      'Do they come to your home or work more than 3 times a week?',
+    ]);
+    expect(r?.answers.find((a) => a.note !== undefined)?.note).toContain('RISK-NOTE');
+    expect(r?.answers.find((a) => a.lastHappened !== undefined)?.lastHappened).toBe('18 June 2026');
+    expect(r?.history.map((h) => [h.checkedOn, h.warnings])).toEqual([
+      ['1 February 2026', 0],
+      ['20 June 2026', 3],
+    ]);
+    expect(r?.history[0]?.changes).toEqual(['First check.']);
+    expect(r?.history[1]?.changes).toContain(
+      'Are you very frightened of what they might do? Was: Not sure. Now: Yes.',
+    );
+    // Every check is carried in the bundle: the history draws on each one.
+    expect(model.recordIds.riskChecks).toEqual(['risk-check-1', 'risk-check-2']);
+  });
+
+  it('does not call for 999 when no answer is urgent', () => {
+    const calm = { ...records, riskChecks: records.riskChecks?.slice(0, 1) ?? [] };
+    const r = buildReport(calm, { ...BASE, includeRiskCheck: true }).riskCheck;
+    expect(r?.urgent).toBe(false);
+    expect(r?.warnings).toEqual([]);
+  });
+
+  it('has no section when there is no check or the plan is empty', () => {
+    const none = { ...records, riskChecks: [], safetyPlan: [] };
+    const model = buildReport(none, { ...BASE, includeRiskCheck: true, includeSafetyPlan: true });
+    expect(model.riskCheck).toBeUndefined();
+    expect(model.safetyPlan).toBeUndefined();
+  });
+
+  it('lists the plan by part, in Welsh too', () => {
+    const en = buildReport(records, { ...BASE, includeSafetyPlan: true });
+    expect(en.safetyPlan?.parts.map((p) => p.title)).toEqual([
+      'People to call, and code words',
+      'At home',
+    ]);
+    expect(en.safetyPlan?.parts[0]?.items[0]).toEqual({
+      text: 'PLAN-ITEM: code word "blue door" with my sister',
+      done: true,
+    });
+    expect(en.recordIds.safetyPlan).toEqual(['safety-plan-1']);
+    const cy = buildReport(records, {
+      ...BASE,
+      locale: 'cy',
+      includeSafetyPlan: true,
+      includeRiskCheck: true,
+    });
+    expect(cy.safetyPlan?.parts[1]?.title).toBe('Gartref');
+    expect(cy.riskCheck?.checkedOn).toBe('20 Mehefin 2026');
+    expect(cy.riskCheck?.history[1]?.changes.join(' ')).toContain('Cynt: Ddim yn siŵr. Nawr: Ie.');
   });
 });
 

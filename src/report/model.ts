@@ -1,7 +1,7 @@
 /**
  * The report model: what the person chose to share, laid out in the sections an officer reads,
- * in order (issue 13): cover, summary, effects, the numbered log, people, exhibits, copied
- * messages. Pure: the same records and options always give the same model, and anything left out
+ * in order (issue 13): cover, summary, the risk check (when chosen), effects, the numbered log,
+ * people, exhibits, the safety plan (when ticked), copied messages. Pure: the same records and options always give the same model, and anything left out
  * by a choice is never copied into it, so the PDF (which draws only the model) cannot show it.
  */
 import {
@@ -17,6 +17,7 @@ import { formatAmount, formatDate } from '../domain/diary/text.js';
 import { current, type ReportOptions, type ReportRecord, type ReportRecords } from './input.js';
 import { exhibitInitials } from './exhibits.js';
 import { overTime } from './over-time.js';
+import { planRecordId, riskCheckSection, safetyPlanSection } from './safety-sections.js';
 import type { Counted, LogEntry, ReportModel } from './report-model.js';
 import {
   conversations,
@@ -131,6 +132,11 @@ export function buildReport(records: ReportRecords, options: ReportOptions): Rep
   const responsibleIds = [...perpetratorIds].filter((id) => people.has(id));
   const witnessOnly = [...witnessIds].filter((id) => people.has(id));
   const effectRecords = options.includeEffects ? (records.effects ?? []) : [];
+  const riskRecords = options.includeRiskCheck === true ? (records.riskChecks ?? []) : [];
+  const riskCheck = riskCheckSection(riskRecords, loc);
+  const planRecords = options.includeSafetyPlan === true ? (records.safetyPlan ?? []) : [];
+  const safetyPlan = safetyPlanSection(planRecords, loc);
+  const planId = safetyPlan === undefined ? undefined : planRecordId(planRecords);
   const model: ReportModel = {
     locale: loc,
     strings: s,
@@ -188,6 +194,7 @@ export function buildReport(records: ReportRecords, options: ReportOptions): Rep
           : {}),
       }),
     },
+    ...(riskCheck !== undefined ? { riskCheck } : {}),
     ...(options.includeEffects ? { effects: effectLines(effectRecords, log, loc) } : {}),
     log,
     people: {
@@ -204,6 +211,7 @@ export function buildReport(records: ReportRecords, options: ReportOptions): Rep
           }),
         }
       : {}),
+    ...(safetyPlan !== undefined ? { safetyPlan } : {}),
     ...(options.includeImported ? { conversations: conversations(incidents, s, loc) } : {}),
     recordIds: {
       incidents: ordered.map((o) => o.record.id),
@@ -211,6 +219,8 @@ export function buildReport(records: ReportRecords, options: ReportOptions): Rep
       places: [...placeIds].filter((id) => places.has(id)),
       effects: effectRecords.map((e) => e.id),
       evidence: [...exhibitRef.keys()],
+      riskChecks: riskRecords.map((r) => r.id),
+      safetyPlan: planId === undefined ? [] : [planId],
     },
   };
   return model;

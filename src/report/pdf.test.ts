@@ -90,6 +90,38 @@ describe('renderReportPdf', () => {
     expect(text).toContain('Log o ddigwyddiadau');
   }, 60_000);
 
+  it('prints the risk check (guide, 999 and 55 first) and the plan only when chosen', async () => {
+    const records = sampleRecords(4, 5);
+    const without = squash(
+      pdfText(await renderReportPdf(buildReport(records, OPTIONS), { fonts })).text,
+    );
+    expect(without).not.toContain('Risk check');
+    expect(without).not.toContain('RISK-NOTE');
+    expect(without).not.toContain('PLAN-ITEM');
+    const chosen = { ...OPTIONS, includeRiskCheck: true, includeSafetyPlan: true };
+    const flat = squash(
+      pdfText(await renderReportPdf(buildReport(records, chosen), { fonts })).text,
+    );
+    const at = (s: string) => {
+      const i = flat.indexOf(s);
+      expect(i, s).toBeGreaterThanOrEqual(0);
+      return i;
+    };
+    // 999 and 55 come before the answers; the section comes before the log.
+    expect(at('If anyone is in danger now, call 999')).toBeLessThan(at('All the answers'));
+    expect(at('press 55')).toBeLessThan(at('All the answers'));
+    expect(at('not an assessment by the police or a professional')).toBeLessThan(
+      at('All the answers'),
+    );
+    expect(at('Risk check')).toBeLessThan(at('Log of incidents'));
+    at('RISK-NOTE: I check the street');
+    at('How the answers changed over time');
+    at('Was: Not sure. Now: Yes.');
+    expect(at('Safety plan')).toBeGreaterThan(at('Log of incidents'));
+    at('PLAN-ITEM: code word');
+    at('Not done yet');
+  }, 60_000);
+
   it('stops when cancelled', async () => {
     const model = buildReport(sampleRecords(30, 5), OPTIONS);
     const controller = new AbortController();

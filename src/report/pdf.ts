@@ -150,6 +150,50 @@ class Layout {
   }
 }
 
+/** The risk check section: the guide first, then 999 when called for, answers, history. */
+function drawRiskCheck(L: Layout, model: ReportModel): void {
+  const r = model.riskCheck;
+  if (r === undefined) return;
+  const s = model.strings.risk;
+  L.heading(s.title);
+  if (r.urgent) {
+    L.need(70);
+    L.gap(4);
+    const top = L.y;
+    L.text(s.urgentTitle, { bold: true, size: 12, indent: 10 });
+    L.text(s.urgent, { indent: 10 });
+    // A thick black bar down the side: it stands out in black and white.
+    L.page.drawRectangle({ x: MARGIN, y: L.y - 2, width: 4, height: top - L.y + 2, color: BLACK });
+    L.gap(8);
+  }
+  L.text(s.guide, { size: 9 });
+  L.gap(4);
+  L.field(s.checkedOn, r.checkedOn);
+  L.gap(4);
+  L.text(s.warningsTitle, { bold: true, size: 11 });
+  if (r.warnings.length === 0) L.text(s.noWarnings);
+  for (const w of r.warnings) L.text(`• ${w}`, { indent: 12 });
+  L.gap(6);
+  L.text(s.answersTitle, { bold: true, size: 11 });
+  for (const a of r.answers) {
+    L.need(30);
+    L.gap(3);
+    L.text(a.question, { bold: true });
+    L.text(a.warning ? `${a.answer} (${s.warningSign})` : a.answer, { indent: 12 });
+    if (a.lastHappened !== undefined) L.field(s.lastHappened, a.lastHappened, 12);
+    if (a.note !== undefined) L.field(s.note, a.note, 12);
+  }
+  L.gap(6);
+  L.text(s.historyTitle, { bold: true, size: 11 });
+  L.text(s.historyHint, { size: 9 });
+  for (const h of r.history) {
+    L.need(30);
+    L.gap(3);
+    L.text(`${h.checkedOn}: ${s.warningCount(h.warnings)}`, { bold: true });
+    for (const c of h.changes) L.text(c, { indent: 12, size: 9 });
+  }
+}
+
 /**
  * Draws the report. Returns the PDF bytes.
  *
@@ -220,6 +264,9 @@ export async function renderReportPdf(
   L.bars(
     unit === 'week' ? bars.map((w) => ({ label: `${s.weekOf} ${w.label}`, count: w.count })) : bars,
   );
+
+  // 2a. The risk check, when chosen: 999 and 55 first when the answers call for it.
+  if (model.riskCheck !== undefined) drawRiskCheck(L, model);
 
   // 3. Effects
   if (model.effects !== undefined) {
@@ -294,6 +341,22 @@ export async function renderReportPdf(
       L.field(s.size, `${x.size.toLocaleString('en-GB')} bytes (${x.mediaType})`, 12);
       // On its own line so the 64 digits never wrap: people compare them by eye.
       L.text(`SHA-256: ${x.sha256}`, { size: 9, indent: 12 });
+    }
+  }
+
+  // 6a. The safety plan, when ticked.
+  if (model.safetyPlan !== undefined) {
+    L.heading(s.plan.title);
+    L.text(s.plan.hint, { size: 9 });
+    for (const part of model.safetyPlan.parts) {
+      L.need(40);
+      L.gap(6);
+      L.text(part.title, { bold: true, size: 11 });
+      for (const item of part.items) {
+        L.gap(2);
+        L.text(`• ${item.text}`, { indent: 12 });
+        L.text(item.done ? s.plan.done : s.plan.toDo, { indent: 30, size: 8 });
+      }
     }
   }
 

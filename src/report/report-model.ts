@@ -66,6 +66,40 @@ export interface Conversation {
   readonly messages: readonly MessageLine[];
 }
 
+export interface RiskAnswerLine {
+  /** The question as the person was asked it. */
+  readonly question: string;
+  readonly answer: string;
+  /** A "yes": a recognised warning sign. */
+  readonly warning: boolean;
+  readonly note?: string;
+  readonly lastHappened?: string;
+}
+
+export interface RiskCheckSection {
+  /** The latest check's date, in words. */
+  readonly checkedOn: string;
+  /** Serious warning signs: 999 and 55 come first. */
+  readonly urgent: boolean;
+  /** The questions answered yes, in question order. */
+  readonly warnings: readonly string[];
+  readonly answers: readonly RiskAnswerLine[];
+  /** Every check, oldest first: its date, its warning signs, what changed since the one before. */
+  readonly history: readonly {
+    readonly checkedOn: string;
+    readonly warnings: number;
+    readonly changes: readonly string[];
+  }[];
+}
+
+export interface SafetyPlanSection {
+  /** The parts of the plan that have items, in the plan's order. */
+  readonly parts: readonly {
+    readonly title: string;
+    readonly items: readonly { readonly text: string; readonly done: boolean }[];
+  }[];
+}
+
 export interface ReportModel {
   readonly locale: ReportOptions['locale'];
   readonly strings: ReportStrings;
@@ -100,6 +134,10 @@ export interface ReportModel {
     readonly responsible: readonly PersonSection[];
     readonly witnesses: readonly PersonSection[];
   };
+  /** Absent when the person chose not to include it, or has no risk check. */
+  readonly riskCheck?: RiskCheckSection;
+  /** Absent when the person did not tick it, or has no plan. */
+  readonly safetyPlan?: SafetyPlanSection;
   /** Absent when the person chose not to include evidence. */
   readonly exhibits?: readonly ExhibitLine[];
   /** Absent when the person chose not to include copied messages. */
@@ -111,5 +149,7 @@ export interface ReportModel {
     readonly places: readonly string[];
     readonly effects: readonly string[];
     readonly evidence: readonly string[];
+    readonly riskChecks: readonly string[];
+    readonly safetyPlan: readonly string[];
   };
 }

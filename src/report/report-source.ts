@@ -1,6 +1,6 @@
 /**
  * What the report (src/report) draws on, loaded from the vault: every incident, person, place,
- * effect and evidence record with every revision, decrypted and checked with its schema
+ * effect, evidence, risk check and safety plan record with every revision, decrypted and checked with its schema
  * (`loadReportSource`); then, for the records a report includes, what the bundle needs to prove
  * them (`sealForReport`): each revision's stored envelope, the record's own content key and the
  * receipt the server has for it. Pure: the vault's one API client and WebCrypto/libsodium, no DOM. (It lives in src/report, not
@@ -22,6 +22,7 @@ import {
 import { EFFECT, INCIDENT, PERSON, PLACE, type Kind } from '../vault/diary-records.js';
 import { EVIDENCE } from '../vault/evidence/evidence-records.js';
 import { RecordShapeError } from '../vault/records.js';
+import { RISK_CHECK, SAFETY_PLAN } from '../vault/safety-records.js';
 import { wipeBestEffort } from '../vault/session.js';
 import type { SealedRecord, SealedRevision } from './bundle.js';
 import type { ReportRecord, ReportRecords, RecordRevision } from './input.js';
@@ -40,6 +41,8 @@ const GROUPS = {
   places: PLACE,
   effects: EFFECT,
   evidence: EVIDENCE,
+  riskChecks: RISK_CHECK,
+  safetyPlan: SAFETY_PLAN,
 } as const;
 type Group = keyof typeof GROUPS;
 
@@ -158,6 +161,8 @@ export async function loadReportSource(
     places: [],
     effects: [],
     evidence: [],
+    riskChecks: [],
+    safetyPlan: [],
   };
   const stored = new Map<string, Stored>();
   const opened = new Map<string, ReportRecord<unknown>>();
@@ -220,7 +225,7 @@ export async function sealForReport(
   api: VaultApi,
   accountKey: Uint8Array,
   source: ReportSource,
-  ids: Readonly<Record<Group, readonly string[]>>,
+  ids: Readonly<Partial<Record<Group, readonly string[]>>>,
   options: { readonly onProgress?: LoadProgress; readonly signal?: AbortSignal } = {},
 ): Promise<SealedForReport> {
   const byId = new Map<string, ReportRecord<unknown>>();
@@ -231,7 +236,7 @@ export async function sealForReport(
   }
   const included: { group: Group; id: string; number?: number }[] = [];
   for (const group of Object.keys(GROUPS) as Group[]) {
-    ids[group].forEach((id, i) =>
+    (ids[group] ?? []).forEach((id, i) =>
       included.push({ group, id, ...(group === 'incidents' ? { number: i + 1 } : {}) }),
     );
   }

@@ -87,6 +87,33 @@ export interface ReportStrings {
   readonly directions: Readonly<Record<string, string>>;
   readonly call: (seconds: number | undefined) => string;
   readonly unknownPerson: string;
+  readonly risk: {
+    readonly title: string;
+    readonly guide: string;
+    readonly urgentTitle: string;
+    readonly urgent: string;
+    readonly checkedOn: string;
+    readonly warningsTitle: string;
+    readonly noWarnings: string;
+    readonly answersTitle: string;
+    readonly answers: Readonly<Record<'yes' | 'no' | 'not-sure', string>>;
+    readonly noAnswer: string;
+    readonly warningSign: string;
+    readonly note: string;
+    readonly lastHappened: string;
+    readonly historyTitle: string;
+    readonly historyHint: string;
+    readonly warningCount: (n: number) => string;
+    readonly firstCheck: string;
+    readonly noChanges: string;
+    readonly change: (question: string, before: string, after: string) => string;
+  };
+  readonly plan: {
+    readonly title: string;
+    readonly hint: string;
+    readonly done: string;
+    readonly toDo: string;
+  };
 }
 
 /** The facts the neutral course-of-conduct sentence is built from. */
@@ -213,6 +240,36 @@ const en: ReportStrings = {
   },
   call: (s) => (s === undefined ? 'Call' : `Call, ${String(s)} seconds`),
   unknownPerson: 'Unknown person',
+  risk: {
+    title: 'Risk check',
+    guide:
+      'The person answered these questions themselves in Mosaic. This is a guide, not an assessment by the police or a professional. Please talk through the risk with them.',
+    urgentTitle: 'If anyone is in danger now, call 999',
+    urgent:
+      'The answers include serious warning signs. If you are in danger now, call 999. If you cannot speak on a mobile, stay on the line and press 55 when asked.',
+    checkedOn: 'Latest check',
+    warningsTitle: 'Warning signs in the answers',
+    noWarnings:
+      'None of the answers is a warning sign on this list. That does not mean the person is safe.',
+    answersTitle: 'All the answers in the latest check',
+    answers: { yes: 'Yes', no: 'No', 'not-sure': 'Not sure' },
+    noAnswer: 'No answer',
+    warningSign: 'warning sign',
+    note: 'Their note',
+    lastHappened: 'Last happened',
+    historyTitle: 'How the answers changed over time',
+    historyHint: 'Each check, oldest first, with what changed since the check before it.',
+    warningCount: (n) => `${String(n)} ${n === 1 ? 'warning sign' : 'warning signs'}`,
+    firstCheck: 'First check.',
+    noChanges: 'The same answers as the check before.',
+    change: (q, before, after) => `${q} Was: ${before}. Now: ${after}.`,
+  },
+  plan: {
+    title: 'Safety plan',
+    hint: 'What the person plans to do to stay safe, in their own words. The person chose to include it.',
+    done: 'Done',
+    toDo: 'Not done yet',
+  },
 };
 
 const cy: ReportStrings = {
@@ -327,6 +384,36 @@ const cy: ReportStrings = {
   },
   call: (s) => (s === undefined ? 'Galwad' : `Galwad, ${String(s)} eiliad`),
   unknownPerson: 'Person anhysbys',
+  risk: {
+    title: 'Gwiriad risg',
+    guide:
+      'Atebodd y person y cwestiynau hyn eu hunain yn Mosaic. Canllaw yw hwn, nid asesiad gan yr heddlu neu weithiwr proffesiynol. Siaradwch am y risg gyda nhw.',
+    urgentTitle: 'Os oes unrhyw un mewn perygl nawr, ffoniwch 999',
+    urgent:
+      "Mae'r atebion yn cynnwys arwyddion rhybudd difrifol. Os ydych chi mewn perygl nawr, ffoniwch 999. Os na allwch chi siarad ar ffôn symudol, arhoswch ar y lein a phwyswch 55 pan fydd rhywun yn gofyn.",
+    checkedOn: 'Y gwiriad diweddaraf',
+    warningsTitle: 'Arwyddion rhybudd yn yr atebion',
+    noWarnings:
+      "Does dim un o'r atebion yn arwydd rhybudd ar y rhestr hon. Dydy hynny ddim yn golygu bod y person yn ddiogel.",
+    answersTitle: 'Yr holl atebion yn y gwiriad diweddaraf',
+    answers: { yes: 'Ie', no: 'Na', 'not-sure': 'Ddim yn siŵr' },
+    noAnswer: 'Dim ateb',
+    warningSign: 'arwydd rhybudd',
+    note: 'Eu nodyn',
+    lastHappened: 'Y tro diwethaf',
+    historyTitle: 'Sut newidiodd yr atebion dros amser',
+    historyHint: 'Pob gwiriad, yr hynaf yn gyntaf, gyda beth newidiodd ers y gwiriad cynt.',
+    warningCount: (n) => welshCount(n, 'arwydd rhybudd', 'arwyddion rhybudd'),
+    firstCheck: 'Y gwiriad cyntaf.',
+    noChanges: "Yr un atebion â'r gwiriad cynt.",
+    change: (q, before, after) => `${q} Cynt: ${before}. Nawr: ${after}.`,
+  },
+  plan: {
+    title: 'Cynllun diogelwch',
+    hint: "Beth mae'r person yn bwriadu ei wneud i gadw'n ddiogel, yn eu geiriau eu hunain. Dewisodd y person ei gynnwys.",
+    done: 'Wedi ei wneud',
+    toDo: 'Heb ei wneud eto',
+  },
 };
 
 export const REPORT_STRINGS: Readonly<Record<Locale, ReportStrings>> = { en, cy };

@@ -96,6 +96,12 @@ describe('verifyBundle on a good bundle', () => {
       expect(r.lines.some((l) => l.subject === `exhibit ${x.ref}` && l.status === 'ok')).toBe(true);
     }
     expect((good.model.exhibits ?? []).length).toBeGreaterThan(0);
+    // The risk checks and the safety plan, when included, are proved as incidents are.
+    const safety = [...good.model.recordIds.riskChecks, ...good.model.recordIds.safetyPlan];
+    expect(safety).toHaveLength(3);
+    for (const id of safety) {
+      expect(r.lines.filter((l) => l.subject.includes(id) && l.status === 'ok')).toHaveLength(1);
+    }
   });
 
   it('passes for a long diary whose incidents were not given in time order', async () => {

@@ -1,10 +1,13 @@
 /**
  * "Make a report" in Chromium at phone size, against the real server: a newcomer records two
- * incidents (one with a photo), opens the report screen, checks the preview (two incidents, the bundle warning),
- * makes the PDF and the evidence bundle in the worker, and saves both. The PDF is a PDF holding
- * an incident's words; the bundle passes the verifier (src/report/verify.ts) in Node, on the
- * command line and on the /verify page, and a byte changed in any one of its files fails it. The screen
- * speaks Welsh, passes axe, and makes no request off this origin.
+ * incidents (one with a photo), a message copied from a WhatsApp export and a risk check, makes
+ * a report of one incident from its screen, then opens the report screen, checks the preview
+ * (three incidents, the copied message, the risk check, the bundle warning), makes the PDF and
+ * the evidence bundle in the worker, and saves both. The PDF holds the incidents' words, the
+ * copied message and the risk check; the bundle passes the verifier (src/report/verify.ts) in
+ * Node, on the command line and on the /verify page, and a byte changed in any one of its files
+ * fails it. The screen speaks Welsh (a Welsh report without the risk check), passes axe, and
+ * makes no request off this origin.
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -34,6 +37,7 @@ import {
 } from '../support/browser.js';
 import { heading, signUpInBrowser } from '../support/vault-ui.js';
 import { PHOTO_PATH } from '../fixtures/evidence/make-photo.js';
+import { RISK_QUESTIONS } from '../../src/domain/safety/risk-check.js';
 
 const PASSPHRASE = 'amber lantern hums softly';
 const SHOTS = process.env.REPORT_SCREENSHOTS;
@@ -127,9 +131,68 @@ describe.skipIf(!HAVE_CHROMIUM)('making a report in Chromium', () => {
           await page.locator('#evidence-files').setInputFiles([PHOTO_PATH]);
           await page.locator('[data-upload="done"]').waitFor({ timeout: 60_000 });
         }
+        if (what.includes(second)) {
+          // "Make a report of this": the report screen with only this incident chosen.
+          await page.getByRole('button', { name: 'Make a report of this' }).click();
+          await heading(page, 'Make a report');
+          const one = page.getByLabel('Only the incident on 9 November 2026 at 17:45');
+          expect(await one.isChecked()).toBe(true);
+          await check('report-choose-one');
+          await page.getByRole('button', { name: 'Check what will be shared' }).click();
+          await heading(page, 'Check what will be shared');
+          expect(await page.locator('[data-preview="incidents"] dd').innerText()).toBe('1');
+          // Back to the choices, then to all incidents: the whole diary is offered again.
+          await page.getByRole('button', { name: 'Change my choices' }).click();
+          await page.getByLabel('All incidents').check();
+          expect(await one.isChecked()).toBe(false);
+        }
         await page.getByRole('button', { name: 'My diary', exact: true }).click();
         await heading(page, 'My diary');
       }
+
+      // A message copied from a WhatsApp export: the report's appendix and the bundle hold it.
+      const copied = `I know where you park ${randomBytes(4).toString('hex')}`;
+      await page.getByRole('button', { name: 'Import messages from your phone' }).click();
+      await heading(page, 'Import messages');
+      await page.getByLabel('Choose the file').setInputFiles({
+        name: 'WhatsApp Chat with Jordan Example.txt',
+        mimeType: 'text/plain',
+        buffer: Buffer.from(
+          `13/11/2026, 19:20 - Jordan Example: ${copied}\n` +
+            '13/11/2026, 19:25 - Sam Owner: Please leave me alone.\n',
+        ),
+      });
+      await page.getByRole('button', { name: 'Read the file' }).click();
+      await heading(page, 'Whose messages do you want to add?');
+      await page.getByRole('checkbox', { name: 'Jordan Example' }).check();
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await heading(page, 'Who is this person?');
+      await page.getByRole('radio', { name: 'Someone new' }).check();
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await heading(page, 'How should they be added?');
+      await page.getByLabel('Which time zone were you in?').selectOption('Europe/London');
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await heading(page, 'Check before you add them');
+      await page.getByRole('button', { name: /^Add \d+ entr/ }).click();
+      await heading(page, 'Incidents');
+      await page.getByRole('button', { name: 'My diary', exact: true }).click();
+      await heading(page, 'My diary');
+
+      // A risk check with a serious warning sign (a threat) and a note: offered in the report.
+      const riskNote = `risk-${randomBytes(4).toString('hex')}`;
+      await page.getByRole('button', { name: 'Check the risk', exact: true }).click();
+      await heading(page, 'Check the risk');
+      for (const q of RISK_QUESTIONS) {
+        await page
+          .locator(`[data-question="${q}"]`)
+          .getByLabel(q === 'threats' ? 'Yes' : 'No', { exact: true })
+          .check();
+      }
+      await page.locator('#risk-threats-note').fill(riskNote);
+      await page.getByRole('button', { name: 'Save and see the result' }).click();
+      await heading(page, 'Your risk check');
+      await page.getByRole('button', { name: 'My diary', exact: true }).click();
+      await heading(page, 'My diary');
 
       // The choices.
       await page.getByRole('button', { name: 'Make a report to share' }).click();
@@ -143,16 +206,26 @@ describe.skipIf(!HAVE_CHROMIUM)('making a report in Chromium', () => {
       expect(await page.locator('.error-summary').innerText()).toContain('Enter the last date');
       await page.locator('#report-to').fill('2026-11-30');
       await page.getByLabel('Your name on the front page').fill('Ffion Rhŷs');
+      // The risk check is offered and ticked; the safety plan is not offered (there is none).
+      expect(await page.getByLabel('Your risk check').isChecked()).toBe(true);
+      expect(await page.getByLabel('Your safety plan').count()).toBe(0);
 
       // The preview: what will be shared, and the plain warning about entries.json.
       await page.getByRole('button', { name: 'Check what will be shared' }).click();
       await heading(page, 'Check what will be shared');
-      expect(await page.locator('[data-preview="incidents"] dd').innerText()).toBe('2');
+      expect(await page.locator('[data-preview="incidents"] dd').innerText()).toBe('3');
+      expect(
+        Number(await page.locator('[data-preview="messages"] dd').innerText()),
+      ).toBeGreaterThan(0);
       expect(await page.locator('[data-preview="period"] dd').innerText()).toBe(
         '1 November 2026 to 30 November 2026',
       );
       expect(await page.locator('[data-preview="cover"] dd').innerText()).toBe('Ffion Rhŷs');
-      expect(await page.locator('[data-preview="exhibits"] dd').innerText()).toBe('1');
+      // The photo, and the export file the import keeps as evidence.
+      expect(await page.locator('[data-preview="exhibits"] dd').innerText()).toBe('2');
+      expect(await page.locator('[data-preview="risk"] dd').innerText()).toMatch(
+        /^Your latest check, from \d+ \w+ \d{4}$/,
+      );
       expect(await page.locator('[data-bundle-warning]').innerText()).toContain('entries.json');
       await check('report-preview');
 
@@ -180,6 +253,13 @@ describe.skipIf(!HAVE_CHROMIUM)('making a report in Chromium', () => {
       expect(text).toContain(second);
       expect(text).toContain('Ffion Rhŷs');
       expect(text).toContain('photo-gps.jpg');
+      // The copied message, in the appendix.
+      expect(text).toContain(copied);
+      // The risk check, with 999 and 55 before the answers, and the guide's wording.
+      expect(text).toContain(riskNote);
+      expect(text.indexOf('call 999')).toBeGreaterThan(-1);
+      expect(text.indexOf('press 55')).toBeLessThan(text.indexOf('All the answers'));
+      expect(text).toContain('not an assessment by the police or a professional');
 
       // The bundle verifies in Node, with the server's published log key.
       const logKey = (await (await fetch(`${server.origin}/api/log/key`)).json()) as {
@@ -194,14 +274,26 @@ describe.skipIf(!HAVE_CHROMIUM)('making a report in Chromium', () => {
       expect(result.verdict).toMatch(/^PASSED/);
       // The photo is in the bundle byte for byte (checked against the hash sealed in its record).
       expect(result.lines.find((l) => l.subject === 'exhibit FR/1')?.status).toBe('ok');
+      expect(result.lines.find((l) => l.subject === 'exhibit FR/2')?.status).toBe('ok');
       expect(result.lines.filter((l) => l.subject.startsWith('incident')).length).toBeGreaterThan(
         0,
       );
+      // The risk check's record is in the bundle and verifies like an incident.
+      const riskLines = result.lines.filter((l) => l.subject.startsWith('risk-check '));
+      expect(riskLines.length).toBe(1);
+      expect(riskLines[0]?.status).toBe('ok');
 
       // The offline checker rides along, byte for byte the one this deployment serves.
       const entries = await new ZipReader(
         new Uint8ArrayReader(new Uint8Array(bundle.bytes)),
       ).getEntries();
+      // The copied message is in entries.json, inside its incident (which verified above).
+      const entriesJson = entries.find(
+        (e): e is FileEntry => !e.directory && e.filename.endsWith('/data/entries.json'),
+      );
+      expect(
+        new TextDecoder().decode(await entriesJson!.getData(new Uint8ArrayWriter())),
+      ).toContain(copied);
       const checker = entries.find(
         (e): e is FileEntry => !e.directory && e.filename.endsWith('/verify.html'),
       );
@@ -292,6 +384,8 @@ describe.skipIf(!HAVE_CHROMIUM)('making a report in Chromium', () => {
       await page.getByRole('button', { name: 'Gwneud adroddiad i’w rannu' }).click();
       await heading(page, 'Gwneud adroddiad');
       await page.getByLabel('Eich enw ar y dudalen flaen').fill('Siân Ŵyn');
+      // This time the risk check is left out.
+      await page.getByLabel('Eich gwiriad risg').uncheck();
       await page.getByRole('button', { name: 'Gwirio beth fydd yn cael ei rannu' }).click();
       await heading(page, 'Gwirio beth fydd yn cael ei rannu');
       expect(await page.locator('[data-bundle-warning]').innerText()).toContain('entries.json');
@@ -311,6 +405,8 @@ describe.skipIf(!HAVE_CHROMIUM)('making a report in Chromium', () => {
       expect(welsh).toContain('Cofnod o ddigwyddiadau');
       expect(welsh).toContain('Siân Ŵyn');
       expect(welsh).toContain(first);
+      expect(welsh).not.toContain(riskNote);
+      expect(welsh).not.toContain('Gwiriad risg');
       await context.close();
     },
   );

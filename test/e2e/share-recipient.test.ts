@@ -12,6 +12,7 @@ import { encryptFile, generateKey, sha256, toBase64Url, toHex } from '../../src/
 import { incidentSchema } from '../../src/domain/diary/incident.js';
 import { VaultApi } from '../../src/vault/api.js';
 import { INCIDENT_TYPE } from '../../src/vault/diary-records.js';
+import { RISK_CHECK_TYPE } from '../../src/domain/safety/risk-check.js';
 import { sealNewRecord } from '../../src/vault/records.js';
 import { createShare } from '../../src/vault/shares.js';
 import {
@@ -119,8 +120,19 @@ describe.skipIf(!HAVE_CHROMIUM)('the recipient at /share', () => {
         },
       }),
     );
+    // The latest risk check, shared because the person chose to: a threat, so 999 comes first.
+    const risk = await api.createRecord(
+      await sealNewRecord(accountKey, RISK_CHECK_TYPE, {
+        schemaVersion: 1,
+        answeredOn: '2026-11-21',
+        answers: {
+          fear: { answer: 'not-sure' },
+          threats: { answer: 'yes', note: 'He said he would hurt me.', date: '2026-11-20' },
+        },
+      }),
+    );
     const made = await createShare(api, accountKey, {
-      records: [...written, evidence],
+      records: [...written, evidence, risk],
       uploads: [{ id: uploadId, recordId: evidence.id }],
       label: 'PC Jones, case 12/345',
       mode: 'snapshot',
@@ -161,6 +173,16 @@ describe.skipIf(!HAVE_CHROMIUM)('the recipient at /share', () => {
     expect(incidents[0]).toContain('2 November 2026, 08:05');
     expect(incidents[1]).toContain('He waited by my car after work.');
     expect(incidents[1]).toContain('Car park');
+    // The shared risk check: 999 and 55 before the answers, the guide, the note and the date.
+    const risk = await page.locator('[data-share-risk]').innerText();
+    expect(risk.indexOf('call 999')).toBeGreaterThan(-1);
+    expect(risk.indexOf('press 55')).toBeLessThan(risk.indexOf('Have they threatened'));
+    expect(risk).toContain('not an assessment by the police or a professional');
+    expect(risk).toContain('Checked on 21 November 2026');
+    expect(risk).toContain('Yes (a warning sign)');
+    expect(risk).toContain('Last happened: 20 November 2026');
+    expect(risk).toContain('He said he would hurt me.');
+    expect(risk).toContain('Not sure');
     expect(await axeViolations(page)).toEqual([]);
 
     const downloading = page.waitForEvent('download');

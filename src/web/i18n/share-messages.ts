@@ -44,6 +44,19 @@ const en = {
   where: 'Where',
   what: 'What happened',
   about: 'about',
+  riskHeading: 'Their latest risk check',
+  riskGuide:
+    'The person answered these questions themselves. This is a guide, not an assessment by the police or a professional.',
+  riskUrgent:
+    'The answers include serious warning signs. If anyone is in danger now, call 999. If you cannot speak on a mobile, stay on the line and press 55 when asked.',
+  /** {date} is a date. */
+  riskCheckedOn: 'Checked on {date}',
+  answerYes: 'Yes (a warning sign)',
+  answerNo: 'No',
+  answerNotSure: 'Not sure',
+  riskNote: 'Their note',
+  /** {date} is a date. */
+  riskLastHappened: 'Last happened: {date}',
   exhibitsHeading: 'Evidence files',
   noExhibits: 'No evidence files were shared.',
   download: 'Download',
@@ -100,6 +113,17 @@ const cy: ShareMessages = {
   where: 'Ble',
   what: 'Beth ddigwyddodd',
   about: 'tua',
+  riskHeading: 'Eu gwiriad risg diweddaraf',
+  riskGuide:
+    'Atebodd y person y cwestiynau hyn eu hunain. Canllaw yw hwn, nid asesiad gan yr heddlu neu weithiwr proffesiynol.',
+  riskUrgent:
+    'Mae’r atebion yn cynnwys arwyddion rhybudd difrifol. Os oes unrhyw un mewn perygl nawr, ffoniwch 999. Os na allwch chi siarad ar ffôn symudol, arhoswch ar y lein a phwyswch 55 pan fydd rhywun yn gofyn.',
+  riskCheckedOn: 'Wedi ei wirio ar {date}',
+  answerYes: 'Ie (arwydd rhybudd)',
+  answerNo: 'Na',
+  answerNotSure: 'Ddim yn siŵr',
+  riskNote: 'Eu nodyn',
+  riskLastHappened: 'Y tro diwethaf: {date}',
   exhibitsHeading: 'Ffeiliau tystiolaeth',
   noExhibits: 'Ni rannwyd unrhyw ffeiliau tystiolaeth.',
   download: 'Llwytho i lawr',

@@ -1,11 +1,22 @@
 /**
  * The heavy half of the /share page, loaded after the passcode is sent: opens the share with the
- * vault core and turns its records into what the page shows, each checked with its schema.
+ * vault core and turns its records into what the page shows (incidents, exhibits and, when the
+ * person shared it, their latest risk check), each checked with its schema.
  * Everything stays in memory; nothing is written to the browser's storage.
  */
 import { evidenceSchema } from '../../domain/evidence/index.js';
 import { incidentSchema } from '../../domain/diary/incident.js';
 import { instantOf, wallTimeOf } from '../../domain/diary/time.js';
+import type { Locale } from '../../domain/locales.js';
+import {
+  RISK_CHECK_TYPE,
+  RISK_QUESTIONS,
+  riskCheckSchema,
+  riskResult,
+  type RiskAnswerValue,
+  type RiskCheck,
+} from '../../domain/safety/risk-check.js';
+import { RISK_QUESTION_WORDS } from '../../domain/safety/risk-words.js';
 import { ApiError } from '../../vault/api.js';
 import { VaultApi } from '../../vault/api.js';
 import { openShare, parseShareLink, ShareError } from '../../vault/shares.js';
@@ -28,12 +39,29 @@ export interface ShownExhibit {
   readonly size: number;
 }
 
+/** The latest shared risk check, each question in the page's language. */
+export interface ShownRiskCheck {
+  /** `YYYY-MM-DD`. */
+  readonly answeredOn: string;
+  /** Serious warning signs: the page says 999 and 55 first. */
+  readonly urgent: boolean;
+  readonly answers: readonly {
+    readonly question: string;
+    readonly answer: RiskAnswerValue;
+    readonly note?: string;
+    /** `YYYY-MM-DD`. */
+    readonly date?: string;
+  }[];
+}
+
 export interface ShownCase {
   readonly label: string;
   readonly expiresAt: string;
   readonly entries: number;
   readonly incidents: readonly ShownIncident[];
   readonly exhibits: readonly ShownExhibit[];
+  /** When the person shared their risk check. */
+  readonly riskCheck?: ShownRiskCheck;
   /** Records that failed their schema, not shown. */
   readonly unreadable: number;
   download(recordId: string): Promise<{ blob: Blob; name: string }>;
@@ -91,13 +119,22 @@ export function linkIsWhole(hash: string): boolean {
   }
 }
 
-export async function openCase(hash: string, passcode: string): Promise<ShownCase> {
+export async function openCase(
+  hash: string,
+  passcode: string,
+  locale: Locale = 'en',
+): Promise<ShownCase> {
   const opened = await openShare(new VaultApi(), hash, passcode);
   const incidents: ShownIncident[] = [];
   const exhibits: ShownExhibit[] = [];
+  const checks: RiskCheck[] = [];
   let unreadable = 0;
   for (const record of opened.records) {
-    if (record.type === 'incident') {
+    if (record.type === RISK_CHECK_TYPE) {
+      const parsed = riskCheckSchema.safeParse(record.value);
+      if (parsed.success) checks.push(parsed.data);
+      else unreadable += 1;
+    } else if (record.type === 'incident') {
       const parsed = incidentSchema.safeParse(record.value);
       if (!parsed.success) {
         unreadable += 1;
@@ -131,16 +168,39 @@ export async function openCase(hash: string, passcode: string): Promise<ShownCas
   }
   incidents.sort((a, b) => a.instant - b.instant || a.wall.localeCompare(b.wall));
   exhibits.sort((a, b) => a.date.localeCompare(b.date) || a.title.localeCompare(b.title));
+  const latest = checks.sort((a, b) => a.answeredOn.localeCompare(b.answeredOn)).at(-1);
   return {
     label: opened.manifest.label,
     expiresAt: opened.manifest.expiresAt,
     entries: opened.records.length,
     incidents,
     exhibits,
+    ...(latest !== undefined ? { riskCheck: shownRiskCheck(latest, locale) } : {}),
     unreadable,
     async download(recordId) {
       const { evidence, blob } = await opened.openEvidence(recordId);
       return { blob, name: evidence.file.name };
     },
+  };
+}
+
+/** A risk check as the page shows it: answered questions in order, in the page's language. */
+export function shownRiskCheck(check: RiskCheck, locale: Locale): ShownRiskCheck {
+  const words = RISK_QUESTION_WORDS[locale];
+  return {
+    answeredOn: check.answeredOn,
+    urgent: riskResult(check).urgent,
+    answers: RISK_QUESTIONS.flatMap((q) => {
+      const a = check.answers[q];
+      if (a === undefined) return [];
+      return [
+        {
+          question: words[q].question,
+          answer: a.answer,
+          ...(a.note !== undefined && a.note !== '' ? { note: a.note } : {}),
+          ...(a.date !== undefined ? { date: a.date } : {}),
+        },
+      ];
+    }),
   };
 }

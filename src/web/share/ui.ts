@@ -84,7 +84,7 @@ export function setUpShare(
       .then(async (m) => {
         mod = m;
         if (!m.linkIsWhole(hash)) return problem('linkBroken');
-        const shown = await m.openCase(hash, passcode);
+        const shown = await m.openCase(hash, passcode, lang.startsWith('cy') ? 'cy' : 'en');
         opened = shown;
         input.value = '';
         input.removeAttribute('aria-invalid');
@@ -122,6 +122,31 @@ export function setUpShare(
     return node;
   };
 
+  /** The shared risk check: 999 and 55 first when the answers call for it, then the guide. */
+  const riskSection = (check: NonNullable<ShownCase['riskCheck']>): HTMLElement => {
+    const section = el('section', undefined, 'share__risk');
+    section.setAttribute('aria-labelledby', 'share-risk');
+    section.setAttribute('data-share-risk', '');
+    const heading = el('h2', text('riskHeading'));
+    heading.id = 'share-risk';
+    section.append(heading);
+    if (check.urgent) section.append(el('p', text('riskUrgent'), 'share__urgent'));
+    section.append(el('p', text('riskGuide')));
+    section.append(el('p', fill('riskCheckedOn', { date: day(check.answeredOn) })));
+    const facts = el('dl');
+    const word = { yes: 'answerYes', no: 'answerNo', 'not-sure': 'answerNotSure' } as const;
+    for (const a of check.answers) {
+      const answer = el('dd', text(word[a.answer]));
+      if (a.date !== undefined) {
+        answer.append(el('br'), fill('riskLastHappened', { date: day(a.date) }));
+      }
+      if (a.note !== undefined) answer.append(el('br'), `${text('riskNote')}: ${a.note}`);
+      facts.append(el('dt', a.question), answer);
+    }
+    section.append(facts);
+    return section;
+  };
+
   const render = (shown: ShownCase): void => {
     const parts: HTMLElement[] = [];
     parts.push(el('h2', fill('sharedFor', { label: shown.label }), 'share__label'));
@@ -133,6 +158,7 @@ export function setUpShare(
       parts.push(el('p', fill('until', { date: until })));
     }
     if (shown.unreadable > 0) parts.push(el('p', text('unreadable'), 'notice'));
+    if (shown.riskCheck !== undefined) parts.push(riskSection(shown.riskCheck));
 
     const incidents = el('section');
     incidents.setAttribute('aria-labelledby', 'share-incidents');

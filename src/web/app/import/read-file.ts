@@ -4,6 +4,7 @@
  */
 import type { ImportErrorCode, ImportResult } from '../../../importers/index.js';
 import workerUrl from './import-worker.ts?worker&url';
+import { trustedWorkerUrl } from '../../browser/trusted-worker.js';
 import type { ReadRequest, WorkerReply } from './worker-protocol.js';
 
 /** Why reading stopped without a result: an importer's code, or the worker itself failing. */
@@ -18,34 +19,6 @@ export interface ReadTask {
   readonly result: Promise<ImportResult>;
   /** Stops reading; `result` then rejects with code `cancelled`. */
   cancel(): void;
-}
-
-/** The parts of the Trusted Types API used here (not yet in TypeScript's DOM types). */
-interface TrustedTypesFactory {
-  createPolicy(
-    name: string,
-    rules: { createScriptURL: (url: string) => string },
-  ): { createScriptURL(url: string): unknown };
-}
-
-let policy: { createScriptURL(url: string): unknown } | undefined;
-
-/**
- * The worker's address as a TrustedScriptURL: the vault's CSP requires Trusted Types for
- * scripts, and a worker is one. The policy vouches for this one address only.
- */
-function trustedWorkerUrl(): string {
-  const href = new URL(workerUrl, document.baseURI).href;
-  const factory = (window as unknown as { trustedTypes?: TrustedTypesFactory }).trustedTypes;
-  if (factory === undefined) return href;
-  policy ??= factory.createPolicy('mosaic-import-worker', {
-    createScriptURL: (url) => {
-      if (url !== href) throw new TypeError('not the import worker');
-      return url;
-    },
-  });
-  // A TrustedScriptURL is accepted wherever the DOM types say string.
-  return policy.createScriptURL(href) as string;
 }
 
 /**
@@ -68,7 +41,7 @@ export function readInWorker(file: File, onProgress: (fraction: number) => void)
     };
   });
   try {
-    worker = new Worker(trustedWorkerUrl(), { name: 'import' });
+    worker = new Worker(trustedWorkerUrl(workerUrl, 'mosaic-import-worker'), { name: 'import' });
     worker.onmessage = (event: MessageEvent<WorkerReply>) => {
       const reply = event.data;
       if (reply.type === 'progress') onProgress(reply.total > 0 ? reply.done / reply.total : 0);

@@ -3,6 +3,7 @@
  * terminates the worker: making stops at once, and nothing it made survives.
  */
 import workerUrl from './report-worker.ts?worker&url';
+import { trustedWorkerUrl } from '../../browser/trusted-worker.js';
 import type { MakeRequest, MakeStep, ReportFailure, WorkerReply } from './worker-protocol.js';
 
 /** Why making stopped without a result. */
@@ -17,30 +18,6 @@ export interface MakeTask {
   readonly result: Promise<{ pdf: Blob; bundle?: Blob }>;
   /** Stops making; `result` then rejects with code `cancelled`. */
   cancel(): void;
-}
-
-/** The parts of the Trusted Types API used here (not yet in TypeScript's DOM types). */
-interface TrustedTypesFactory {
-  createPolicy(
-    name: string,
-    rules: { createScriptURL: (url: string) => string },
-  ): { createScriptURL(url: string): unknown };
-}
-
-let policy: { createScriptURL(url: string): unknown } | undefined;
-
-/** The worker's address as a TrustedScriptURL (the vault's CSP requires Trusted Types). */
-function trustedWorkerUrl(): string {
-  const href = new URL(workerUrl, document.baseURI).href;
-  const factory = (window as unknown as { trustedTypes?: TrustedTypesFactory }).trustedTypes;
-  if (factory === undefined) return href;
-  policy ??= factory.createPolicy('mosaic-report-worker', {
-    createScriptURL: (url) => {
-      if (url !== href) throw new TypeError('not the report worker');
-      return url;
-    },
-  });
-  return policy.createScriptURL(href) as string;
 }
 
 /**
@@ -67,7 +44,10 @@ export function makeInWorker(
     };
   });
   try {
-    worker = new Worker(trustedWorkerUrl(), { name: 'report', type: 'module' });
+    worker = new Worker(trustedWorkerUrl(workerUrl, 'mosaic-report-worker'), {
+      name: 'report',
+      type: 'module',
+    });
     worker.onmessage = (event: MessageEvent<WorkerReply>) => {
       const reply = event.data;
       if (reply.type === 'progress') onProgress(reply.step, reply.fraction);

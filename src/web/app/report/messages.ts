@@ -11,6 +11,8 @@ import type { ReportFailure } from './worker-protocol.js';
 
 const en = {
   homeLink: 'Make a report to share',
+  /** On an incident's screen: a report of that incident alone. */
+  makeThis: 'Make a report of this',
   title: 'Make a report',
   lede: 'Make a report of your diary to give to the police, a support worker or a court. You choose what goes in. Nothing is made until you have checked it.',
   loading: 'Opening your diary for the report…',
@@ -21,6 +23,8 @@ const en = {
   which: 'Which incidents',
   all: 'All incidents',
   range: 'Only incidents between two dates',
+  /** {date} and {time}: when the incident started. */
+  one: 'Only the incident on {date} at {time}',
   from: 'From',
   to: 'To',
   people: 'Only incidents by these people',
@@ -29,6 +33,12 @@ const en = {
   evidence: 'Evidence files, such as photos and screenshots',
   imported: 'Messages you copied into your diary',
   effects: 'How it has changed your daily life',
+  risk: 'Your risk check',
+  riskHint:
+    'Your latest check and how your answers have changed. It helps the police judge the risk with you.',
+  plan: 'Your safety plan',
+  planHint:
+    'Your safety plan stays out unless you tick this, because it can show where you go and who helps you.',
   contact: 'Your own contact details',
   contactLabel: 'Your contact details',
   contactHint: 'For example, a phone number or email address that is safe to use.',
@@ -57,6 +67,11 @@ const en = {
     exhibitsLabel: 'Evidence files',
     messagesLabel: 'Copied messages',
     effectsLabel: 'Changes to daily life',
+    riskLabel: 'Risk check',
+    /** {date}: the latest check. */
+    riskFrom: 'Your latest check, from {date}',
+    planLabel: 'Safety plan',
+    planIn: 'Put in',
     coverLabel: 'Name on the front page',
     contactLabel: 'Contact details',
     languageLabel: 'Language',
@@ -110,6 +125,7 @@ export type ReportMessages = typeof en;
 
 const cy: ReportMessages = {
   homeLink: 'Gwneud adroddiad i’w rannu',
+  makeThis: 'Gwneud adroddiad o hwn',
   title: 'Gwneud adroddiad',
   lede: 'Gwnewch adroddiad o’ch dyddiadur i’w roi i’r heddlu, gweithiwr cymorth neu lys. Chi sy’n dewis beth sy’n mynd i mewn. Does dim yn cael ei wneud nes i chi ei wirio.',
   loading: 'Yn agor eich dyddiadur ar gyfer yr adroddiad…',
@@ -119,6 +135,7 @@ const cy: ReportMessages = {
   which: 'Pa ddigwyddiadau',
   all: 'Pob digwyddiad',
   range: 'Dim ond digwyddiadau rhwng dau ddyddiad',
+  one: 'Dim ond y digwyddiad ar {date} am {time}',
   from: 'O',
   to: 'I',
   people: 'Dim ond digwyddiadau gan y bobl hyn',
@@ -127,6 +144,12 @@ const cy: ReportMessages = {
   evidence: 'Ffeiliau tystiolaeth, fel lluniau a sgrinluniau',
   imported: 'Negeseuon a gopïoch i’ch dyddiadur',
   effects: 'Sut mae wedi newid eich bywyd bob dydd',
+  risk: 'Eich gwiriad risg',
+  riskHint:
+    "Eich gwiriad diweddaraf a sut mae eich atebion wedi newid. Mae'n helpu'r heddlu i farnu'r risg gyda chi.",
+  plan: 'Eich cynllun diogelwch',
+  planHint:
+    "Mae eich cynllun diogelwch yn aros allan oni bai eich bod yn ticio hwn, oherwydd gall ddangos ble rydych chi'n mynd a phwy sy'n eich helpu.",
   contact: 'Eich manylion cyswllt eich hun',
   contactLabel: 'Eich manylion cyswllt',
   contactHint: 'Er enghraifft, rhif ffôn neu gyfeiriad e-bost sy’n ddiogel i’w ddefnyddio.',
@@ -156,6 +179,10 @@ const cy: ReportMessages = {
     exhibitsLabel: 'Ffeiliau tystiolaeth',
     messagesLabel: 'Negeseuon wedi’u copïo',
     effectsLabel: 'Newidiadau i fywyd bob dydd',
+    riskLabel: 'Gwiriad risg',
+    riskFrom: 'Eich gwiriad diweddaraf, o {date}',
+    planLabel: 'Cynllun diogelwch',
+    planIn: 'Wedi ei gynnwys',
     coverLabel: 'Enw ar y dudalen flaen',
     contactLabel: 'Manylion cyswllt',
     languageLabel: 'Iaith',

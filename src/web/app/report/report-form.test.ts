@@ -5,7 +5,7 @@ import { checkReportFields, emptyReportFields, reportBaseName } from './report-f
 const m = REPORT_MESSAGES.en;
 
 describe('the report choices', () => {
-  it('gives all incidents, evidence, messages and effects by default, and no contact', () => {
+  it('gives all incidents, evidence, messages, effects and the risk check by default; no contact, no plan', () => {
     const { errors, options } = checkReportFields(emptyReportFields('cy'), m);
     expect(errors).toEqual([]);
     expect(options).toEqual({
@@ -13,7 +13,17 @@ describe('the report choices', () => {
       includeEvidence: true,
       includeImported: true,
       includeEffects: true,
+      includeRiskCheck: true,
+      includeSafetyPlan: false,
       includeContact: false,
+    });
+  });
+
+  it('puts the safety plan in only when ticked, and leaves the risk check out when unticked', () => {
+    const fields = { ...emptyReportFields('en'), include: ['plan' as const] };
+    expect(checkReportFields(fields, m).options).toMatchObject({
+      includeRiskCheck: false,
+      includeSafetyPlan: true,
     });
   });
 
@@ -47,6 +57,16 @@ describe('the report choices', () => {
       personIds: ['p1'],
       includeEvidence: false,
     });
+  });
+
+  it('chooses one incident alone when opened from it, and no people then', () => {
+    const one = { ...emptyReportFields('en', 'inc-7'), personIds: ['p1'] };
+    expect(one.which).toBe('one');
+    const { options } = checkReportFields(one, m);
+    expect(options?.entryIds).toEqual(['inc-7']);
+    expect(options?.personIds).toBeUndefined();
+    // Switched to all incidents: no entry choice is left behind.
+    expect(checkReportFields({ ...one, which: 'all' }, m).options?.entryIds).toBeUndefined();
   });
 
   it('names the files by the local date', () => {

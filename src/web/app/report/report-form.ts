@@ -6,11 +6,14 @@ import type { Locale } from '../../../domain/locales.js';
 import type { ReportOptions } from '../../../report/input.js';
 import type { ErrorItem } from '../components/form-errors.js';
 import type { ReportMessages } from './messages.js';
+import type { Which } from './which-incidents.js';
 
-export type IncludeKey = 'evidence' | 'imported' | 'effects' | 'contact';
+export type IncludeKey = 'evidence' | 'imported' | 'effects' | 'risk' | 'plan' | 'contact';
 
 export interface ReportFields {
-  readonly which: 'all' | 'range';
+  /** `one`: only `entryId` (the person came from that incident's screen). */
+  readonly which: Which;
+  readonly entryId: string;
   /** `YYYY-MM-DD` from a date input, or empty. */
   readonly from: string;
   readonly to: string;
@@ -22,13 +25,16 @@ export interface ReportFields {
   readonly kind: 'pdf' | 'bundle';
 }
 
-export function emptyReportFields(language: Locale): ReportFields {
+export function emptyReportFields(language: Locale, entryId?: string): ReportFields {
   return {
-    which: 'all',
+    which: entryId !== undefined ? 'one' : 'all',
+    entryId: entryId ?? '',
     from: '',
     to: '',
     personIds: [],
-    include: ['evidence', 'imported', 'effects'],
+    // The risk check is in by default: its screen tells the person to share it with the police.
+    // The safety plan is private until the person ticks it (it can show where they go).
+    include: ['evidence', 'imported', 'effects', 'risk'],
     contact: '',
     subject: '',
     language,
@@ -72,10 +78,15 @@ export function checkReportFields(
     options: {
       locale: fields.language,
       ...(fields.which === 'range' ? { from, to } : {}),
-      ...(fields.personIds.length > 0 ? { personIds: [...fields.personIds] } : {}),
+      ...(fields.which === 'one' && fields.entryId !== '' ? { entryIds: [fields.entryId] } : {}),
+      ...(fields.personIds.length > 0 && fields.which !== 'one'
+        ? { personIds: [...fields.personIds] }
+        : {}),
       includeEvidence: has('evidence'),
       includeImported: has('imported'),
       includeEffects: has('effects'),
+      includeRiskCheck: has('risk'),
+      includeSafetyPlan: has('plan'),
       includeContact: has('contact'),
       ...(has('contact') ? { contactDetails: contact } : {}),
       ...(subject !== '' ? { subjectName: subject } : {}),

@@ -6,7 +6,8 @@
  * locking (which remounts the app) drops them, and the worker is stopped.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { personLabel, type Person } from '../../../domain/diary/index.js';
+import type { Person } from '../../../domain/diary/index.js';
+import { wallTimeOf } from '../../../domain/diary/time.js';
 import type { Evidence } from '../../../domain/evidence/index.js';
 import { buildReport, type ReportModel } from '../../../report/model.js';
 import { current, type ReportOptions, type ReportRecord } from '../../../report/input.js';
@@ -25,7 +26,7 @@ import {
   useSubmitErrors,
   type ErrorItem,
 } from '../components/ui.js';
-import { Checkbox, Checkboxes, NativeDateField, formatLocalDate } from '../diary/diary-ui.js';
+import { Checkbox, Checkboxes, formatLocalDate } from '../diary/diary-ui.js';
 import { browserTimeZone } from '../diary/incident-form.js';
 import { saveBlob } from '../evidence/evidence-ui.js';
 import { Progress, Radios } from '../import/fields.js';
@@ -43,6 +44,7 @@ import {
   type ReportFields,
 } from './report-form.js';
 import type { EvidenceFile, MakeRequest, MakeStep } from './worker-protocol.js';
+import { WhichIncidents } from './which-incidents.js';
 
 const MADE_WITH = 'Mosaic';
 
@@ -63,13 +65,14 @@ type Step =
       readonly withoutReceipt: number;
     };
 
-export function ReportScreen() {
+/** `incidentId`: opened from that incident's screen, so only it is chosen at first. */
+export function ReportScreen({ incidentId }: { incidentId?: string | undefined } = {}) {
   const app = useApp();
   const { t, locale, api, session, navigate } = app;
   const m = REPORT_MESSAGES[locale];
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
   const [attempt, setAttempt] = useState(0);
-  const [fields, setFields] = useState<ReportFields>(() => emptyReportFields(locale));
+  const [fields, setFields] = useState<ReportFields>(() => emptyReportFields(locale, incidentId));
   const [step, setStep] = useState<Step>({ kind: 'choose' });
   const [cancelled, setCancelled] = useState(false);
   const errors = useSubmitErrors();
@@ -82,7 +85,14 @@ export function ReportScreen() {
     setLoad({ kind: 'loading' });
     loadReportSource(api, session.accountKey).then(
       (source) => {
-        if (live) setLoad({ kind: 'loaded', source });
+        if (!live) return;
+        setLoad({ kind: 'loaded', source });
+        // The incident asked for may have been deleted, or not open: then all incidents.
+        setFields((f) =>
+          f.which === 'one' && oneLabel(source, f.entryId, locale) === undefined
+            ? { ...f, which: 'all', entryId: '' }
+            : f,
+        );
       },
       (e: unknown) => {
         if (live) setLoad({ kind: 'failed', message: describeError(t, e) });
@@ -263,7 +273,7 @@ export function ReportScreen() {
         back={() => setStep({ kind: 'choose' })}
       >
         <p>{m.preview.lede}</p>
-        <Preview model={step.model} fields={fields} />
+        <Preview model={step.model} fields={fields} offered={offeredOf(load.source)} />
         <Radios
           id="report-kind"
           legend={m.preview.kind}
@@ -301,7 +311,11 @@ export function ReportScreen() {
       title={m.title}
       errors={errors.errors}
       errorSeq={errors.seq}
-      back={() => navigate({ name: 'home' })}
+      back={() =>
+        navigate(
+          incidentId !== undefined ? { name: 'incident-view', id: incidentId } : { name: 'home' },
+        )
+      }
     >
       {cancelled && (
         <div class="notice" role="status" data-cancelled="">
@@ -336,7 +350,10 @@ export function ReportScreen() {
           <Choices
             fields={fields}
             set={set}
+            patch={(change) => setFields((f) => ({ ...f, ...change }))}
             people={load.source.records.people ?? []}
+            offered={offeredOf(load.source)}
+            one={oneLabel(load.source, fields.entryId, locale)}
             errors={errors.errors}
           />
           <Button type="submit">{m.check}</Button>
@@ -349,63 +366,28 @@ export function ReportScreen() {
 function Choices(props: {
   fields: ReportFields;
   set: <K extends keyof ReportFields>(key: K, value: ReportFields[K]) => void;
+  patch: (change: Partial<ReportFields>) => void;
   people: readonly ReportRecord<Person>[];
+  offered: Offered;
+  /** The "only this incident" choice's words, when the screen was opened from one. */
+  one: string | undefined;
   errors: readonly ErrorItem[];
 }) {
   const { locale } = useApp();
   const m = REPORT_MESSAGES[locale];
-  const { fields, set } = props;
+  const { fields, set, offered } = props;
   const shown = (field: string) => props.errors.find((e) => e.field === field)?.message;
-  const people = props.people
-    .map((p) => ({ value: p.id, label: personLabel(current(p).value) }))
-    .filter((p) => p.label !== '')
-    .sort((a, b) => a.label.localeCompare(b.label, locale));
   return (
     <>
-      <Radios
-        id="report-which"
-        legend={m.which}
-        choices={[
-          { value: 'all', label: m.all },
-          {
-            value: 'range',
-            label: m.range,
-            reveal: (
-              <>
-                <NativeDateField
-                  id="report-from"
-                  label={m.from}
-                  type="date"
-                  value={fields.from}
-                  error={shown('report-from')}
-                  onInput={(v) => set('from', v)}
-                />
-                <NativeDateField
-                  id="report-to"
-                  label={m.to}
-                  type="date"
-                  value={fields.to}
-                  error={shown('report-to')}
-                  onInput={(v) => set('to', v)}
-                />
-              </>
-            ),
-          },
-        ]}
-        value={fields.which}
-        onChange={(v) => set('which', v === 'range' ? 'range' : 'all')}
+      <WhichIncidents
+        prefix="report"
+        words={m}
+        value={fields}
+        onChange={props.patch}
+        people={props.people}
+        errors={props.errors}
+        one={props.one}
       />
-      {people.length > 0 && (
-        <Checkboxes
-          id="report-people"
-          legend={m.people}
-          hint={m.peopleHint}
-          groups={[{ options: people }]}
-          value={fields.personIds}
-          onChange={(v) => set('personIds', v)}
-          small
-        />
-      )}
       <Checkboxes
         id="report-include"
         legend={m.include}
@@ -415,6 +397,8 @@ function Choices(props: {
               { value: 'evidence', label: m.evidence },
               { value: 'imported', label: m.imported },
               { value: 'effects', label: m.effects },
+              ...(offered.risk ? [{ value: 'risk', label: m.risk, hint: m.riskHint }] : []),
+              ...(offered.plan ? [{ value: 'plan', label: m.plan, hint: m.planHint }] : []),
             ],
           },
         ]}
@@ -467,12 +451,42 @@ function Choices(props: {
   );
 }
 
-/** The contact choice has its own checkbox: keep it when the other three change. */
+/** "Only the incident on 2 November 2026 at 08:30", or undefined when it is not in the source. */
+function oneLabel(source: ReportSource, id: string, locale: 'en' | 'cy'): string | undefined {
+  if (id === '') return undefined;
+  const record = source.records.incidents.find((r) => r.id === id);
+  if (record === undefined) return undefined;
+  const [date = '', time = ''] = wallTimeOf(current(record).value.when.start).split('T');
+  return format(REPORT_MESSAGES[locale].one, { date: formatLocalDate(locale, date), time });
+}
+
+/** Whether the person has a risk check, and a safety plan with something in it, to offer. */
+interface Offered {
+  readonly risk: boolean;
+  readonly plan: boolean;
+}
+
+function offeredOf(source: ReportSource): Offered {
+  return {
+    risk: (source.records.riskChecks ?? []).length > 0,
+    plan: (source.records.safetyPlan ?? []).some((r) => current(r).value.items.length > 0),
+  };
+}
+
+/** The contact choice has its own checkbox: keep it when the others change. */
 function keepContact(next: IncludeKey[], before: readonly IncludeKey[]): IncludeKey[] {
   return before.includes('contact') ? [...next.filter((k) => k !== 'contact'), 'contact'] : next;
 }
 
-function Preview({ model, fields }: { model: ReportModel; fields: ReportFields }) {
+function Preview({
+  model,
+  fields,
+  offered,
+}: {
+  model: ReportModel;
+  fields: ReportFields;
+  offered: Offered;
+}) {
   const { locale } = useApp();
   const m = REPORT_MESSAGES[locale];
   const p = m.preview;
@@ -502,6 +516,13 @@ function Preview({ model, fields }: { model: ReportModel; fields: ReportFields }
       {row(p.exhibitsLabel, model.exhibits ? String(model.exhibits.length) : p.left, 'exhibits')}
       {row(p.messagesLabel, model.conversations ? String(messages) : p.left, 'messages')}
       {row(p.effectsLabel, model.effects ? String(model.effects.length) : p.left, 'effects')}
+      {offered.risk &&
+        row(
+          p.riskLabel,
+          model.riskCheck ? format(p.riskFrom, { date: model.riskCheck.checkedOn }) : p.left,
+          'risk',
+        )}
+      {offered.plan && row(p.planLabel, model.safetyPlan ? p.planIn : p.left, 'plan')}
       {row(p.coverLabel, model.cover.subject ?? p.none, 'cover')}
       {row(p.contactLabel, model.cover.contact ?? p.left, 'contact')}
       {row(p.languageLabel, model.locale === 'cy' ? m.welsh : m.english, 'language')}

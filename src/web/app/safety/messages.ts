@@ -8,15 +8,13 @@
  * rest of the app's Welsh.
  */
 import type { RiskQuestion } from '../../../domain/safety/risk-check.js';
+import {
+  PLAN_SECTION_WORDS,
+  RISK_QUESTION_WORDS,
+  type RiskQuestionWords as QuestionWords,
+} from '../../../domain/safety/risk-words.js';
 import type { PlanSection, SuggestionKey } from '../../../domain/safety/safety-plan.js';
 import type { AppLocale } from '../shell/messages.js';
-
-interface QuestionWords {
-  readonly question: string;
-  readonly hint: string;
-  /** What a "yes" means, shown in the result. */
-  readonly meaning: string;
-}
 
 export interface SafetyMessages {
   readonly risk: {
@@ -117,81 +115,7 @@ const en: SafetyMessages = {
     diarySays: 'Your diary has {n} entries about this.',
     diarySaysWeek: 'Your diary has {n} entries about this, and up to {week} in one week.',
     diarySaysOne: 'Your diary has 1 entry about this.',
-    questions: {
-      fear: {
-        question: 'Are you very frightened of what they might do?',
-        hint: 'Trust your feelings. You know this person and this situation best.',
-        meaning:
-          'Your fear is a warning sign. Police take how frightened you are seriously when they judge risk.',
-      },
-      escalation: {
-        question: 'Is it getting worse?',
-        hint: 'For example, it happens more often, they come closer, or it feels more frightening.',
-        meaning:
-          'When stalking gets worse, the danger can grow quickly. Tell the police what has changed.',
-      },
-      threats: {
-        question: 'Have they threatened to hurt you, sexually assault you or kill you?',
-        hint: 'Include threats to hurt your children, family, friends or pets.',
-        meaning: 'Threats are a serious warning sign. Take every threat seriously and report it.',
-      },
-      violence: {
-        question: 'Have they been violent to you at any point in this?',
-        hint: 'For example, pushing, grabbing, hitting, or touching you without your consent.',
-        meaning: 'Violence is a crime and a serious warning sign. It can get worse. Report it.',
-      },
-      'past-violence': {
-        question: 'Do you know if they have been violent to anyone before?',
-        hint: 'For example, to an ex-partner, a family member or a stranger.',
-        meaning:
-          'Violence in the past is a warning sign for the future. Tell the police what you know.',
-      },
-      damage: {
-        question: 'Have they damaged or broken anything of yours?',
-        hint: 'For example, your car, your door, your post or your things.',
-        meaning:
-          'Damage to your things shows they are willing to cross lines. Keep photos and report it.',
-      },
-      visits: {
-        question: 'Do they come to your home or work more than 3 times a week?',
-        hint: 'Include driving past, or waiting outside.',
-        meaning:
-          'Turning up this often is a warning sign. Write down each time, and tell the police.',
-      },
-      loitering: {
-        question: 'Do they wait or hang around places where you go?',
-        hint: 'For example, near your home, work, school, gym or shops.',
-        meaning: 'Waiting around where you go is a warning sign. It means they are watching you.',
-      },
-      'third-parties': {
-        question: 'Have they contacted or bothered people close to you?',
-        hint: 'For example, your family, partner, friends, neighbours or workmates.',
-        meaning:
-          'Going after people close to you is a warning sign. Ask them to write down what happens.',
-      },
-      proxies: {
-        question: 'Have they got other people to help them?',
-        hint: 'Other people may help on purpose, or without knowing what is going on.',
-        meaning:
-          'Using other people to reach you is a warning sign. Tell the police who is involved.',
-      },
-      'past-stalking': {
-        question: 'Do you know if they have stalked or harassed anyone before?',
-        hint: 'For example, an ex-partner, a colleague or a neighbour.',
-        meaning: 'Stalking someone before is a warning sign that they will not stop on their own.',
-      },
-      substances: {
-        question: 'Do they have problems with drugs or alcohol?',
-        hint: 'Answer "Not sure" if you do not know.',
-        meaning: 'Problems with drugs or alcohol can make them more dangerous.',
-      },
-      breach: {
-        question: 'Have they broken a court order or bail conditions?',
-        hint: 'For example, a restraining order, a Stalking Protection Order, a non-molestation order or bail conditions.',
-        meaning:
-          'Breaking an order is a crime and a serious warning sign. Report every breach to the police.',
-      },
-    },
+    questions: RISK_QUESTION_WORDS.en,
     urgentTitle: 'If you are in danger now, call 999',
     urgent:
       'Your answers include serious warning signs. If you are in danger now, call 999. If you cannot speak on a mobile, stay on the line and press 55 when asked.',
@@ -256,17 +180,7 @@ const en: SafetyMessages = {
     riskLink: 'Check the risk',
     printFooter:
       'In danger now? Call 999. If you cannot speak on a mobile, press 55 when asked. For advice, call the {helpline} on {phone}.',
-    sections: {
-      people: 'People to call, and code words',
-      places: 'Safe places',
-      home: 'At home',
-      travel: 'Travel and routines',
-      work: 'Work or school',
-      online: 'Online',
-      children: 'Children and pets',
-      bag: 'Emergency bag',
-      'if-seen': 'If you see them',
-    },
+    sections: PLAN_SECTION_WORDS.en,
     suggestions: {
       'people-trusted': 'Choose people you trust, and tell them what is happening.',
       'people-code-word':
@@ -315,86 +229,7 @@ const cy: SafetyMessages = {
     diarySays: 'Mae gan eich dyddiadur {n} cofnod am hyn.',
     diarySaysWeek: 'Mae gan eich dyddiadur {n} cofnod am hyn, a hyd at {week} mewn un wythnos.',
     diarySaysOne: 'Mae gan eich dyddiadur 1 cofnod am hyn.',
-    questions: {
-      fear: {
-        question: 'Ydych chi’n ofnus iawn o’r hyn y gallen nhw ei wneud?',
-        hint: 'Ymddiriedwch yn eich teimladau. Chi sy’n adnabod y person a’r sefyllfa orau.',
-        meaning:
-          'Mae eich ofn yn arwydd rhybudd. Mae’r heddlu’n cymryd eich ofn o ddifrif wrth farnu risg.',
-      },
-      escalation: {
-        question: 'Ydy e’n gwaethygu?',
-        hint: 'Er enghraifft, mae’n digwydd yn amlach, maen nhw’n dod yn agosach, neu mae’n teimlo’n fwy brawychus.',
-        meaning:
-          'Pan fydd stelcio’n gwaethygu, gall y perygl dyfu’n gyflym. Dywedwch wrth yr heddlu beth sydd wedi newid.',
-      },
-      threats: {
-        question: 'Ydyn nhw wedi bygwth eich brifo, ymosod arnoch yn rhywiol neu eich lladd?',
-        hint: 'Cofiwch fygythiadau i frifo eich plant, eich teulu, eich ffrindiau neu eich anifeiliaid anwes.',
-        meaning:
-          'Mae bygythiadau’n arwydd rhybudd difrifol. Cymerwch bob bygythiad o ddifrif a rhowch wybod amdano.',
-      },
-      violence: {
-        question: 'Ydyn nhw wedi bod yn dreisgar tuag atoch ar unrhyw adeg?',
-        hint: 'Er enghraifft, gwthio, gafael, taro, neu eich cyffwrdd heb eich caniatâd.',
-        meaning:
-          'Mae trais yn drosedd ac yn arwydd rhybudd difrifol. Gall waethygu. Rhowch wybod amdano.',
-      },
-      'past-violence': {
-        question: 'Ydych chi’n gwybod a ydyn nhw wedi bod yn dreisgar tuag at unrhyw un o’r blaen?',
-        hint: 'Er enghraifft, tuag at gyn-bartner, aelod o’r teulu neu ddieithryn.',
-        meaning:
-          'Mae trais yn y gorffennol yn arwydd rhybudd ar gyfer y dyfodol. Dywedwch wrth yr heddlu beth rydych chi’n ei wybod.',
-      },
-      damage: {
-        question: 'Ydyn nhw wedi difrodi neu dorri unrhyw beth sy’n perthyn i chi?',
-        hint: 'Er enghraifft, eich car, eich drws, eich post neu eich pethau.',
-        meaning:
-          'Mae difrod i’ch pethau’n dangos eu bod yn barod i groesi ffiniau. Cadwch luniau a rhowch wybod amdano.',
-      },
-      visits: {
-        question: 'Ydyn nhw’n dod i’ch cartref neu’ch gwaith fwy na 3 gwaith yr wythnos?',
-        hint: 'Cofiwch yrru heibio, neu aros y tu allan.',
-        meaning:
-          'Mae troi i fyny mor aml yn arwydd rhybudd. Ysgrifennwch bob tro, a dywedwch wrth yr heddlu.',
-      },
-      loitering: {
-        question: 'Ydyn nhw’n aros neu’n loetran mewn llefydd rydych chi’n mynd iddyn nhw?',
-        hint: 'Er enghraifft, ger eich cartref, eich gwaith, yr ysgol, y gampfa neu’r siopau.',
-        meaning:
-          'Mae aros o gwmpas lle rydych chi’n mynd yn arwydd rhybudd. Mae’n golygu eu bod yn eich gwylio.',
-      },
-      'third-parties': {
-        question: 'Ydyn nhw wedi cysylltu â phobl agos atoch neu eu poeni?',
-        hint: 'Er enghraifft, eich teulu, eich partner, eich ffrindiau, eich cymdogion neu eich cydweithwyr.',
-        meaning:
-          'Mae mynd ar ôl pobl agos atoch yn arwydd rhybudd. Gofynnwch iddyn nhw ysgrifennu beth sy’n digwydd.',
-      },
-      proxies: {
-        question: 'Ydyn nhw wedi cael pobl eraill i’w helpu?',
-        hint: 'Gall pobl eraill helpu’n fwriadol, neu heb wybod beth sy’n digwydd.',
-        meaning:
-          'Mae defnyddio pobl eraill i’ch cyrraedd yn arwydd rhybudd. Dywedwch wrth yr heddlu pwy sy’n rhan o hyn.',
-      },
-      'past-stalking': {
-        question:
-          'Ydych chi’n gwybod a ydyn nhw wedi stelcio neu aflonyddu ar unrhyw un o’r blaen?',
-        hint: 'Er enghraifft, cyn-bartner, cydweithiwr neu gymydog.',
-        meaning:
-          'Mae stelcio rhywun o’r blaen yn arwydd rhybudd na fyddan nhw’n stopio ar eu pennau eu hunain.',
-      },
-      substances: {
-        question: 'Oes ganddyn nhw broblemau gyda chyffuriau neu alcohol?',
-        hint: 'Atebwch "Ddim yn siŵr" os nad ydych chi’n gwybod.',
-        meaning: 'Gall problemau gyda chyffuriau neu alcohol eu gwneud yn fwy peryglus.',
-      },
-      breach: {
-        question: 'Ydyn nhw wedi torri gorchymyn llys neu amodau mechnïaeth?',
-        hint: 'Er enghraifft, gorchymyn atal, Gorchymyn Diogelu rhag Stelcio, gorchymyn rhag molestu neu amodau mechnïaeth.',
-        meaning:
-          'Mae torri gorchymyn yn drosedd ac yn arwydd rhybudd difrifol. Rhowch wybod i’r heddlu am bob achos.',
-      },
-    },
+    questions: RISK_QUESTION_WORDS.cy,
     urgentTitle: 'Os ydych chi mewn perygl nawr, ffoniwch 999',
     urgent:
       'Mae eich atebion yn cynnwys arwyddion rhybudd difrifol. Os ydych chi mewn perygl nawr, ffoniwch 999. Os na allwch siarad ar ffôn symudol, arhoswch ar y llinell a phwyswch 55 pan ofynnir i chi.',
@@ -459,17 +294,7 @@ const cy: SafetyMessages = {
     riskLink: 'Gwirio’r risg',
     printFooter:
       'Mewn perygl nawr? Ffoniwch 999. Os na allwch siarad ar ffôn symudol, pwyswch 55 pan ofynnir i chi. Am gyngor, ffoniwch {helpline} ar {phone}.',
-    sections: {
-      people: 'Pobl i’w ffonio, a geiriau cod',
-      places: 'Llefydd diogel',
-      home: 'Gartref',
-      travel: 'Teithio ac arferion',
-      work: 'Gwaith neu ysgol',
-      online: 'Ar-lein',
-      children: 'Plant ac anifeiliaid anwes',
-      bag: 'Bag argyfwng',
-      'if-seen': 'Os ydych chi’n eu gweld nhw',
-    },
+    sections: PLAN_SECTION_WORDS.cy,
     suggestions: {
       'people-trusted':
         'Dewiswch bobl rydych chi’n ymddiried ynddyn nhw, a dywedwch wrthyn nhw beth sy’n digwydd.',

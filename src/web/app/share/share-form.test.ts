@@ -19,6 +19,7 @@ describe('the share choices', () => {
       expiresInSeconds: 30 * 24 * 3600,
       evidence: true,
     });
+    expect(checkShareFields({ ...named, risk: true }, m).choice?.risk).toBe(true);
   });
 
   it('asks who it is for, and keeps that short', () => {
@@ -85,6 +86,7 @@ describe('what a share picks from the diary', () => {
     ['place', records.places ?? []],
     ['effect', records.effects ?? []],
     ['evidence', records.evidence ?? []],
+    ['risk-check', records.riskChecks ?? []],
   ] as const;
   for (const [type, list] of groups) {
     for (const r of list) {
@@ -135,5 +137,16 @@ describe('what a share picks from the diary', () => {
       chooseIncidents(records.incidents, { personIds: ['person-01'], timeZone: zone }).length,
     );
     expect(one.incidents).toBeLessThan(all.incidents);
+  });
+
+  it('shares the latest risk check only when chosen', () => {
+    const without = pickRecords(source, { ...base, evidence: false }, zone, now);
+    expect(without.records.some((r) => r.type === 'risk-check')).toBe(false);
+    const withRisk = pickRecords(source, { ...base, evidence: false, risk: true }, zone, now);
+    // Two checks in the diary; the later (20 June 2026) is the one shared.
+    expect(withRisk.records.filter((r) => r.type === 'risk-check').map((r) => r.id)).toEqual([
+      'risk-check-2',
+    ]);
+    expect(withRisk.incidents).toBe(without.incidents);
   });
 });

@@ -9,6 +9,7 @@ import type { RecordResponse } from '../../../vault/api.js';
 import { buildReport } from '../../../report/model.js';
 import { current, type ReportOptions } from '../../../report/input.js';
 import type { ReportSource } from '../../../report/report-source.js';
+import { checksInOrder } from '../../../report/safety-sections.js';
 import type { ErrorItem } from '../components/form-errors.js';
 import type { ShareMessages } from './messages.js';
 
@@ -19,6 +20,8 @@ export interface ShareFields {
   readonly to: string;
   readonly personIds: readonly string[];
   readonly evidence: boolean;
+  /** Share the latest risk check too (offered only when there is one). */
+  readonly risk: boolean;
   readonly label: string;
   /** Days as typed. */
   readonly days: string;
@@ -36,6 +39,7 @@ export function emptyShareFields(): ShareFields {
     to: '',
     personIds: [],
     evidence: true,
+    risk: false,
     label: '',
     days: String(DEFAULT_DAYS),
     mode: 'snapshot',
@@ -50,6 +54,8 @@ export interface ShareChoice {
   readonly to?: string;
   readonly personIds?: readonly string[];
   readonly evidence: boolean;
+  /** Absent: no risk check. */
+  readonly risk?: boolean;
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -93,6 +99,7 @@ export function checkShareFields(
       ...(fields.which === 'range' ? { from, to } : {}),
       ...(fields.personIds.length > 0 ? { personIds: [...fields.personIds] } : {}),
       evidence: fields.evidence,
+      ...(fields.risk ? { risk: true } : {}),
     },
   };
 }
@@ -105,7 +112,8 @@ export interface PickedRecords {
 
 /**
  * The stored records a choice shares: the incidents the report's choice keeps, the people and
- * places they name, and (when asked) their evidence records with the evidence files.
+ * places they name, (when asked) their evidence records with the evidence files, and (when
+ * asked) the latest risk check.
  */
 export function pickRecords(
   source: ReportSource,
@@ -128,11 +136,15 @@ export function pickRecords(
     madeWith: 'Mosaic',
   };
   const ids = buildReport(source.records, options).recordIds;
+  // Only the latest risk check: what the person's situation is now.
+  const latestCheck =
+    choice.risk === true ? checksInOrder(source.records.riskChecks ?? []).at(-1) : undefined;
   const wanted = [
     ...ids.incidents,
     ...ids.people,
     ...ids.places,
     ...(choice.evidence ? ids.evidence : []),
+    ...(latestCheck !== undefined ? [latestCheck.id] : []),
   ];
   const records: RecordResponse[] = [];
   for (const id of new Set(wanted)) {

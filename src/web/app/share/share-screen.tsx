@@ -6,8 +6,8 @@
  * The passcode and link live only in this screen's state: leaving it or locking drops them.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { personLabel, type Person } from '../../../domain/diary/index.js';
-import { current, type ReportRecord } from '../../../report/input.js';
+import type { Person } from '../../../domain/diary/index.js';
+import type { ReportRecord } from '../../../report/input.js';
 import { loadReportSource, type ReportSource } from '../../../report/report-source.js';
 import {
   INCIDENT_TYPE,
@@ -26,14 +26,14 @@ import {
   useSubmitErrors,
   type ErrorItem,
 } from '../components/ui.js';
-import { Checkbox, Checkboxes, NativeDateField } from '../diary/diary-ui.js';
+import { Checkbox } from '../diary/diary-ui.js';
 import { browserTimeZone } from '../diary/incident-form.js';
 import { QrCode } from './qr-code.js';
-import { Radios } from '../import/fields.js';
 import { useApp } from '../shell/context.js';
 import { describeError } from '../shell/errors.js';
 import { format } from '../shell/messages.js';
 import { SHARE_MESSAGES } from './messages.js';
+import { WhichIncidents } from '../report/which-incidents.js';
 import { checkShareFields, emptyShareFields, pickRecords, type ShareFields } from './share-form.js';
 
 type Step =
@@ -381,7 +381,9 @@ function ShareForm(props: {
           <ShareChoices
             fields={fields}
             set={set}
+            patch={(change) => setFields((f) => ({ ...f, ...change }))}
             people={load.value.records.people ?? []}
+            hasRiskCheck={(load.value.records.riskChecks ?? []).length > 0}
             errors={errors.errors}
           />
           <button type="submit" id="share-create" class="button" disabled={busy}>
@@ -396,17 +398,15 @@ function ShareForm(props: {
 function ShareChoices(props: {
   fields: ShareFields;
   set: <K extends keyof ShareFields>(key: K, value: ShareFields[K]) => void;
+  patch: (change: Partial<ShareFields>) => void;
   people: readonly ReportRecord<Person>[];
+  hasRiskCheck: boolean;
   errors: readonly ErrorItem[];
 }) {
   const { locale } = useApp();
   const m = SHARE_MESSAGES[locale];
   const { fields, set } = props;
   const shown = (field: string) => props.errors.find((e) => e.field === field)?.message;
-  const people = props.people
-    .map((p) => ({ value: p.id, label: personLabel(current(p).value) }))
-    .filter((p) => p.label !== '')
-    .sort((a, b) => a.label.localeCompare(b.label, locale));
   return (
     <>
       <TextField
@@ -419,56 +419,34 @@ function ShareChoices(props: {
         autocomplete="off"
         width="full"
       />
-      <Radios
-        id="share-which"
-        legend={m.which}
-        choices={[
-          { value: 'all', label: m.all },
-          {
-            value: 'range',
-            label: m.range,
-            reveal: (
-              <>
-                <NativeDateField
-                  id="share-from"
-                  label={m.from}
-                  type="date"
-                  value={fields.from}
-                  error={shown('share-from')}
-                  onInput={(v) => set('from', v)}
-                />
-                <NativeDateField
-                  id="share-to"
-                  label={m.to}
-                  type="date"
-                  value={fields.to}
-                  error={shown('share-to')}
-                  onInput={(v) => set('to', v)}
-                />
-              </>
-            ),
-          },
-        ]}
-        value={fields.which}
-        onChange={(v) => set('which', v === 'range' ? 'range' : 'all')}
+      <WhichIncidents
+        prefix="share"
+        words={m}
+        value={fields}
+        onChange={({ which, ...rest }) =>
+          props.patch({
+            ...rest,
+            // The share screen offers no "only this incident".
+            ...(which !== undefined ? { which: which === 'range' ? 'range' : 'all' } : {}),
+          })
+        }
+        people={props.people}
+        errors={props.errors}
       />
-      {people.length > 0 && (
-        <Checkboxes
-          id="share-people"
-          legend={m.people}
-          hint={m.peopleHint}
-          groups={[{ options: people }]}
-          value={fields.personIds}
-          onChange={(v) => set('personIds', v)}
-          small
-        />
-      )}
       <Checkbox
         id="share-evidence"
         label={m.evidence}
         checked={fields.evidence}
         onChange={(on) => set('evidence', on)}
       />
+      {props.hasRiskCheck && (
+        <Checkbox
+          id="share-risk"
+          label={m.risk}
+          checked={fields.risk}
+          onChange={(on) => set('risk', on)}
+        />
+      )}
       {/* Snapshot only for now. A share kept up to date needs the app to add each new matching
           incident (addToShare) and the manifest to keep the choice it must match; until both
           exist, offering it would promise what does not happen (docs/vault-protocol.md §14). */}

@@ -481,7 +481,7 @@ function ScreenView(props: {
     case 'print':
       return <PrintScreen />;
     case 'report':
-      return <ReportScreen />;
+      return <ReportScreen incidentId={screen.incidentId} />;
     case 'share':
       return <ShareScreen />;
     case 'settings':

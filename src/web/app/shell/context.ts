@@ -64,7 +64,8 @@ export type Screen =
   | { readonly name: 'effect-delete'; readonly id: string }
   | { readonly name: 'patterns' }
   | { readonly name: 'print' }
-  | { readonly name: 'report' }
+  /** `incidentId`: opened from that incident, which is then the one chosen at first. */
+  | { readonly name: 'report'; readonly incidentId?: string }
   | { readonly name: 'share' }
   | { readonly name: 'settings' }
   | { readonly name: 'change-passphrase' }

@@ -59,6 +59,7 @@ import {
 } from '../incident-form.js';
 import { format, type AppLocale, type Messages } from '../../shell/messages.js';
 import type { DiaryMessages } from '../messages.js';
+import { REPORT_MESSAGES } from '../../report/messages.js';
 import {
   ConfirmDelete,
   Busy,
@@ -185,7 +186,7 @@ function peopleMap(people: readonly DecryptedRecord<Person>[]): Map<string, Pers
 }
 
 export function IncidentViewScreen({ id }: { id: string }) {
-  const { t, api, session, navigate, formatTimestamp, diary } = useApp();
+  const { t, locale, api, session, navigate, formatTimestamp, diary } = useApp();
   const dm = useDiaryText();
   const v = dm.diary.view;
   const [record, setRecord] = useState<DecryptedRecord<Incident> | undefined>(
@@ -276,6 +277,9 @@ export function IncidentViewScreen({ id }: { id: string }) {
       <ImportedMessages incident={record.value} />
       <div class="button-group">
         <Button onClick={() => navigate({ name: 'incident-edit', id })}>{v.edit}</Button>
+        <Button variant="secondary" onClick={() => navigate({ name: 'report', incidentId: id })}>
+          {REPORT_MESSAGES[locale].makeThis}
+        </Button>
         <Button variant="warning" onClick={() => navigate({ name: 'incident-delete', id })}>
           {v.delete}
         </Button>
