@@ -72,6 +72,8 @@ export const LAYERS = {
   'web/enhance': { layers: ['domain', 'web/search'], packages: [] },
   /** The bundle checker's page script and worker (/verify and verify.html). */
   'web/verify': { layers: ['domain', 'report'], packages: [] },
+  /** The installed vault app's service worker (a classic script: no imports at all). */
+  'web/pwa': { layers: [], packages: [] },
   'web/search': { layers: ['domain'], packages: ['minisearch', 'stemmer'] },
   'web/i18n': { layers: ['domain'], packages: [] },
   'web/styles': { layers: [], packages: [] },
