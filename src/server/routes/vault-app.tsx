@@ -232,6 +232,7 @@ export async function vaultAppRoutes(
             scope: base,
             vault: pagePath(site, locale, VAULT_SLUG),
             base,
+            looks: looks.map((l) => l.id),
           }}
         />,
       );

@@ -30,6 +30,8 @@ export interface AppPageLinks {
   readonly vault: string;
   /** The address of each look's page in this language, for changing the look. */
   readonly base: string;
+  /** Every look this deployment offers, for changing the look in Settings. */
+  readonly looks: readonly string[];
 }
 
 export function AppShell({
@@ -90,6 +92,7 @@ export function AppShell({
               data-app-worker={links.worker}
               data-app-scope={links.scope}
               data-app-base={links.base}
+              data-app-looks={links.looks.join(' ')}
               data-app-vault={links.vault}
               data-verify-html={site.assets.verifyHtml}
             >

@@ -83,6 +83,9 @@ export function AppLookSection() {
           {m.use}
         </Button>
       </form>
+      <p>
+        <LinkButton onClick={() => navigate({ name: 'traces' })}>{m.tracesLink}</LinkButton>
+      </p>
       <h3>{m.stopHeading}</h3>
       <p>{m.stopHint}</p>
       <Button variant="secondary" onClick={() => void stop()}>
@@ -91,9 +94,6 @@ export function AppLookSection() {
       <div role="status">
         {stopStatus !== undefined && <p class="confirmation">{stopStatus}</p>}
       </div>
-      <p>
-        <LinkButton onClick={() => navigate({ name: 'traces' })}>{m.tracesLink}</LinkButton>
-      </p>
     </section>
   );
 }
