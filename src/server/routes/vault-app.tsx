@@ -1,5 +1,5 @@
 /**
- * The installable vault app (issue 17, docs/decisions/0008), for each language the profile
+ * The installable vault app (issue 17, docs/decisions/0009), for each language the profile
  * offers (`P` is "" or "/cy"):
  *
  * - `P/vault/app/<look>`: the app's page (AppShell), the manifest's start address. no-store and

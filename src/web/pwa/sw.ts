@@ -1,5 +1,5 @@
 /**
- * The installed vault app's service worker (docs/decisions/0008). Its scope is the app's pages
+ * The installed vault app's service worker (docs/decisions/0009). Its scope is the app's pages
  * only (`/vault/app/`, `/cy/vault/app/`); it keeps nothing but the build's hashed static files.
  *
  * - On install it stores the files the app page needs to start (PRECACHE, which the server

@@ -1,5 +1,5 @@
 /**
- * The installed app's look, as the page gives it (docs/decisions/0008).
+ * The installed app's look, as the page gives it (docs/decisions/0009).
  *
  * On the app's own page (`/vault/app/<look>`, AppShell) the look comes from the address itself:
  * the installed app opens that address, so the choice is remembered by the app and nowhere
