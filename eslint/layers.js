@@ -75,6 +75,8 @@ export const LAYERS = {
   'web/verify': { layers: ['domain', 'report', 'web/browser'], packages: [] },
   /** Browser-only helpers any page script may use (a worker's Trusted Types address). */
   'web/browser': { layers: [], packages: [] },
+  /** The installed vault app's service worker (a classic script: no imports at all). */
+  'web/pwa': { layers: [], packages: [] },
   'web/search': { layers: ['domain'], packages: ['minisearch', 'stemmer'] },
   'web/i18n': { layers: ['domain'], packages: [] },
   'web/styles': { layers: [], packages: [] },

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { contrastRatio, HEX_COLOUR } from './colour.js';
+import { DISGUISE_IDS } from './disguises.js';
 import { LOCALES } from './locales.js';
 import { httpsUrlSchema, localisedTextSchema, phoneSchema, serviceListSchema } from './services.js';
 
@@ -58,6 +59,22 @@ export const organisationProfileSchema = z
       .min(1)
       .refine((ls) => new Set(ls).size === ls.length, 'must not list a locale twice')
       .describe('Languages offered; the first is the default.'),
+    app: z
+      .object({
+        disguises: z
+          .boolean()
+          .default(true)
+          .describe(
+            "Offer neutral disguises (Notes, Weather, Calculator) for the installed vault app. false: the app uses the organisation's own name and colour.",
+          ),
+        defaultDisguise: z
+          .enum(DISGUISE_IDS)
+          .default('notes')
+          .describe("The disguise chosen at first in the vault's settings."),
+      })
+      .strict()
+      .default({ disguises: true, defaultDisguise: 'notes' })
+      .describe('How the vault looks when it is installed as an app on a phone or computer.'),
     services: serviceListSchema
       .default([])
       .describe(

@@ -42,6 +42,7 @@ import { healthRoutes } from './routes/health.js';
 import { pageRoutes, sendErrorPage } from './routes/pages.js';
 import { selfCheckRoutes } from './routes/self-check.js';
 import { vaultPageRoutes } from './routes/vault-page.js';
+import { vaultAppRoutes } from './routes/vault-app.js';
 import { sharePageRoutes } from './routes/share-page.js';
 import { verifyPageRoutes } from './routes/verify-page.js';
 
@@ -241,6 +242,7 @@ async function mosaic(app: FastifyInstance, options: AppOptions): Promise<void> 
   pageRoutes(app, site);
   selfCheckRoutes(app, site);
   vaultPageRoutes(app, site);
+  await vaultAppRoutes(app, site, publicDir);
   verifyPageRoutes(app, site, log.key.vkey);
   sharePageRoutes(app, site);
 

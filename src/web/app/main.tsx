@@ -9,7 +9,8 @@
  * `pagehide`, and when the server says the session has ended.
  *
  * Nothing is written to localStorage, sessionStorage, IndexedDB, the Cache API, cookies or the
- * address. Routing is in memory; each screen gets a history entry holding only its name and a
+ * address. (On the installed app's page, /vault/app/<look>, the app's service worker keeps the
+ * build's static files in the Cache API: code, never data; install/look.ts.) Routing is in memory; each screen gets a history entry holding only its name and a
  * random key (vault-history.ts), so Back and Forward move between screens. Every lock collapses
  * those entries to one showing the start screen; quick exit does so before it leaves, so Back
  * from the neutral site returns to the page before the vault.
@@ -30,6 +31,8 @@ import { App } from './shell/app.js';
 import type { ScreenName } from './shell/context.js';
 import { appLocale, format, MESSAGES } from './shell/messages.js';
 import { VaultHistory } from './shell/vault-history.js';
+import { readAppMode, readLookChoices, registerAppWorker } from './install/look.js';
+import { INSTALL_MESSAGES } from './install/messages.js';
 import '../styles/vault.css';
 
 type LockReason = 'button' | 'idle' | 'exit' | 'signed-out' | 'deleted';
@@ -50,6 +53,10 @@ const ACTIVITY_EVENTS = [
 function start(root: HTMLElement): void {
   const locale = appLocale(root.dataset.locale);
   const t = MESSAGES[locale];
+  // The installed app's own page (/vault/app/<look>): its look comes from the address alone.
+  const appMode = readAppMode(root);
+  const lookChoices = readLookChoices(root);
+  if (appMode !== undefined) registerAppWorker(appMode);
   // Start loading libsodium's WebAssembly now, so the first unlock does not wait for it.
   cryptoReady().catch(() => {
     // Reported when a screen first needs it (CryptoError not_ready).
@@ -111,6 +118,17 @@ function start(root: HTMLElement): void {
         }}
         onLock={() => lock('button')}
         onDeleted={() => lock('deleted')}
+        install={{
+          mode: appMode,
+          choices: lookChoices,
+          siteName: root.dataset.siteName ?? '',
+          open: (href) => {
+            // As quick exit: lock in this task, step back to the vault's first history entry,
+            // then put the other page in its place.
+            lock('exit');
+            void history.collapse().then(() => window.location.replace(href));
+          },
+        }}
       />,
       root,
     );
@@ -133,6 +151,10 @@ function start(root: HTMLElement): void {
   }
 
   function noticeFor(reason: LockReason, wasUnlocked: boolean): string | undefined {
+    // The installed app's start screen says nothing about a diary, even after a lock.
+    if (appMode !== undefined) {
+      return reason === 'exit' || !wasUnlocked ? undefined : INSTALL_MESSAGES[locale].locked;
+    }
     switch (reason) {
       case 'deleted':
         return t.notices.deleted;

@@ -156,7 +156,8 @@ function QuickExit({ site, locale, t }: { site: Site; locale: Locale; t: Message
   );
 }
 
-function QuickExitButton({ site, t }: { site: Site; t: Messages }) {
+/** The quick-exit link alone; the installed app's page (AppShell) shows it in its own bar. */
+export function QuickExitButton({ site, t }: { site: Site; t: Messages }) {
   return (
     <a
       href={site.profile.quickExit.url}

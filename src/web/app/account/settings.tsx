@@ -1,6 +1,6 @@
 /**
  * Settings: auto-lock time (in memory only), the sessions signed in elsewhere, the second factor,
- * passphrase change, backups and account deletion.
+ * passphrase change, backups, the installed app's look (install/) and account deletion.
  */
 import { useEffect, useState } from 'preact/hooks';
 import {
@@ -29,6 +29,7 @@ import {
   type ErrorItem,
 } from '../components/ui.js';
 import { SecondFactorSection } from './second-factor.js';
+import { AppLookSection } from '../install/settings-section.js';
 
 export function minutesText(a: AccountMessages, n: number): string {
   return n === 1 ? a.settings.minutesOne : format(a.settings.minutes, { n });
@@ -62,6 +63,7 @@ export function SettingsScreen() {
           </Button>
         </div>
       </section>
+      <AppLookSection />
       <section aria-labelledby="delete-heading">
         <h2 id="delete-heading">{s.deleteHeading}</h2>
         <p>{s.deleteHint}</p>

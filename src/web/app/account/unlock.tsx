@@ -25,6 +25,7 @@ import {
 import { useApp } from '../shell/context.js';
 import { useAccountText } from './account-text.js';
 import { describeError } from '../shell/errors.js';
+import { INSTALL_MESSAGES } from '../install/messages.js';
 import {
   Busy,
   Button,
@@ -55,9 +56,21 @@ function drop(api: VaultApi, opened: Opened): void {
   api.signOutKeepalive();
 }
 
-export function UnlockScreen({ draft }: { draft: SignInDraft }) {
-  const { t, navigate, api, unlocked } = useApp();
+/**
+ * `neutral`: the installed app's start screen. Its heading and title are the app's name, the
+ * button says only "Unlock", and there is no way back to a start page that names the diary.
+ */
+export function UnlockScreen({
+  draft,
+  neutral = false,
+}: {
+  draft: SignInDraft;
+  neutral?: boolean;
+}) {
+  const { t, navigate, api, unlocked, install, locale } = useApp();
   const live = useLive();
+  const plain = neutral && install.mode !== undefined ? install.mode : undefined;
+  const n = INSTALL_MESSAGES[locale].unlock;
   const u = t.unlock;
   const [username, setUsername] = useState('');
   const [passphrase, setPassphrase] = useState('');
@@ -130,7 +143,12 @@ export function UnlockScreen({ draft }: { draft: SignInDraft }) {
   ];
 
   return (
-    <Page title={u.title} errors={items} errorSeq={seq} back={() => navigate({ name: 'start' })}>
+    <Page
+      title={plain?.name ?? u.title}
+      errors={items}
+      errorSeq={seq}
+      {...(plain === undefined ? { back: () => navigate({ name: 'start' }) } : {})}
+    >
       <form noValidate onSubmit={(e) => void submit(e)}>
         <TextField
           id="username"
@@ -151,9 +169,9 @@ export function UnlockScreen({ draft }: { draft: SignInDraft }) {
           onInput={setPassphrase}
           autocomplete="current-password"
         />
-        <Busy message={busy ? u.working : undefined} />
+        <Busy message={busy ? (plain ? n.working : u.working) : undefined} />
         <Button type="submit" disabled={busy}>
-          {u.submit}
+          {plain ? n.submit : u.submit}
         </Button>
       </form>
       <p>

@@ -26,15 +26,21 @@ export function Page(props: {
   readonly back?: () => void;
   readonly children: ComponentChildren;
 }) {
-  const { t, notice, moveFocus } = useApp();
+  const { t, notice, moveFocus, install } = useApp();
   const heading = useRef<HTMLHeadingElement>(null);
   const noticeRef = useRef<HTMLDivElement>(null);
   const errors = props.errors ?? [];
   const hasErrors = errors.length > 0;
+  // The installed app's tab and app-switcher title is its name alone, on every screen.
+  const fixedTitle = install.mode?.name;
 
   useEffect(() => {
-    document.title = `${hasErrors ? t.common.titleErrorPrefix : ''}${props.title} – ${titleSuffix()}`;
-  }, [props.title, hasErrors, t]);
+    const prefix = hasErrors ? t.common.titleErrorPrefix : '';
+    document.title =
+      fixedTitle !== undefined
+        ? `${prefix}${fixedTitle}`
+        : `${prefix}${props.title} – ${titleSuffix()}`;
+  }, [props.title, hasErrors, t, fixedTitle]);
 
   // In the same task as the new screen is drawn, so focus never falls back to the page body.
   useLayoutEffect(() => {

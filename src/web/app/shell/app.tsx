@@ -103,6 +103,8 @@ import {
 import { StartScreen } from '../account/start.js';
 import { newSignInDraft, UnlockCodeScreen, UnlockScreen } from '../account/unlock.js';
 import type { VaultHistory } from './vault-history.js';
+import type { InstallContext } from './context.js';
+import { TracesScreen } from '../install/traces-screen.js';
 
 export interface AppProps {
   readonly locale: AppLocale;
@@ -120,6 +122,7 @@ export interface AppProps {
   readonly onScreen: (name: ScreenName) => void;
   readonly onLock: () => void;
   readonly onDeleted: () => void;
+  readonly install: InstallContext;
 }
 
 /** Screens that need the vault unlocked. */
@@ -170,6 +173,7 @@ const LOCKED_OUT: ReadonlySet<ScreenName> = new Set([
   'risk-result',
   'risk-history',
   'safety-plan',
+  'traces',
   ...EVIDENCE_SCREEN_NAMES,
 ]);
 
@@ -323,6 +327,7 @@ export function App(props: AppProps) {
     diary: diaryMemory,
     formatTimestamp: (iso) => formatDate(new Date(iso), t.dates, true),
     formatHappened: (happenedAt) => formatHappenedAt(happenedAt, t.dates),
+    install: props.install,
   };
 
   const screen: Screen =
@@ -401,9 +406,14 @@ function ScreenView(props: {
   onDeleted: () => void;
 }) {
   const { screen, createDraft, recoverDraft, signInDraft } = props;
+  const { install } = useApp();
   switch (screen.name) {
     case 'start':
+      // The installed app opens on a plain unlock form under its own name.
+      if (install.mode !== undefined) return <UnlockScreen draft={signInDraft} neutral />;
       return <StartScreen />;
+    case 'traces':
+      return <TracesScreen />;
     case 'create-username':
       return <CreateUsernameScreen draft={createDraft} />;
     case 'create-passphrase':
@@ -419,7 +429,7 @@ function ScreenView(props: {
     case 'create-done':
       return <CreatedScreen />;
     case 'unlock':
-      return <UnlockScreen draft={signInDraft} />;
+      return <UnlockScreen draft={signInDraft} neutral={install.mode !== undefined} />;
     case 'unlock-code':
       if (signInDraft.pending === undefined) return <UnlockScreen draft={signInDraft} />;
       return <UnlockCodeScreen draft={signInDraft} method={screen.method} />;

@@ -12,6 +12,7 @@ import { ACCOUNT_MESSAGES } from '../account/messages.js';
 import { DIARY_MESSAGES } from '../diary/messages.js';
 import { EVIDENCE_MESSAGES } from '../evidence/messages.js';
 import { IMPORT_MESSAGES } from '../import/messages.js';
+import { INSTALL_MESSAGES } from '../install/messages.js';
 import { REPORT_MESSAGES } from '../report/messages.js';
 import { SHARE_MESSAGES } from '../share/messages.js';
 import { SAFETY_MESSAGES } from '../safety/messages.js';
@@ -23,6 +24,7 @@ const CATALOGUES = {
   diary: DIARY_MESSAGES,
   evidence: EVIDENCE_MESSAGES,
   import: IMPORT_MESSAGES,
+  install: INSTALL_MESSAGES,
   report: REPORT_MESSAGES,
   safety: SAFETY_MESSAGES,
   share: SHARE_MESSAGES,

@@ -25,6 +25,7 @@ import type { PersonFields } from '../diary/person-form.js';
 import type { PlaceFields } from '../diary/place-form.js';
 import type { EffectFields } from '../diary/effect-form.js';
 import type { EvidenceScreen } from '../evidence/screen.js';
+import type { AppMode, LookChoices } from '../install/look.js';
 
 export type Screen =
   | { readonly name: 'start' }
@@ -84,6 +85,7 @@ export type Screen =
   | { readonly name: 'risk-result'; readonly id: string }
   | { readonly name: 'risk-history' }
   | { readonly name: 'safety-plan' }
+  | { readonly name: 'traces' }
   | EvidenceScreen;
 
 export type ScreenName = Screen['name'];
@@ -177,6 +179,18 @@ export interface AppContextValue {
   readonly formatTimestamp: (iso: string) => string;
   /** A note's `happenedAt` (local date, optional time), as a person would say it. */
   readonly formatHappened: (happenedAt: string) => string;
+  readonly install: InstallContext;
+}
+
+/** The installed app: which look this page has, if it is the app's page, and the choices. */
+export interface InstallContext {
+  /** Set on the installed app's own page (/vault/app/<look>); undefined on /vault. */
+  readonly mode: AppMode | undefined;
+  readonly choices: LookChoices;
+  /** The organisation's short name, the name of its own look. */
+  readonly siteName: string;
+  /** Locks and opens another page of the vault in place of this one (a look's page, /vault). */
+  readonly open: (href: string) => void;
 }
 
 export const AppContext = createContext<AppContextValue | undefined>(undefined);

@@ -1,13 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { ACCOUNT_MESSAGES } from '../account/messages.js';
 import { DIARY_MESSAGES } from '../diary/messages.js';
+import { INSTALL_MESSAGES } from '../install/messages.js';
 import { appLocale, format, MESSAGES } from './messages.js';
 
 /**
  * The catalogues split out of this one keep its checks: the shell's strings, the account's and the diary's,
  * by catalogue name. (evidence, import and safety have their own messages.test.ts.)
  */
-const SPLIT = { shell: MESSAGES, account: ACCOUNT_MESSAGES, diary: DIARY_MESSAGES } as const;
+const SPLIT = {
+  shell: MESSAGES,
+  account: ACCOUNT_MESSAGES,
+  diary: DIARY_MESSAGES,
+  install: INSTALL_MESSAGES,
+} as const;
 const inLocale = (locale: 'en' | 'cy'): object =>
   Object.fromEntries(Object.entries(SPLIT).map(([name, table]) => [name, table[locale]]));
 
