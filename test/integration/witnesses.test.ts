@@ -14,7 +14,23 @@ import { LOG_KEY_PATH } from '../../src/contract/receipts.js';
 import { MAX_OPEN_INVITATIONS, MAX_STATEMENT_BYTES } from '../../src/contract/witnesses.js';
 import { ed25519Verifier, type NoteVerifier } from '../../src/crypto/signed-note.js';
 import { verifyReceiptProof } from '../../src/crypto/tlog-proof.js';
+import { generateAccountKeyPair, generateKey, toBase64Url } from '../../src/crypto/index.js';
 import { LIMITS } from '../../src/server/auth/limits.js';
+import { VaultApi } from '../../src/vault/api.js';
+import { RevisionWatch } from '../../src/vault/records.js';
+import {
+  createWitnessInvitation,
+  ensureAccountKeyPair,
+  fileWitnessStatement,
+  listFiledWitnessStatements,
+  listWitnessInvitations,
+  openWitnessLink,
+  openWitnessStatements,
+  sendWitnessStatement,
+  updateFiledStatement,
+  blockWitnessInvitation,
+} from '../../src/vault/witnesses.js';
+import type { WitnessStatement } from '../../src/domain/witness.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { ENGINES } from '../support/databases.js';
 import { blob, key, recordId, VaultClient } from '../support/vault-client.js';
@@ -393,5 +409,166 @@ describe.each(ENGINES)('witness statements on $name', ({ name, available }) => {
     }
     expect(await statements(c)).toEqual([]);
     expect(await invitations(c)).toHaveLength(1);
+  });
+
+  /** The real vault client through inject; `tamper` may change an answer (a malicious server). */
+  const vaultApi = (c?: VaultClient, tamper?: (url: string, body: string) => string): VaultApi => {
+    const ip = address();
+    const api = new VaultApi({
+      fetch: (async (input: string, init?: RequestInit) => {
+        const headers = { ...(init?.headers as Record<string, string>) };
+        if (c?.cookie) headers.cookie = c.cookie;
+        const res = await t.app.inject({
+          method: (init?.method ?? 'GET') as 'GET',
+          url: input,
+          headers,
+          remoteAddress: ip,
+          ...(init?.body === undefined ? {} : { payload: init.body as string }),
+        });
+        let body: string | null = res.statusCode === 204 ? null : res.body;
+        if (body !== null && tamper) body = tamper(input, body);
+        return new Response(body, {
+          status: res.statusCode,
+          headers: res.headers as Record<string, string>,
+        });
+      }) as typeof fetch,
+    });
+    if (c?.csrf) api.setCsrfToken(c.csrf);
+    return api;
+  };
+  const statementOf = (invitationId: string, saw: string): WitnessStatement => ({
+    v: 1,
+    invitationId,
+    writtenAt: '2026-12-04T20:00:00.000Z',
+    locale: 'en',
+    when: { date: '2026-12-03', time: '18:30', approximate: true },
+    where: 'Outside number 12',
+    saw,
+    said: '',
+    howKnown: 'I live next door',
+    declaration: { agreed: true, date: '2026-12-04' },
+  });
+
+  test('the vault core: invite, send sealed, open, keep in the diary, link; words never change', async () => {
+    const c = await person(false);
+    const api = vaultApi(c);
+    const accountKey = await generateKey();
+    const pair = await ensureAccountKeyPair(api, accountKey);
+    // The second time it is read back, not made again.
+    const again = await ensureAccountKeyPair(api, accountKey);
+    expect(again.publicKey).toEqual(pair.publicKey);
+    const made = await createWitnessInvitation(api, pair, {
+      label: 'Sam next door',
+      incidentId: 'incident-0001',
+      maxStatements: 2,
+      origin: 'https://support.example.org',
+    });
+    expect(made.link).toMatch(/^https:\/\/support\.example\.org\/witness#w1\./);
+    const [listed] = await listWitnessInvitations(api, pair);
+    expect(listed).toMatchObject({ label: 'Sam next door', incidentId: 'incident-0001' });
+
+    // The witness: no cookie, no account.
+    const witnessApi = vaultApi();
+    const open = await openWitnessLink(witnessApi, new URL(made.link).hash);
+    expect(open.remaining).toBe(2);
+    const sent: string[] = [];
+    const bodies: string[] = [];
+    const spying = vaultApi(undefined, (url, body) => {
+      sent.push(url);
+      return body;
+    });
+    const original = spying.sendWitnessStatement.bind(spying);
+    spying.sendWitnessStatement = (id, authKey, ciphertext) => {
+      bodies.push(ciphertext);
+      return original(id, authKey, ciphertext);
+    };
+    await sendWitnessStatement(
+      spying,
+      open,
+      statementOf(open.link.invitationId, 'A red car, engine running'),
+    );
+    // No plaintext in what was sent.
+    expect(Buffer.from(bodies[0]!, 'base64url').toString('latin1')).not.toContain('red car');
+
+    const opened = await openWitnessStatements(api, pair);
+    expect(opened).toHaveLength(1);
+    const first = opened[0]!;
+    if (!first.ok) throw new Error('did not open');
+    expect(first.statement.saw).toBe('A red car, engine running');
+    const recordId = await fileWitnessStatement(api, accountKey, first);
+    // Kept ones are not fetched again.
+    expect(await openWitnessStatements(api, pair, new Set([first.id]))).toEqual([]);
+    const watch = new RevisionWatch();
+    const { records } = await listFiledWitnessStatements(api, accountKey, watch);
+    expect(records).toHaveLength(1);
+    const response = await api.getRecord(recordId);
+    await updateFiledStatement(
+      api,
+      accountKey,
+      { record: records[0]!, response },
+      { incidentIds: ['incident-0001'], note: 'Sam saw the car' },
+    );
+    const after = (await listFiledWitnessStatements(api, accountKey, new RevisionWatch()))
+      .records[0]!;
+    expect(after.revision).toBe(2);
+    expect(after.value.incidentIds).toEqual(['incident-0001']);
+    expect(after.value.statement).toEqual(records[0]!.value.statement);
+    // Blocking deletes what is not in the diary, and keeps what is.
+    await sendWitnessStatement(witnessApi, open, statementOf(open.link.invitationId, 'Again'));
+    expect(await blockWitnessInvitation(api, open.link.invitationId, new Set([first.id]))).toBe(1);
+    expect((await api.listWitnessStatements()).map((s) => s.id)).toEqual([first.id]);
+  });
+
+  test('a server that swaps the public key is caught by the witness’s browser, before sealing', async () => {
+    const c = await person(false);
+    const api = vaultApi(c);
+    const accountKey = await generateKey();
+    const pair = await ensureAccountKeyPair(api, accountKey);
+    const made = await createWitnessInvitation(api, pair, {
+      label: 'x',
+      maxStatements: 1,
+      origin: 'https://a.example',
+    });
+    const attacker = await generateAccountKeyPair();
+    const swapping = vaultApi(undefined, (url, body) => {
+      if (!url.endsWith('/open')) return body;
+      return JSON.stringify({ ...JSON.parse(body), publicKey: toBase64Url(attacker.publicKey) });
+    });
+    await expect(openWitnessLink(swapping, new URL(made.link).hash)).rejects.toMatchObject({
+      code: 'public_key_mismatch',
+    });
+    // And the owner's vault refuses a served public key that is not its own.
+    const lying = vaultApi(c, (url, body) =>
+      url.endsWith('/key-pair')
+        ? JSON.stringify({ ...JSON.parse(body), publicKey: toBase64Url(attacker.publicKey) })
+        : body,
+    );
+    await expect(ensureAccountKeyPair(lying, accountKey)).rejects.toMatchObject({
+      code: 'public_key_mismatch',
+    });
+    expect(await statements(c)).toEqual([]);
+  });
+
+  test('a server that moves a statement to another invitation is caught by the person’s browser', async () => {
+    const c = await person(false);
+    const api = vaultApi(c);
+    const pair = await ensureAccountKeyPair(api, await generateKey());
+    const one = await createWitnessInvitation(api, pair, {
+      label: 'one',
+      maxStatements: 1,
+      origin: '',
+    });
+    const two = await createWitnessInvitation(api, pair, {
+      label: 'two',
+      maxStatements: 1,
+      origin: '',
+    });
+    const open = await openWitnessLink(vaultApi(), one.link.slice(one.link.indexOf('#')));
+    await sendWitnessStatement(vaultApi(), open, statementOf(open.link.invitationId, 'seen'));
+    const moving = vaultApi(c, (_url, body) =>
+      body.split(one.invitation.id).join(two.invitation.id),
+    );
+    const [result] = await openWitnessStatements(moving, pair);
+    expect(result?.ok).toBe(false);
   });
 });
