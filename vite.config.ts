@@ -17,6 +17,7 @@ export default defineConfig({
         vault: 'src/web/app/main.tsx',
         verify: 'src/web/verify/page.ts',
         share: 'src/web/share/page.ts',
+        witness: 'src/web/witness/page.ts',
         site: 'src/web/styles/site.css',
       },
       output: {

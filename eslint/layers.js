@@ -72,6 +72,8 @@ export const LAYERS = {
   'web/enhance': { layers: ['domain', 'web/search'], packages: [] },
   /** The bundle checker's page script and worker (/verify and verify.html). */
   'web/verify': { layers: ['domain', 'report'], packages: [] },
+  /** The page a witness link opens (/witness): its script, then the vault core, lazily. */
+  'web/witness': { layers: ['domain', 'crypto', 'vault', 'web/i18n'], packages: [] },
   'web/search': { layers: ['domain'], packages: ['minisearch', 'stemmer'] },
   'web/i18n': { layers: ['domain'], packages: [] },
   'web/styles': { layers: [], packages: [] },

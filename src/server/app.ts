@@ -43,6 +43,7 @@ import { pageRoutes, sendErrorPage } from './routes/pages.js';
 import { selfCheckRoutes } from './routes/self-check.js';
 import { vaultPageRoutes } from './routes/vault-page.js';
 import { sharePageRoutes } from './routes/share-page.js';
+import { witnessPageRoutes } from './routes/witness-page.js';
 import { verifyPageRoutes } from './routes/verify-page.js';
 
 export interface AppOptions {
@@ -243,6 +244,7 @@ async function mosaic(app: FastifyInstance, options: AppOptions): Promise<void> 
   vaultPageRoutes(app, site);
   verifyPageRoutes(app, site, log.key.vkey);
   sharePageRoutes(app, site);
+  witnessPageRoutes(app, site);
 
   app.setNotFoundHandler({ preHandler: app.rateLimit(NOT_FOUND_LIMIT) }, (request, reply) => {
     if (request.url.startsWith('/api/')) {
