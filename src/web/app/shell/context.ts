@@ -66,6 +66,7 @@ export type Screen =
   | { readonly name: 'print' }
   | { readonly name: 'report' }
   | { readonly name: 'share' }
+  | { readonly name: 'witnesses' }
   | { readonly name: 'settings' }
   | { readonly name: 'change-passphrase' }
   | { readonly name: 'delete-account' }
