@@ -27,7 +27,7 @@ const en = {
   linksEmpty: 'You have not made any links yet.',
   unreadable: 'One account could not be opened, so it is not shown.',
   statement: {
-    link: 'Link',
+    link: 'Asked through',
     received: 'Arrived',
     when: 'When',
     about: 'about',
@@ -121,7 +121,7 @@ const cy: WitnessMessages = {
   linksEmpty: 'Dydych chi ddim wedi gwneud unrhyw ddolenni eto.',
   unreadable: 'Doedd dim modd agor un adroddiad, felly dyw e ddim yn cael ei ddangos.',
   statement: {
-    link: 'Dolen',
+    link: 'Gofynnwyd drwy',
     received: 'Cyrhaeddodd',
     when: 'Pryd',
     about: 'tua',

@@ -106,15 +106,20 @@ export function WitnessScreen() {
         keyPair={load.value.keyPair}
         incidents={incidents}
         onBack={() => setStep({ kind: 'list' })}
-        onMade={(link) => {
-          setStep({ kind: 'made', link });
-          reload();
-        }}
+        onMade={(link) => setStep({ kind: 'made', link })}
       />
     );
   }
   if (step.kind === 'made') {
-    return <MadeLink link={step.link} onBack={() => setStep({ kind: 'list' })} />;
+    return (
+      <MadeLink
+        link={step.link}
+        onBack={() => {
+          setStep({ kind: 'list' });
+          reload();
+        }}
+      />
+    );
   }
 
   const labelOf = (invitationId: string): string | undefined =>
@@ -295,23 +300,25 @@ function StatementItem(props: {
           {error}
         </p>
       )}
-      <Button
-        variant="secondary"
-        disabled={busy}
-        onClick={() => {
-          setBusy(true);
-          setError(undefined);
-          props.onAction(pick).then(
-            () => setBusy(false),
-            (e: unknown) => {
-              setBusy(false);
-              setError(describeError(t, e));
-            },
-          );
-        }}
-      >
-        {props.action}
-      </Button>
+      {(props.linked.length === 0 || options.length > 1) && (
+        <Button
+          variant="secondary"
+          disabled={busy}
+          onClick={() => {
+            setBusy(true);
+            setError(undefined);
+            props.onAction(pick).then(
+              () => setBusy(false),
+              (e: unknown) => {
+                setBusy(false);
+                setError(describeError(t, e));
+              },
+            );
+          }}
+        >
+          {props.action}
+        </Button>
+      )}
     </article>
   );
 }
