@@ -96,9 +96,7 @@ describe.skipIf(!HAVE_CHROMIUM)('witness statements in Chromium', () => {
       await check(page, 'witness-form');
       await page.getByLabel('Who it is for').fill(LABEL);
       await page.getByLabel('How many days the link works for').fill('14');
-      await page
-        .getByLabel('Is it about one incident?')
-        .selectOption({ index: 1 });
+      await page.getByLabel('Is it about one incident?').selectOption({ index: 1 });
       await page.getByRole('button', { name: 'Make the link' }).click();
       await heading(page, 'Your link is ready');
       const link = await page.locator('[data-witness-made-link]').innerText();

@@ -186,6 +186,7 @@ export function WitnessScreen() {
                 linked={r.value.incidentIds}
                 suggested={undefined}
                 action={m.statement.linkTo}
+                needsIncident
                 onAction={async (incidentId) => {
                   if (incidentId === '' || r.value.incidentIds.includes(incidentId)) return;
                   const response = await api.getRecord(r.id);
@@ -239,6 +240,8 @@ function StatementItem(props: {
   linked: readonly string[];
   suggested: string | undefined;
   action: string;
+  /** The action needs an incident chosen (linking): hidden when there is none to choose. */
+  needsIncident?: boolean;
   onAction: (incidentId: string) => Promise<void>;
 }) {
   const { t, locale, formatTimestamp } = useApp();
@@ -300,7 +303,7 @@ function StatementItem(props: {
           {error}
         </p>
       )}
-      {(props.linked.length === 0 || options.length > 1) && (
+      {(props.needsIncident !== true || options.length > 1) && (
         <Button
           variant="secondary"
           disabled={busy}
