@@ -41,7 +41,11 @@ export const keyPairBody = z
   .object({ publicKey: publicKeySchema, wrappedSecretKey: wrappedKeySchema })
   .strict();
 export type KeyPairBody = z.input<typeof keyPairBody>;
-export const keyPairResponse = z.object({ publicKey: z.string(), wrappedSecretKey: z.string() });
+/** Both null before the key pair is made (200, not 404: a browser logs every 4xx as an error). */
+export const keyPairResponse = z.object({
+  publicKey: z.string().nullable(),
+  wrappedSecretKey: z.string().nullable(),
+});
 
 export const createInvitationBody = z
   .object({

@@ -619,11 +619,12 @@ export class VaultApi {
 
   // ---- the account key pair and witness statements (docs/vault-protocol.md §15) ----
 
-  /** The account's public key and wrapped secret key; ApiError `key_pair_missing` before made. */
-  async getKeyPair(): Promise<KeyPairBody> {
+  /** The account's public key and wrapped secret key; null before they are made. */
+  async getKeyPair(): Promise<KeyPairBody | null> {
     return this.request('GET', '/api/account/key-pair', {
       parse: (json) => {
         const o = object(json);
+        if (o.publicKey === null && o.wrappedSecretKey === null) return null;
         return {
           publicKey: string(o, 'publicKey'),
           wrappedSecretKey: string(o, 'wrappedSecretKey'),

@@ -117,13 +117,8 @@ export async function loadAccountKeyPair(
   api: VaultApi,
   accountKey: Uint8Array,
 ): Promise<AccountKeyPair | undefined> {
-  let served;
-  try {
-    served = await api.getKeyPair();
-  } catch (error) {
-    if (isApiError(error, 'key_pair_missing')) return undefined;
-    throw error;
-  }
+  const served = await api.getKeyPair();
+  if (served === null) return undefined;
   return unwrapAccountKeyPair(
     accountKey,
     fromBase64Url(served.wrappedSecretKey),

@@ -136,9 +136,7 @@ export function witnessRoutes(
     async (request) => {
       const { accountId } = await requireSession(db, sessions, request);
       const pair = await findKeyPair(db, accountId);
-      if (!pair) {
-        throw new ApiError(404, 'key_pair_missing', 'This account has no key pair yet.');
-      }
+      if (!pair) return { publicKey: null, wrappedSecretKey: null };
       return { publicKey: b64(pair.publicKey), wrappedSecretKey: b64(pair.wrappedSecretKey) };
     },
   );
