@@ -71,7 +71,8 @@ describe.skipIf(!HAVE_CHROMIUM)('witness statements in Chromium', () => {
       page.on('pageerror', (e) => errors.push(e.message));
       const personBodies = bodiesOf(page);
 
-      await signUpInBrowser(page, server.origin, `robin-${Date.now().toString(36)}`, PASSPHRASE);
+      const username = `robin-${Date.now().toString(36)}`;
+      await signUpInBrowser(page, server.origin, username, PASSPHRASE);
       await page.getByRole('button', { name: 'Add a full entry' }).click();
       await heading(page, 'Add a full entry');
       await page.getByLabel('When it started').fill('2026-12-03T18:30');
@@ -212,6 +213,29 @@ describe.skipIf(!HAVE_CHROMIUM)('witness statements in Chromium', () => {
       await linkItem.getByRole('button', { name: 'Stop this link' }).click();
       await page.locator('[data-witness-link][data-state="revoked"]').waitFor();
       await check(page, 'witness-kept');
+
+      // In Welsh, after signing in again (this also unlocks an account whose key pair exists).
+      await page.goto(`${server.origin}/cy/vault`);
+      await heading(page, 'Eich dyddiadur preifat');
+      await page.getByRole('button', { name: 'Agor fy nyddiadur' }).click();
+      await heading(page, 'Agor fy nyddiadur');
+      await page.getByLabel('Enw defnyddiwr').fill(username);
+      await page.getByLabel('Cyfrinymadrodd', { exact: true }).fill(PASSPHRASE);
+      await page.getByRole('button', { name: 'Agor fy nyddiadur' }).click();
+      await heading(page, 'Fy nyddiadur');
+      await page.getByRole('button', { name: 'Gofyn i dyst' }).click();
+      await heading(page, 'Gofyn i dyst');
+      const keptCy = page.locator('[data-witness-statement]').first();
+      await keptCy.waitFor({ timeout: 30_000 });
+      expect(await keptCy.innerText()).toContain('Gan dyst');
+      expect(await keptCy.innerText()).toContain(SAW);
+      expect(
+        await page.locator('[data-witness-link] [data-row="state"] dd').first().innerText(),
+      ).toBe('Wedi stopio');
+      await check(page, 'witness-kept-cy');
+      await page.getByRole('button', { name: 'Gwneud dolen ar gyfer tyst' }).click();
+      await page.getByRole('button', { name: 'Gwneud y ddolen' }).waitFor();
+      await check(page, 'witness-form-cy');
 
       expect(errors).toEqual([]);
       expect(requests.filter((u) => !u.startsWith(server.origin))).toEqual([]);
