@@ -17,6 +17,7 @@ export default defineConfig({
         vault: 'src/web/app/main.tsx',
         verify: 'src/web/verify/page.ts',
         share: 'src/web/share/page.ts',
+        witness: 'src/web/witness/page.ts',
         site: 'src/web/styles/site.css',
         // The installed vault app's service worker: a classic script with no imports, which the
         // server serves at /vault/app/sw.js (src/server/routes/vault-app.tsx).

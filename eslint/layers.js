@@ -77,6 +77,8 @@ export const LAYERS = {
   'web/browser': { layers: [], packages: [] },
   /** The installed vault app's service worker (a classic script: no imports at all). */
   'web/pwa': { layers: [], packages: [] },
+  /** The page a witness link opens (/witness): its script, then the vault core, lazily. */
+  'web/witness': { layers: ['domain', 'crypto', 'vault', 'web/i18n'], packages: [] },
   'web/search': { layers: ['domain'], packages: ['minisearch', 'stemmer'] },
   'web/i18n': { layers: ['domain'], packages: [] },
   'web/styles': { layers: [], packages: [] },

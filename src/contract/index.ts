@@ -4,3 +4,4 @@
  */
 export * from './vault-api.js';
 export * from './shares.js';
+export * from './witnesses.js';

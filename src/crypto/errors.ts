@@ -49,7 +49,11 @@ export type CryptoErrorCode =
   /** A share passcode is not 8 characters from the passcode alphabet (docs/vault-protocol.md §14). */
   | 'passcode_invalid'
   /** A share link is not a Mosaic share link (wrong shape, version, id or secret). */
-  | 'share_link_invalid';
+  | 'share_link_invalid'
+  /** A public key served by the server is not the one expected (docs/vault-protocol.md §15). */
+  | 'public_key_mismatch'
+  /** A witness link is not a Mosaic witness link (wrong shape, version, id, secret or fingerprint). */
+  | 'witness_link_invalid';
 
 /** Extra facts for the UI, e.g. `{ position: 5 }` for an unknown recovery word. */
 export type CryptoErrorDetails = Readonly<Record<string, string | number>>;

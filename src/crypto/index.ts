@@ -163,3 +163,33 @@ export {
   shareSalt,
   type ShareKeys,
 } from './share.js';
+export {
+  ACCOUNT_SECRET_KEY_SLOT,
+  accountKeyPairFromSeed,
+  generateAccountKeyPair,
+  MAX_SEALED_BYTES,
+  openSealed,
+  PUBLIC_KEY_BYTES,
+  PUBLIC_KEY_FINGERPRINT_BYTES,
+  publicKeyFingerprint,
+  publicKeyMatches,
+  publicKeyOf,
+  SEALED_VERSION,
+  sealToPublicKey,
+  unwrapAccountKeyPair,
+  wrapAccountSecretKey,
+  type AccountKeyPair,
+} from './key-pair.js';
+export {
+  formatWitnessFragment,
+  generateWitnessSecret,
+  newInvitationId,
+  parseWitnessFragment,
+  WITNESS_PAGE_SLUG,
+  WITNESS_PROTOCOL_VERSION,
+  WITNESS_SECRET_BYTES,
+  witnessAuthKey,
+  witnessInvitationContext,
+  witnessStatementContext,
+  type WitnessLink,
+} from './witness.js';

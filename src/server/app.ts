@@ -44,6 +44,7 @@ import { selfCheckRoutes } from './routes/self-check.js';
 import { vaultPageRoutes } from './routes/vault-page.js';
 import { vaultAppRoutes } from './routes/vault-app.js';
 import { sharePageRoutes } from './routes/share-page.js';
+import { witnessPageRoutes } from './routes/witness-page.js';
 import { verifyPageRoutes } from './routes/verify-page.js';
 
 export interface AppOptions {
@@ -245,6 +246,7 @@ async function mosaic(app: FastifyInstance, options: AppOptions): Promise<void> 
   await vaultAppRoutes(app, site, publicDir);
   verifyPageRoutes(app, site, log.key.vkey);
   sharePageRoutes(app, site);
+  witnessPageRoutes(app, site);
 
   app.setNotFoundHandler({ preHandler: app.rateLimit(NOT_FOUND_LIMIT) }, (request, reply) => {
     if (request.url.startsWith('/api/')) {

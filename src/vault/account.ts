@@ -38,6 +38,7 @@ import {
   type VaultApi,
 } from './api.js';
 import { pinLogKey } from './receipt-watch.js';
+import { ensureAccountKeyPair } from './witnesses.js';
 import { wipeBestEffort } from './session.js';
 
 /** The keys got by signing in, signing up or recovering: the session takes ownership. */
@@ -156,7 +157,7 @@ export async function completeSignUp(
   } catch {
     // Pinned at the first check instead (ReceiptWatch).
   }
-  return { session, accountKey: prepared.accountKey };
+  return withKeyPair(api, { session, accountKey: prepared.accountKey });
 }
 
 /**
@@ -269,6 +270,21 @@ async function upgradeKdf(api: VaultApi, keys: PendingSignIn, opened: Opened): P
   }
 }
 
+/**
+ * Makes sure the account has its key pair (docs/vault-protocol.md §15.1): made at sign-up, and
+ * for an account made before witness statements at its next unlock. Best effort: a failure
+ * changes nothing here, and the next unlock (or the witness screen) tries again.
+ */
+async function withKeyPair(api: VaultApi, opened: Opened): Promise<Opened> {
+  try {
+    api.setCsrfToken(opened.session.csrfToken);
+    await ensureAccountKeyPair(api, opened.accountKey);
+  } catch {
+    // Tried again at the next unlock.
+  }
+  return opened;
+}
+
 export type SignInStart =
   | { readonly kind: 'opened'; readonly opened: Opened }
   | { readonly kind: 'second-factor'; readonly pending: PendingSignIn };
@@ -292,7 +308,10 @@ export async function startSignIn(
   let keep = false;
   try {
     const opened = await openSession(api, pending, undefined);
-    return { kind: 'opened', opened: await upgradeKdf(api, pending, opened) };
+    return {
+      kind: 'opened',
+      opened: await withKeyPair(api, await upgradeKdf(api, pending, opened)),
+    };
   } catch (e) {
     if (isApiError(e, 'second_factor_required')) {
       keep = true;
@@ -319,7 +338,10 @@ export async function finishSignIn(
   proof: SecondFactorProof,
 ): Promise<Opened> {
   try {
-    const opened = await upgradeKdf(api, pending, await openSession(api, pending, proof));
+    const opened = await withKeyPair(
+      api,
+      await upgradeKdf(api, pending, await openSession(api, pending, proof)),
+    );
     wipePendingSignIn(pending);
     return opened;
   } catch (e) {

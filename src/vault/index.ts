@@ -48,3 +48,4 @@ export type {
 } from './backup.js';
 export type { ExportedBackup, ImportSummary } from './backup-transfer.js';
 export * from './shares.js';
+export * from './witnesses.js';

@@ -56,46 +56,8 @@ export function receiptRoutes(
   const app = parent.withTypeProvider<ZodTypeProvider>();
   const { db, sessions, log } = deps;
 
-  /**
-   * The receipt of leaf `index`: a proof against the newest checkpoint, which must cover it. A
-   * null index (the entry waits for the sequencer or the backfill) is pending too.
-   *
-   * Pending is 202 Accepted with Retry-After, not an error: it is the normal state of every
-   * write for a few seconds, and a browser logs each 4xx answer as a console error.
-   */
-  const receiptFor = async (
-    leafIndex: number | null,
-    reply: FastifyReply,
-  ): Promise<ReceiptResponse | ReceiptPendingResponse> => {
-    const checkpoint = await latestCheckpoint(db);
-    if (leafIndex === null || !checkpoint || checkpoint.size <= leafIndex) {
-      const retryAfterSeconds = Math.max(1, Math.ceil(log.checkpointMs / 1000));
-      reply.code(202).header('retry-after', String(retryAfterSeconds));
-      return {
-        pending: true,
-        retryAfterSeconds,
-        message: 'The receipt is not ready yet. Ask again in a few seconds.',
-      };
-    }
-    const [leaf, inclusion] = await Promise.all([
-      readLogLeaf(db, leafIndex),
-      inclusionProofAt(db, leafIndex, checkpoint.size),
-    ]);
-    if (!leaf) throw new Error('a leaf inside a checkpoint is missing');
-    const { receivedAt, backfilledAt } = decodeReceiptLeaf(leaf);
-    return {
-      leafIndex,
-      receivedAt: new Date(receivedAt).toISOString(),
-      backfilledAt: backfilledAt === undefined ? null : new Date(backfilledAt).toISOString(),
-      proof: formatTlogProof({
-        extra: leaf,
-        index: leafIndex,
-        inclusion,
-        checkpoint: checkpoint.note,
-      }),
-      timestamp: timestampOf(checkpoint),
-    };
-  };
+  const receiptFor = (leafIndex: number | null, reply: FastifyReply) =>
+    receiptForLeaf(db, log, leafIndex, reply);
   const notFound = (what: string) => new ApiError(404, 'not_found', `There is no such ${what}.`);
 
   app.get(
@@ -221,6 +183,49 @@ export function receiptRoutes(
     },
     async () => ({ handovers: await listKeyHandovers(db) }),
   );
+}
+
+/**
+ * The receipt of leaf `index`: a proof against the newest checkpoint, which must cover it. A
+ * null index (the entry waits for the sequencer or the backfill) is pending too.
+ *
+ * Pending is 202 Accepted with Retry-After, not an error: it is the normal state of every
+ * write for a few seconds, and a browser logs each 4xx answer as a console error.
+ */
+export async function receiptForLeaf(
+  db: Kysely<Database>,
+  log: Pick<ReceiptLog, 'checkpointMs'>,
+  leafIndex: number | null,
+  reply: FastifyReply,
+): Promise<ReceiptResponse | ReceiptPendingResponse> {
+  const checkpoint = await latestCheckpoint(db);
+  if (leafIndex === null || !checkpoint || checkpoint.size <= leafIndex) {
+    const retryAfterSeconds = Math.max(1, Math.ceil(log.checkpointMs / 1000));
+    reply.code(202).header('retry-after', String(retryAfterSeconds));
+    return {
+      pending: true,
+      retryAfterSeconds,
+      message: 'The receipt is not ready yet. Ask again in a few seconds.',
+    };
+  }
+  const [leaf, inclusion] = await Promise.all([
+    readLogLeaf(db, leafIndex),
+    inclusionProofAt(db, leafIndex, checkpoint.size),
+  ]);
+  if (!leaf) throw new Error('a leaf inside a checkpoint is missing');
+  const { receivedAt, backfilledAt } = decodeReceiptLeaf(leaf);
+  return {
+    leafIndex,
+    receivedAt: new Date(receivedAt).toISOString(),
+    backfilledAt: backfilledAt === undefined ? null : new Date(backfilledAt).toISOString(),
+    proof: formatTlogProof({
+      extra: leaf,
+      index: leafIndex,
+      inclusion,
+      checkpoint: checkpoint.note,
+    }),
+    timestamp: timestampOf(checkpoint),
+  };
 }
 
 function timestampOf(checkpoint: StoredCheckpoint): CheckpointResponse['timestamp'] {

@@ -94,6 +94,10 @@ export async function loadAssets(
       verifyStylesheets: (manifest['src/web/verify/page.ts']?.css ?? []).map((file) => `/${file}`),
       shareScript: entry('src/web/share/page.ts'),
       shareStylesheets: (manifest['src/web/share/page.ts']?.css ?? []).map((file) => `/${file}`),
+      witnessScript: entry('src/web/witness/page.ts'),
+      witnessStylesheets: (manifest['src/web/witness/page.ts']?.css ?? []).map(
+        (file) => `/${file}`,
+      ),
       verifyHtml,
       logo,
     },

@@ -36,6 +36,8 @@ export const LIMITS = {
   recoveryPerAddress: { max: 20, windowMs: 60 * MINUTE },
   /** The sign-in challenge: one per sign-in, passphrase check or backup, from one address. */
   challengePerAddress: { max: 100, windowMs: 15 * MINUTE },
+  /** A witness link opened or a statement sent (docs/vault-protocol.md §15.4), from one address. */
+  witnessPerAddress: { max: 60, windowMs: 15 * MINUTE },
 } as const satisfies Record<string, Limit>;
 
 export interface FailureLimit {

@@ -25,6 +25,35 @@ export interface Database {
   share_items: ShareItemTable;
   share_opens: ShareOpenTable;
   share_sessions: ShareSessionTable;
+  witness_invitations: WitnessInvitationTable;
+  witness_statements: WitnessStatementTable;
+}
+
+/** A witness invitation (docs/vault-protocol.md §15); the auth-key hash is null once closed. */
+export interface WitnessInvitationTable {
+  id: string;
+  account_id: string;
+  /** SHA-256 of the invitation's auth key. */
+  auth_key_hash: Uint8Array | null;
+  /** The person's note (label, incident), sealed to their own public key. */
+  note: Uint8Array | null;
+  max_statements: number;
+  statements: ColumnType<number, never, number>;
+  expires_at: Date;
+  revoked_at: Date | null;
+  blocked: ColumnType<boolean, never, boolean>;
+  created_at: ColumnType<Date, never, never>;
+}
+
+/** A sealed witness statement and its receipt entry. */
+export interface WitnessStatementTable {
+  id: string;
+  account_id: string;
+  invitation_id: string;
+  ciphertext: Uint8Array;
+  size: number;
+  received_at: ColumnType<Date, never, never>;
+  log_entry_id: ColumnType<string | null, never, string | null>;
 }
 
 /** A share (docs/vault-protocol.md §14); the secrets are null once it is revoked. */
@@ -187,6 +216,9 @@ export interface AccountTable {
    * pg returns it as text), kept by each write in the same transaction; the record quota.
    */
   records_bytes: ColumnType<string, never, string>;
+  /** The account's X25519 public key and wrapped secret key (§15.1); null until made. */
+  key_pair_public: ColumnType<Uint8Array | null, never, Uint8Array | null>;
+  key_pair_secret: ColumnType<Uint8Array | null, never, Uint8Array | null>;
   created_at: ColumnType<Date, never, never>;
   updated_at: ColumnType<Date, Date | undefined, Date>;
 }

@@ -37,6 +37,9 @@ export interface Assets {
   /** Loaded only by the page a share link opens (/share); the vault code loads lazily. */
   readonly shareScript: string;
   readonly shareStylesheets: readonly string[];
+  /** Loaded only by the page a witness link opens (/witness); the vault code loads lazily. */
+  readonly witnessScript: string;
+  readonly witnessStylesheets: readonly string[];
   /** verify.html, the offline checker for bundles (absent when the build did not make it). */
   readonly verifyHtml: string | undefined;
   readonly logo: string | undefined;
@@ -63,6 +66,8 @@ export const SELF_CHECK_SLUG = 'self-check';
 export const VERIFY_SLUG = 'verify';
 /** The page a share link opens (not a content page); the same as SHARE_PAGE_PATH in src/vault. */
 export const SHARE_SLUG = 'share';
+/** The page a witness link opens (not a content page); the same as WITNESS_PAGE_SLUG in src/crypto. */
+export const WITNESS_SLUG = 'witness';
 
 /** "/" and "/the-law" for the default language; "/cy/" and "/cy/the-law" for the others. */
 export function pagePath(site: Pick<Site, 'defaultLocale'>, locale: Locale, slug: string): string {

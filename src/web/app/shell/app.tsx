@@ -61,6 +61,7 @@ import {
 import { PrintScreen } from '../diary/screens/print.js';
 import { ReportScreen } from '../report/report-screen.js';
 import { ShareScreen } from '../share/share-screen.js';
+import { WitnessScreen } from '../witness/witness-screen.js';
 import { RiskCheckScreen, RiskHistoryScreen, RiskResultScreen } from '../safety/risk-screens.js';
 import { SafetyPlanScreen } from '../safety/plan-screen.js';
 import {
@@ -155,6 +156,7 @@ const LOCKED_OUT: ReadonlySet<ScreenName> = new Set([
   'print',
   'report',
   'share',
+  'witnesses',
   'settings',
   'change-passphrase',
   'delete-account',
@@ -494,6 +496,8 @@ function ScreenView(props: {
       return <ReportScreen incidentId={screen.incidentId} />;
     case 'share':
       return <ShareScreen />;
+    case 'witnesses':
+      return <WitnessScreen />;
     case 'settings':
       return <SettingsScreen />;
     case 'change-passphrase':

@@ -68,6 +68,7 @@ export type Screen =
   /** `incidentId`: opened from that incident, which is then the one chosen at first. */
   | { readonly name: 'report'; readonly incidentId?: string }
   | { readonly name: 'share' }
+  | { readonly name: 'witnesses' }
   | { readonly name: 'settings' }
   | { readonly name: 'change-passphrase' }
   | { readonly name: 'delete-account' }

@@ -81,6 +81,7 @@ const BY_NAME: Readonly<Record<ScreenName, ScreenName | null>> = {
   print: null,
   report: null,
   share: null,
+  witnesses: null,
   settings: null,
   'change-passphrase': null,
   'delete-account': null,

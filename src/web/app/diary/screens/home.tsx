@@ -17,6 +17,7 @@ import { formatZonedWhen, useDiary } from '../diary-ui.js';
 import { DraftPrompt } from './draft.js';
 import { SAFETY_MESSAGES } from '../../safety/messages.js';
 import { SHARE_MESSAGES } from '../../share/messages.js';
+import { WITNESS_MESSAGES } from '../../witness/messages.js';
 import { REPORT_MESSAGES } from '../../report/messages.js';
 
 /** How many of the newest incidents the home shows. */
@@ -97,6 +98,11 @@ export function HomeScreen() {
         <li>
           <LinkButton onClick={() => navigate({ name: 'share' })}>
             {SHARE_MESSAGES[app.locale].homeLink}
+          </LinkButton>
+        </li>
+        <li>
+          <LinkButton onClick={() => navigate({ name: 'witnesses' })}>
+            {WITNESS_MESSAGES[app.locale].homeLink}
           </LinkButton>
         </li>
         <li>

@@ -1,0 +1,249 @@
+/**
+ * Witness statements in Chromium at phone size against the real server, two browser contexts: the
+ * person signs up, records an incident, makes a witness link for it; the witness, in a context of
+ * their own, opens the link (nobody named), is told clearly what is missing, writes an account
+ * with the declaration and sends it: the page confirms, keeps nothing in storage and takes the
+ * secret out of the address; a second send is refused kindly (the link took one). The person
+ * sees the account marked as from a witness, keeps it in the diary linked to the incident, and
+ * stops the link. No request body from either browser holds the words, the label or the names;
+ * every screen passes axe; nothing is asked of another origin; the Welsh page speaks Welsh.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  axeViolations,
+  DESKTOP,
+  HAVE_CHROMIUM,
+  launchChromium,
+  PHONE,
+  startLiveServer,
+  watchedContext,
+  type LiveServer,
+} from '../support/browser.js';
+import { heading, signUpInBrowser } from '../support/vault-ui.js';
+
+const PASSPHRASE = 'copper kettle sings loudly';
+const SHOTS = process.env.WITNESS_SCREENSHOTS;
+const SAW = 'A man in a green coat sat in a silver car outside number 12 for an hour.';
+const SAID = 'He asked me when she gets home from work.';
+const LABEL = 'Sam next door';
+const WITNESS_NAME = 'Samira Okafor';
+
+describe.skipIf(!HAVE_CHROMIUM)('witness statements in Chromium', () => {
+  let server: LiveServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startLiveServer();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const check = async (page: Page, screen: string): Promise<void> => {
+    const violations = await axeViolations(page);
+    expect(violations, `${screen}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
+    if (SHOTS !== undefined) {
+      await page.screenshot({ path: `${SHOTS}/${screen}.png`, fullPage: true });
+      await page.setViewportSize(DESKTOP);
+      await page.screenshot({ path: `${SHOTS}/${screen}-desktop.png`, fullPage: true });
+      await page.setViewportSize(PHONE);
+    }
+  };
+  const bodiesOf = (page: Page): string[] => {
+    const bodies: string[] = [];
+    page.on('request', (r) => {
+      const body = r.postData();
+      if (body !== null) bodies.push(body);
+    });
+    return bodies;
+  };
+
+  it(
+    'the person invites, the witness sends, the person keeps it linked to an incident',
+    { timeout: 180_000 },
+    async () => {
+      const { context, requests } = await watchedContext(browser, server, { viewport: PHONE });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      const personBodies = bodiesOf(page);
+
+      const username = `robin-${Date.now().toString(36)}`;
+      await signUpInBrowser(page, server.origin, username, PASSPHRASE);
+      await page.getByRole('button', { name: 'Add a full entry' }).click();
+      await heading(page, 'Add a full entry');
+      await page.getByLabel('When it started').fill('2026-12-03T18:30');
+      await page.getByRole('textbox', { name: 'What happened' }).fill('A car waited outside.');
+      await page.getByRole('button', { name: 'Save incident' }).click();
+      await heading(page, 'Incident');
+      await page.getByRole('button', { name: 'My diary', exact: true }).click();
+      await heading(page, 'My diary');
+
+      // The person's screen, then the form: clear messages first.
+      await page.getByRole('button', { name: 'Ask a witness' }).click();
+      await heading(page, 'Ask a witness');
+      await page.getByText('You have not made any links yet.').waitFor();
+      await check(page, 'witness-list-empty');
+      await page.getByRole('button', { name: 'Make a link for a witness' }).click();
+      await heading(page, 'Make a link for a witness');
+      await page.getByLabel('How many days the link works for').fill('200');
+      await page.getByRole('button', { name: 'Make the link' }).click();
+      const summary = await page.locator('.error-summary').innerText();
+      expect(summary).toContain('Enter who it is for');
+      expect(summary).toContain('Enter a number of days from 1 to 90');
+      await check(page, 'witness-form');
+      await page.getByLabel('Who it is for').fill(LABEL);
+      await page.getByLabel('How many days the link works for').fill('14');
+      await page.getByLabel('Is it about one incident?').selectOption({ index: 1 });
+      await page.getByRole('button', { name: 'Make the link' }).click();
+      await heading(page, 'Your link is ready');
+      const link = await page.locator('[data-witness-made-link]').innerText();
+      expect(link).toMatch(new RegExp(`^${server.origin}/witness#w1\\.`));
+      await check(page, 'witness-made');
+
+      // The witness, in a context of their own.
+      const witnessContext = await browser.newContext({ viewport: PHONE });
+      const witnessRequests: string[] = [];
+      await witnessContext.route('**/*', (route) => {
+        witnessRequests.push(route.request().url());
+        return route.request().url().startsWith(server.origin)
+          ? route.continue()
+          : route.abort('blockedbyclient');
+      });
+      const witness = await witnessContext.newPage();
+      const witnessErrors: string[] = [];
+      witness.on('pageerror', (e) => witnessErrors.push(e.message));
+      const witnessBodies = bodiesOf(witness);
+      await witness.goto(link);
+      await witness.getByLabel('What did you see or hear?').waitFor();
+      const text = await witness.locator('main').innerText();
+      expect(text).not.toContain(LABEL);
+      expect(text).not.toContain('robin');
+      expect(
+        await witness.locator('[data-quick-exit-button], .quick-exit').count(),
+      ).toBeGreaterThan(0);
+      await check(witness, 'witness-page');
+      // Nothing filled in: clear messages, focus on the summary.
+      await witness.getByRole('button', { name: 'Send' }).click();
+      const problems = await witness.locator('[data-witness-summary]').innerText();
+      expect(problems).toContain('Enter the date it happened');
+      expect(problems).toContain('Write what you saw or heard');
+      expect(problems).toContain('Tick the box');
+      await check(witness, 'witness-page-errors');
+      await witness.getByLabel('Date', { exact: true }).fill('2026-12-03');
+      await witness.getByLabel('Time, if you know it').fill('18:30');
+      await witness.getByLabel('The date or time is not exact').check();
+      await witness.getByLabel('Where did it happen?').fill('Outside number 12');
+      await witness.getByLabel('What did you see or hear?').fill(SAW);
+      await witness.getByLabel('What was said to you, if anything?').fill(SAID);
+      await witness.getByLabel('How do you know the person who did it?').fill('I do not know him');
+      await witness.getByLabel('Your name').fill(WITNESS_NAME);
+      await witness.getByLabel('A phone number or email address').fill('07700 900123');
+      await witness.getByLabel('What I have written is true, as far as I know.').check();
+      await witness.getByRole('button', { name: 'Send' }).click();
+      await witness
+        .getByRole('heading', { name: 'Thank you. It has been sent.' })
+        .waitFor({ timeout: 30_000 });
+      expect(await witness.locator('[data-witness-form]').isHidden()).toBe(true);
+      // Nothing kept: storage empty, the form emptied, the secret gone from the address.
+      expect(
+        await witness.evaluate(async () => ({
+          local: localStorage.length,
+          session: sessionStorage.length,
+          databases: (await indexedDB.databases()).length,
+          cookie: document.cookie,
+          hash: location.hash,
+          saw: (document.getElementById('witness-saw') as HTMLTextAreaElement).value,
+        })),
+      ).toEqual({ local: 0, session: 0, databases: 0, cookie: '', hash: '', saw: '' });
+      await check(witness, 'witness-sent');
+      // The link took one account: opening it again says so kindly.
+      await witness.goto('about:blank');
+      await witness.goto(link);
+      await witness.getByText('This link has already been used. Thank you').waitFor();
+      expect(await witness.locator('[data-witness-form]').isHidden()).toBe(true);
+      expect(witnessErrors).toEqual([]);
+      expect(witnessRequests.filter((u) => !u.startsWith(server.origin))).toEqual([]);
+      // The witness's browser sent only sealed bytes.
+      expect(witnessBodies.length).toBeGreaterThan(0);
+      for (const body of witnessBodies) {
+        for (const secret of [
+          SAW,
+          SAID,
+          WITNESS_NAME,
+          'Outside number 12',
+          '07700',
+          'green coat',
+        ]) {
+          expect(body).not.toContain(secret);
+        }
+      }
+      // The Welsh page speaks Welsh.
+      await witness.goto('about:blank');
+      await witness.goto(`${server.origin}/cy/witness${new URL(link).hash}`);
+      await witness.getByText('Mae’r ddolen hon wedi cael ei defnyddio yn barod').waitFor();
+      expect(await witness.locator('html').getAttribute('lang')).toBe('cy');
+      await witnessContext.close();
+
+      // The person sees it, from a witness, and keeps it linked to the incident.
+      await page.getByRole('button', { name: 'See your witness links' }).click();
+      await heading(page, 'Ask a witness');
+      const item = page.locator('[data-witness-statement]').first();
+      await item.waitFor({ timeout: 30_000 });
+      const shown = await item.innerText();
+      expect(shown).toContain('From a witness');
+      expect(shown).toContain(SAW);
+      expect(shown).toContain(SAID);
+      expect(shown).toContain(WITNESS_NAME);
+      expect(shown).toContain(LABEL);
+      await check(page, 'witness-new');
+      // The incident the link was about is chosen already.
+      expect(await item.locator('select option:checked').innerText()).toContain('A car waited');
+      await item.getByRole('button', { name: 'Keep in my diary' }).click();
+      await page.getByText('Nothing new has come in.').waitFor({ timeout: 30_000 });
+      const kept = page.locator('[data-witness-statement]').first();
+      expect(await kept.innerText()).toContain('A car waited outside.');
+      expect(await kept.innerText()).toContain(SAW);
+      // The link is used; the person stops it.
+      const linkItem = page.locator('[data-witness-link]').first();
+      expect(await linkItem.getAttribute('data-state')).toBe('full');
+      await linkItem.getByRole('button', { name: 'Stop this link' }).click();
+      await page.locator('[data-witness-link][data-state="revoked"]').waitFor();
+      await check(page, 'witness-kept');
+
+      // In Welsh, after signing in again (this also unlocks an account whose key pair exists).
+      await page.goto(`${server.origin}/cy/vault`);
+      await heading(page, 'Eich dyddiadur preifat');
+      await page.getByRole('button', { name: 'Agor fy nyddiadur' }).click();
+      await heading(page, 'Agor fy nyddiadur');
+      await page.getByLabel('Enw defnyddiwr').fill(username);
+      await page.getByLabel('Cyfrinymadrodd', { exact: true }).fill(PASSPHRASE);
+      await page.getByRole('button', { name: 'Agor fy nyddiadur' }).click();
+      await heading(page, 'Fy nyddiadur');
+      await page.getByRole('button', { name: 'Gofyn i dyst' }).click();
+      await heading(page, 'Gofyn i dyst');
+      const keptCy = page.locator('[data-witness-statement]').first();
+      await keptCy.waitFor({ timeout: 30_000 });
+      expect(await keptCy.innerText()).toContain('Gan dyst');
+      expect(await keptCy.innerText()).toContain(SAW);
+      expect(
+        await page.locator('[data-witness-link] [data-row="state"] dd').first().innerText(),
+      ).toBe('Wedi stopio');
+      await check(page, 'witness-kept-cy');
+      await page.getByRole('button', { name: 'Gwneud dolen ar gyfer tyst' }).click();
+      await page.getByRole('button', { name: 'Gwneud y ddolen' }).waitFor();
+      await check(page, 'witness-form-cy');
+
+      expect(errors).toEqual([]);
+      expect(requests.filter((u) => !u.startsWith(server.origin))).toEqual([]);
+      for (const body of personBodies) {
+        for (const secret of [SAW, LABEL, WITNESS_NAME, 'A car waited', PASSPHRASE]) {
+          expect(body).not.toContain(secret);
+        }
+      }
+    },
+  );
+});
