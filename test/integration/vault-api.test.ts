@@ -646,6 +646,7 @@ describe.each(ENGINES)('vault API on $name', ({ name, available }) => {
         'GET /api/log/checkpoint',
         'GET /api/log/checkpoints/{size}',
         'GET /api/log/consistency',
+        'GET /api/log/handovers',
         'GET /api/log/key',
         'POST /api/shares',
         'GET /api/shares',
