@@ -36,6 +36,8 @@ export const LIMITS = {
   recoveryPerAddress: { max: 20, windowMs: 60 * MINUTE },
   /** The sign-in challenge: one per sign-in, passphrase check or backup, from one address. */
   challengePerAddress: { max: 100, windowMs: 15 * MINUTE },
+  /** Booking a place at an event (the public form), whatever the outcome. */
+  bookingPerAddress: { max: 20, windowMs: 60 * MINUTE },
 } as const satisfies Record<string, Limit>;
 
 export interface FailureLimit {

@@ -13,6 +13,7 @@ import * as m0007 from './0007_upload_locks.js';
 import * as m0008 from './0008_receipt_log.js';
 import * as m0009 from './0009_log_pending.js';
 import * as m0010 from './0010_shares.js';
+import * as m0012 from './0012_news_and_events.js';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001_service_meta_and_rate_limits': m0001,
@@ -25,4 +26,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0008_receipt_log': m0008,
   '0009_log_pending': m0009,
   '0010_shares': m0010,
+  '0012_news_and_events': m0012,
 };
