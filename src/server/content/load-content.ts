@@ -170,6 +170,9 @@ export function markdownContext(site: Omit<Site, 'pages'>, locale: Locale): Mark
       onlineReportUrl: site.profile.police.onlineReportUrl,
     },
     orgName: orgName({ ...site, pages: new Map() }, locale),
+    ...(site.bookingRetentionDays === undefined
+      ? {}
+      : { bookingRetentionDays: site.bookingRetentionDays }),
     text: {
       external: t.external,
       reportOnline: t.footer.reportOnline,
