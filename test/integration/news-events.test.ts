@@ -129,7 +129,7 @@ function atomEntries(xml: string): { title: string; id: string; updated: string 
 function calendarEvents(
   text: string,
 ): { uid: string; summary: string; start: Date; end: Date; tzid: string }[] {
-  const calendar = new ICAL.Component(ICAL.parse(text));
+  const calendar = new ICAL.Component(ICAL.parse(text) as unknown[]);
   for (const zone of calendar.getAllSubcomponents('vtimezone')) {
     ICAL.TimezoneService.register(new ICAL.Timezone(zone));
   }

@@ -270,7 +270,7 @@ export function NewsArticlePage(props: {
         )}
         <Markdown html={renderBody(local.text.body, textLocale)} />
       </article>
-      <p>
+      <p class="back-link">
         <a href={pagePath(site, locale, NEWS_SLUG)}>{t.news.title}</a>
       </p>
     </Layout>
@@ -815,7 +815,7 @@ export function BookingPage(props: {
           </form>
         </>
       )}
-      <p>
+      <p class="back-link">
         <a href={pagePath(site, locale, EVENTS_SLUG)}>{t.events.allEvents}</a>
       </p>
     </Layout>
