@@ -320,9 +320,13 @@ describe.each(ENGINES)('news and events on $name', ({ name, available }) => {
   it.skipIf(!available)(
     'serves Welsh under /cy, and marks an item that exists in one language only',
     async () => {
-      const cy = await get('/cy/news');
+      const cy = await get('/cy/news/stalking-protection-orders-explained');
       expect(cy.body).toContain('<html lang="cy"');
-      expect(cy.body).toContain('Gorchmynion Diogelu rhag Stelcio, yn fyr');
+      expect(cy.body).toContain('<h1>Gorchmynion Diogelu rhag Stelcio, yn fyr</h1>');
+      expect(cy.body).toContain('<article>');
+      expect(cy.body).toContain(
+        'href="/news/stalking-protection-orders-explained" hreflang="en-GB"',
+      );
       const english = await createNews(
         database.db,
         newsInput('english-only', new Date(Date.now() - DAY)),
