@@ -311,6 +311,23 @@ describe.each(ENGINES)('news and events on $name', ({ name, available }) => {
       expect(res.body).toContain(
         '<img class="item__image" src="/media/training-calendar.svg" alt="A calendar"',
       );
+      // A placeholder staff got wrong shows as written; the page never fails.
+      await createNews(
+        database.db,
+        newsInput('bad-placeholder', new Date(Date.now() - DAY), {
+          texts: {
+            en: {
+              title: 'T',
+              summary: 'S.',
+              body: 'Call {{helpline:nope}} now.',
+              imageAlt: undefined,
+            },
+          },
+        }),
+      );
+      const bad = await get('/news/bad-placeholder');
+      expect(bad.statusCode).toBe(200);
+      expect(bad.body).toContain('Call {{helpline:nope}} now.');
       const image = await get('/media/training-calendar.svg');
       expect(image.statusCode).toBe(200);
       expect(image.headers['content-type']).toBe('image/svg+xml');

@@ -30,7 +30,8 @@ import {
   type EventItem,
 } from '../../domain/events.js';
 import type { Locale } from '../../domain/locales.js';
-import { renderMarkdown } from '../../web/pages/markdown.js';
+import { ContentError, renderMarkdown } from '../../web/pages/markdown.js';
+import { StartupError } from '../startup-error.js';
 import {
   BOOKING_SLUG,
   BookingFormPage,
@@ -85,10 +86,24 @@ export async function newsEventsRoutes(
   options: NewsEventsOptions,
 ): Promise<void> {
   const { site, db, secret, retentionDays } = options;
-  await seedNewsAndEvents(
-    db,
-    await loadNewsAndEvents(options.contentDir, site.locales, site.profile.timeZone),
-  );
+  const files = await loadNewsAndEvents(options.contentDir, site.locales, site.profile.timeZone);
+  // A file's placeholders are checked at start, as content pages' are.
+  const items = [
+    ...files.news.map((item) => ['news', item] as const),
+    ...files.events.map((item) => ['events', item] as const),
+  ];
+  for (const [folder, item] of items) {
+    for (const [locale, text] of Object.entries(item.texts) as [Locale, { body: string }][]) {
+      try {
+        renderMarkdown(text.body, markdownContext(site, locale));
+      } catch (error) {
+        if (!(error instanceof ContentError)) throw error;
+        const file = path.join(options.contentDir, locale, folder, `${item.slug}.md`);
+        throw new StartupError(`Content file ${file}: ${error.message}`);
+      }
+    }
+  }
+  await seedNewsAndEvents(db, files);
   const media = await loadMedia(path.join(options.contentDir, 'media'));
   for (const [name, body] of media) {
     const type = MEDIA_TYPES[name.split('.').pop() ?? ''] ?? 'application/octet-stream';
@@ -100,8 +115,15 @@ export async function newsEventsRoutes(
     );
   }
 
-  const renderBody = (markdown: string, locale: Locale): string =>
-    renderMarkdown(markdown, markdownContext(site, locale)).html;
+  const renderBody = (markdown: string, locale: Locale): string => {
+    try {
+      return renderMarkdown(markdown, markdownContext(site, locale)).html;
+    } catch (error) {
+      if (!(error instanceof ContentError)) throw error;
+      // An unknown placeholder in words staff saved: shown as written rather than failing.
+      return renderMarkdown(markdown.replaceAll('{', '\\{'), markdownContext(site, locale)).html;
+    }
+  };
   const origin = (request: FastifyRequest): string => `${request.protocol}://${request.host}`;
   const query = (request: FastifyRequest) => (name: string) => {
     const value = (request.query as Record<string, unknown>)[name];
