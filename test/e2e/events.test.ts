@@ -9,8 +9,10 @@ import { mkdir, readFile } from 'node:fs/promises';
 import ICAL from 'ical.js';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PAGE_BUDGET_BYTES } from '../../bench/page-weight.js';
 import {
   axeViolations,
+  pageBytes,
   DESKTOP,
   HAVE_CHROMIUM,
   launchChromium,
@@ -154,6 +156,11 @@ describe.skipIf(!HAVE_CHROMIUM)('training and events in Chromium', () => {
         const response = await page.goto(server.origin + path);
         expect(response?.status(), path).toBe(200);
         await check(page, `${name}-${size}`);
+        if (size === 'desktop') {
+          expect(await pageBytes(page, server.origin + path), path).toBeLessThanOrEqual(
+            PAGE_BUDGET_BYTES,
+          );
+        }
       }
       await context.close();
     }
