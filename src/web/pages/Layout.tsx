@@ -223,7 +223,10 @@ function MainNav(props: { site: Site; locale: Locale; slug: string | undefined; 
           ))}
           {(['news', 'events'] as const).map((s) => (
             <li key={s}>
-              <a href={pagePath(site, locale, s)} aria-current={slug === s ? 'page' : undefined}>
+              <a
+                href={pagePath(site, locale, s)}
+                aria-current={slug === s ? 'page' : slug?.startsWith(`${s}/`) ? 'true' : undefined}
+              >
                 {EVENTS_MESSAGES[locale].nav[s]}
               </a>
             </li>
