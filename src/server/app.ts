@@ -20,6 +20,7 @@ import type { Config } from './config.js';
 import type { OpenDatabase } from './db/database.js';
 import { deleteExpiredCounters } from './db/repositories/rate-limit-counters.js';
 import { sweepExpiredShares } from './services/shares.js';
+import { sweepBookings } from './services/news-events.js';
 import { getOrCreateMeta } from './db/repositories/service-meta.js';
 import { databaseRateLimitStore } from './plugins/rate-limit-store.js';
 import fp from 'fastify-plugin';
@@ -41,6 +42,7 @@ import { buildSite, DEFAULT_PUBLIC_DIR } from './site.js';
 import { healthRoutes } from './routes/health.js';
 import { pageRoutes, sendErrorPage } from './routes/pages.js';
 import { selfCheckRoutes } from './routes/self-check.js';
+import { newsEventsRoutes } from './routes/news-events.js';
 import { vaultPageRoutes } from './routes/vault-page.js';
 import { vaultAppRoutes } from './routes/vault-app.js';
 import { sharePageRoutes } from './routes/share-page.js';
@@ -176,6 +178,9 @@ async function mosaic(app: FastifyInstance, options: AppOptions): Promise<void> 
     sweepExpiredShares(db).catch((error: unknown) => {
       app.log.warn({ err: errorSummary(error) }, 'could not delete the data of ended shares');
     });
+    sweepBookings(db, config.bookings.retentionDays).catch((error: unknown) => {
+      app.log.warn({ err: errorSummary(error) }, 'could not delete the bookings of past events');
+    });
   }, 5 * 60_000);
   sweeper.unref();
   app.addHook('onClose', () => clearInterval(sweeper));
@@ -242,6 +247,15 @@ async function mosaic(app: FastifyInstance, options: AppOptions): Promise<void> 
   logKeyRoutes(app, log);
   pageRoutes(app, site);
   selfCheckRoutes(app, site);
+  // Bookings of long-past events go at start too, not only at the first sweep.
+  await sweepBookings(db, config.bookings.retentionDays);
+  await newsEventsRoutes(app, {
+    site,
+    db,
+    secret,
+    contentDir: config.contentDir,
+    retentionDays: config.bookings.retentionDays,
+  });
   vaultPageRoutes(app, site);
   await vaultAppRoutes(app, site, publicDir);
   verifyPageRoutes(app, site, log.key.vkey);

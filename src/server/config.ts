@@ -44,6 +44,8 @@ export interface Config {
   readonly records: { readonly quotaBytes: number };
   /** The receipt log: its key, name, checkpoint cadence and time-stamp authority. */
   readonly log: LogConfig;
+  /** Event bookings (personal data) are deleted this many days after their event ends. */
+  readonly bookings: { readonly retentionDays: number };
 }
 
 export interface Timeouts {
@@ -152,6 +154,12 @@ const envSchema = z.object({
   S3_FORCE_PATH_STYLE: z
     .enum(['true', 'false'], { error: 'S3_FORCE_PATH_STYLE must be true or false' })
     .default('true'),
+  BOOKING_RETENTION_DAYS: z.coerce
+    .number({ error: 'BOOKING_RETENTION_DAYS must be a whole number of days from 1 to 3650' })
+    .int('BOOKING_RETENTION_DAYS must be a whole number of days from 1 to 3650')
+    .min(1, 'BOOKING_RETENTION_DAYS must be a whole number of days from 1 to 3650')
+    .max(3650, 'BOOKING_RETENTION_DAYS must be a whole number of days from 1 to 3650')
+    .default(30),
 });
 
 function megabytes(name: string, fallback: number) {
@@ -199,6 +207,7 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
     timeouts: DEFAULT_TIMEOUTS,
     records: { quotaBytes: e.RECORD_QUOTA_MB * 1024 * 1024 },
     log: await loadLogConfig(set),
+    bookings: { retentionDays: e.BOOKING_RETENTION_DAYS },
   });
 }
 

@@ -30,6 +30,7 @@ export async function buildSite(
     defaultLocale: config.profile.locales[0] ?? 'en',
     assets,
     services: () => services,
+    bookingRetentionDays: config.bookings.retentionDays,
   };
   return { site: { ...shell, pages: await loadContent(config.contentDir, shell) }, generated };
 }

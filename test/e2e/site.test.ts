@@ -57,7 +57,7 @@ describe.skipIf(!HAVE_CHROMIUM)('public site in Chromium', () => {
     expect(await context.cookies()).toEqual([]);
     expect(consoleErrors).toEqual([]);
     await context.close();
-  });
+  }, 600_000); // every page the crawl reaches, news and events included
 
   it('keeps every public page within the 50 KB budget, compressed, with all it loads', async () => {
     const { context } = await watchedContext(browser, server);
@@ -68,7 +68,7 @@ describe.skipIf(!HAVE_CHROMIUM)('public site in Chromium', () => {
       expect(bytes, path).toBeLessThanOrEqual(PAGE_BUDGET_BYTES);
     }
     await context.close();
-  });
+  }, 600_000); // every page the crawl reaches, news and events included
 
   it('keeps quick exit visible and uncovered at the top while scrolling, on phone and desktop', async () => {
     for (const viewport of [PHONE, DESKTOP]) {

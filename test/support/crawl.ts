@@ -35,10 +35,12 @@ export async function crawl(
   return { pages, broken };
 }
 
-/** Same-site page links in an HTML document, without fragments; assets are not pages. */
+/** Same-site page links in an HTML document, without fragments; assets and downloads are not pages. */
 export function internalLinks(html: string): string[] {
   const links = new Set<string>();
-  for (const match of html.matchAll(/<a\b[^>]*\bhref="([^"]*)"/g)) {
+  for (const match of html.matchAll(/<a\b[^>]*\bhref="([^"]*)"[^>]*>/g)) {
+    // A download (an .ics file) or a feed is a file, not a page.
+    if (/\s(download|type)[\s=>]/.test(match[0])) continue;
     const href = (match[1] ?? '').replace(/&amp;/g, '&');
     if (!href.startsWith('/') || href.startsWith('//') || href.startsWith('/assets/')) continue;
     links.add(href.split('#')[0] || '/');

@@ -38,6 +38,8 @@ export const LIMITS = {
   challengePerAddress: { max: 100, windowMs: 15 * MINUTE },
   /** A witness link opened or a statement sent (docs/vault-protocol.md §15.4), from one address. */
   witnessPerAddress: { max: 60, windowMs: 15 * MINUTE },
+  /** Booking a place at an event (the public form), whatever the outcome. */
+  bookingPerAddress: { max: 20, windowMs: 60 * MINUTE },
 } as const satisfies Record<string, Limit>;
 
 export interface FailureLimit {

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import type { Locale } from '../../domain/locales.js';
 import { localise } from '../../domain/localised-text.js';
 import { MESSAGES } from '../../web/i18n/messages.js';
-import { ContentError, renderMarkdown } from '../../web/pages/markdown.js';
+import { ContentError, renderMarkdown, type MarkdownContext } from '../../web/pages/markdown.js';
 import {
   findService,
   HOME_SLUG,
@@ -55,6 +55,8 @@ export async function loadContent(
     ...(sources.get(site.defaultLocale)?.keys() ?? []),
     VAULT_SLUG,
     SELF_CHECK_SLUG,
+    'news',
+    'events',
   ]);
   const pages: PageMap = new Map();
   for (const [locale, files] of sources) {
@@ -125,28 +127,7 @@ function renderPage(
   const match = FRONT_MATTER.exec(source);
   if (!match) throw new ContentError('it must start with front matter between two "---" lines');
   const front = frontMatterSchema.parse(parseYaml(match[1] ?? '') ?? {});
-  const t = MESSAGES[locale];
-  const rendered = renderMarkdown(source.slice(match[0].length), {
-    pageHref: (target) => pagePath(site, locale, target === '' ? HOME_SLUG : target),
-    helpline: (key) => {
-      const service = findService(site, key);
-      return service?.phone === undefined
-        ? undefined
-        : { name: localise(service.name, locale), phone: service.phone };
-    },
-    police: {
-      name: localise(site.profile.police.name, locale),
-      nonEmergencyPhone: site.profile.police.nonEmergencyPhone,
-      onlineReportUrl: site.profile.police.onlineReportUrl,
-    },
-    orgName: orgName({ ...site, pages: new Map() }, locale),
-    text: {
-      external: t.external,
-      reportOnline: t.footer.reportOnline,
-      reportInPerson: t.footer.reportInPerson,
-      scrollableTable: t.scrollableTable,
-    },
-  });
+  const rendered = renderMarkdown(source.slice(match[0].length), markdownContext(site, locale));
   const broken = rendered.internalLinks.filter((s) => s !== '' && !slugs.has(s));
   if (broken.length > 0) {
     throw new ContentError(`links to pages that do not exist: ${broken.map((s) => `/${s}`).join(', ')}`);
@@ -170,4 +151,33 @@ function describe(error: ContentError | z.ZodError): string {
   if (error instanceof ContentError) return error.message;
   const issue = error.issues[0];
   return `front matter "${issue?.path.join('.') ?? ''}": ${issue?.message ?? 'invalid'}`;
+}
+
+/** What the Markdown renderer needs to fill placeholders and links for one language. */
+export function markdownContext(site: Omit<Site, 'pages'>, locale: Locale): MarkdownContext {
+  const t = MESSAGES[locale];
+  return {
+    pageHref: (target) => pagePath(site, locale, target === '' ? HOME_SLUG : target),
+    helpline: (key) => {
+      const service = findService(site, key);
+      return service?.phone === undefined
+        ? undefined
+        : { name: localise(service.name, locale), phone: service.phone };
+    },
+    police: {
+      name: localise(site.profile.police.name, locale),
+      nonEmergencyPhone: site.profile.police.nonEmergencyPhone,
+      onlineReportUrl: site.profile.police.onlineReportUrl,
+    },
+    orgName: orgName({ ...site, pages: new Map() }, locale),
+    ...(site.bookingRetentionDays === undefined
+      ? {}
+      : { bookingRetentionDays: site.bookingRetentionDays }),
+    text: {
+      external: t.external,
+      reportOnline: t.footer.reportOnline,
+      reportInPerson: t.footer.reportInPerson,
+      scrollableTable: t.scrollableTable,
+    },
+  };
 }

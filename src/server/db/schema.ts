@@ -27,6 +27,12 @@ export interface Database {
   share_sessions: ShareSessionTable;
   witness_invitations: WitnessInvitationTable;
   witness_statements: WitnessStatementTable;
+  news_articles: NewsArticleTable;
+  news_translations: NewsTranslationTable;
+  events: EventTable;
+  event_translations: EventTranslationTable;
+  bookings: BookingTable;
+  content_seeds: ContentSeedTable;
 }
 
 /** A witness invitation (docs/vault-protocol.md §15); the auth-key hash is null once closed. */
@@ -282,4 +288,80 @@ export interface RateLimitCounterTable {
   key: string;
   hits: number;
   reset_at: Date;
+}
+
+/** A news article (migration 0012); published and shown once `published_at` has come. */
+export interface NewsArticleTable {
+  id: string;
+  slug: string;
+  status: 'draft' | 'published';
+  published_at: Date;
+  /** A file under CONTENT_DIR/media, served at /media/<name>. */
+  image: string | null;
+  origin: 'file' | 'staff';
+  created_at: ColumnType<Date, never, never>;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+export interface NewsTranslationTable {
+  article_id: string;
+  locale: string;
+  title: string;
+  summary: string;
+  /** Markdown, rendered with HTML switched off. */
+  body: string;
+  image_alt: string | null;
+}
+
+/** A training course, briefing or conference (migration 0012). */
+export interface EventTable {
+  id: string;
+  slug: string;
+  status: 'draft' | 'published';
+  published_at: Date;
+  kind: 'course' | 'briefing' | 'conference';
+  audience: 'practitioners' | 'public';
+  mode: 'online' | 'in-person';
+  starts_at: Date;
+  ends_at: Date;
+  time_zone: string;
+  cost_pence: number;
+  capacity: number | null;
+  places_taken: ColumnType<number, never, number>;
+  booking: 'form' | 'link' | 'none';
+  booking_url: string | null;
+  origin: 'file' | 'staff';
+  created_at: ColumnType<Date, never, never>;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+export interface EventTranslationTable {
+  event_id: string;
+  locale: string;
+  title: string;
+  summary: string;
+  body: string;
+  venue: string | null;
+}
+
+/** Personal data: deleted a set number of days after its event ends. */
+export interface BookingTable {
+  id: string;
+  event_id: string;
+  /** SHA-256 (hex) of the cancellation link's token. */
+  token_hash: string;
+  name: string;
+  email: string;
+  organisation: string;
+  role: string;
+  needs: string;
+  consent: boolean;
+  locale: string;
+  created_at: ColumnType<Date, never, never>;
+}
+
+export interface ContentSeedTable {
+  kind: 'news' | 'event';
+  slug: string;
+  seeded_at: ColumnType<Date, never, never>;
 }

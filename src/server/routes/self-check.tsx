@@ -92,7 +92,7 @@ export function step(fields: FormFields): SelfCheckView {
     : { kind: 'question', question: next, answers };
 }
 
-function parseForm(body: string): FormFields {
+export function parseForm(body: string): FormFields {
   const out: Record<string, string[]> = Object.create(null) as Record<string, string[]>;
   let count = 0;
   for (const [name, value] of new URLSearchParams(body)) {
@@ -102,7 +102,8 @@ function parseForm(body: string): FormFields {
   return out;
 }
 
-function fromThisSite(request: FastifyRequest): boolean {
+/** False when the browser says the request came from another site. */
+export function fromThisSite(request: FastifyRequest): boolean {
   const fetchSite = request.headers['sec-fetch-site'];
   if (typeof fetchSite === 'string') return fetchSite === 'same-origin';
   const origin = request.headers.origin;

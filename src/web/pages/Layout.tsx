@@ -12,6 +12,7 @@ import { localise } from '../../domain/localised-text.js';
 import { telHref } from '../../domain/services.js';
 import { format, MESSAGES, type Messages } from '../i18n/messages.js';
 import { VERIFY_MESSAGES } from '../i18n/verify-messages.js';
+import { EVENTS_MESSAGES } from '../i18n/events-messages.js';
 import {
   findService,
   HOME_SLUG,
@@ -36,6 +37,8 @@ export interface LayoutProps {
   readonly frame?: 'public' | 'vault';
   /** The whole tab title, when the page makes its own (the vault's is neutral). */
   readonly documentTitle?: string;
+  /** Feeds a reader can find from the page (`<link rel="alternate">`). */
+  readonly feeds?: readonly { href: string; type: string; title: string }[];
   readonly children: ComponentChildren;
 }
 
@@ -49,6 +52,7 @@ export function Layout({
   stylesheets = [],
   frame = 'public',
   documentTitle,
+  feeds = [],
   children,
 }: LayoutProps) {
   const t = MESSAGES[locale];
@@ -73,6 +77,9 @@ export function Layout({
               key={l}
             />
           ))}
+        {feeds.map((f) => (
+          <link rel="alternate" type={f.type} href={f.href} title={f.title} key={f.href} />
+        ))}
         {[site.assets.script, ...scripts].map((src) => (
           <script type="module" src={src} key={src} />
         ))}
@@ -212,6 +219,16 @@ function MainNav(props: { site: Site; locale: Locale; slug: string | undefined; 
                 aria-current={p.slug === slug ? 'page' : undefined}
               >
                 {p.navLabel ?? p.title}
+              </a>
+            </li>
+          ))}
+          {(['news', 'events'] as const).map((s) => (
+            <li key={s}>
+              <a
+                href={pagePath(site, locale, s)}
+                aria-current={slug === s ? 'page' : slug?.startsWith(`${s}/`) ? 'true' : undefined}
+              >
+                {EVENTS_MESSAGES[locale].nav[s]}
               </a>
             </li>
           ))}

@@ -19,6 +19,8 @@ export interface MarkdownContext {
     readonly onlineReportUrl: string | undefined;
   };
   readonly orgName: string;
+  /** How many days after an event its bookings are kept (`{{bookings:retention-days}}`). */
+  readonly bookingRetentionDays?: number;
   readonly text: {
     readonly external: string;
     readonly reportOnline: string;
@@ -51,7 +53,7 @@ export class ContentError extends Error {
   override readonly name = 'ContentError';
 }
 
-const PLACEHOLDER = /^\{\{(helpline|phone|police|org):([a-z0-9-]+)\}\}/;
+const PLACEHOLDER = /^\{\{(helpline|phone|police|org|bookings):([a-z0-9-]+)\}\}/;
 
 export function renderMarkdown(source: string, ctx: MarkdownContext): RenderedMarkdown {
   const md = MarkdownIt({ html: false, linkify: false, typographer: true });
@@ -136,6 +138,12 @@ function placeholderRule(state: StateInline, silent: boolean, ctx: MarkdownConte
       case 'org':
         if (key !== 'name') throw new ContentError(`unknown placeholder {{org:${key}}}`);
         push(undefined, ctx.orgName);
+        break;
+      case 'bookings':
+        if (key !== 'retention-days' || ctx.bookingRetentionDays === undefined) {
+          throw new ContentError(`unknown placeholder {{bookings:${key}}}`);
+        }
+        push(undefined, String(ctx.bookingRetentionDays));
         break;
       default:
         throw new ContentError(`unknown placeholder {{${kind}:${key}}}`);

@@ -53,6 +53,8 @@ export interface Site {
   readonly assets: Assets;
   /** National and local services, national first. */
   services(): readonly Service[];
+  /** Days after an event that its bookings are kept (BOOKING_RETENTION_DAYS). */
+  readonly bookingRetentionDays?: number;
 }
 
 export const HOME_SLUG = 'index';

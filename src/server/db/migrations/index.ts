@@ -14,6 +14,7 @@ import * as m0008 from './0008_receipt_log.js';
 import * as m0009 from './0009_log_pending.js';
 import * as m0010 from './0010_shares.js';
 import * as m0011 from './0011_witnesses.js';
+import * as m0012 from './0012_news_and_events.js';
 import * as m0014 from './0014_log_key_handovers.js';
 
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -28,5 +29,6 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0009_log_pending': m0009,
   '0010_shares': m0010,
   '0011_witnesses': m0011,
+  '0012_news_and_events': m0012,
   '0014_log_key_handovers': m0014,
 };
