@@ -87,6 +87,9 @@ describe.each(ENGINES)('changing the log key on $name', ({ name, available }) =>
     const oldVkey = (await get(LOG_KEY_PATH)).trim();
     expect(oldVkey.startsWith('rotate.example.org/receipts+')).toBe(true);
 
+    await expect(
+      rotateLogKey(t.database.db, { ...t.config.log, origin: 'rotate.example.org/receipts' }),
+    ).rejects.toThrow(/Unset LOG_ORIGIN/);
     for (const origin of ['has space', 'rotate.example.org/receipts']) {
       await expect(rotateLogKey(t.database.db, t.config.log, { origin })).rejects.toThrow(
         /cannot be a log origin|needs a new origin/,

@@ -184,6 +184,12 @@ describe('the layer allow-list (eslint/layers.js)', () => {
       'export const load = () => import(`../vault/index.js`);',
       /import\(\) may not cross layers/,
     ],
+    [
+      'a folder of src/ that is in no layer (its imports would go unchecked)',
+      'src/web/newfolder/probe.ts',
+      'export const x = 1;',
+      /src\/web\/newfolder\/probe\.ts is in no layer/,
+    ],
   ];
 
   it.each(refused)('refuses %s', async (_what, file, code, message) => {

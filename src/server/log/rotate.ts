@@ -38,6 +38,15 @@ export async function rotateLogKey(
   config: LogConfig,
   options: { readonly origin?: string; readonly now?: Date } = {},
 ): Promise<Rotation> {
+  const keptInDatabase = config.signingKey === undefined;
+  // A database-kept key under a new origin would no longer match LOG_ORIGIN, so every app server
+  // would refuse to load it and go on signing with the old key, logging an error every cycle.
+  if (keptInDatabase && config.origin !== undefined) {
+    throw new StartupError(
+      `LOG_ORIGIN is set (${config.origin}), so app servers would refuse the new key. Unset ` +
+        'LOG_ORIGIN on every app server and here (the kept key names its own origin), then run this again.',
+    );
+  }
   const from = await loadLogKey(db, config);
   const origin = options.origin ?? nextOrigin(from.origin);
   if (!isValidKeyName(origin)) {
@@ -52,7 +61,6 @@ export async function rotateLogKey(
   const to = await logKeyFromText(text, 'The new log key', { ...config, origin: undefined });
   const at = options.now ?? new Date();
   const handover = await signHandover(from.signer, to.signer, at);
-  const keptInDatabase = config.signingKey === undefined;
   await db.transaction().execute(async (trx) => {
     if (keptInDatabase) {
       // Another rotation got there first: stop rather than hand over from a key no longer used.
