@@ -14,11 +14,18 @@ const RESTARTS_POSTGRES = ['test/integration/database-restart.test.ts'];
 export default defineConfig({
   test: {
     reporters: ['default', './test/support/summary-reporter.ts'],
+    // Makes the migrated embedded database every test database starts from, once, before any file.
+    globalSetup: ['./test/support/global-setup.ts'],
     projects: [
       {
         test: {
           name: 'unit',
-          include: ['src/**/*.test.{ts,tsx}', 'bench/**/*.test.ts', 'test/lint/**/*.test.ts'],
+          include: [
+            'src/**/*.test.{ts,tsx}',
+            'bench/**/*.test.ts',
+            'test/lint/**/*.test.ts',
+            'test/support/**/*.test.ts',
+          ],
           environment: 'node',
           // A hang guard, not a speed target: a property test beside a busy integration file can
           // take several times its usual second.

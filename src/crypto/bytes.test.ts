@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { unicodeText } from '../../test/support/arbitraries.js';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   ByteReader,
@@ -149,7 +150,7 @@ describe('ByteWriter / ByteReader', () => {
   it('reads back what was written and refuses overruns and trailing bytes', () => {
     fc.assert(
       fc.property(
-        fc.string({ unit: 'binary', maxLength: 40 }),
+        unicodeText({ maxLength: 40 }),
         fc.maxSafeNat(),
         fc.uint8Array({ maxLength: 40 }),
         (s, n, b) => {

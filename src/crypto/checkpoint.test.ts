@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { unicodeText } from '../../test/support/arbitraries.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { toHex } from './bytes.js';
 import {
@@ -28,13 +29,13 @@ beforeAll(async () => {
 
 const hash32 = fc.uint8Array({ minLength: 32, maxLength: 32 });
 const receiptArb: fc.Arbitrary<Receipt> = fc.record({
-  recordId: fc.string({ unit: 'binary', minLength: 1, maxLength: 40 }),
+  recordId: unicodeText({ minLength: 1, maxLength: 40 }),
   revision: fc.maxSafeNat(),
   ciphertextSha256: hash32,
   receivedAt: fc.maxSafeNat(),
 });
 const checkpointArb: fc.Arbitrary<Checkpoint> = fc.record({
-  logId: fc.string({ unit: 'binary', minLength: 1, maxLength: 40 }),
+  logId: unicodeText({ minLength: 1, maxLength: 40 }),
   treeSize: fc.maxSafeNat(),
   rootHash: hash32,
   timestamp: fc.maxSafeNat(),

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { unicodeText } from '../../test/support/arbitraries.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { toHex, utf8Encode } from './bytes.js';
 import {
@@ -16,7 +17,7 @@ import { cryptoReady } from './sodium.js';
 beforeAll(cryptoReady);
 
 const key32 = fc.uint8Array({ minLength: 32, maxLength: 32 });
-const id = fc.string({ unit: 'binary', minLength: 1, maxLength: 40 });
+const id = unicodeText({ minLength: 1, maxLength: 40 });
 const binding: fc.Arbitrary<RecordBinding> = fc.record({
   recordId: id,
   recordType: fc.oneof(fc.constantFrom('incident', 'person', 'evidence', 'safety-plan'), id),

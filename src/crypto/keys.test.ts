@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { unicodeText } from '../../test/support/arbitraries.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { toHex } from './bytes.js';
 import {
@@ -15,7 +16,7 @@ import { cryptoReady } from './sodium.js';
 beforeAll(cryptoReady);
 
 const key32 = fc.uint8Array({ minLength: 32, maxLength: 32 });
-const context = fc.string({ unit: 'binary', minLength: 1, maxLength: 60 });
+const context = unicodeText({ minLength: 1, maxLength: 60 });
 
 describe('generateKey', () => {
   it('returns 32 fresh random bytes', async () => {

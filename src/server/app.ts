@@ -346,6 +346,10 @@ export async function buildApp(
     logController: new PrivateRequestLog(),
     logger: { level: options.config.logLevel },
     return503OnClosing: true,
+    // Start-up reads the content, builds the search index and opens the receipt log. On a busy
+    // machine that can take longer than Fastify's default 10 s, which would end the process for
+    // nothing; a start that truly hangs is still cut off.
+    pluginTimeout: 120_000,
     ...fastifyOptions,
   });
   await app.register(mosaicApp, options);
