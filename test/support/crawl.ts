@@ -52,3 +52,21 @@ export function internalLinks(html: string): string[] {
 export function isPublicPage(path: string): boolean {
   return !/^(\/[a-z]{2})?\/vault$/.test(path);
 }
+
+/**
+ * The crawled pages with at most `perTemplate` of each news article and event page (and of each
+ * filtered list) per language: those are the same template over different items, already checked
+ * one by one for status and links by the crawl, so the browser checks a few of each rather than
+ * every one. Every other page is kept.
+ */
+export function samplePages(paths: readonly string[], perTemplate = 2): string[] {
+  const seen = new Map<string, number>();
+  return paths.filter((p) => {
+    const match = /^((?:\/[a-z]{2})?\/(?:news|events))(\/[^?]+|\?.*)$/.exec(p);
+    if (!match) return true;
+    const key = `${match[1]}${match[2]!.startsWith('?') ? '?' : '/'}`;
+    const count = (seen.get(key) ?? 0) + 1;
+    seen.set(key, count);
+    return count <= perTemplate;
+  });
+}
