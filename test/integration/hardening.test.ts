@@ -221,6 +221,37 @@ describe('slow and stalled clients', () => {
     expect(ms).toBeLessThan(TIMEOUTS.idleMs + 2_000);
   });
 
+  it('answers the rightful visitor while a thousand idle connections wait, then closes them all', async () => {
+    // One address opening many connections and sending nothing (or half a request line): the
+    // slow-loris attack. The server must still answer a real request, and must shut every idle
+    // one by itself, so they cannot pile up until it runs out of file handles.
+    const idle = await Promise.all(
+      Array.from({ length: 1_000 }, async (_, i) => {
+        const connection = await open();
+        if (i % 2 === 1) connection.socket.write('GET / HTTP/1.1\r\nHost: 127.0');
+        return connection;
+      }),
+    );
+    const connections = () =>
+      new Promise<number>((resolve, reject) =>
+        server.app.server.getConnections((error, n) => (error ? reject(error) : resolve(n))),
+      );
+    expect(await connections()).toBeGreaterThan(0);
+    const visitor = await open();
+    visitor.socket.write('GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n');
+    await visitor.closed;
+    expect(visitor.reply()).toMatch(/^HTTP\/1\.1 200/);
+    expect(visitor.reply()).toMatch(/<html/);
+    const times = await Promise.race([
+      Promise.all(idle.map((c) => c.closed)),
+      new Promise<number[]>((r) => setTimeout(() => r([]), 15_000)),
+    ]);
+    for (const c of idle) c.socket.destroy();
+    expect(times).toHaveLength(1_000);
+    expect(Math.max(...times)).toBeLessThan(TIMEOUTS.idleMs + 6_000);
+    expect(await connections()).toBe(0);
+  }, 30_000);
+
   const newUpload = async (bytes: number): Promise<{ c: VaultClient; path: string }> => {
     const c = new VaultClient(server.app, username(), '192.0.2.77');
     expect((await c.signUp()).statusCode).toBe(201);
