@@ -191,6 +191,26 @@ describe.skipIf(!HAVE_CHROMIUM)('the recipient at /share', () => {
     expect(download.suggestedFilename()).toBe('texts.txt');
     expect(new Uint8Array(await readFile(await download.path()))).toEqual(EXHIBIT);
     await expect.poll(() => status.textContent()).toContain('texts.txt is ready');
+
+    // The report and the bundle, made on this device from what was shared; then one button
+    // checks the bundle with the /verify page's checker: OK.
+    await page.getByRole('button', { name: 'Make the report and bundle' }).click();
+    const saveBundle = page.getByRole('button', { name: 'Save the bundle (.zip)' });
+    await saveBundle.waitFor({ timeout: 60_000 });
+    const bundleDownload = page.waitForEvent('download');
+    await saveBundle.click();
+    const bundle = await bundleDownload;
+    expect(bundle.suggestedFilename()).toMatch(/^mosaic-report-\d{4}-\d{2}-\d{2}\.zip$/);
+    const zip = await readFile(await bundle.path());
+    expect([...zip.subarray(0, 2)]).toEqual([0x50, 0x4b]);
+    const pdfDownload = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Save the report (PDF)' }).click();
+    const pdf = await readFile(await (await pdfDownload).path());
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    await page.getByRole('button', { name: 'Check the bundle' }).click();
+    await page.locator('[data-share-check-ok]').waitFor({ timeout: 60_000 });
+    expect(await page.locator('[data-share-check-ok]').innerText()).toMatch(/^OK\./);
+    expect(await axeViolations(page)).toEqual([]);
     if (SHOTS) {
       await page.screenshot({ path: `${SHOTS}/share-open-phone.png`, fullPage: true });
       await page.setViewportSize(DESKTOP);

@@ -20,6 +20,15 @@ import { RISK_QUESTION_WORDS } from '../../domain/safety/risk-words.js';
 import { ApiError } from '../../vault/api.js';
 import { VaultApi } from '../../vault/api.js';
 import { openShare, parseShareLink, ShareError } from '../../vault/shares.js';
+import {
+  checkBundle,
+  makeShareReport,
+  type CheckOutcome,
+  type MakeReportTask,
+  type MakeStage,
+} from './report.js';
+
+export type { CheckOutcome, MadeReport, MakeStage } from './report.js';
 
 export interface ShownIncident {
   readonly id: string;
@@ -65,6 +74,18 @@ export interface ShownCase {
   /** Records that failed their schema, not shown. */
   readonly unreadable: number;
   download(recordId: string): Promise<{ blob: Blob; name: string }>;
+  /**
+   * The report PDF and the bundle of everything shared, made on this device (the owner's report
+   * worker); `verifyHtml` is the offline checker's address on this site, for the bundle.
+   */
+  makeReport(
+    onStage: (stage: MakeStage, fraction: number) => void,
+    options?: { readonly verifyHtml?: string },
+  ): MakeReportTask;
+  /** Checks a bundle on this device (the /verify page's checker). */
+  check(bundle: Blob, expectedLogKey?: string): Promise<CheckOutcome>;
+  /** Drops the keys kept for the bundle. */
+  forget(): void;
 }
 
 /** What went wrong, as the page's message names. */
@@ -124,7 +145,8 @@ export async function openCase(
   passcode: string,
   locale: Locale = 'en',
 ): Promise<ShownCase> {
-  const opened = await openShare(new VaultApi(), hash, passcode);
+  const api = new VaultApi();
+  const opened = await openShare(api, hash, passcode);
   const incidents: ShownIncident[] = [];
   const exhibits: ShownExhibit[] = [];
   const checks: RiskCheck[] = [];
@@ -181,6 +203,9 @@ export async function openCase(
       const { evidence, blob } = await opened.openEvidence(recordId);
       return { blob, name: evidence.file.name };
     },
+    makeReport: (onStage, options = {}) => makeShareReport(api, opened, locale, options, onStage),
+    check: (bundle, expectedLogKey) => checkBundle(bundle, expectedLogKey),
+    forget: () => opened.forget(),
   };
 }
 
