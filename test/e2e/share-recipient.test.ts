@@ -245,6 +245,24 @@ describe.skipIf(!HAVE_CHROMIUM)('the recipient at /share', () => {
     await page.getByLabel('Cod pas').waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('cy');
     expect(requests.filter((u) => u.includes('/api/'))).toEqual([]);
+    // Opened in Welsh: the case, the report and the check speak Welsh; axe-clean on a phone and
+    // on a desktop.
+    await page.fill('#share-passcode', passcode);
+    await page.click('button[type=submit]');
+    await page
+      .getByText('Wedi’i rannu ar gyfer: PC Jones, case 12/345')
+      .waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'Gwneud yr adroddiad a’r bwndel' }).click();
+    await page.getByRole('button', { name: 'Gwirio’r bwndel' }).click({ timeout: 60_000 });
+    await page.locator('[data-share-check-ok]').waitFor({ timeout: 60_000 });
+    expect(await page.locator('[data-share-check-ok]').innerText()).toMatch(/^Iawn\. /);
+    expect(await page.getByRole('button', { name: 'Cadw’r bwndel (.zip)' }).count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/share-open-cy-phone.png`, fullPage: true });
+    await page.setViewportSize(DESKTOP);
+    expect(await axeViolations(page)).toEqual([]);
+    if (SHOTS)
+      await page.screenshot({ path: `${SHOTS}/share-open-cy-desktop.png`, fullPage: true });
     await context.close();
-  }, 60_000);
+  }, 120_000);
 });
