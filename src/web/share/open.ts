@@ -20,13 +20,7 @@ import { RISK_QUESTION_WORDS } from '../../domain/safety/risk-words.js';
 import { ApiError } from '../../vault/api.js';
 import { VaultApi } from '../../vault/api.js';
 import { openShare, parseShareLink, ShareError } from '../../vault/shares.js';
-import {
-  checkBundle,
-  makeShareReport,
-  type CheckOutcome,
-  type MakeReportTask,
-  type MakeStage,
-} from './report.js';
+import type { CheckOutcome, MadeReport, MakeReportTask, MakeStage } from './report.js';
 
 export type { CheckOutcome, MadeReport, MakeStage } from './report.js';
 
@@ -203,8 +197,25 @@ export async function openCase(
       const { evidence, blob } = await opened.openEvidence(recordId);
       return { blob, name: evidence.file.name };
     },
-    makeReport: (onStage, options = {}) => makeShareReport(api, opened, locale, options, onStage),
-    check: (bundle, expectedLogKey) => checkBundle(bundle, expectedLogKey),
+    // The report's code (its model, the workers' addresses) loads only when it is asked for.
+    makeReport(onStage, options = {}) {
+      let inner: MakeReportTask | undefined;
+      let cancelled = false;
+      const result = import('./report.js').then((m): Promise<MadeReport> => {
+        if (cancelled) throw Object.assign(new Error('cancelled'), { code: 'cancelled' });
+        inner = m.makeShareReport(api, opened, locale, options, onStage);
+        return inner.result;
+      });
+      return {
+        result,
+        cancel: () => {
+          cancelled = true;
+          inner?.cancel();
+        },
+      };
+    },
+    check: async (bundle, expectedLogKey) =>
+      (await import('./report.js')).checkBundle(bundle, expectedLogKey),
     forget: () => opened.forget(),
   };
 }
