@@ -1,10 +1,13 @@
 /**
  * "Share with someone", the owner's side, in Chromium at phone size against the real server: a
- * newcomer records an incident, shares it with a label, sees the link and the passcode; the
- * recipient, in a browser context of their own, opens the link with the passcode and sees the
- * incident, keeping nothing in storage; the owner sees the share in the list (for whom, one entry,
- * opened), stops sharing after a confirm step, sees it marked as stopped, and the recipient's
- * reload is refused. The label and the passcode never leave the browser in the clear; each
+ * newcomer records an incident with a photo, shares both with a label, sees the link and the
+ * passcode; the recipient, in a browser context of their own, opens the link with the passcode,
+ * sees the incident, downloads the photo byte for byte, makes the report and bundle, saves the
+ * bundle and checks it with one button (OK), keeping nothing in storage; the owner sees the share
+ * in the list (for whom, what, opened), is warned that deleting the incident breaks that share
+ * (named), stops sharing after a confirm step, sees it marked as stopped, and the recipient's
+ * reload is refused; after the recipient's tab closes, nothing is left in their storage. The
+ * incident's words, the label and the passcode never leave either browser in the clear; each
  * screen passes axe, and nothing is asked of another origin.
  */
 import { randomBytes } from 'node:crypto';

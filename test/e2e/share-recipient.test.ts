@@ -2,8 +2,10 @@
  * The recipient's page at /share in Debian's Chromium, lean: a real share (real crypto, made in
  * Node with the vault core against the live server) holding two incidents. Opening the link
  * fetches nothing about the share; a wrong passcode says so; the right one (lower case, no dash)
- * shows the label and the incidents in time order; nothing is left in the browser's storage;
- * Close empties the page; no axe violations; the Welsh page speaks Welsh.
+ * shows the label and the incidents in time order; the exhibit downloads byte for byte; the report
+ * PDF and the bundle are made on the device and the bundle checks OK with one button; nothing is
+ * left in the browser's storage; Close empties the page; no axe violations; the Welsh page opens,
+ * makes and checks it in Welsh.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
