@@ -70,6 +70,36 @@ describe.skipIf(!HAVE_CHROMIUM)('the recipient at /share', () => {
         witnessIds: [],
         evidenceIds: [],
         tags: [],
+        // The texts, copied from the phone into the incident they belong to.
+        ...(i.where === undefined
+          ? {
+              imported: {
+                format: 'whatsapp-txt',
+                items: [
+                  {
+                    key: 'm2',
+                    at: '2026-11-02T08:02+00:00',
+                    kind: 'message',
+                    channel: 'whatsapp',
+                    direction: 'incoming',
+                    sender: '+447700900123',
+                    senderName: 'Him',
+                    text: 'answer me',
+                  },
+                  {
+                    key: 'm1',
+                    at: '2026-11-02T08:01+00:00',
+                    kind: 'message',
+                    channel: 'whatsapp',
+                    direction: 'incoming',
+                    sender: '+447700900123',
+                    senderName: 'Him',
+                    text: 'where are you',
+                  },
+                ],
+              },
+            }
+          : {}),
       });
       written.push(await api.createRecord(await sealNewRecord(accountKey, INCIDENT_TYPE, value)));
     }
@@ -175,6 +205,17 @@ describe.skipIf(!HAVE_CHROMIUM)('the recipient at /share', () => {
     expect(incidents[0]).toContain('2 November 2026, 08:05');
     expect(incidents[1]).toContain('He waited by my car after work.');
     expect(incidents[1]).toContain('Car park');
+    // The copied messages, folded under their count, in the order they were sent.
+    const messages = page.locator('[data-share-messages]');
+    expect(await messages.count()).toBe(1);
+    expect(await messages.locator('summary').innerText()).toBe(
+      'Messages and calls copied from their phone: 2',
+    );
+    await messages.locator('summary').click();
+    const lines = await messages.locator('li').allInnerTexts();
+    expect(lines[0]).toContain('2 November 2026, 08:01 · Him');
+    expect(lines[0]).toContain('where are you');
+    expect(lines[1]).toContain('answer me');
     // The shared risk check: 999 and 55 before the answers, the guide, the note and the date.
     const risk = await page.locator('[data-share-risk]').innerText();
     expect(risk.indexOf('call 999')).toBeGreaterThan(-1);

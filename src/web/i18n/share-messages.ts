@@ -65,6 +65,10 @@ const en = {
   downloaded: '{name} is ready. Look in your downloads.',
   downloadFailed: 'That file could not be opened. Try again.',
   unreadable: 'One entry could not be read, so it is not shown.',
+  /** {count} is a number. */
+  messagesSummary: 'Messages and calls copied from their phone: {count}',
+  messageOwn: 'Their own message',
+  messageCall: 'A call',
   reportHeading: 'Report and evidence bundle',
   reportIntro:
     'Make a report (PDF) and an evidence bundle (.zip) of everything shared here. They are made on this device and saved only where you choose.',
@@ -159,6 +163,9 @@ const cy: ShareMessages = {
   downloaded: 'Mae {name} yn barod. Edrychwch yn eich ffeiliau wedi’u llwytho i lawr.',
   downloadFailed: 'Doedd dim modd agor y ffeil yna. Rhowch gynnig arall arni.',
   unreadable: 'Doedd dim modd darllen un cofnod, felly dyw e ddim yn cael ei ddangos.',
+  messagesSummary: 'Negeseuon a galwadau wedi’u copïo o’u ffôn: {count}',
+  messageOwn: 'Eu neges eu hunain',
+  messageCall: 'Galwad',
   reportHeading: 'Adroddiad a bwndel tystiolaeth',
   reportIntro:
     'Gwnewch adroddiad (PDF) a bwndel tystiolaeth (.zip) o bopeth a rannwyd yma. Maen nhw’n cael eu gwneud ar y ddyfais hon a’u cadw dim ond lle rydych chi’n dewis.',

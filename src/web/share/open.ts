@@ -32,6 +32,18 @@ export interface ShownIncident {
   readonly instant: number;
   readonly what: string;
   readonly where: string | undefined;
+  /** Messages and calls copied from the person's phone into this incident, oldest first. */
+  readonly messages: readonly ShownMessage[];
+}
+
+export interface ShownMessage {
+  /** Wall-clock date and time as sent, `YYYY-MM-DDTHH:MM`. */
+  readonly wall: string;
+  readonly from: string;
+  readonly kind: 'message' | 'call';
+  readonly text: string | undefined;
+  /** The person's own message, kept as context. */
+  readonly own: boolean;
 }
 
 export interface ShownExhibit {
@@ -164,6 +176,22 @@ export async function openCase(
         instant: instantOf(incident.when.start),
         what: incident.what,
         where: incident.where?.text,
+        messages: (incident.imported?.items ?? [])
+          .map((item) => ({
+            instant: instantOf(item.at),
+            shown: {
+              wall: wallTimeOf(item.at),
+              from:
+                item.senderName !== undefined && item.senderName !== ''
+                  ? item.senderName
+                  : item.sender,
+              kind: item.kind,
+              text: item.text,
+              own: item.own === true,
+            },
+          }))
+          .sort((a, b) => a.instant - b.instant)
+          .map((m) => m.shown),
       });
     } else if (record.type === 'evidence') {
       const parsed = evidenceSchema.safeParse(record.value);

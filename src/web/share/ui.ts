@@ -156,6 +156,24 @@ export function setUpShare(
     return section;
   };
 
+  /** Messages and calls copied from the person's phone, folded away under a count. */
+  const messagesOf = (messages: ShownCase['incidents'][number]['messages']): HTMLElement => {
+    const box = el('details', undefined, 'share__messages');
+    box.setAttribute('data-share-messages', '');
+    box.append(el('summary', fill('messagesSummary', { count: String(messages.length) })));
+    const list = el('ol');
+    for (const m of messages) {
+      const [date = '', time = ''] = m.wall.split('T');
+      const line = el('li');
+      const head = el('strong', `${day(date)}, ${time} · ${m.own ? text('messageOwn') : m.from}`);
+      line.append(head, el('br'));
+      line.append(m.kind === 'call' ? text('messageCall') : (m.text ?? ''));
+      list.append(line);
+    }
+    box.append(list);
+    return box;
+  };
+
   const render = (shown: ShownCase): void => {
     const parts: HTMLElement[] = [];
     parts.push(el('h2', fill('sharedFor', { label: shown.label }), 'share__label'));
@@ -190,6 +208,7 @@ export function setUpShare(
           add(text('where'), incident.where);
         add(text('what'), incident.what);
         item.append(facts);
+        if (incident.messages.length > 0) item.append(messagesOf(incident.messages));
         list.append(item);
       }
       incidents.append(list);
