@@ -73,7 +73,7 @@ export function makeShareReport(
   options: { readonly verifyHtml?: string },
   onStage: (stage: MakeStage, fraction: number) => void,
 ): MakeReportTask {
-  let cancelled = false;
+  const stopped = new AbortController();
   let cancelWorker: (() => void) | undefined;
   const result = (async (): Promise<MadeReport> => {
     onStage('receipts', 0);
@@ -101,7 +101,7 @@ export function makeShareReport(
         source,
         model.recordIds,
       );
-      if (cancelled) throw new MakeFailed('cancelled');
+      if (stopped.signal.aborted) throw new MakeFailed('cancelled');
       const now = new Date();
       const name = reportBaseName(now, timeZone);
       const session = opened.session;
@@ -147,7 +147,7 @@ export function makeShareReport(
         },
       };
       const task = makeInWorker(request, (step, fraction) => onStage(step, fraction));
-      cancelWorker = task.cancel;
+      cancelWorker = () => task.cancel();
       // The worker has its own copy of the content keys now.
       wipeSealed(sealed.sealed);
       const made = await task.result;
@@ -166,7 +166,7 @@ export function makeShareReport(
   return {
     result,
     cancel: () => {
-      cancelled = true;
+      stopped.abort();
       cancelWorker?.();
     },
   };
