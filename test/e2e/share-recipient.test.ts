@@ -205,6 +205,25 @@ describe.skipIf(!HAVE_CHROMIUM)('the recipient at /share', () => {
     expect(incidents[0]).toContain('2 November 2026, 08:05');
     expect(incidents[1]).toContain('He waited by my car after work.');
     expect(incidents[1]).toContain('Car park');
+    // The pattern, with the vault's analysis: a trend sentence, weeks and times of day.
+    const patterns = page.locator('[data-share-patterns]');
+    expect(await patterns.locator('caption').allInnerTexts()).toEqual([
+      'Incidents each week',
+      'Incidents by time of day',
+    ]);
+    const weeks = await page.locator('[data-share-counts="weeks"] tbody tr').allInnerTexts();
+    expect(weeks[0]).toMatch(/^2 November 2026\s+1$/);
+    const hours = await page.locator('[data-share-counts="hours"] tbody tr').allInnerTexts();
+    expect(hours.map((h) => h.replace(/\s+/g, ' '))).toEqual([
+      '00:00–03:00 0',
+      '03:00–06:00 0',
+      '06:00–09:00 1',
+      '09:00–12:00 0',
+      '12:00–15:00 0',
+      '15:00–18:00 0',
+      '18:00–21:00 0',
+      '21:00–24:00 1',
+    ]);
     // The copied messages, folded under their count, in the order they were sent.
     const messages = page.locator('[data-share-messages]');
     expect(await messages.count()).toBe(1);

@@ -5,7 +5,8 @@
  * Everything stays in memory; nothing is written to the browser's storage.
  */
 import { evidenceSchema } from '../../domain/evidence/index.js';
-import { incidentSchema } from '../../domain/diary/incident.js';
+import { analyseDiary } from '../../domain/diary/analysis.js';
+import { incidentSchema, type Incident } from '../../domain/diary/incident.js';
 import { instantOf, wallTimeOf } from '../../domain/diary/time.js';
 import type { Locale } from '../../domain/locales.js';
 import {
@@ -77,6 +78,8 @@ export interface ShownCase {
   readonly exhibits: readonly ShownExhibit[];
   /** When the person shared their risk check. */
   readonly riskCheck?: ShownRiskCheck;
+  /** The shared incidents' pattern (the vault's own analysis); absent when there are none. */
+  readonly patterns?: ShownPatterns;
   /** Records that failed their schema, not shown. */
   readonly unreadable: number;
   download(recordId: string): Promise<{ blob: Blob; name: string }>;
@@ -92,6 +95,16 @@ export interface ShownCase {
   check(bundle: Blob, expectedLogKey?: string): Promise<CheckOutcome>;
   /** Drops the keys kept for the bundle. */
   forget(): void;
+}
+
+/** The pattern of the shared incidents, in the page's language. */
+export interface ShownPatterns {
+  /** The trend in one plain sentence ("No clear rise or fall. …"). */
+  readonly trend: string;
+  /** Incidents each week (Monday `YYYY-MM-DD`), oldest first. */
+  readonly weeks: readonly { readonly start: string; readonly count: number }[];
+  /** Incidents in each 3-hour band of the day, from 00:00. */
+  readonly timeOfDay: readonly number[];
 }
 
 /** What went wrong, as the page's message names. */
@@ -154,6 +167,7 @@ export async function openCase(
   const api = new VaultApi();
   const opened = await openShare(api, hash, passcode);
   const incidents: ShownIncident[] = [];
+  const entries: { id: string; value: Incident }[] = [];
   const exhibits: ShownExhibit[] = [];
   const checks: RiskCheck[] = [];
   let unreadable = 0;
@@ -169,6 +183,7 @@ export async function openCase(
         continue;
       }
       const incident = parsed.data;
+      entries.push({ id: record.id, value: incident });
       incidents.push({
         id: record.id,
         wall: wallTimeOf(incident.when.start),
@@ -220,6 +235,7 @@ export async function openCase(
     incidents,
     exhibits,
     ...(latest !== undefined ? { riskCheck: shownRiskCheck(latest, locale) } : {}),
+    ...(entries.length > 0 ? { patterns: shownPatterns(entries, locale) } : {}),
     unreadable,
     async download(recordId) {
       const { evidence, blob } = await opened.openEvidence(recordId);
@@ -266,5 +282,29 @@ export function shownRiskCheck(check: RiskCheck, locale: Locale): ShownRiskCheck
         },
       ];
     }),
+  };
+}
+
+/**
+ * The shared incidents' pattern with the vault's own analysis (analyseDiary), in the zone most
+ * of them were written in.
+ */
+export function shownPatterns(
+  entries: readonly { id: string; value: Incident }[],
+  locale: Locale,
+  now: Date = new Date(),
+): ShownPatterns {
+  const zones = new Map<string, number>();
+  for (const e of entries)
+    zones.set(e.value.when.timeZone, (zones.get(e.value.when.timeZone) ?? 0) + 1);
+  const timeZone = [...zones].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'UTC';
+  const view = analyseDiary({ incidents: entries }, { timeZone, now });
+  const timeOfDay = Array.from({ length: 8 }, (_, band) =>
+    view.heatmap.byHour.slice(band * 3, band * 3 + 3).reduce((n, c) => n + c, 0),
+  );
+  return {
+    trend: view.trend.explanation[locale],
+    weeks: view.weekly.weeks.map((w) => ({ start: w.start, count: w.count })),
+    timeOfDay,
   };
 }

@@ -156,6 +156,70 @@ export function setUpShare(
     return section;
   };
 
+  /** A table of counts with a bar drawn beside each number (the numbers are the data). */
+  const countTable = (
+    id: string,
+    caption: string,
+    rowHeading: string,
+    rows: readonly (readonly [string, number])[],
+  ): HTMLElement => {
+    const table = el('table', undefined, 'share__counts');
+    table.setAttribute('data-share-counts', id);
+    table.append(el('caption', caption));
+    const head = el('tr');
+    for (const h of [rowHeading, text('patternCount')]) {
+      const th = el('th', h);
+      th.scope = 'col';
+      head.append(th);
+    }
+    table.append(el('thead'));
+    table.tHead?.append(head);
+    const body = el('tbody');
+    const most = Math.max(1, ...rows.map(([, n]) => n));
+    for (const [label, n] of rows) {
+      const tr = el('tr');
+      const th = el('th', label);
+      th.scope = 'row';
+      const td = el('td');
+      const bar = el('span', undefined, 'share__bar');
+      bar.setAttribute('aria-hidden', 'true');
+      bar.style.setProperty('--share-bar', String(n / most));
+      td.append(bar, el('span', String(n)));
+      tr.append(th, td);
+      body.append(tr);
+    }
+    table.append(body);
+    return table;
+  };
+
+  /** The pattern: the trend in a sentence, incidents a week and by time of day. */
+  const patternSection = (patterns: NonNullable<ShownCase['patterns']>): HTMLElement => {
+    const section = el('section', undefined, 'share__patterns');
+    section.setAttribute('aria-labelledby', 'share-patterns');
+    section.setAttribute('data-share-patterns', '');
+    const heading = el('h2', text('patternsHeading'));
+    heading.id = 'share-patterns';
+    section.append(heading, el('p', patterns.trend));
+    section.append(
+      countTable(
+        'weeks',
+        text('patternWeeks'),
+        text('patternWeekOf'),
+        patterns.weeks.map((w) => [day(w.start), w.count] as const),
+      ),
+    );
+    const pad = (h: number): string => `${String(h).padStart(2, '0')}:00`;
+    section.append(
+      countTable(
+        'hours',
+        text('patternHours'),
+        text('patternTime'),
+        patterns.timeOfDay.map((n, band) => [`${pad(band * 3)}–${pad(band * 3 + 3)}`, n] as const),
+      ),
+    );
+    return section;
+  };
+
   /** Messages and calls copied from the person's phone, folded away under a count. */
   const messagesOf = (messages: ShownCase['incidents'][number]['messages']): HTMLElement => {
     const box = el('details', undefined, 'share__messages');
@@ -186,6 +250,7 @@ export function setUpShare(
     }
     if (shown.unreadable > 0) parts.push(el('p', text('unreadable'), 'notice'));
     if (shown.riskCheck !== undefined) parts.push(riskSection(shown.riskCheck));
+    if (shown.patterns !== undefined) parts.push(patternSection(shown.patterns));
 
     const incidents = el('section');
     incidents.setAttribute('aria-labelledby', 'share-incidents');
