@@ -5,7 +5,8 @@
  *
  * Owner routes (signed in, CSRF): POST/GET /api/shares, PUT/DELETE /api/shares/:id.
  * Recipient routes: POST /api/shares/:id/session (the proof), then with
- * `Authorization: Bearer <token>`: GET /api/shares/:id, /records, /uploads/:uploadId.
+ * `Authorization: Bearer <token>`: GET /api/shares/:id, /records, /uploads/:uploadId, and
+ * /records/:recordId/revisions/:revision/receipt (a served revision's receipt).
  */
 import { z } from 'zod';
 import { recordIdSchema } from '../domain/record-id.js';
@@ -19,6 +20,16 @@ export const shareIdParams = z.object({ id: shareIdSchema }).strict();
 /** An upload id as the server makes them (32 lowercase hex characters). */
 export const shareUploadIdSchema = z.string().regex(/^[a-f0-9]{32}$/, 'must be an upload id');
 export const shareUploadParams = z.object({ id: shareIdSchema, uploadId: shareUploadIdSchema });
+/** One served revision of a shared record, for its receipt. */
+export const shareReceiptParams = z.object({
+  id: shareIdSchema,
+  recordId: recordIdSchema,
+  revision: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(2 ** 31 - 1),
+});
 
 export const shareModeSchema = z.enum(['snapshot', 'live']);
 export type ShareMode = z.infer<typeof shareModeSchema>;

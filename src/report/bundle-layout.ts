@@ -70,6 +70,11 @@ export const entriesSchema = z.strictObject({
         .regex(/^[a-z-]+$/),
       /** For incidents: the number in the report's log. */
       number: z.number().int().positive().optional(),
+      /**
+       * The first revision in the bundle, when it is not 1: a bundle made from a share carries
+       * only the revision that was shared (docs/vault-protocol.md §14), and says so here.
+       */
+      firstRevision: z.number().int().min(2).optional(),
       revisions: z.array(revisionSchema).min(1),
     }),
   ),

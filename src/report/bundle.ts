@@ -150,6 +150,7 @@ export async function writeBundle(
       id: r.id,
       type: r.type,
       ...(r.number !== undefined ? { number: r.number } : {}),
+      ...((r.revisions[0]?.revision ?? 1) > 1 ? { firstRevision: r.revisions[0]?.revision } : {}),
       revisions: r.revisions.map((v) => ({
         revision: v.revision,
         ...(v.receiptSummary !== undefined ? { receipt: v.receiptSummary } : {}),

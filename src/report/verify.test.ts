@@ -209,6 +209,32 @@ describe('tampering is caught', () => {
     expectFailure(await verifyBundle(await pack(m, true)), /incident/, /revision 1 is missing/);
   });
 
+  it('a bundle from a share starts at the shared revision and says so (firstRevision)', async () => {
+    let id = '';
+    const m = editEntries((e) => {
+      const edited = e.records.find((r) => (r.revisions as unknown[]).length > 1);
+      id = String(edited?.id);
+      (edited?.revisions as unknown[]).shift();
+      if (edited) edited.firstRevision = 2;
+    });
+    m.delete(PATHS.envelope(id, 1));
+    m.delete(PATHS.receipt(id, 1));
+    const result = await verifyBundle(await pack(m, true));
+    expect(failures(result)).toEqual([]);
+    expect(result.ok).toBe(true);
+    const line = result.lines.find((l) => l.subject.includes(id));
+    expect(line?.detail).toMatch(/revision 1 is not in this bundle/);
+    // A firstRevision that is not the first revision listed is caught.
+    const wrong = editEntries((e) => {
+      const edited = e.records.find((r) => r.id === id);
+      (edited?.revisions as unknown[]).shift();
+      if (edited) edited.firstRevision = 3;
+    });
+    wrong.delete(PATHS.envelope(id, 1));
+    wrong.delete(PATHS.receipt(id, 1));
+    expectFailure(await verifyBundle(await pack(wrong, true)), /incident/, /revision 3 is missing/);
+  });
+
   it('a replaced or truncated evidence file', async () => {
     const path = paths().find((p) => p.startsWith('data/evidence/')) ?? '';
     for (const b of [

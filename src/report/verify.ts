@@ -180,13 +180,22 @@ async function verifyInto(
       problems.push(`${keyPath} is missing or is not a key`);
     }
     let last: unknown;
+    // A bundle made from a share starts at the shared revision and says so (firstRevision).
+    const first = record.firstRevision ?? 1;
+    if (first > 1) {
+      notes.push(
+        first === 2
+          ? 'revision 1 is not in this bundle (it was made from a share of a later revision)'
+          : `revisions 1 to ${String(first - 1)} are not in this bundle (it was made from a share of a later revision)`,
+      );
+    }
     for (const [i, rev] of record.revisions.entries()) {
       const where = PATHS.envelope(record.id, rev.revision);
       expected.add(where);
       const receiptPath = PATHS.receipt(record.id, rev.revision);
       expected.add(receiptPath);
-      if (rev.revision !== i + 1) {
-        problems.push(`revision ${String(i + 1)} is missing (found ${String(rev.revision)})`);
+      if (rev.revision !== first + i) {
+        problems.push(`revision ${String(first + i)} is missing (found ${String(rev.revision)})`);
         break;
       }
       const envelope = bag.files.get(where)?.bytes;

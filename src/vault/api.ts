@@ -618,6 +618,23 @@ export class VaultApi {
     throw badResponse('next');
   }
 
+  /**
+   * Recipient: the receipt of a revision the share serves (for the recipient's bundle); pending
+   * and `receipt_unavailable` as getRevisionReceipt, 404 `not_found` for one it does not serve.
+   */
+  async getShareRecordReceipt(
+    id: string,
+    session: ShareSession,
+    recordId: string,
+    revision: number,
+  ): Promise<ReceiptAnswer> {
+    return this.request(
+      'GET',
+      `/api/shares/${encodeURIComponent(id)}/records/${encodeURIComponent(recordId)}/revisions/${revision}/receipt`,
+      { bearer: session.token, parse: parseReceipt },
+    );
+  }
+
   /** Recipient: a shared evidence file's ciphertext, whole. */
   async getShareUpload(id: string, session: ShareSession, uploadId: string): Promise<Uint8Array> {
     return this.request(

@@ -5,7 +5,15 @@
  * added one, a changed or rolled-back one) and the recipient must refuse.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { encryptFile, generateKey, sealJson, sha256, toBase64Url, toHex } from '../crypto/index.js';
+import {
+  encryptFile,
+  generateKey,
+  openJson,
+  sealJson,
+  sha256,
+  toBase64Url,
+  toHex,
+} from '../crypto/index.js';
 import { ApiError, VaultApi, type RecordResponse, type SharedRecord } from './api.js';
 import { NOTE_TYPE, sealNewRecord, sealRecordUpdate } from './records.js';
 import {
@@ -212,6 +220,22 @@ describe('shares in the vault', () => {
       'first',
       'second',
     ]);
+    // For the recipient's bundle: each record's served envelope and its own content key, which
+    // opens that envelope (and, once forgotten, is asked for no more).
+    const sealable = await opened.sealable();
+    expect(sealable.map((r) => r.id)).toEqual(opened.records.map((r) => r.id));
+    for (const r of sealable) {
+      const value = await openJson({
+        key: r.contentKey,
+        recordId: r.id,
+        recordType: r.type,
+        revision: r.revision,
+        envelope: r.envelope,
+      });
+      expect(value).toEqual(r.value);
+    }
+    expect((await opened.sealable([sealable[1]!.id])).map((r) => r.id)).toEqual([sealable[1]!.id]);
+    opened.forget();
     // The owner reads the label with the account key alone.
     const [summary] = await api.listShares();
     expect((await readOwnShare(accountKey, summary!))?.label).toBe('PC Jones, case ref 12/345');

@@ -441,10 +441,26 @@ export interface SharedRecordValue {
   readonly value: unknown;
 }
 
+/** A shared record as the bundle needs it: the served envelope and its own content key. */
+export interface SealableSharedRecord extends SharedRecordValue {
+  /** The exact ciphertext the server served (its envelope, §7). */
+  readonly envelope: Uint8Array;
+  /** This record's content key (opens this record and nothing else): the caller wipes it. */
+  readonly contentKey: Uint8Array;
+}
+
 export interface OpenedShare {
   readonly manifest: ShareManifest;
   readonly records: readonly SharedRecordValue[];
   readonly session: ShareSession;
+  /**
+   * The records again with their served envelopes and content keys, for a bundle made on the
+   * recipient's device (the bundle reveals each included record's content key, as the owner's
+   * does). Fresh copies of the keys each call: wipe them (report's `wipeSealed`) when done.
+   */
+  sealable(ids?: readonly string[]): Promise<SealableSharedRecord[]>;
+  /** Wipes the share key this object keeps for `sealable`; call it when the page forgets. */
+  forget(): void;
   /**
    * Fetches and decrypts a shared evidence file, with the file key and file id from its shared
    * evidence record (§8a). Refuses an upload the manifest does not list.
@@ -486,10 +502,35 @@ export async function openShare(
     const served = await api.listShareRecords(shareId, session);
     const records = await checkAndOpenRecords(shareKey, manifest, served);
     const uploads = new Set(manifest.uploads.map((u) => u.id));
+    // Kept (a copy) only for `sealable`, until `forget`; the envelopes were checked above.
+    const keptKey = shareKey.slice();
+    const envelopes = new Map(served.map((s) => [s.id, s.ciphertext] as const));
     return {
       manifest,
       records,
       session,
+      async sealable(ids) {
+        const wanted = ids === undefined ? undefined : new Set(ids);
+        const out: SealableSharedRecord[] = [];
+        for (const record of records) {
+          if (wanted !== undefined && !wanted.has(record.id)) continue;
+          const entry = manifest.records.find((r) => r.id === record.id);
+          const ciphertext = envelopes.get(record.id);
+          if (entry === undefined || ciphertext === undefined) {
+            throw new ShareError('share_record_missing', 'an entry in this share was not sent');
+          }
+          const contentKey = await unwrapKey(
+            keptKey,
+            fromBase64Url(entry.key),
+            shareRecordKeyContext(manifest.shareId, entry.id),
+          );
+          out.push({ ...record, envelope: fromBase64Url(ciphertext), contentKey });
+        }
+        return out;
+      },
+      forget() {
+        wipeBestEffort(keptKey);
+      },
       async readFile(uploadId, file) {
         if (!uploads.has(uploadId)) {
           throw new ShareError('share_upload_not_listed', 'this file is not part of the share');

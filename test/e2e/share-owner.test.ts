@@ -1,13 +1,17 @@
 /**
  * "Share with someone", the owner's side, in Chromium at phone size against the real server: a
- * newcomer records an incident, shares it with a label, sees the link and the passcode; the
- * recipient, in a browser context of their own, opens the link with the passcode and sees the
- * incident, keeping nothing in storage; the owner sees the share in the list (for whom, one entry,
- * opened), stops sharing after a confirm step, sees it marked as stopped, and the recipient's
- * reload is refused. The label and the passcode never leave the browser in the clear; each
+ * newcomer records an incident with a photo, shares both with a label, sees the link and the
+ * passcode; the recipient, in a browser context of their own, opens the link with the passcode,
+ * sees the incident, downloads the photo byte for byte, makes the report and bundle, saves the
+ * bundle and checks it with one button (OK), keeping nothing in storage; the owner sees the share
+ * in the list (for whom, what, opened), is warned that deleting the incident breaks that share
+ * (named), stops sharing after a confirm step, sees it marked as stopped, and the recipient's
+ * reload is refused; after the recipient's tab closes, nothing is left in their storage. The
+ * incident's words, the label and the passcode never leave either browser in the clear; each
  * screen passes axe, and nothing is asked of another origin.
  */
 import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -20,6 +24,7 @@ import {
   watchedContext,
   type LiveServer,
 } from '../support/browser.js';
+import { PHOTO_PATH } from '../fixtures/evidence/make-photo.js';
 import { heading, signUpInBrowser } from '../support/vault-ui.js';
 
 const PASSPHRASE = 'amber lantern hums softly';
@@ -74,6 +79,11 @@ describe.skipIf(!HAVE_CHROMIUM)('sharing, the owner’s side, in Chromium', () =
         .fill('He followed me to the station.');
       await page.getByRole('button', { name: 'Save incident' }).click();
       await heading(page, 'Incident');
+      // Evidence for it: a photo, shared with the incident.
+      await page.getByRole('button', { name: 'Add evidence for this incident' }).click();
+      await heading(page, 'Add evidence');
+      await page.locator('#evidence-files').setInputFiles([PHOTO_PATH]);
+      await page.locator('[data-upload="done"]').waitFor({ timeout: 60_000 });
       await page.getByRole('button', { name: 'My diary', exact: true }).click();
       await heading(page, 'My diary');
 
@@ -110,8 +120,17 @@ describe.skipIf(!HAVE_CHROMIUM)('sharing, the owner’s side, in Chromium', () =
       await check('share-done');
 
       // The recipient, in a browser context of their own: the link, then the passcode.
-      const recipientContext = await browser.newContext({ viewport: PHONE });
+      const { context: recipientContext, requests: recipientRequests } = await watchedContext(
+        browser,
+        server,
+        { viewport: PHONE },
+      );
       const recipient = await recipientContext.newPage();
+      recipient.on('pageerror', (e) => errors.push(`recipient: ${e.message}`));
+      recipient.on('request', (r) => {
+        const body = r.postData();
+        if (body !== null) bodies.push(body);
+      });
       const recipientStorage = async () =>
         recipient.evaluate(async () => ({
           local: localStorage.length,
@@ -129,6 +148,27 @@ describe.skipIf(!HAVE_CHROMIUM)('sharing, the owner’s side, in Chromium', () =
       expect(await recipient.locator('.share__incident').allTextContents()).toEqual([
         expect.stringContaining('He followed me to the station.'),
       ]);
+      // The recipient views the exhibit: the photo, byte for byte.
+      const viewing = recipient.waitForEvent('download');
+      await recipient.getByRole('button', { name: /^Download: / }).click();
+      const photo = await viewing;
+      expect(await readFile(await photo.path())).toEqual(await readFile(PHOTO_PATH));
+      // Then makes the report and the bundle, saves the bundle and checks it with one button.
+      await recipient.getByRole('button', { name: 'Make the report and bundle' }).click();
+      const saveBundle = recipient.getByRole('button', { name: 'Save the bundle (.zip)' });
+      await saveBundle.waitFor({ timeout: 90_000 });
+      const saving = recipient.waitForEvent('download');
+      await saveBundle.click();
+      const bundle = await saving;
+      expect(bundle.suggestedFilename()).toMatch(/^mosaic-report-\d{4}-\d{2}-\d{2}\.zip$/);
+      expect((await readFile(await bundle.path())).length).toBeGreaterThan(
+        (await readFile(PHOTO_PATH)).length,
+      );
+      await recipient.getByRole('button', { name: 'Check the bundle' }).click();
+      const verdict = recipient.locator('[data-share-check-ok]');
+      await verdict.waitFor({ timeout: 60_000 });
+      expect(await verdict.innerText()).toMatch(/^OK\. /);
+      expect(await axeViolations(recipient)).toEqual([]);
       expect(await recipientStorage()).toEqual({ local: 0, session: 0, databases: 0, cookie: '' });
       // Back to the owner's tab (focus moves only within the page in front).
       await page.bringToFront();
@@ -141,11 +181,33 @@ describe.skipIf(!HAVE_CHROMIUM)('sharing, the owner’s side, in Chromium', () =
       expect(await item.getAttribute('data-state')).toBe('active');
       expect(await item.locator('h3').innerText()).toBe(label);
       expect(await item.locator('[data-row="what"] dd').innerText()).toBe(
-        'Incidents: 1. Evidence files: 0.',
+        'Incidents: 1. Evidence files: 1.',
       );
       expect(await item.locator('[data-row="opens"] dd').innerText()).not.toBe('Not opened yet');
       expect(await item.locator('[data-row="failed"] dd').innerText()).toBe('None');
       await check('share-list');
+
+      // Deleting the shared incident warns first, naming the share it is in; No keeps it.
+      await page.getByRole('button', { name: 'My diary', exact: true }).click();
+      await heading(page, 'My diary');
+      await page.getByRole('button', { name: 'See all incidents' }).click();
+      await heading(page, 'Incidents');
+      await page.getByRole('button', { name: /He followed me to the station/ }).click();
+      await heading(page, 'Incident');
+      await page.getByRole('button', { name: 'Delete' }).click();
+      await heading(page, 'Delete this incident?');
+      const inShare = page.locator('[data-in-share]');
+      await inShare.waitFor();
+      expect(await inShare.innerText()).toContain(`This is in what you shared with ${label}`);
+      expect(await inShare.innerText()).toContain('will not be able to open that share any more');
+      await check('share-delete-warning');
+      await page.getByRole('button', { name: 'No, keep it' }).click();
+      await heading(page, 'Incident');
+      await page.getByRole('button', { name: 'My diary', exact: true }).click();
+      await heading(page, 'My diary');
+      await page.getByRole('button', { name: 'Share with someone' }).click();
+      await heading(page, 'Share with someone');
+      await item.waitFor();
 
       // Stop sharing, with a confirm step (No keeps it).
       await item.getByRole('button', { name: 'Stop sharing' }).click();
@@ -173,17 +235,37 @@ describe.skipIf(!HAVE_CHROMIUM)('sharing, the owner’s side, in Chromium', () =
         .poll(() => recipient.locator('[data-share-status]').textContent(), { timeout: 30_000 })
         .toContain('The person who shared this has stopped sharing it.');
       expect(await recipient.locator('[data-share-case]').isVisible()).toBe(false);
+      // The tab closes; nothing of the case is left in this browser's storage for the site.
+      await recipient.close();
+      const after = await recipientContext.newPage();
+      await after.goto(`${server.origin}/share`);
+      expect(
+        await after.evaluate(async () => ({
+          local: localStorage.length,
+          session: sessionStorage.length,
+          databases: (await indexedDB.databases()).length,
+          caches: (await caches.keys()).length,
+          cookie: document.cookie,
+        })),
+      ).toEqual({ local: 0, session: 0, databases: 0, caches: 0, cookie: '' });
+      expect(await recipientContext.cookies()).toEqual([]);
+      expect(recipientRequests.filter((u) => !u.startsWith(server.origin))).toEqual([]);
       await recipientContext.close();
 
       // The label and the passcode went to the server sealed, or not at all; nothing left the origin.
       expect(bodies.length).toBeGreaterThan(0);
       for (const body of bodies) {
+        expect(body).not.toContain('He followed me to the station');
         expect(body).not.toContain(label);
         expect(body).not.toContain('case ref');
         expect(body).not.toContain(passcode);
         expect(body).not.toContain(passcode.replace('-', ''));
       }
       expect(requests.filter((u) => !u.startsWith(server.origin))).toEqual([]);
+      for (const url of [...requests, ...recipientRequests]) {
+        expect(url).not.toContain('followed');
+        expect(url).not.toContain(passcode.replace('-', ''));
+      }
 
       // In Welsh, after signing in again: the stopped share's label went with it.
       await page.goto(`${server.origin}/cy/vault`);

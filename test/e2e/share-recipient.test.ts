@@ -2,8 +2,10 @@
  * The recipient's page at /share in Debian's Chromium, lean: a real share (real crypto, made in
  * Node with the vault core against the live server) holding two incidents. Opening the link
  * fetches nothing about the share; a wrong passcode says so; the right one (lower case, no dash)
- * shows the label and the incidents in time order; nothing is left in the browser's storage;
- * Close empties the page; no axe violations; the Welsh page speaks Welsh.
+ * shows the label and the incidents in time order; the exhibit downloads byte for byte; the report
+ * PDF and the bundle are made on the device and the bundle checks OK with one button; nothing is
+ * left in the browser's storage; Close empties the page; no axe violations; the Welsh page opens,
+ * makes and checks it in Welsh.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -68,6 +70,36 @@ describe.skipIf(!HAVE_CHROMIUM)('the recipient at /share', () => {
         witnessIds: [],
         evidenceIds: [],
         tags: [],
+        // The texts, copied from the phone into the incident they belong to.
+        ...(i.where === undefined
+          ? {
+              imported: {
+                format: 'whatsapp-txt',
+                items: [
+                  {
+                    key: 'm2',
+                    at: '2026-11-02T08:02+00:00',
+                    kind: 'message',
+                    channel: 'whatsapp',
+                    direction: 'incoming',
+                    sender: '+447700900123',
+                    senderName: 'Him',
+                    text: 'answer me',
+                  },
+                  {
+                    key: 'm1',
+                    at: '2026-11-02T08:01+00:00',
+                    kind: 'message',
+                    channel: 'whatsapp',
+                    direction: 'incoming',
+                    sender: '+447700900123',
+                    senderName: 'Him',
+                    text: 'where are you',
+                  },
+                ],
+              },
+            }
+          : {}),
       });
       written.push(await api.createRecord(await sealNewRecord(accountKey, INCIDENT_TYPE, value)));
     }
@@ -173,6 +205,36 @@ describe.skipIf(!HAVE_CHROMIUM)('the recipient at /share', () => {
     expect(incidents[0]).toContain('2 November 2026, 08:05');
     expect(incidents[1]).toContain('He waited by my car after work.');
     expect(incidents[1]).toContain('Car park');
+    // The pattern, with the vault's analysis: a trend sentence, weeks and times of day.
+    const patterns = page.locator('[data-share-patterns]');
+    expect(await patterns.locator('caption').allInnerTexts()).toEqual([
+      'Incidents each week',
+      'Incidents by time of day',
+    ]);
+    const weeks = await page.locator('[data-share-counts="weeks"] tbody tr').allInnerTexts();
+    expect(weeks[0]).toMatch(/^2 November 2026\s+1$/);
+    const hours = await page.locator('[data-share-counts="hours"] tbody tr').allInnerTexts();
+    expect(hours.map((h) => h.replace(/\s+/g, ' '))).toEqual([
+      '00:00–03:00 0',
+      '03:00–06:00 0',
+      '06:00–09:00 1',
+      '09:00–12:00 0',
+      '12:00–15:00 0',
+      '15:00–18:00 0',
+      '18:00–21:00 0',
+      '21:00–24:00 1',
+    ]);
+    // The copied messages, folded under their count, in the order they were sent.
+    const messages = page.locator('[data-share-messages]');
+    expect(await messages.count()).toBe(1);
+    expect(await messages.locator('summary').innerText()).toBe(
+      'Messages and calls copied from their phone: 2',
+    );
+    await messages.locator('summary').click();
+    const lines = await messages.locator('li').allInnerTexts();
+    expect(lines[0]).toContain('2 November 2026, 08:01 · Him');
+    expect(lines[0]).toContain('where are you');
+    expect(lines[1]).toContain('answer me');
     // The shared risk check: 999 and 55 before the answers, the guide, the note and the date.
     const risk = await page.locator('[data-share-risk]').innerText();
     expect(risk.indexOf('call 999')).toBeGreaterThan(-1);
@@ -191,6 +253,26 @@ describe.skipIf(!HAVE_CHROMIUM)('the recipient at /share', () => {
     expect(download.suggestedFilename()).toBe('texts.txt');
     expect(new Uint8Array(await readFile(await download.path()))).toEqual(EXHIBIT);
     await expect.poll(() => status.textContent()).toContain('texts.txt is ready');
+
+    // The report and the bundle, made on this device from what was shared; then one button
+    // checks the bundle with the /verify page's checker: OK.
+    await page.getByRole('button', { name: 'Make the report and bundle' }).click();
+    const saveBundle = page.getByRole('button', { name: 'Save the bundle (.zip)' });
+    await saveBundle.waitFor({ timeout: 60_000 });
+    const bundleDownload = page.waitForEvent('download');
+    await saveBundle.click();
+    const bundle = await bundleDownload;
+    expect(bundle.suggestedFilename()).toMatch(/^mosaic-report-\d{4}-\d{2}-\d{2}\.zip$/);
+    const zip = await readFile(await bundle.path());
+    expect([...zip.subarray(0, 2)]).toEqual([0x50, 0x4b]);
+    const pdfDownload = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Save the report (PDF)' }).click();
+    const pdf = await readFile(await (await pdfDownload).path());
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    await page.getByRole('button', { name: 'Check the bundle' }).click();
+    await page.locator('[data-share-check-ok]').waitFor({ timeout: 60_000 });
+    expect(await page.locator('[data-share-check-ok]').innerText()).toMatch(/^OK\./);
+    expect(await axeViolations(page)).toEqual([]);
     if (SHOTS) {
       await page.screenshot({ path: `${SHOTS}/share-open-phone.png`, fullPage: true });
       await page.setViewportSize(DESKTOP);
@@ -225,6 +307,24 @@ describe.skipIf(!HAVE_CHROMIUM)('the recipient at /share', () => {
     await page.getByLabel('Cod pas').waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('cy');
     expect(requests.filter((u) => u.includes('/api/'))).toEqual([]);
+    // Opened in Welsh: the case, the report and the check speak Welsh; axe-clean on a phone and
+    // on a desktop.
+    await page.fill('#share-passcode', passcode);
+    await page.click('button[type=submit]');
+    await page
+      .getByText('Wedi’i rannu ar gyfer: PC Jones, case 12/345')
+      .waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'Gwneud yr adroddiad a’r bwndel' }).click();
+    await page.getByRole('button', { name: 'Gwirio’r bwndel' }).click({ timeout: 60_000 });
+    await page.locator('[data-share-check-ok]').waitFor({ timeout: 60_000 });
+    expect(await page.locator('[data-share-check-ok]').innerText()).toMatch(/^Iawn\. /);
+    expect(await page.getByRole('button', { name: 'Cadw’r bwndel (.zip)' }).count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/share-open-cy-phone.png`, fullPage: true });
+    await page.setViewportSize(DESKTOP);
+    expect(await axeViolations(page)).toEqual([]);
+    if (SHOTS)
+      await page.screenshot({ path: `${SHOTS}/share-open-cy-desktop.png`, fullPage: true });
     await context.close();
-  }, 60_000);
+  }, 120_000);
 });

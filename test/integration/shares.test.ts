@@ -305,6 +305,43 @@ describe.each(ENGINES)('shares on $name', ({ name, available }) => {
     expect((await b.request('DELETE', `/api/shares/${live.id}`)).statusCode).toBe(404);
   });
 
+  test("a served revision's receipt, for the recipient's bundle; nothing else's", async () => {
+    const a = await owner();
+    const r1 = await record(a);
+    const r2 = await record(a);
+    const snap = await share(a, [{ id: r1, revision: 1 }]);
+    const live = await share(a, [{ id: r1, revision: 1 }], { mode: 'live' });
+    const changed = await a.request('PUT', `/api/records/${r1}`, {
+      expectedRevision: 1,
+      ciphertext: blob(300),
+      wrappedKey: blob(73),
+    });
+    expect(changed.statusCode).toBe(200);
+    const receipt = (s: Share, token: string | undefined, id: string, revision: number) =>
+      get(`/api/shares/${s.id}/records/${id}/revisions/${revision}/receipt`, token);
+    const snapToken = await open(snap);
+    const liveToken = await open(live);
+    // What each share serves: the snapshot its pinned revision, the live share the current one.
+    for (const res of [
+      await receipt(snap, snapToken, r1, 1),
+      await receipt(live, liveToken, r1, 2),
+    ]) {
+      expect([200, 202], res.body).toContain(res.statusCode);
+      if (res.statusCode === 200) expect(res.json().proof).toMatch(/^c2sp\.org\/tlog-proof@v1/);
+    }
+    // Not: another revision, an unlisted record of the same owner, another share's session.
+    for (const res of [
+      await receipt(snap, snapToken, r1, 2),
+      await receipt(live, liveToken, r1, 1),
+      await receipt(snap, snapToken, r2, 1),
+    ]) {
+      expect(res.statusCode, res.body).toBe(404);
+      expect(res.json().error.code).toBe('not_found');
+    }
+    expect((await receipt(snap, liveToken, r1, 1)).json().error.code).toBe('share_session_invalid');
+    expect((await receipt(snap, undefined, r1, 1)).statusCode).toBe(401);
+  });
+
   test('revoking deletes the ciphertext and refuses the link and open sessions', async () => {
     const a = await owner();
     const s = await share(a, [{ id: await record(a), revision: 1 }]);

@@ -656,6 +656,7 @@ describe.each(ENGINES)('vault API on $name', ({ name, available }) => {
         'GET /api/shares/{id}',
         'GET /api/shares/{id}/records',
         'GET /api/shares/{id}/uploads/{uploadId}',
+        'GET /api/shares/{id}/records/{recordId}/revisions/{revision}/receipt',
         'GET /api/account/key-pair',
         'PUT /api/account/key-pair',
         'POST /api/witness/invitations',

@@ -75,7 +75,7 @@ export async function vaultApi(app: FastifyInstance, options: ApiOptions): Promi
   recordRoutes(app, { db, sessions, records, writes: { receipts } });
   receiptRoutes(app, { db, sessions, log });
   secondFactorRoutes(app, { db, sessions, limit });
-  shareRoutes(app, { db, sessions, secret, store: uploads.store });
+  shareRoutes(app, { db, sessions, secret, store: uploads.store, log });
   witnessRoutes(app, { db, sessions, limit, records, log });
 
   app.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());

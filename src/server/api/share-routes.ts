@@ -16,6 +16,7 @@ import {
   shareIdParams,
   shareListResponse,
   shareRecordsQuery,
+  shareReceiptParams,
   shareRecordsResponse,
   shareSessionBody,
   shareSessionResponse,
@@ -27,7 +28,8 @@ import { apiErrorResponse, MAX_PAGE_BYTES, MAX_RECORD_BYTES } from '../../contra
 import { recordIdSchema } from '../../domain/record-id.js';
 import { deviceLabel } from '../auth/tokens.js';
 import type { BlobStore } from '../blobs/blob-store.js';
-import { sharedRecordsPage, sharedUpload } from '../db/repositories/shares.js';
+import { revisionLeafIndex } from '../db/repositories/records.js';
+import { servesRevision, sharedRecordsPage, sharedUpload } from '../db/repositories/shares.js';
 import type { Database } from '../db/schema.js';
 import {
   createShare,
@@ -38,7 +40,10 @@ import {
   updateShare,
   type ShareAccess,
 } from '../services/shares.js';
+import { receiptPendingResponse, receiptResponse } from '../../contract/receipts.js';
+import type { ReceiptLog } from '../log/receipt-log.js';
 import { ApiError } from './api-error.js';
+import { receiptForLeaf } from './receipt-routes.js';
 import { requireSession, type SessionSettings } from './session-guard.js';
 
 const errors = {
@@ -104,10 +109,16 @@ const bytes = (b64: string): Uint8Array => new Uint8Array(Buffer.from(b64, 'base
 
 export function shareRoutes(
   parent: FastifyInstance,
-  deps: { db: Kysely<Database>; sessions: SessionSettings; secret: string; store: BlobStore },
+  deps: {
+    db: Kysely<Database>;
+    sessions: SessionSettings;
+    secret: string;
+    store: BlobStore;
+    log: Pick<ReceiptLog, 'checkpointMs'>;
+  },
 ): void {
   const app = parent.withTypeProvider<ZodTypeProvider>();
-  const { db, sessions, secret, store } = deps;
+  const { db, sessions, secret, store, log } = deps;
 
   // ---- owner ----
 
@@ -336,6 +347,29 @@ export function shareRoutes(
         })),
         next: more && last ? Buffer.from(last.id).toString('base64url') : null,
       };
+    },
+  );
+
+  app.get(
+    '/shares/:id/records/:recordId/revisions/:revision/receipt',
+    {
+      schema: {
+        tags: ['shares'],
+        summary:
+          "The receipt of a revision the share serves, for the recipient's bundle: a C2SP tlog-proof (share session)",
+        params: shareReceiptParams,
+        response: { 200: receiptResponse, 202: receiptPendingResponse, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const share = access(await shareForToken(db, request.params.id, bearer(request)));
+      const { recordId, revision } = request.params;
+      const noRevision = () =>
+        new ApiError(404, 'not_found', 'This entry is not part of the shared case.');
+      if (!(await servesRevision(db, share, recordId, revision))) throw noRevision();
+      const found = await revisionLeafIndex(db, share.accountId, recordId, revision);
+      if (found === undefined) throw noRevision();
+      return receiptForLeaf(db, log, found.leafIndex, reply);
     },
   );
 

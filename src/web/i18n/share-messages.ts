@@ -65,6 +65,44 @@ const en = {
   downloaded: '{name} is ready. Look in your downloads.',
   downloadFailed: 'That file could not be opened. Try again.',
   unreadable: 'One entry could not be read, so it is not shown.',
+  patternsHeading: 'Patterns',
+  patternWeeks: 'Incidents each week',
+  patternWeekOf: 'Week starting',
+  patternHours: 'Incidents by time of day',
+  patternTime: 'Time',
+  patternCount: 'Incidents',
+  /** {count} is a number. */
+  messagesSummary: 'Messages and calls copied from their phone: {count}',
+  messageOwn: 'Their own message',
+  messageCall: 'A call',
+  reportHeading: 'Report and evidence bundle',
+  reportIntro:
+    'Make a report (PDF) and an evidence bundle (.zip) of everything shared here. They are made on this device and saved only where you choose.',
+  reportBundleHint:
+    'The bundle holds the report, the entries, the evidence files and the proof that nothing has been changed since it was written.',
+  reportMake: 'Make the report and bundle',
+  reportStop: 'Stop',
+  reportReceipts: 'Getting the receipts.',
+  /** {percent} is a number from 0 to 100. */
+  reportPdf: 'Making the report: {percent}%',
+  /** {percent} is a number from 0 to 100. */
+  reportBundle: 'Making the bundle: {percent}%',
+  reportReady: 'The report and the bundle are ready.',
+  reportNoReceipt:
+    'Some entries have no receipt yet, so the bundle cannot show when they were written. You can make it again in a minute.',
+  reportFailed: 'The report could not be made. Check your internet connection and try again.',
+  reportStopped: 'Stopped. Nothing was made.',
+  savePdf: 'Save the report (PDF)',
+  saveBundle: 'Save the bundle (.zip)',
+  checkButton: 'Check the bundle',
+  checking: 'Checking the bundle on this device.',
+  checkOk: 'OK. The bundle checks out: every entry and file is as it was shared.',
+  checkOkUnproven:
+    'OK. Every entry and file is as it was shared. Some entries have no receipt, so when they were written is not proven.',
+  /** {n} is a number. */
+  checkFailed: 'Not OK. {n} checks failed, so this bundle is damaged or has been changed.',
+  checkFailedList: 'What failed (in English):',
+  checkError: 'The check could not run. Try again.',
   close: 'Close',
   closed: 'The diary is closed. You can close this tab.',
 };
@@ -131,6 +169,43 @@ const cy: ShareMessages = {
   downloaded: 'Mae {name} yn barod. Edrychwch yn eich ffeiliau wedi’u llwytho i lawr.',
   downloadFailed: 'Doedd dim modd agor y ffeil yna. Rhowch gynnig arall arni.',
   unreadable: 'Doedd dim modd darllen un cofnod, felly dyw e ddim yn cael ei ddangos.',
+  patternsHeading: 'Patrymau',
+  patternWeeks: 'Digwyddiadau bob wythnos',
+  patternWeekOf: 'Wythnos yn dechrau',
+  patternHours: 'Digwyddiadau yn ôl amser y dydd',
+  patternTime: 'Amser',
+  patternCount: 'Digwyddiadau',
+  messagesSummary: 'Negeseuon a galwadau wedi’u copïo o’u ffôn: {count}',
+  messageOwn: 'Eu neges eu hunain',
+  messageCall: 'Galwad',
+  reportHeading: 'Adroddiad a bwndel tystiolaeth',
+  reportIntro:
+    'Gwnewch adroddiad (PDF) a bwndel tystiolaeth (.zip) o bopeth a rannwyd yma. Maen nhw’n cael eu gwneud ar y ddyfais hon a’u cadw dim ond lle rydych chi’n dewis.',
+  reportBundleHint:
+    'Mae’r bwndel yn cynnwys yr adroddiad, y cofnodion, y ffeiliau tystiolaeth a’r prawf nad oes dim wedi newid ers iddo gael ei ysgrifennu.',
+  reportMake: 'Gwneud yr adroddiad a’r bwndel',
+  reportStop: 'Stopio',
+  reportReceipts: 'Wrthi’n cael y derbynebau.',
+  reportPdf: 'Wrthi’n gwneud yr adroddiad: {percent}%',
+  reportBundle: 'Wrthi’n gwneud y bwndel: {percent}%',
+  reportReady: 'Mae’r adroddiad a’r bwndel yn barod.',
+  reportNoReceipt:
+    'Does dim derbynneb gan rai cofnodion eto, felly all y bwndel ddim dangos pryd cawson nhw eu hysgrifennu. Gallwch ei wneud eto mewn munud.',
+  reportFailed:
+    'Doedd dim modd gwneud yr adroddiad. Gwiriwch eich cysylltiad â’r rhyngrwyd a rhowch gynnig arall arni.',
+  reportStopped: 'Wedi stopio. Ni wnaed dim.',
+  savePdf: 'Cadw’r adroddiad (PDF)',
+  saveBundle: 'Cadw’r bwndel (.zip)',
+  checkButton: 'Gwirio’r bwndel',
+  checking: 'Wrthi’n gwirio’r bwndel ar y ddyfais hon.',
+  checkOk:
+    'Iawn. Mae’r bwndel yn gywir: mae pob cofnod a ffeil fel yr oedden nhw pan gawson nhw eu rhannu.',
+  checkOkUnproven:
+    'Iawn. Mae pob cofnod a ffeil fel yr oedden nhw pan gawson nhw eu rhannu. Does dim derbynneb gan rai cofnodion, felly dyw hi ddim wedi’i phrofi pryd cawson nhw eu hysgrifennu.',
+  checkFailed:
+    'Ddim yn iawn. Methodd {n} gwiriad, felly mae’r bwndel hwn wedi’i ddifrodi neu wedi newid.',
+  checkFailedList: 'Beth fethodd (yn Saesneg):',
+  checkError: 'Doedd dim modd rhedeg y gwiriad. Rhowch gynnig arall arni.',
   close: 'Cau',
   closed: 'Mae’r dyddiadur wedi cau. Gallwch gau’r tab hwn.',
 };

@@ -28,7 +28,7 @@ export function SharePage(props: { site: Site; locale: Locale }) {
       scripts={[site.assets.shareScript]}
       stylesheets={site.assets.shareStylesheets}
     >
-      <div class="share" data-share="" {...texts}>
+      <div class="share" data-share="" data-verify-html={site.assets.verifyHtml} {...texts}>
         <h1>{t.title}</h1>
         <p class="lede">{t.intro}</p>
         <p class="notice">{t.private}</p>

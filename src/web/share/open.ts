@@ -5,7 +5,8 @@
  * Everything stays in memory; nothing is written to the browser's storage.
  */
 import { evidenceSchema } from '../../domain/evidence/index.js';
-import { incidentSchema } from '../../domain/diary/incident.js';
+import { analyseDiary } from '../../domain/diary/analysis.js';
+import { incidentSchema, type Incident } from '../../domain/diary/incident.js';
 import { instantOf, wallTimeOf } from '../../domain/diary/time.js';
 import type { Locale } from '../../domain/locales.js';
 import {
@@ -20,6 +21,9 @@ import { RISK_QUESTION_WORDS } from '../../domain/safety/risk-words.js';
 import { ApiError } from '../../vault/api.js';
 import { VaultApi } from '../../vault/api.js';
 import { openShare, parseShareLink, ShareError } from '../../vault/shares.js';
+import type { CheckOutcome, MadeReport, MakeReportTask, MakeStage } from './report.js';
+
+export type { CheckOutcome, MadeReport, MakeStage } from './report.js';
 
 export interface ShownIncident {
   readonly id: string;
@@ -29,6 +33,18 @@ export interface ShownIncident {
   readonly instant: number;
   readonly what: string;
   readonly where: string | undefined;
+  /** Messages and calls copied from the person's phone into this incident, oldest first. */
+  readonly messages: readonly ShownMessage[];
+}
+
+export interface ShownMessage {
+  /** Wall-clock date and time as sent, `YYYY-MM-DDTHH:MM`. */
+  readonly wall: string;
+  readonly from: string;
+  readonly kind: 'message' | 'call';
+  readonly text: string | undefined;
+  /** The person's own message, kept as context. */
+  readonly own: boolean;
 }
 
 export interface ShownExhibit {
@@ -62,9 +78,33 @@ export interface ShownCase {
   readonly exhibits: readonly ShownExhibit[];
   /** When the person shared their risk check. */
   readonly riskCheck?: ShownRiskCheck;
+  /** The shared incidents' pattern (the vault's own analysis); absent when there are none. */
+  readonly patterns?: ShownPatterns;
   /** Records that failed their schema, not shown. */
   readonly unreadable: number;
   download(recordId: string): Promise<{ blob: Blob; name: string }>;
+  /**
+   * The report PDF and the bundle of everything shared, made on this device (the owner's report
+   * worker); `verifyHtml` is the offline checker's address on this site, for the bundle.
+   */
+  makeReport(
+    onStage: (stage: MakeStage, fraction: number) => void,
+    options?: { readonly verifyHtml?: string },
+  ): MakeReportTask;
+  /** Checks a bundle on this device (the /verify page's checker). */
+  check(bundle: Blob, expectedLogKey?: string): Promise<CheckOutcome>;
+  /** Drops the keys kept for the bundle. */
+  forget(): void;
+}
+
+/** The pattern of the shared incidents, in the page's language. */
+export interface ShownPatterns {
+  /** The trend in one plain sentence ("No clear rise or fall. …"). */
+  readonly trend: string;
+  /** Incidents each week (Monday `YYYY-MM-DD`), oldest first. */
+  readonly weeks: readonly { readonly start: string; readonly count: number }[];
+  /** Incidents in each 3-hour band of the day, from 00:00. */
+  readonly timeOfDay: readonly number[];
 }
 
 /** What went wrong, as the page's message names. */
@@ -124,8 +164,10 @@ export async function openCase(
   passcode: string,
   locale: Locale = 'en',
 ): Promise<ShownCase> {
-  const opened = await openShare(new VaultApi(), hash, passcode);
+  const api = new VaultApi();
+  const opened = await openShare(api, hash, passcode);
   const incidents: ShownIncident[] = [];
+  const entries: { id: string; value: Incident }[] = [];
   const exhibits: ShownExhibit[] = [];
   const checks: RiskCheck[] = [];
   let unreadable = 0;
@@ -141,6 +183,7 @@ export async function openCase(
         continue;
       }
       const incident = parsed.data;
+      entries.push({ id: record.id, value: incident });
       incidents.push({
         id: record.id,
         wall: wallTimeOf(incident.when.start),
@@ -148,6 +191,22 @@ export async function openCase(
         instant: instantOf(incident.when.start),
         what: incident.what,
         where: incident.where?.text,
+        messages: (incident.imported?.items ?? [])
+          .map((item) => ({
+            instant: instantOf(item.at),
+            shown: {
+              wall: wallTimeOf(item.at),
+              from:
+                item.senderName !== undefined && item.senderName !== ''
+                  ? item.senderName
+                  : item.sender,
+              kind: item.kind,
+              text: item.text,
+              own: item.own === true,
+            },
+          }))
+          .sort((a, b) => a.instant - b.instant)
+          .map((m) => m.shown),
       });
     } else if (record.type === 'evidence') {
       const parsed = evidenceSchema.safeParse(record.value);
@@ -176,11 +235,32 @@ export async function openCase(
     incidents,
     exhibits,
     ...(latest !== undefined ? { riskCheck: shownRiskCheck(latest, locale) } : {}),
+    ...(entries.length > 0 ? { patterns: shownPatterns(entries, locale) } : {}),
     unreadable,
     async download(recordId) {
       const { evidence, blob } = await opened.openEvidence(recordId);
       return { blob, name: evidence.file.name };
     },
+    // The report's code (its model, the workers' addresses) loads only when it is asked for.
+    makeReport(onStage, options = {}) {
+      let inner: MakeReportTask | undefined;
+      let cancelled = false;
+      const result = import('./report.js').then((m): Promise<MadeReport> => {
+        if (cancelled) throw Object.assign(new Error('cancelled'), { code: 'cancelled' });
+        inner = m.makeShareReport(api, opened, locale, options, onStage);
+        return inner.result;
+      });
+      return {
+        result,
+        cancel: () => {
+          cancelled = true;
+          inner?.cancel();
+        },
+      };
+    },
+    check: async (bundle, expectedLogKey) =>
+      (await import('./report.js')).checkBundle(bundle, expectedLogKey),
+    forget: () => opened.forget(),
   };
 }
 
@@ -202,5 +282,29 @@ export function shownRiskCheck(check: RiskCheck, locale: Locale): ShownRiskCheck
         },
       ];
     }),
+  };
+}
+
+/**
+ * The shared incidents' pattern with the vault's own analysis (analyseDiary), in the zone most
+ * of them were written in.
+ */
+export function shownPatterns(
+  entries: readonly { id: string; value: Incident }[],
+  locale: Locale,
+  now: Date = new Date(),
+): ShownPatterns {
+  const zones = new Map<string, number>();
+  for (const e of entries)
+    zones.set(e.value.when.timeZone, (zones.get(e.value.when.timeZone) ?? 0) + 1);
+  const timeZone = [...zones].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'UTC';
+  const view = analyseDiary({ incidents: entries }, { timeZone, now });
+  const timeOfDay = Array.from({ length: 8 }, (_, band) =>
+    view.heatmap.byHour.slice(band * 3, band * 3 + 3).reduce((n, c) => n + c, 0),
+  );
+  return {
+    trend: view.trend.explanation[locale],
+    weeks: view.weekly.weeks.map((w) => ({ start: w.start, count: w.count })),
+    timeOfDay,
   };
 }

@@ -5,7 +5,7 @@
  * (src/web/i18n/share-messages.ts). Text goes in with textContent only. Nothing is written to
  * the browser's storage; Close empties the page and forgets the opened share.
  */
-import type { OpenProblem, ShownCase } from './open.js';
+import type { CheckOutcome, MadeReport, OpenProblem, ShownCase } from './open.js';
 
 type OpenModule = typeof import('./open.js');
 
@@ -43,6 +43,11 @@ export function setUpShare(
 
   let opened: ShownCase | undefined;
   let busy = false;
+  /** The report and bundle made from the opened share: in memory only, dropped on Close. */
+  let made: MadeReport | undefined;
+  let making: { cancel(): void } | undefined;
+  const verifyHtmlPath = root.getAttribute('data-verify-html') ?? '';
+  const verifyHtml = verifyHtmlPath === '' ? undefined : new URL(verifyHtmlPath, doc.baseURI).href;
 
   const say = (message: string): void => {
     status.textContent = message;
@@ -60,6 +65,10 @@ export function setUpShare(
   };
 
   const forget = (): void => {
+    making?.cancel();
+    making = undefined;
+    made = undefined;
+    opened?.forget();
     opened = undefined;
     caseBox.replaceChildren();
     caseBox.hidden = true;
@@ -147,6 +156,88 @@ export function setUpShare(
     return section;
   };
 
+  /** A table of counts with a bar drawn beside each number (the numbers are the data). */
+  const countTable = (
+    id: string,
+    caption: string,
+    rowHeading: string,
+    rows: readonly (readonly [string, number])[],
+  ): HTMLElement => {
+    const table = el('table', undefined, 'share__counts');
+    table.setAttribute('data-share-counts', id);
+    table.append(el('caption', caption));
+    const head = el('tr');
+    for (const h of [rowHeading, text('patternCount')]) {
+      const th = el('th', h);
+      th.scope = 'col';
+      head.append(th);
+    }
+    table.append(el('thead'));
+    table.tHead?.append(head);
+    const body = el('tbody');
+    const most = Math.max(1, ...rows.map(([, n]) => n));
+    for (const [label, n] of rows) {
+      const tr = el('tr');
+      const th = el('th', label);
+      th.scope = 'row';
+      const td = el('td');
+      const bar = el('span', undefined, 'share__bar');
+      bar.setAttribute('aria-hidden', 'true');
+      bar.style.setProperty('--share-bar', String(n / most));
+      td.append(bar, el('span', String(n)));
+      tr.append(th, td);
+      body.append(tr);
+    }
+    table.append(body);
+    return table;
+  };
+
+  /** The pattern: the trend in a sentence, incidents a week and by time of day. */
+  const patternSection = (patterns: NonNullable<ShownCase['patterns']>): HTMLElement => {
+    const section = el('section', undefined, 'share__patterns');
+    section.setAttribute('aria-labelledby', 'share-patterns');
+    section.setAttribute('data-share-patterns', '');
+    const heading = el('h2', text('patternsHeading'));
+    heading.id = 'share-patterns';
+    section.append(heading, el('p', patterns.trend));
+    section.append(
+      countTable(
+        'weeks',
+        text('patternWeeks'),
+        text('patternWeekOf'),
+        patterns.weeks.map((w) => [day(w.start), w.count] as const),
+      ),
+    );
+    const pad = (h: number): string => `${String(h).padStart(2, '0')}:00`;
+    section.append(
+      countTable(
+        'hours',
+        text('patternHours'),
+        text('patternTime'),
+        patterns.timeOfDay.map((n, band) => [`${pad(band * 3)}–${pad(band * 3 + 3)}`, n] as const),
+      ),
+    );
+    return section;
+  };
+
+  /** Messages and calls copied from the person's phone, folded away under a count. */
+  const messagesOf = (messages: ShownCase['incidents'][number]['messages']): HTMLElement => {
+    const box = el('details', undefined, 'share__messages');
+    box.setAttribute('data-share-messages', '');
+    box.append(el('summary', fill('messagesSummary', { count: String(messages.length) })));
+    const list = el('ol');
+    for (const m of messages) {
+      const [date = '', time = ''] = m.wall.split('T');
+      const line = el('li');
+      const head = el('strong', `${day(date)}, ${time} · ${m.own ? text('messageOwn') : m.from}`);
+      line.append(head, el('br'));
+      line.append(m.kind === 'call' ? text('messageCall') : (m.text ?? ''));
+      list.append(line);
+    }
+    box.append(list);
+    return box;
+  };
+
   const render = (shown: ShownCase): void => {
     const parts: HTMLElement[] = [];
     parts.push(el('h2', fill('sharedFor', { label: shown.label }), 'share__label'));
@@ -159,6 +250,7 @@ export function setUpShare(
     }
     if (shown.unreadable > 0) parts.push(el('p', text('unreadable'), 'notice'));
     if (shown.riskCheck !== undefined) parts.push(riskSection(shown.riskCheck));
+    if (shown.patterns !== undefined) parts.push(patternSection(shown.patterns));
 
     const incidents = el('section');
     incidents.setAttribute('aria-labelledby', 'share-incidents');
@@ -181,6 +273,7 @@ export function setUpShare(
           add(text('where'), incident.where);
         add(text('what'), incident.what);
         item.append(facts);
+        if (incident.messages.length > 0) item.append(messagesOf(incident.messages));
         list.append(item);
       }
       incidents.append(list);
@@ -209,6 +302,7 @@ export function setUpShare(
       exhibits.append(list);
     }
     parts.push(exhibits);
+    parts.push(reportSection());
 
     const close = el('button', text('close'), 'button share__close');
     close.type = 'button';
@@ -225,6 +319,169 @@ export function setUpShare(
     caseBox.querySelector<HTMLElement>('h2')?.focus();
   };
 
+  /** Hands a Blob to the browser as a download; the object URL does not outlive this task. */
+  const save = (blob: Blob, name: string): void => {
+    const url = URL.createObjectURL(blob);
+    try {
+      const link = doc.createElement('a');
+      link.href = url;
+      link.download = name;
+      link.hidden = true;
+      doc.body.append(link);
+      link.click();
+      link.remove();
+    } finally {
+      setTimeout(() => URL.revokeObjectURL(url), 0);
+    }
+  };
+
+  /** Make the report and bundle; then save either, and check the bundle with one button. */
+  const reportSection = (): HTMLElement => {
+    const section = el('section', undefined, 'share__report');
+    section.setAttribute('aria-labelledby', 'share-report');
+    section.setAttribute('data-share-report', '');
+    const heading = el('h2', text('reportHeading'));
+    heading.id = 'share-report';
+    section.append(
+      heading,
+      el('p', text('reportIntro')),
+      el('p', text('reportBundleHint'), 'hint'),
+    );
+    const progress = el('p', '', 'share__progress');
+    progress.setAttribute('role', 'status');
+    progress.setAttribute('aria-live', 'polite');
+    progress.setAttribute('data-share-report-status', '');
+    const actions = el('div', undefined, 'share__actions');
+    const result = el('div', undefined, 'share__check');
+    result.setAttribute('data-share-check', '');
+    result.setAttribute('role', 'status');
+    result.setAttribute('aria-live', 'polite');
+
+    const makeButton = el('button', text('reportMake'), 'button');
+    makeButton.type = 'button';
+    makeButton.setAttribute('data-share-make', '');
+    const stopButton = el('button', text('reportStop'), 'button button--secondary');
+    stopButton.type = 'button';
+    stopButton.hidden = true;
+
+    const showMade = (report: MadeReport): void => {
+      const pdf = el('button', text('savePdf'), 'button button--secondary');
+      pdf.type = 'button';
+      pdf.setAttribute('data-share-save-pdf', '');
+      pdf.addEventListener('click', () => save(report.pdf, `${report.name}.pdf`));
+      const zip = el('button', text('saveBundle'), 'button button--secondary');
+      zip.type = 'button';
+      zip.setAttribute('data-share-save-bundle', '');
+      zip.addEventListener('click', () => save(report.bundle, `${report.name}.zip`));
+      const check = el('button', text('checkButton'), 'button');
+      check.type = 'button';
+      check.setAttribute('data-share-check-button', '');
+      check.addEventListener('click', () => void runCheck(report, check));
+      actions.replaceChildren(pdf, zip, check);
+      progress.textContent =
+        report.withoutReceipt > 0
+          ? `${text('reportReady')} ${text('reportNoReceipt')}`
+          : text('reportReady');
+    };
+
+    const runCheck = async (report: MadeReport, button: HTMLButtonElement): Promise<void> => {
+      const current = opened;
+      if (current === undefined) return;
+      button.disabled = true;
+      result.replaceChildren(el('p', text('checking')));
+      try {
+        const outcome: CheckOutcome = await current.check(report.bundle, report.logKey);
+        if (opened !== current) return;
+        showOutcome(outcome);
+      } catch {
+        if (opened === current)
+          result.replaceChildren(el('p', text('checkError'), 'share__urgent'));
+      } finally {
+        button.disabled = false;
+      }
+    };
+
+    const showOutcome = (outcome: CheckOutcome): void => {
+      if (outcome.ok) {
+        const line = el(
+          'p',
+          text(outcome.fullyProven ? 'checkOk' : 'checkOkUnproven'),
+          'share__ok',
+        );
+        line.setAttribute('data-share-check-ok', '');
+        result.replaceChildren(line);
+        return;
+      }
+      const line = el(
+        'p',
+        fill('checkFailed', { n: String(outcome.failed.length) }),
+        'share__urgent',
+      );
+      line.setAttribute('data-share-check-failed', '');
+      const list = el('ul');
+      for (const f of outcome.failed) {
+        const item = el('li', `${f.subject}: ${f.detail}`);
+        item.lang = 'en';
+        list.append(item);
+      }
+      result.replaceChildren(line, el('p', text('checkFailedList')), list);
+    };
+
+    makeButton.addEventListener('click', () => {
+      const current = opened;
+      if (current === undefined || making !== undefined) return;
+      made = undefined;
+      result.replaceChildren();
+      actions.replaceChildren(makeButton, stopButton);
+      makeButton.disabled = true;
+      stopButton.hidden = false;
+      progress.textContent = text('reportReceipts');
+      let shown = -1;
+      const task = current.makeReport(
+        (stage, fraction) => {
+          if (stage === 'receipts') return;
+          const percent = Math.floor(Math.min(1, Math.max(0, fraction)) * 100);
+          if (percent === shown) return;
+          shown = percent;
+          progress.textContent = fill(stage === 'pdf' ? 'reportPdf' : 'reportBundle', {
+            percent: String(percent),
+          });
+        },
+        verifyHtml !== undefined ? { verifyHtml } : {},
+      );
+      making = task;
+      task.result
+        .then((report) => {
+          if (making !== task || opened !== current) return;
+          made = report;
+          showMade(report);
+        })
+        .catch((error: unknown) => {
+          if (making !== task || opened !== current) return;
+          const code = (error as { code?: unknown } | null)?.code;
+          if (code === 'cancelled') progress.textContent = text('reportStopped');
+          else if (code === 'share_session_invalid') problem('sessionEnded');
+          else progress.textContent = text('reportFailed');
+          actions.replaceChildren(makeButton);
+        })
+        .finally(() => {
+          if (making !== task) return;
+          making = undefined;
+          makeButton.disabled = false;
+          stopButton.hidden = true;
+        });
+    });
+    stopButton.addEventListener('click', () => {
+      making?.cancel();
+      makeButton.focus();
+    });
+
+    actions.append(makeButton, stopButton);
+    if (made !== undefined) showMade(made);
+    section.append(actions, progress, result);
+    return section;
+  };
+
   async function download(
     recordId: string,
     name: string,
@@ -236,19 +493,7 @@ export function setUpShare(
     say(fill('downloading', { name }));
     try {
       const file = await current.download(recordId);
-      const url = URL.createObjectURL(file.blob);
-      try {
-        const link = doc.createElement('a');
-        link.href = url;
-        link.download = file.name;
-        link.hidden = true;
-        doc.body.append(link);
-        link.click();
-        link.remove();
-      } finally {
-        // The browser has started the download; the URL need not outlive this task.
-        setTimeout(() => URL.revokeObjectURL(url), 0);
-      }
+      save(file.blob, file.name);
       say(fill('downloaded', { name: file.name }));
     } catch (error) {
       const mod = await import('./open.js');

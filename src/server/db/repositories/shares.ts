@@ -434,3 +434,31 @@ export async function sharedUpload(
     .executeTakeFirst();
   return row === undefined ? undefined : Number(row.length);
 }
+
+/**
+ * Whether the share serves this revision of a record now: a snapshot its pinned revision, a
+ * kept-up-to-date share the record's current one. Only then may its receipt be given.
+ */
+export async function servesRevision(
+  db: Kysely<Database>,
+  share: { id: string; accountId: string; mode: 'snapshot' | 'live' },
+  recordId: string,
+  revision: number,
+): Promise<boolean> {
+  const item = await db
+    .selectFrom('share_items')
+    .select('revision')
+    .where('share_id', '=', share.id)
+    .where('kind', '=', 'record')
+    .where('item_id', '=', recordId)
+    .executeTakeFirst();
+  if (item === undefined) return false;
+  if (share.mode === 'snapshot') return item.revision === revision;
+  const record = await db
+    .selectFrom('records')
+    .select('revision')
+    .where('account_id', '=', share.accountId)
+    .where('id', '=', recordId)
+    .executeTakeFirst();
+  return record?.revision === revision;
+}

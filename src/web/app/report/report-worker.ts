@@ -13,8 +13,9 @@ import { renderReportPdf } from '../../../report/pdf.js';
 import { writeBundle, type BundleEvidence } from '../../../report/bundle.js';
 import { decryptFileStream, fromBase64Url } from '../../../crypto/index.js';
 import { fetchCiphertext } from '../../../vault/evidence/upload-api.js';
+import { VaultApi } from '../../../vault/api.js';
 import { responseChunks } from '../../../vault/evidence/decrypt.js';
-import type { MakeRequest, ReportFailure, WorkerReply } from './worker-protocol.js';
+import type { EvidenceFile, MakeRequest, ReportFailure, WorkerReply } from './worker-protocol.js';
 
 /** The dedicated worker's global scope, as far as this file uses it. */
 interface WorkerScope {
@@ -140,17 +141,24 @@ async function make(request: MakeRequest): Promise<void> {
   }
 }
 
-/** An exhibit's original bytes: its ciphertext fetched and decrypted chunk by chunk. */
-function openFile(file: {
-  readonly uploadId: string;
-  readonly fileId: string;
-  readonly key: string;
-}): AsyncIterable<Uint8Array> {
+/**
+ * An exhibit's original bytes: its ciphertext fetched (from the owner's uploads, or a share's
+ * with its session) and decrypted chunk by chunk.
+ */
+function openFile(file: EvidenceFile): AsyncIterable<Uint8Array> {
   return {
     async *[Symbol.asyncIterator]() {
       let response: Response;
       try {
-        response = await fetchCiphertext(file.uploadId);
+        const share = file.share;
+        response =
+          share === undefined
+            ? await fetchCiphertext(file.uploadId)
+            : await new VaultApi().shareUploadResponse(
+                share.shareId,
+                { token: share.token, expiresAt: share.expiresAt },
+                file.uploadId,
+              );
       } catch {
         throw new Failed('evidence_unavailable');
       }

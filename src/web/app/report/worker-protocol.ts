@@ -11,6 +11,11 @@ export interface EvidenceFile {
   readonly fileId: string;
   /** The file key, base64url (from the decrypted evidence record). */
   readonly key: string;
+  /**
+   * For a bundle made by a share's recipient (src/web/share): the ciphertext comes from the
+   * share's upload route with the share session's bearer token, not the owner's.
+   */
+  readonly share?: { readonly shareId: string; readonly token: string; readonly expiresAt: string };
 }
 
 export interface BundleRequest {

@@ -58,6 +58,16 @@ const en = {
     once: 'You will not see this passcode again. If it is lost, make a new link.',
     back: 'See what you have shared',
   },
+  /** Before deleting something that is in a share the person made (the delete screens). */
+  inShare: {
+    /** {label}: whom the share is for; {until}: when it ends. */
+    snapshot:
+      'This is in what you shared with {label} (until {until}). If you delete it, they will not be able to open that share any more. You can make a new share afterwards.',
+    /** {label}: whom the share is for; {until}: when it ends. */
+    live: 'This is in what you share with {label}, kept up to date (until {until}). If you delete it, it is taken out of that share first.',
+    unknown: 'a share you cannot open',
+    takingOut: 'Taking it out of what you share…',
+  },
   item: {
     forWhom: 'For',
     what: 'What',
@@ -139,6 +149,13 @@ const cy: ShareMessages = {
       'Anfonwch y cod pas mewn ffordd wahanol i’r ddolen. Er enghraifft, anfonwch y ddolen mewn e-bost a dweud y cod pas ar y ffôn neu mewn neges destun. Peidiwch byth â’u hanfon gyda’i gilydd.',
     once: 'Fyddwch chi ddim yn gweld y cod pas hwn eto. Os bydd yn mynd ar goll, gwnewch ddolen newydd.',
     back: 'Gweld beth rydych chi wedi’i rannu',
+  },
+  inShare: {
+    snapshot:
+      'Mae hwn yn yr hyn a rannoch chi gyda {label} (tan {until}). Os byddwch chi’n ei ddileu, fyddan nhw ddim yn gallu agor y rhannu hwnnw mwyach. Gallwch wneud rhannu newydd wedyn.',
+    live: 'Mae hwn yn yr hyn rydych chi’n ei rannu gyda {label}, wedi’i gadw’n gyfredol (tan {until}). Os byddwch chi’n ei ddileu, bydd yn cael ei dynnu allan o’r rhannu hwnnw yn gyntaf.',
+    unknown: 'rhannu na allwch chi ei agor',
+    takingOut: 'Wrthi’n ei dynnu allan o’r hyn rydych chi’n ei rannu…',
   },
   item: {
     forWhom: 'I',

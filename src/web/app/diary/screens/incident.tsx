@@ -3,6 +3,7 @@
  * The form's state is a draft kept in memory (app context) until it is saved or cancelled, so
  * moving to another screen and back keeps it; nothing is written to browser storage.
  */
+import { InSharesWarning, takeOutOfLiveShares, useSharesHolding } from '../../share/in-shares.js';
 import { useEffect, useState } from 'preact/hooks';
 import {
   BEHAVIOUR_GROUPS,
@@ -929,7 +930,8 @@ function round(n: number, places: number): number {
 // ---- delete ----
 
 export function DeleteIncidentScreen({ id }: { id: string }) {
-  const { t, navigate, diary } = useApp();
+  const { t, navigate, diary, api, session } = useApp();
+  const shares = useSharesHolding(id);
   const dm = useDiaryText();
   const r = dm.diary.remove;
   const [busy, setBusy] = useState(false);
@@ -940,6 +942,7 @@ export function DeleteIncidentScreen({ id }: { id: string }) {
     setBusy(true);
     setProblem(undefined);
     try {
+      await takeOutOfLiveShares(api, session.accountKey, shares, id);
       await diary.store.remove(id);
       diary.incidents.delete(id);
       navigate({ name: 'incidents' }, r.deleted);
@@ -955,6 +958,7 @@ export function DeleteIncidentScreen({ id }: { id: string }) {
       back={keep}
       errors={problem !== undefined ? [{ field: 'confirm-delete', message: problem }] : []}
     >
+      <InSharesWarning shares={shares} />
       <ConfirmDelete
         warning={r.warning}
         busy={busy}

@@ -3,6 +3,7 @@
  * accounts). Deleting one leaves the incidents that name them as they are: their ids stay, and
  * every screen shows a missing person as "Unknown person (deleted)".
  */
+import { InSharesWarning, takeOutOfLiveShares, useSharesHolding } from '../../share/in-shares.js';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import {
   filterIncidents,
@@ -341,7 +342,8 @@ export function incidentsNamingPerson(
 }
 
 export function DeletePersonScreen({ id }: { id: string }) {
-  const { t, navigate, diary } = useApp();
+  const { t, navigate, diary, api, session } = useApp();
+  const shares = useSharesHolding(id);
   const dm = useDiaryText();
   const p = dm.diary.people;
   const { state, retry } = useDiary();
@@ -359,6 +361,7 @@ export function DeletePersonScreen({ id }: { id: string }) {
     setBusy(true);
     setProblem(undefined);
     try {
+      await takeOutOfLiveShares(api, session.accountKey, shares, id);
       await diary.store.remove(id);
       done();
     } catch (e) {
@@ -395,6 +398,7 @@ export function DeletePersonScreen({ id }: { id: string }) {
       )}
       {state.kind === 'loaded' && present && (
         <>
+          <InSharesWarning shares={shares} />
           <ConfirmDelete
             warning={
               <>

@@ -3,6 +3,7 @@
  * the pattern view can count them exactly. Built like the people screens: the session's store
  * does every read and write, and a place being typed is a draft in memory only.
  */
+import { InSharesWarning, takeOutOfLiveShares, useSharesHolding } from '../../share/in-shares.js';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { byPlace, PLACE_KINDS } from '../../../../domain/diary/index.js';
 import { isApiError, type RecordResponse, PLACE } from '../../../../vault/index.js';
@@ -268,7 +269,8 @@ function PlaceForm({
 }
 
 export function DeletePlaceScreen({ id }: { id: string }) {
-  const { t, navigate, diary } = useApp();
+  const { t, navigate, diary, api, session } = useApp();
+  const shares = useSharesHolding(id);
   const dm = useDiaryText();
   const p = dm.diary.places;
   const { state, retry } = useDiary();
@@ -286,6 +288,7 @@ export function DeletePlaceScreen({ id }: { id: string }) {
     setBusy(true);
     setProblem(undefined);
     try {
+      await takeOutOfLiveShares(api, session.accountKey, shares, id);
       await diary.store.remove(id);
       done();
     } catch (e) {
@@ -322,6 +325,7 @@ export function DeletePlaceScreen({ id }: { id: string }) {
       )}
       {state.kind === 'loaded' && present && (
         <>
+          <InSharesWarning shares={shares} />
           <ConfirmDelete
             warning={
               <>

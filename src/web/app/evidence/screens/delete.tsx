@@ -2,6 +2,7 @@
  * Deleting an item for real: any upload of it in this session stops, the server deletes the
  * encrypted file (tus termination) and the record, and incidents stop listing it.
  */
+import { InSharesWarning, takeOutOfLiveShares, useSharesHolding } from '../../share/in-shares.js';
 import { useState } from 'preact/hooks';
 import { useApp } from '../../shell/context.js';
 import { describeError } from '../../shell/errors.js';
@@ -19,6 +20,7 @@ import { useEvidenceText } from '../evidence-ui.js';
 export function EvidenceDeleteScreen({ id }: { id: string }) {
   const app = useApp();
   const { t, navigate, api, session, revisions } = app;
+  const shares = useSharesHolding(id);
   const e = useEvidenceText();
   const r = e.remove;
   const live = useLive();
@@ -33,6 +35,7 @@ export function EvidenceDeleteScreen({ id }: { id: string }) {
     setProblem(undefined);
     try {
       const vault = { api, accountKey: () => session.accountKey, revisions };
+      await takeOutOfLiveShares(api, session.accountKey, shares, id);
       const record = await loadEvidenceItem(vault, id);
       const { uploads } = evidenceSession(app);
       const running = uploads.forEvidence(id);
@@ -68,6 +71,7 @@ export function EvidenceDeleteScreen({ id }: { id: string }) {
       errors={problem !== undefined ? [{ field: 'evidence-confirm-delete', message: problem }] : []}
       errorSeq={seq}
     >
+      <InSharesWarning shares={shares} />
       <ConfirmDelete
         warning={r.warning}
         busy={busy}
