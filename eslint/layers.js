@@ -79,8 +79,15 @@ export const LAYERS = {
   'web/pwa': { layers: [], packages: [] },
   /** The page a witness link opens (/witness): its script, then the vault core, lazily. */
   'web/witness': { layers: ['domain', 'crypto', 'vault', 'web/i18n'], packages: [] },
-  /** The page a share link opens (/share): its script, then the vault core, lazily. */
-  'web/share': { layers: ['domain', 'crypto', 'vault'], packages: [] },
+  /**
+   * The page a share link opens (/share): its script, then the vault core, lazily. It makes the
+   * report with the vault app's report worker (web/app/report) and checks the bundle with the
+   * /verify worker, so the recipient runs exactly the code the owner and the checker run.
+   */
+  'web/share': {
+    layers: ['domain', 'crypto', 'vault', 'report', 'web/app', 'web/browser', 'web/verify'],
+    packages: [],
+  },
   'web/search': { layers: ['domain'], packages: ['minisearch', 'stemmer'] },
   'web/i18n': { layers: ['domain'], packages: [] },
   'web/styles': { layers: [], packages: [] },
