@@ -4,7 +4,7 @@
  * - its witness-statement record is in entries.json and checked out, and names this statement;
  * - the sealed bytes' SHA-256 is the one sealed in that record;
  * - the arrival receipt is for exactly those bytes, this statement id, revision 1, signed by the
- *   log key, and its time is the record's received time;
+ *   log key (its time, not the record's `receivedAt` as the server listed it, is the proven one);
  * - the opening key opens the sealed bytes in the context of the record's invitation, and what
  *   they say is, byte for byte in canonical form, the witness's words in every revision of the
  *   record (so the words in the report are the words that arrived).
@@ -31,7 +31,6 @@ export const WITNESS_RECORD_TYPE = 'witness-statement';
 interface KeptValue {
   readonly statementId?: unknown;
   readonly invitationId?: unknown;
-  readonly receivedAt?: unknown;
   readonly sealedSha256?: unknown;
   readonly statement?: unknown;
 }
@@ -120,9 +119,7 @@ export async function checkWitnessStatements(
         if (
           w.receipt === undefined ||
           w.receipt.leafIndex !== v.index ||
-          Date.parse(w.receipt.receivedAt) !== v.receipt.receivedAt ||
-          typeof last.receivedAt !== 'string' ||
-          Date.parse(last.receivedAt) !== v.receipt.receivedAt
+          Date.parse(w.receipt.receivedAt) !== v.receipt.receivedAt
         ) {
           throw new Error(
             `entries.json says another arrival time or log entry (the proof says ${new Date(v.receipt.receivedAt).toISOString()}, entry ${String(v.index)})`,

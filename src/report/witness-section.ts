@@ -89,7 +89,8 @@ function lineOf(
     statementId: value.statementId,
     title: w.statement(ref),
     incidents: c.incidents,
-    received: formatInstant(value.receivedAt, c.timeZone, c.loc),
+    // The receipt's time when there is one: that is the proven one.
+    received: formatInstant(c.arrival?.receivedAt ?? value.receivedAt, c.timeZone, c.loc),
     when,
     ...(where !== undefined ? { where } : {}),
     ...(saw !== undefined ? { saw } : {}),
