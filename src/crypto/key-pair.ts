@@ -17,7 +17,7 @@ import { assertBytes, assertKey, ByteReader, ByteWriter, concatBytes } from './b
 import { unsupportedVersion } from './envelope.js';
 import { CryptoError } from './errors.js';
 import { unwrapKey, wrapKey } from './keys.js';
-import { loadSodium } from './sodium.js';
+import { loadSodium, type Sodium } from './sodium.js';
 
 export const SEALED_VERSION = 1;
 export const PUBLIC_KEY_BYTES = 32;
@@ -186,6 +186,19 @@ export async function openSealed(
   assertKey(keyPair.secretKey, 'secret key');
   assertBytes(sealed, 'sealed message');
   assertSealContext(context);
+  const box = sealedBox(sealed);
+  let padded: Uint8Array;
+  try {
+    padded = sodium.crypto_box_seal_open(box, keyPair.publicKey, keyPair.secretKey);
+  } catch {
+    throw new CryptoError('decryption_failed', 'the sealed message does not open with this key');
+  }
+  return unpadSealed(sodium, padded, context);
+}
+
+/** The sealed box of a version-1 sealed message, after its size checks. */
+function sealedBox(sealed: Uint8Array): Uint8Array {
+  assertBytes(sealed, 'sealed message');
   if (sealed.length === 0) throw new CryptoError('envelope_malformed', 'sealed message is empty');
   const version = sealed[0] ?? 0;
   if (version !== SEALED_VERSION) throw unsupportedVersion(version);
@@ -197,12 +210,10 @@ export async function openSealed(
   ) {
     throw new CryptoError('envelope_malformed', 'not a sealed message of this version');
   }
-  let padded: Uint8Array;
-  try {
-    padded = sodium.crypto_box_seal_open(box, keyPair.publicKey, keyPair.secretKey);
-  } catch {
-    throw new CryptoError('decryption_failed', 'the sealed message does not open with this key');
-  }
+  return box;
+}
+
+function unpadSealed(sodium: Sodium, padded: Uint8Array, context: string): Uint8Array {
   try {
     const reader = new ByteReader(sodium.unpad(padded, PAD_BLOCK));
     const innerVersion = reader.u8();
@@ -217,4 +228,64 @@ export async function openSealed(
   } catch {
     throw new CryptoError('decryption_failed', 'the sealed message belongs somewhere else');
   }
+}
+
+/** crypto_box_seal's nonce: BLAKE2b-192(ephemeral public key ‖ recipient public key). */
+function sealNonce(sodium: Sodium, ephemeral: Uint8Array, publicKey: Uint8Array): Uint8Array {
+  return sodium.crypto_generichash(
+    sodium.crypto_box_NONCEBYTES,
+    concatBytes(ephemeral, publicKey),
+    null,
+  );
+}
+
+/**
+ * The **opening key** of one sealed message (§15.7): crypto_box_beforenm(ephemeral public key,
+ * secret key), the key its box was sealed under. Handing it out (in a report bundle) lets anyone
+ * open that one message and nothing else: every message has its own ephemeral key, and the
+ * account's secret key cannot be worked out from it. Checks that the message opens first.
+ *
+ * @example const openingKey = await sealedOpeningKey(pair, sealed, 'witness-statement/ID');
+ */
+export async function sealedOpeningKey(
+  keyPair: AccountKeyPair,
+  sealed: Uint8Array,
+  context: string,
+): Promise<Uint8Array> {
+  await openSealed(keyPair, sealed, context);
+  const sodium = await loadSodium();
+  const box = sealedBox(sealed);
+  return sodium.crypto_box_beforenm(box.subarray(0, PUBLIC_KEY_BYTES), keyPair.secretKey);
+}
+
+/**
+ * Opens one sealed message with its opening key (`sealedOpeningKey`) and the public key it was
+ * sealed to, checking the context as `openSealed` does: what an offline verifier uses.
+ * Throws `decryption_failed` for another key, message or context.
+ *
+ * @example const bytes = await openSealedWithOpeningKey(publicKey, sealed, openingKey, context);
+ */
+export async function openSealedWithOpeningKey(
+  publicKey: Uint8Array,
+  sealed: Uint8Array,
+  openingKey: Uint8Array,
+  context: string,
+): Promise<Uint8Array> {
+  const sodium = await loadSodium();
+  assertKey(publicKey, 'public key', PUBLIC_KEY_BYTES);
+  assertKey(openingKey, 'opening key');
+  assertSealContext(context);
+  const box = sealedBox(sealed);
+  const ephemeral = box.subarray(0, PUBLIC_KEY_BYTES);
+  let padded: Uint8Array;
+  try {
+    padded = sodium.crypto_box_open_easy_afternm(
+      box.subarray(PUBLIC_KEY_BYTES),
+      sealNonce(sodium, ephemeral, publicKey),
+      openingKey,
+    );
+  } catch {
+    throw new CryptoError('decryption_failed', 'the sealed message does not open with this key');
+  }
+  return unpadSealed(sodium, padded, context);
 }

@@ -12,8 +12,10 @@ import {
   accountKeyPairFromSeed,
   generateAccountKeyPair,
   openSealed,
+  openSealedWithOpeningKey,
   publicKeyFingerprint,
   publicKeyMatches,
+  sealedOpeningKey,
   sealToPublicKey,
   unwrapAccountKeyPair,
   wrapAccountSecretKey,
@@ -32,6 +34,8 @@ const ID = 'AAAAAAAAAAAAAAAAAAAAAA';
 const PUBLIC = '4701d08488451f545a409fb58ae3e58581ca40ac3f7f114698cd71deac73ca01';
 const SEALED =
   '0165bf045a61951af615bf12a0a4a4a495ff5f452c08f7809341721c2d8a3c8e5f243324161b4fbb1b8c0b28ed56235d9647549e160d208dec00b557d4cb8115363067f72546738ef05627df8f3e25a7ea8a2808058b181d500c1fc8c41906ededebd5aa5647c1c8adb1b40d16f7c18095d6ccc0036156cc04b425cedd1c10c8bfaf59c04dbefa20aadea35375e4a6d800efb36be3441a26bba13222722870ce62c91f0556293f0c3b76ca268f6699e14deca927967fa087577c90a5ec5f9db079619cf1f60b33abe5f8785fcc907ac8160b860fc4ce6f20316a01ec7fb45534271e9a2facab97e3e68fa2653fbfde706af2d0417199be4e16524caa3fe96e9498c2f1f645583637a241ff844aa5f83b9073bfac7713db526dcb0edda33a0f431bc594f02995a92ebcc5f06c58d539707e';
+/** The opening key of SEALED (§15.7): crypto_box_beforenm(its ephemeral key, the seed's secret key). */
+const OPENING_KEY = '568ecd173b32c7d919f980e25aba72a132cdfda35e9bae1113f0ab39d2173113';
 const WRAPPED =
   '0113c11777cab398107629faf537544d1e727e6f7c217c3b798b77b459d0f1093f9f72657c2ea177bc6af917d8bdbd61388758a00e1157093c2af91da772db24c81e3248372f79b45b';
 
@@ -71,6 +75,62 @@ describe('account key pair v1 (frozen)', () => {
     await expect(openSealed(pair, sealed.subarray(0, 200), context)).rejects.toMatchObject({
       code: 'envelope_malformed',
     });
+  });
+
+  it('gives the frozen sealed message’s opening key, which opens that message only', async () => {
+    const pair = await accountKeyPairFromSeed(SEED);
+    const context = witnessStatementContext(ID);
+    const sealed = fromHex(SEALED);
+    const openingKey = await sealedOpeningKey(pair, sealed, context);
+    expect(toHex(openingKey)).toBe(OPENING_KEY);
+    expect(
+      utf8Decode(await openSealedWithOpeningKey(pair.publicKey, sealed, openingKey, context)),
+    ).toBe('{"saw":"a red car"}');
+    // Another context, another public key (so another nonce), a changed byte: refused.
+    await expect(
+      openSealedWithOpeningKey(
+        pair.publicKey,
+        sealed,
+        openingKey,
+        witnessStatementContext('B' + ID.slice(1)),
+      ),
+    ).rejects.toMatchObject({ code: 'decryption_failed' });
+    const other = await generateAccountKeyPair();
+    await expect(
+      openSealedWithOpeningKey(other.publicKey, sealed, openingKey, context),
+    ).rejects.toMatchObject({ code: 'decryption_failed' });
+    const changed = sealed.slice();
+    changed[300] = (changed[300] ?? 0) ^ 1;
+    await expect(
+      openSealedWithOpeningKey(pair.publicKey, changed, openingKey, context),
+    ).rejects.toMatchObject({ code: 'decryption_failed' });
+    // The key pair's owner only: another key pair cannot make an opening key for it.
+    await expect(sealedOpeningKey(other, sealed, context)).rejects.toMatchObject({
+      code: 'decryption_failed',
+    });
+  });
+
+  it('an opening key opens its own message and no other sealed to the same key (property)', async () => {
+    const pair = await generateAccountKeyPair();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.uint8Array({ maxLength: 1500 }),
+        fc.uint8Array({ maxLength: 1500 }),
+        fc.string({ minLength: 1, maxLength: 40 }),
+        async (a, b, context) => {
+          const sealedA = await sealToPublicKey(pair.publicKey, a, context);
+          const sealedB = await sealToPublicKey(pair.publicKey, b, context);
+          const keyA = await sealedOpeningKey(pair, sealedA, context);
+          // Not the secret key, nor any part of what the public key shows.
+          expect(keyA).not.toEqual(pair.secretKey);
+          expect(await openSealedWithOpeningKey(pair.publicKey, sealedA, keyA, context)).toEqual(a);
+          await expect(
+            openSealedWithOpeningKey(pair.publicKey, sealedB, keyA, context),
+          ).rejects.toMatchObject({ code: 'decryption_failed' });
+        },
+      ),
+      { numRuns: 30 },
+    );
   });
 
   it('unwraps the frozen wrapped secret key and checks a served public key', async () => {

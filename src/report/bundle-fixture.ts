@@ -5,23 +5,34 @@
  * key is a fixed test key; nothing here is secret.
  */
 import {
+  accountKeyPairFromSeed,
   consistencyProof,
   encodeReceiptLeaf,
   generateKey,
   inclusionProof,
   leafHash,
   merkleRoot,
+  sealedOpeningKey,
   sealJson,
+  sealToPublicKey,
   sha256,
   toHex,
   utf8Encode,
+  witnessStatementContext,
 } from '../crypto/index.js';
 import { ed25519Signer, parseNote } from '../crypto/signed-note.js';
 import { signCheckpoint } from '../crypto/tlog-checkpoint.js';
 import { formatTlogProof } from '../crypto/tlog-proof.js';
 import type { Evidence } from '../domain/evidence/index.js';
-import { writeBundle, type BundleInput, type SealedRecord, type SealedRevision } from './bundle.js';
-import { sampleRecords } from './fixtures.js';
+import type { WitnessStatementRecord } from '../domain/witness.js';
+import {
+  writeBundle,
+  type BundleInput,
+  type BundleWitnessStatement,
+  type SealedRecord,
+  type SealedRevision,
+} from './bundle.js';
+import { sampleRecords, sampleWitnessStatements } from './fixtures.js';
 import { current, type ReportOptions, type ReportRecord, type ReportRecords } from './input.js';
 import { buildReport, type ReportModel } from './model.js';
 
@@ -52,6 +63,8 @@ export interface TestBundleOptions {
   readonly options?: Partial<ReportOptions>;
   /** verify.html to put in the bundle. */
   readonly verifyHtml?: Uint8Array;
+  /** Leave out the witness statements (sealed to a test key pair) that bundles carry by default. */
+  readonly noWitnessStatements?: boolean;
 }
 
 export interface TestBundle {
@@ -69,6 +82,7 @@ const TYPES = [
   'evidence',
   'riskChecks',
   'safetyPlan',
+  'witnessStatements',
 ] as const;
 const TYPE_NAME = {
   incidents: 'incident',
@@ -78,7 +92,11 @@ const TYPE_NAME = {
   evidence: 'evidence',
   riskChecks: 'risk-check',
   safetyPlan: 'safety-plan',
+  witnessStatements: 'witness-statement',
 } as const;
+
+/** The test account's key pair, to which the test witness statements are sealed. */
+const WITNESS_KEY_SEED = new Uint8Array(32).fill(9);
 
 /** A complete bundle in memory. */
 export async function makeTestBundle(o: TestBundleOptions = {}): Promise<TestBundle> {
@@ -96,7 +114,24 @@ export async function makeTestBundle(o: TestBundleOptions = {}): Promise<TestBun
     };
     evidence.push({ id: r.id, revisions: [{ ...current(r), value }] });
   }
-  const all = { ...base, evidence };
+  // Witness statements sealed for real, each record holding its sealed bytes' SHA-256.
+  const pair = await accountKeyPairFromSeed(WITNESS_KEY_SEED);
+  const sealedStatements = new Map<string, { bytes: Uint8Array; value: WitnessStatementRecord }>();
+  const witnessStatements: ReportRecord<WitnessStatementRecord>[] = [];
+  if (o.noWitnessStatements !== true) {
+    for (const r of sampleWitnessStatements(base.incidents.map((i) => i.id)).witnessStatements) {
+      const v = current(r).value;
+      const bytes = await sealToPublicKey(
+        pair.publicKey,
+        utf8Encode(JSON.stringify(v.statement)),
+        witnessStatementContext(v.invitationId),
+      );
+      const value = { ...v, sealedSha256: toHex(await sha256(bytes)) };
+      sealedStatements.set(r.id, { bytes, value });
+      witnessStatements.push({ id: r.id, revisions: [{ ...current(r), value }] });
+    }
+  }
+  const all = { ...base, evidence, witnessStatements };
 
   // Seal every revision; one receipt leaf per revision, in order.
   const signer = await ed25519Signer(TEST_LOG_ORIGIN, new Uint8Array(32).fill(7));
@@ -144,6 +179,19 @@ export async function makeTestBundle(o: TestBundleOptions = {}): Promise<TestBun
     }
     withReceipts[kind] = list;
   }
+  // Each sealed statement's arrival: a receipt leaf for its server id, revision 1.
+  const arrivals = new Map<string, number>();
+  for (const [id, { bytes, value }] of sealedStatements) {
+    arrivals.set(id, leaves.length);
+    leaves.push(
+      encodeReceiptLeaf({
+        recordId: value.statementId,
+        revision: 1,
+        ciphertextSha256: await sha256(bytes),
+        receivedAt: Date.parse(value.receivedAt),
+      }),
+    );
+  }
   const hashes = await Promise.all(leaves.map((l) => leafHash(l)));
   const half = Math.max(1, Math.floor(hashes.length / 2));
   const sizes = [half, hashes.length];
@@ -179,7 +227,25 @@ export async function makeTestBundle(o: TestBundleOptions = {}): Promise<TestBun
     );
   }
 
-  const records = withReceipts as unknown as ReportRecords;
+  const proofOf = async (leafIndex: number) => {
+    const size = leafIndex < half ? half : hashes.length;
+    return formatTlogProof({
+      extra: leaves[leafIndex] ?? new Uint8Array(1),
+      index: leafIndex,
+      inclusion: await inclusionProof(leafIndex, hashes.slice(0, size)),
+      checkpoint: notes[size === half ? 0 : 1] ?? '',
+    });
+  };
+  const witnessArrivals = Object.fromEntries(
+    [...arrivals].map(([id, leafIndex]) => [
+      id,
+      { receivedAt: sealedStatements.get(id)?.value.receivedAt ?? '', leafIndex },
+    ]),
+  );
+  const records = {
+    ...(withReceipts as unknown as ReportRecords),
+    ...(o.noReceipts === true ? {} : { witnessArrivals }),
+  };
   const model = buildReport(records, {
     locale: 'en',
     timeZone: 'Europe/London',
@@ -232,6 +298,30 @@ export async function makeTestBundle(o: TestBundleOptions = {}): Promise<TestBun
     ...(o.tsaCertificates !== undefined ? { tsaCertificates: o.tsaCertificates } : {}),
     ...(o.verifyHtml !== undefined ? { verifyHtml: o.verifyHtml } : {}),
     consistency: [{ from: half, to: hashes.length, proof: await consistencyProof(half, hashes) }],
+    witnessStatements: await Promise.all(
+      model.recordIds.witnessStatements.map(async (id): Promise<BundleWitnessStatement> => {
+        const kept = sealedStatements.get(id);
+        if (kept === undefined) throw new Error(`no sealed statement for ${id}`);
+        const leafIndex = arrivals.get(id) ?? -1;
+        return {
+          recordId: id,
+          statementId: kept.value.statementId,
+          sealed: kept.bytes,
+          openingKey: await sealedOpeningKey(
+            pair,
+            kept.bytes,
+            witnessStatementContext(kept.value.invitationId),
+          ),
+          publicKey: pair.publicKey,
+          ...(o.noReceipts === true
+            ? {}
+            : {
+                receipt: await proofOf(leafIndex),
+                receiptSummary: { receivedAt: kept.value.receivedAt, leafIndex },
+              }),
+        };
+      }),
+    ),
   };
   const zip = await bundleToBytes(input);
   return { zip, model, logKey: signer.vkey, records };

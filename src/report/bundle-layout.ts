@@ -32,6 +32,15 @@ export const PATHS = {
     `data/proofs/consistency/${String(from)}-${String(to)}.txt`,
   tsaCertificate: (n: number) => `data/proofs/tsa/${String(n)}.der`,
   evidence: (fileName: string) => `data/evidence/${fileName}`,
+  /** A witness statement's sealed bytes as the server received them (vault-protocol §15.7). */
+  witnessSealed: (statementId: string) =>
+    `data/proofs/witness-statements/${statementId}/statement.sealed`,
+  /** Its opening key: opens that one sealed statement and nothing else. */
+  witnessOpeningKey: (statementId: string) =>
+    `data/proofs/witness-statements/${statementId}/opening-key.txt`,
+  /** The receipt the log gave the sealed statement when it arrived. */
+  witnessReceipt: (statementId: string) =>
+    `data/proofs/witness-statements/${statementId}/statement.tlog-proof`,
 } as const;
 
 /** The tag files every Mosaic bag has, all listed in the tag manifest. */
@@ -96,6 +105,26 @@ export const entriesSchema = z.strictObject({
     z.strictObject({ from: z.number().int().positive(), to: z.number().int().positive() }),
   ),
   tsaCertificates: z.number().int().nonnegative(),
+  /**
+   * Witness statements as they arrived (only when the bundle has any): for each kept statement's
+   * record, the server's statement id, the public key it was sealed to and its arrival receipt.
+   */
+  witnessStatements: z
+    .array(
+      z.strictObject({
+        recordId: idSchema,
+        statementId: idSchema,
+        /** base64url, 32 bytes: the account public key the witness sealed to. */
+        publicKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
+        receipt: z
+          .strictObject({
+            receivedAt: z.string().max(40),
+            leafIndex: z.number().int().nonnegative(),
+          })
+          .optional(),
+      }),
+    )
+    .optional(),
 });
 export type EntriesFile = z.output<typeof entriesSchema>;
 

@@ -52,6 +52,23 @@ export interface SealedRecord {
   readonly revisions: readonly SealedRevision[];
 }
 
+/**
+ * A kept witness statement's sealed bytes exactly as the server received them, with what proves
+ * them offline (vault-protocol §15.7): the opening key of that one message, the public key it was
+ * sealed to, and the receipt the log gave it when it arrived.
+ */
+export interface BundleWitnessStatement {
+  /** The witness-statement record (in `records`) that keeps it. */
+  readonly recordId: string;
+  /** The server's id ("ws-…"), which its receipt names. */
+  readonly statementId: string;
+  readonly sealed: Uint8Array;
+  readonly openingKey: Uint8Array;
+  readonly publicKey: Uint8Array;
+  readonly receipt?: string;
+  readonly receiptSummary?: { readonly receivedAt: string; readonly leafIndex: number };
+}
+
 export type ByteSource = ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>;
 
 export interface BundleEvidence {
@@ -75,6 +92,8 @@ export interface BundleInput {
   readonly reportPdf: Uint8Array;
   readonly records: readonly SealedRecord[];
   readonly evidence: readonly BundleEvidence[];
+  /** Witness statements as they arrived, for records in `records` (optional). */
+  readonly witnessStatements?: readonly BundleWitnessStatement[];
   /** The log's public key (vkey text); required when any revision has a receipt. */
   readonly logKey?: string;
   readonly logOrigin?: string;
@@ -165,6 +184,16 @@ export async function writeBundle(
     checkpoints: input.checkpoints?.length ?? 0,
     consistency: (input.consistency ?? []).map(({ from, to }) => ({ from, to })),
     tsaCertificates: input.tsaCertificates?.length ?? 0,
+    ...(input.witnessStatements !== undefined && input.witnessStatements.length > 0
+      ? {
+          witnessStatements: input.witnessStatements.map((w) => ({
+            recordId: w.recordId,
+            statementId: w.statementId,
+            publicKey: toBase64Url(w.publicKey),
+            ...(w.receiptSummary !== undefined ? { receipt: w.receiptSummary } : {}),
+          })),
+        }
+      : {}),
   };
   await addText(PATHS.entries, canonicalJson(entries));
   if (input.logKey !== undefined) await addText(PATHS.logKey, `${input.logKey}\n`);
@@ -174,6 +203,11 @@ export async function writeBundle(
       await addBytes(PATHS.envelope(r.id, v.revision), v.envelope, false);
       if (v.receipt !== undefined) await addText(PATHS.receipt(r.id, v.revision), v.receipt);
     }
+  }
+  for (const w of input.witnessStatements ?? []) {
+    await addBytes(PATHS.witnessSealed(w.statementId), w.sealed, false);
+    await addText(PATHS.witnessOpeningKey(w.statementId), `${toBase64Url(w.openingKey)}\n`);
+    if (w.receipt !== undefined) await addText(PATHS.witnessReceipt(w.statementId), w.receipt);
   }
   for (const [i, c] of (input.checkpoints ?? []).entries()) {
     await addText(PATHS.checkpoint(i + 1), c.note);

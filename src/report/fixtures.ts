@@ -7,6 +7,7 @@ import type { Incident } from '../domain/diary/index.js';
 import type { Evidence } from '../domain/evidence/index.js';
 import type { RiskCheck } from '../domain/safety/risk-check.js';
 import type { SafetyPlan } from '../domain/safety/safety-plan.js';
+import type { WitnessStatementRecord } from '../domain/witness.js';
 import type { RecordRevision, ReportRecord, ReportRecords } from './input.js';
 
 const hex = (random: () => number): string =>
@@ -169,5 +170,75 @@ export function samplePlan(): SafetyPlan {
       },
       { id: 'p2', section: 'home', text: 'Fit a doorbell camera', done: false },
     ],
+  };
+}
+
+/**
+ * Two kept witness statements: one linked to the first and second incidents given, one to the
+ * last; and one linked to no incident (never in a report). Each with an arrival receipt.
+ */
+export function sampleWitnessStatements(incidentIds: readonly string[]): {
+  readonly witnessStatements: ReportRecord<WitnessStatementRecord>[];
+  readonly witnessArrivals: Record<string, { receivedAt: string; leafIndex: number }>;
+} {
+  const first = incidentIds[0] ?? 'none';
+  const second = incidentIds[1] ?? first;
+  const last = incidentIds[incidentIds.length - 1] ?? first;
+  const made = (
+    n: number,
+    receivedAt: string,
+    incidentIds: string[],
+    extra: Partial<WitnessStatementRecord['statement']>,
+  ): ReportRecord<WitnessStatementRecord> => ({
+    id: `witness-record-${String(n)}`,
+    revisions: [
+      {
+        revision: 1,
+        savedAt: receivedAt,
+        value: {
+          v: 1,
+          statementId: `ws-${'A'.repeat(21)}${String(n)}`,
+          invitationId: 'B'.repeat(22),
+          receivedAt,
+          sealedSha256: String(n).repeat(64),
+          statement: {
+            v: 1,
+            invitationId: 'B'.repeat(22),
+            writtenAt: receivedAt,
+            locale: 'en',
+            when: { date: receivedAt.slice(0, 10), approximate: false },
+            where: '',
+            saw: '',
+            said: '',
+            howKnown: '',
+            declaration: { agreed: true, date: receivedAt.slice(0, 10) },
+            ...extra,
+          },
+          incidentIds,
+          note: 'PERSON-NOTE: Sam is my neighbour',
+        },
+      },
+    ],
+  });
+  return {
+    witnessStatements: [
+      made(2, '2026-06-21T09:30:00.000Z', [last], {
+        saw: 'WITNESS-WORDS-2: He stood by the gate for an hour.',
+        when: { date: '2026-06-20', approximate: true },
+      }),
+      made(1, '2026-03-02T18:00:00.000Z', [first, second], {
+        when: { date: '2026-03-01', time: '19:05', approximate: false },
+        where: 'Outside number 12, Heol y Bont',
+        saw: 'WITNESS-WORDS-1: A man in a grey coat took photos of the house.\nThen he drove off in a red car.',
+        said: 'He told me to mind my own business.',
+        howKnown: 'I have seen him there before',
+        name: 'Sam Jones',
+        contact: '07700 900456',
+      }),
+      made(3, '2026-04-01T12:00:00.000Z', [], { saw: 'WITNESS-WORDS-3: not linked' }),
+    ],
+    witnessArrivals: {
+      'witness-record-1': { receivedAt: '2026-03-02T18:00:00.000Z', leafIndex: 901 },
+    },
   };
 }

@@ -35,6 +35,9 @@ What the checker does:
   its evidence entry when the file was saved.
 - It checks each receipt (.tlog-proof): that it is for this exact sealed copy, that the entry is
   in the log's Merkle tree, and that the log's key (data/proofs/log.vkey) signed the tree.
+- It checks each witness statement as it arrived (data/proofs/witness-statements/<id>/): that
+  its opening key opens it to exactly the witness's words in its entry, and that its receipt is
+  for those exact bytes. The opening key opens that one statement and nothing else.
 - It checks any RFC 3161 time-stamp tokens (.tsr) and any consistency proofs between checkpoints.
 
 Compare the log key's name and fingerprint with the one the organisation publishes on its site.

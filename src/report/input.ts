@@ -9,6 +9,7 @@ import type { Evidence } from '../domain/evidence/index.js';
 import type { Locale } from '../domain/locales.js';
 import type { RiskCheck } from '../domain/safety/risk-check.js';
 import type { SafetyPlan } from '../domain/safety/safety-plan.js';
+import type { WitnessStatementRecord } from '../domain/witness.js';
 
 /** The receipt the log gave for one revision's ciphertext, as far as the report shows it. */
 export interface ReceiptSummary {
@@ -43,6 +44,13 @@ export interface ReportRecords {
   readonly riskChecks?: readonly ReportRecord<RiskCheck>[];
   /** The safety plan (one record, edited in place). */
   readonly safetyPlan?: readonly ReportRecord<SafetyPlan>[];
+  /** Witness statements kept in the diary (vault-protocol §15); those linked to an included incident appear. */
+  readonly witnessStatements?: readonly ReportRecord<WitnessStatementRecord>[];
+  /**
+   * By witness-statement record id: the receipt the log gave the sealed statement when it
+   * arrived (not the record's own revisions' receipts). Filled in by `sealForReport`.
+   */
+  readonly witnessArrivals?: Readonly<Record<string, ReceiptSummary>>;
 }
 
 /** What the person chose: the report contains this and nothing else. */
@@ -71,6 +79,8 @@ export interface ReportOptions {
   readonly includeRiskCheck?: boolean;
   /** The safety plan. Absent: left out (it is private unless the person ticks it). */
   readonly includeSafetyPlan?: boolean;
+  /** Witness statements linked to the chosen incidents. Absent: included; false: left out. */
+  readonly includeWitnessStatements?: boolean;
   /** The case title for the running header; defaults to the report title. */
   readonly caseTitle?: string;
   /** "Mosaic 0.1.0": what made the report. */

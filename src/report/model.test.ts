@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { instantOf } from '../domain/diary/time.js';
 import { exhibitFileName, exhibitInitials } from './exhibits.js';
-import { sampleRecords } from './fixtures.js';
+import { sampleRecords, sampleWitnessStatements } from './fixtures.js';
 import { current, type ReportOptions, type ReportRecords } from './input.js';
 import { buildReport, chooseIncidents } from './model.js';
 
@@ -246,6 +246,77 @@ describe('exhibit names', () => {
         expect(f).not.toMatch(/[/\\]/);
         expect(f.slice(6)).not.toMatch(/^\./);
       }),
+    );
+  });
+});
+
+describe('witness statements in the report', () => {
+  const base = sampleRecords(20, 3);
+  const ids = base.incidents.map((r) => r.id);
+  const records: ReportRecords = { ...base, ...sampleWitnessStatements(ids) };
+
+  it('shows kept statements linked to the chosen incidents, oldest first, in the witness’s words', () => {
+    const model = buildReport(records, BASE);
+    const lines = model.witnessStatements ?? [];
+    expect(lines.map((l) => [l.ref, l.id])).toEqual([
+      ['W1', 'witness-record-1'],
+      ['W2', 'witness-record-2'],
+    ]);
+    expect(model.recordIds.witnessStatements).toEqual(['witness-record-1', 'witness-record-2']);
+    const [w1, w2] = lines;
+    expect(w1?.saw).toContain('WITNESS-WORDS-1');
+    expect(w1?.said).toBe('He told me to mind my own business.');
+    expect(w1?.name).toBe('Sam Jones');
+    expect(w1?.declaration).toBe(
+      'The witness declared that this is true to the best of their knowledge, on 2 March 2026.',
+    );
+    expect(w1?.receipt).toContain('log entry 901');
+    expect(w2?.receipt).toBeUndefined();
+    expect(w2?.name).toBe('Not given');
+    expect(w2?.when).toBe('20 June 2026 (time is approximate)');
+    // The log names them on the incidents they are about.
+    const byId = new Map(model.log.map((e) => [e.id, e]));
+    expect(byId.get(ids[0] ?? '')?.witnessStatements).toEqual(['W1']);
+    expect(w1?.incidents).toEqual(
+      [ids[0], ids[1]].map((id) => byId.get(id ?? '')?.number).sort((a, b) => (a ?? 0) - (b ?? 0)),
+    );
+    // The person's own note and an unlinked statement never reach the model.
+    const text = JSON.stringify(model);
+    expect(text).not.toContain('PERSON-NOTE');
+    expect(text).not.toContain('WITNESS-WORDS-3');
+  });
+
+  it('is in Welsh too, and left out when the person says so', () => {
+    const cy = buildReport(records, { ...BASE, locale: 'cy' });
+    expect(cy.witnessStatements?.[0]?.title).toBe('Datganiad tyst W1');
+    expect(cy.witnessStatements?.[0]?.declaration).toContain('Datganodd y tyst');
+    const without = buildReport(records, { ...BASE, includeWitnessStatements: false });
+    expect(without.witnessStatements).toBeUndefined();
+    expect(without.recordIds.witnessStatements).toEqual([]);
+    expect(JSON.stringify(without)).not.toContain('WITNESS-WORDS');
+  });
+
+  it('a statement appears exactly when it is linked to an incident in the report (property)', () => {
+    fc.assert(
+      fc.property(fc.subarray(ids), fc.boolean(), (chosen, include) => {
+        const model = buildReport(records, {
+          ...BASE,
+          entryIds: chosen,
+          includeWitnessStatements: include,
+        });
+        const inLog = new Set(model.log.map((e) => e.id));
+        const expected = (records.witnessStatements ?? [])
+          .filter((r) => include && current(r).value.incidentIds.some((id) => inLog.has(id)))
+          .map((r) => r.id)
+          .sort();
+        expect([...model.recordIds.witnessStatements].sort()).toEqual(expected);
+        expect((model.witnessStatements ?? []).map((l) => l.id).sort()).toEqual(expected);
+        for (const l of model.witnessStatements ?? []) {
+          expect(l.incidents.length).toBeGreaterThan(0);
+          for (const n of l.incidents) expect(model.log[n - 1]?.witnessStatements).toContain(l.ref);
+        }
+      }),
+      { numRuns: 60 },
     );
   });
 });

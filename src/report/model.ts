@@ -28,6 +28,7 @@ import {
   personSectionOf,
 } from './sections.js';
 import { REPORT_STRINGS, timeBandLabel } from './strings.js';
+import { witnessSection } from './witness-section.js';
 
 export type * from './report-model.js';
 export { formatInstant, formatZoned } from './sections.js';
@@ -83,7 +84,7 @@ export function buildReport(records: ReportRecords, options: ReportOptions): Rep
   const perpetratorIds = new Set<string>();
   const witnessIds = new Set<string>();
   const placeIds = new Set<string>();
-  const log: LogEntry[] = ordered.map(({ prepared, record }, i) => {
+  const plainLog: LogEntry[] = ordered.map(({ prepared, record }, i) => {
     const inc = prepared.incident;
     inc.perpetratorIds.forEach((id) => perpetratorIds.add(id));
     inc.witnessIds.forEach((id) => witnessIds.add(id));
@@ -99,6 +100,13 @@ export function buildReport(records: ReportRecords, options: ReportOptions): Rep
       exhibitRef,
       options,
     });
+  });
+
+  // Witness statements about the chosen incidents; each log entry names its own.
+  const witness = witnessSection(records, plainLog, s, options);
+  const log: LogEntry[] = plainLog.map((e) => {
+    const refs = witness.refsByIncident.get(e.id);
+    return refs === undefined ? e : { ...e, witnessStatements: refs };
   });
 
   const counts = (keys: Iterable<string>, name: (k: string) => string): Counted[] => {
@@ -203,6 +211,7 @@ export function buildReport(records: ReportRecords, options: ReportOptions): Rep
         .filter((id) => !perpetratorIds.has(id))
         .flatMap((id) => personSectionOf(id, people, s, loc)),
     },
+    ...(witness.lines.length > 0 ? { witnessStatements: witness.lines } : {}),
     ...(options.includeEvidence
       ? {
           exhibits: [...exhibitRef].flatMap(([id, ref]) => {
@@ -221,6 +230,7 @@ export function buildReport(records: ReportRecords, options: ReportOptions): Rep
       evidence: [...exhibitRef.keys()],
       riskChecks: riskRecords.map((r) => r.id),
       safetyPlan: planId === undefined ? [] : [planId],
+      witnessStatements: witness.recordIds,
     },
   };
   return model;

@@ -150,6 +150,52 @@ class Layout {
   }
 }
 
+/**
+ * Witness statements: each under its own heading, the facts as fields, and the witness's words
+ * indented behind a bar at the left edge so no one mistakes them for the person's own account.
+ */
+function drawWitnessStatements(L: Layout, model: ReportModel): void {
+  const s = model.strings;
+  const w = s.witness;
+  L.heading(w.title);
+  L.text(w.hint, { size: 9 });
+  for (const x of model.witnessStatements ?? []) {
+    L.need(120);
+    L.gap(8);
+    L.text(x.title, { bold: true, size: 12 });
+    L.field(w.aboutIncidents, x.incidents.map((n) => String(n)).join(', '));
+    L.field(w.received, x.received);
+    L.field(w.when, x.when);
+    if (x.where !== undefined) L.field(w.where, x.where);
+    for (const [label, words] of [
+      [w.saw, x.saw],
+      [w.said, x.said],
+    ] as const) {
+      if (words === undefined) continue;
+      L.need(40);
+      L.gap(4);
+      L.text(label, { bold: true });
+      const top = L.y;
+      const page = L.page;
+      L.text(words, { indent: 14 });
+      // The bar, on the page where the words began (to their end, or to the page's foot).
+      page.drawLine({
+        start: { x: MARGIN + 4, y: top - 2 },
+        end: { x: MARGIN + 4, y: page === L.page ? L.y + 2 : BOTTOM },
+        thickness: 2,
+        color: GREY,
+      });
+    }
+    if (x.howKnown !== undefined) L.field(w.howKnown, x.howKnown);
+    L.field(w.name, x.name);
+    L.field(w.contact, x.contact);
+    L.gap(4);
+    L.text(x.declaration, { bold: true, size: 10 });
+    L.field(w.arrivalReceipt, x.receipt ?? s.noReceipt);
+    L.rule();
+  }
+}
+
 /** The risk check section: the guide first, then 999 when called for, answers, history. */
 function drawRiskCheck(L: Layout, model: ReportModel): void {
   const r = model.riskCheck;
@@ -300,6 +346,9 @@ export async function renderReportPdf(
     if (e.witnesses.length > 0) L.field(s.witnesses, e.witnesses.join(', '));
     if (e.police !== undefined) L.field(s.police, e.police);
     if (e.exhibits.length > 0) L.field(s.exhibits, e.exhibits.join(', '));
+    if (e.witnessStatements !== undefined && e.witnessStatements.length > 0) {
+      L.field(s.witness.inLog, e.witnessStatements.join(', '));
+    }
     if (e.feelings !== undefined) L.field(s.feelings, e.feelings);
     if (e.changes !== undefined) L.field(s.changes, e.changes);
     if (e.importedCount > 0) L.text(s.importedCount(e.importedCount), { size: 9 });
@@ -326,6 +375,9 @@ export async function renderReportPdf(
     }
     L.gap(8);
   }
+
+  // 5a. Witness statements: the witness's own words, set apart from the person's.
+  if (model.witnessStatements !== undefined) drawWitnessStatements(L, model);
 
   // 6. Exhibits
   if (model.exhibits !== undefined) {

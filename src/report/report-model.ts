@@ -34,6 +34,8 @@ export interface LogEntry {
   readonly history: string;
   readonly edited: boolean;
   readonly revisions: number;
+  /** The witness statements about this incident ("W1"), when there are any in the report. */
+  readonly witnessStatements?: readonly string[];
 }
 
 export interface PersonSection {
@@ -100,6 +102,33 @@ export interface SafetyPlanSection {
   }[];
 }
 
+/** One witness statement, in the witness's own words (vault-protocol §15). */
+export interface WitnessStatementLine {
+  /** "W1". */
+  readonly ref: string;
+  /** The witness-statement record's id. */
+  readonly id: string;
+  /** The server's id of the sealed statement (its arrival receipt is for this id). */
+  readonly statementId: string;
+  /** "Witness statement W1". */
+  readonly title: string;
+  /** The log numbers of the incidents it is about, in order. */
+  readonly incidents: readonly number[];
+  readonly received: string;
+  readonly when: string;
+  readonly where?: string;
+  readonly saw?: string;
+  readonly said?: string;
+  readonly howKnown?: string;
+  /** "Not given" (in the report's language) when the witness left it empty. */
+  readonly name: string;
+  readonly contact: string;
+  /** "The witness declared … on 3 June 2026." */
+  readonly declaration: string;
+  /** The arrival receipt, when the log gave one. */
+  readonly receipt?: string;
+}
+
 export interface ReportModel {
   readonly locale: ReportOptions['locale'];
   readonly strings: ReportStrings;
@@ -138,6 +167,8 @@ export interface ReportModel {
   readonly riskCheck?: RiskCheckSection;
   /** Absent when the person did not tick it, or has no plan. */
   readonly safetyPlan?: SafetyPlanSection;
+  /** Absent when no kept statement is linked to an included incident, or they were left out. */
+  readonly witnessStatements?: readonly WitnessStatementLine[];
   /** Absent when the person chose not to include evidence. */
   readonly exhibits?: readonly ExhibitLine[];
   /** Absent when the person chose not to include copied messages. */
@@ -151,5 +182,6 @@ export interface ReportModel {
     readonly evidence: readonly string[];
     readonly riskChecks: readonly string[];
     readonly safetyPlan: readonly string[];
+    readonly witnessStatements: readonly string[];
   };
 }

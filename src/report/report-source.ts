@@ -24,8 +24,16 @@ import { EVIDENCE } from '../vault/evidence/evidence-records.js';
 import { RecordShapeError } from '../vault/records.js';
 import { RISK_CHECK, SAFETY_PLAN } from '../vault/safety-records.js';
 import { wipeBestEffort } from '../vault/session.js';
-import type { SealedRecord, SealedRevision } from './bundle.js';
-import type { ReportRecord, ReportRecords, RecordRevision } from './input.js';
+import { loadAccountKeyPair, proveFiledStatement, WITNESS_STATEMENT } from '../vault/witnesses.js';
+import type { WitnessStatementRecord } from '../domain/witness.js';
+import type { BundleWitnessStatement, SealedRecord, SealedRevision } from './bundle.js';
+import {
+  current,
+  type ReceiptSummary,
+  type ReportRecord,
+  type ReportRecords,
+  type RecordRevision,
+} from './input.js';
 
 const PAGE_SIZE = 200;
 const MAX_PAGES = 1000;
@@ -43,6 +51,7 @@ const GROUPS = {
   evidence: EVIDENCE,
   riskChecks: RISK_CHECK,
   safetyPlan: SAFETY_PLAN,
+  witnessStatements: WITNESS_STATEMENT,
 } as const;
 type Group = keyof typeof GROUPS;
 
@@ -163,6 +172,7 @@ export async function loadReportSource(
     evidence: [],
     riskChecks: [],
     safetyPlan: [],
+    witnessStatements: [],
   };
   const stored = new Map<string, Stored>();
   const opened = new Map<string, ReportRecord<unknown>>();
@@ -212,6 +222,8 @@ export interface SealedForReport {
   /** How many included revisions have no receipt (yet). */
   readonly withoutReceipt: number;
   readonly logKey: LogKey;
+  /** The included witness statements as they arrived, with their proofs (§15.7). */
+  readonly witnessStatements: BundleWitnessStatement[];
 }
 
 /**
@@ -310,15 +322,78 @@ export async function sealForReport(
     withReceipts.set(id, { id, revisions: reportRevisions });
   }
 
-  const records = Object.fromEntries(
-    (Object.keys(GROUPS) as Group[]).map((group) => [
-      group,
-      ((source.records[group] ?? []) as readonly ReportRecord<unknown>[]).map(
-        (r) => withReceipts.get(r.id) ?? r,
-      ),
-    ]),
-  ) as unknown as ReportRecords;
-  return { records, sealed, withoutReceipt, logKey };
+  const witness = await proveWitnessStatements(
+    api,
+    accountKey,
+    (ids.witnessStatements ?? []).flatMap((id) => {
+      const r = byId.get(id) as ReportRecord<WitnessStatementRecord> | undefined;
+      return r === undefined ? [] : [{ id, value: current(r).value }];
+    }),
+  );
+  withoutReceipt += witness.withoutReceipt;
+
+  const records = {
+    ...(Object.fromEntries(
+      (Object.keys(GROUPS) as Group[]).map((group) => [
+        group,
+        ((source.records[group] ?? []) as readonly ReportRecord<unknown>[]).map(
+          (r) => withReceipts.get(r.id) ?? r,
+        ),
+      ]),
+    ) as unknown as ReportRecords),
+    witnessArrivals: witness.arrivals,
+  };
+  return { records, sealed, withoutReceipt, logKey, witnessStatements: witness.proofs };
+}
+
+/**
+ * Each included witness statement as it arrived (`proveFiledStatement`): its sealed bytes, the
+ * opening key of that one message and its arrival receipt. One the server no longer has is left
+ * without (the verifier then names it); one without a receipt yet is counted.
+ */
+async function proveWitnessStatements(
+  api: VaultApi,
+  accountKey: Uint8Array,
+  kept: readonly { id: string; value: WitnessStatementRecord }[],
+): Promise<{
+  proofs: BundleWitnessStatement[];
+  arrivals: Record<string, ReceiptSummary>;
+  withoutReceipt: number;
+}> {
+  const proofs: BundleWitnessStatement[] = [];
+  const arrivals: Record<string, ReceiptSummary> = {};
+  let withoutReceipt = 0;
+  if (kept.length === 0) return { proofs, arrivals, withoutReceipt };
+  const keyPair = await loadAccountKeyPair(api, accountKey);
+  if (keyPair === undefined) return { proofs, arrivals, withoutReceipt: kept.length };
+  try {
+    for (const { id, value } of kept) {
+      const proof = await proveFiledStatement(api, keyPair, value);
+      if (proof === undefined) {
+        withoutReceipt++;
+        continue;
+      }
+      const summary =
+        proof.receipt === undefined
+          ? undefined
+          : { receivedAt: receivedAtOf(proof.receipt.proof), leafIndex: proof.receipt.leafIndex };
+      if (summary === undefined) withoutReceipt++;
+      else arrivals[id] = summary;
+      proofs.push({
+        recordId: id,
+        statementId: value.statementId,
+        sealed: proof.sealed,
+        openingKey: proof.openingKey,
+        publicKey: proof.publicKey,
+        ...(proof.receipt !== undefined && summary !== undefined
+          ? { receipt: proof.receipt.proof, receiptSummary: summary }
+          : {}),
+      });
+    }
+  } finally {
+    wipeBestEffort(keyPair.secretKey);
+  }
+  return { proofs, arrivals, withoutReceipt };
 }
 
 /** The receipt leaf's received-at time (ISO 8601); the verifier checks it against the proof. */
@@ -328,9 +403,13 @@ function receivedAtOf(proof: string): string {
   return new Date(decodeReceiptLeaf(extra).receivedAt).toISOString();
 }
 
-/** Wipes the content keys of sealed records once the bundle is written (or abandoned). */
-export function wipeSealed(sealed: readonly SealedRecord[]): void {
+/** Wipes the content keys of sealed records (and witness opening keys) once the bundle is written (or abandoned). */
+export function wipeSealed(
+  sealed: readonly SealedRecord[],
+  witness: readonly BundleWitnessStatement[] = [],
+): void {
   for (const r of sealed) wipeBestEffort(r.contentKey);
+  for (const w of witness) wipeBestEffort(w.openingKey);
 }
 
 /**

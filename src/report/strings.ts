@@ -114,6 +114,28 @@ export interface ReportStrings {
     readonly done: string;
     readonly toDo: string;
   };
+  /** Witness statements (docs/vault-protocol.md §15): the witness's own words, never edited. */
+  readonly witness: {
+    readonly title: string;
+    readonly hint: string;
+    /** "Witness statement W1". */
+    readonly statement: (ref: string) => string;
+    readonly aboutIncidents: string;
+    readonly received: string;
+    readonly when: string;
+    readonly where: string;
+    readonly saw: string;
+    readonly said: string;
+    readonly howKnown: string;
+    readonly name: string;
+    readonly contact: string;
+    readonly notGiven: string;
+    readonly declaration: (date: string) => string;
+    /** The sealed statement's own receipt (when it arrived at the server). */
+    readonly arrivalReceipt: string;
+    /** In the log: which statements are about this incident. */
+    readonly inLog: string;
+  };
 }
 
 /** The facts the neutral course-of-conduct sentence is built from. */
@@ -270,6 +292,25 @@ const en: ReportStrings = {
     done: 'Done',
     toDo: 'Not done yet',
   },
+  witness: {
+    title: 'Witness statements',
+    hint: 'Each statement is in the witness’s own words, exactly as they sent it. They wrote it on their own phone or computer through a link the person sent them. The person cannot change it.',
+    statement: (ref) => `Witness statement ${ref}`,
+    aboutIncidents: 'About incidents',
+    received: 'Received',
+    when: 'When it happened',
+    where: 'Where',
+    saw: 'What they saw or heard',
+    said: 'What was said to them',
+    howKnown: 'How they know the person responsible',
+    name: 'Their name',
+    contact: 'How to reach them',
+    notGiven: 'Not given',
+    declaration: (date) =>
+      `The witness declared that this is true to the best of their knowledge, on ${date}.`,
+    arrivalReceipt: 'Receipt for the statement as it arrived',
+    inLog: 'Witness statements',
+  },
 };
 
 const cy: ReportStrings = {
@@ -413,6 +454,24 @@ const cy: ReportStrings = {
     hint: "Beth mae'r person yn bwriadu ei wneud i gadw'n ddiogel, yn eu geiriau eu hunain. Dewisodd y person ei gynnwys.",
     done: 'Wedi ei wneud',
     toDo: 'Heb ei wneud eto',
+  },
+  witness: {
+    title: 'Datganiadau tystion',
+    hint: "Mae pob datganiad yng ngeiriau'r tyst ei hun, yn union fel y gwnaeth ei anfon. Ysgrifennodd y tyst ef ar ei ffôn neu gyfrifiadur ei hun drwy ddolen a anfonodd y person ato. All y person ddim ei newid.",
+    statement: (ref) => `Datganiad tyst ${ref}`,
+    aboutIncidents: 'Am ddigwyddiadau',
+    received: 'Wedi ei dderbyn',
+    when: 'Pryd digwyddodd',
+    where: 'Ble',
+    saw: 'Beth welodd neu glywodd y tyst',
+    said: 'Beth gafodd ei ddweud wrth y tyst',
+    howKnown: "Sut mae'r tyst yn adnabod y person a wnaeth hyn",
+    name: 'Enw',
+    contact: 'Sut i gysylltu â nhw',
+    notGiven: 'Heb ei roi',
+    declaration: (date) => `Datganodd y tyst fod hyn yn wir hyd eithaf eu gwybodaeth, ar ${date}.`,
+    arrivalReceipt: 'Derbynneb am y datganiad fel y cyrhaeddodd',
+    inLog: 'Datganiadau tystion',
   },
 };
 

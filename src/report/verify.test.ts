@@ -7,7 +7,15 @@ import {
 } from '@zip.js/zip.js';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cryptoReady, sha256, toHex } from '../crypto/index.js';
+import {
+  accountKeyPairFromSeed,
+  cryptoReady,
+  fromBase64Url,
+  sealJson,
+  sha256,
+  toBase64Url,
+  toHex,
+} from '../crypto/index.js';
 import { ed25519Signer } from '../crypto/signed-note.js';
 import { makeTestBundle, TEST_LOG_ORIGIN, type TestBundle } from './bundle-fixture.js';
 import { PATHS } from './bundle-layout.js';
@@ -314,5 +322,146 @@ describe('tampering is caught', () => {
     await zip.add('loose.txt', new Uint8ArrayReader(bytes('x')));
     await zip.close();
     expectFailure(await verifyBundle(await writer.getData()), /bundle/, /one folder/);
+  });
+});
+
+describe('witness statements in the bundle (vault-protocol §15.7)', () => {
+  interface WitnessEntry {
+    recordId: string;
+    statementId: string;
+    publicKey: string;
+    receipt?: unknown;
+  }
+  const entries = () =>
+    JSON.parse(text(PATHS.entries)) as {
+      records: { id: string; revisions: { value: Record<string, unknown>; receipt?: unknown }[] }[];
+      witnessStatements?: WitnessEntry[];
+    };
+  const ws = () => entries().witnessStatements ?? [];
+
+  it('each opens with its opening key, says what its entry says, and its arrival receipt checks out', async () => {
+    expect(ws().map((w) => w.recordId)).toEqual(good.model.recordIds.witnessStatements);
+    expect(ws().length).toBe(2);
+    const r = await verifyBundle(good.zip);
+    for (const w of ws()) {
+      const line = r.lines.find((l) => l.subject === `witness statement ${w.statementId}`);
+      expect(line?.status).toBe('ok');
+      expect(line?.detail).toMatch(/says exactly what entry .* says; arrived 2026-\d\d-\d\dT/);
+    }
+  });
+
+  it("the witness's words changed and the record re-sealed with its own content key", async () => {
+    // A forger holding the bundle has the record's content key; the sealed statement still
+    // says what arrived. (The record's receipt is dropped too, so only the witness check fails.)
+    const w = ws()[0]!;
+    const key = fromBase64Url(text(PATHS.recordKey(w.recordId)).trim());
+    let changed: unknown;
+    const m = editEntries((e) => {
+      const record = (e.records as { id: string; revisions: Record<string, unknown>[] }[]).find(
+        (x) => x.id === w.recordId,
+      )!;
+      const rev = record.revisions[0]!;
+      const value = rev.value as { statement: { saw: string } };
+      value.statement.saw = 'It was someone else entirely.';
+      delete rev.receipt;
+      changed = value;
+    });
+    m.set(
+      PATHS.envelope(w.recordId, 1),
+      await sealJson({
+        key,
+        recordId: w.recordId,
+        recordType: 'witness-statement',
+        revision: 1,
+        value: changed,
+      }),
+    );
+    m.delete(PATHS.receipt(w.recordId, 1));
+    const r = await verifyBundle(await pack(m, true));
+    expect(r.lines.find((l) => l.subject.includes(w.recordId))?.status).toBe('ok');
+    expectFailure(
+      r,
+      new RegExp(`witness statement ${w.statementId}`),
+      /SHA-256|not the words that arrived/,
+    );
+  });
+
+  it('another statement’s sealed bytes, opening key or receipt in its place', async () => {
+    const [a, b] = ws() as [WitnessEntry, WitnessEntry];
+    const swap = (pathOf: (id: string) => string) => {
+      const m = new Map(files);
+      m.set(pathOf(a.statementId), files.get(pathOf(b.statementId))!);
+      return m;
+    };
+    const subject = new RegExp(`witness statement ${a.statementId}`);
+    expectFailure(
+      await verifyBundle(await pack(swap(PATHS.witnessSealed), true)),
+      subject,
+      /SHA-256/,
+    );
+    expectFailure(
+      await verifyBundle(await pack(swap(PATHS.witnessOpeningKey), true)),
+      subject,
+      /does not open/,
+    );
+    expectFailure(
+      await verifyBundle(await pack(swap(PATHS.witnessReceipt), true)),
+      subject,
+      /ciphertext|another|not the|mismatch/i,
+    );
+  });
+
+  it('another public key, or an entry pointing at another record, fails', async () => {
+    const other = toBase64Url((await accountKeyPairFromSeed(new Uint8Array(32).fill(1))).publicKey);
+    const w = ws()[0]!;
+    expectFailure(
+      await verifyBundle(
+        await pack(
+          editEntries((e) => {
+            (e.witnessStatements as WitnessEntry[])[0]!.publicKey = other;
+          }),
+          true,
+        ),
+      ),
+      new RegExp(`witness statement ${w.statementId}`),
+      /does not open/,
+    );
+    const someIncident = good.model.recordIds.incidents[0]!;
+    expectFailure(
+      await verifyBundle(
+        await pack(
+          editEntries((e) => {
+            (e.witnessStatements as WitnessEntry[])[0]!.recordId = someIncident;
+          }),
+          true,
+        ),
+      ),
+      new RegExp(`witness statement ${w.statementId}`),
+      /not in entries.json/,
+    );
+  });
+
+  it('a missing arrival receipt fails; a statement with no arrival proof at all is named', async () => {
+    const w = ws()[0]!;
+    const m = new Map(files);
+    m.delete(PATHS.witnessReceipt(w.statementId));
+    expectFailure(
+      await verifyBundle(await pack(m, true)),
+      new RegExp(`witness statement ${w.statementId}`),
+      /is missing/,
+    );
+    const dropped = editEntries((e) => {
+      e.witnessStatements = (e.witnessStatements as WitnessEntry[]).slice(1);
+    });
+    for (const p of [PATHS.witnessSealed, PATHS.witnessOpeningKey, PATHS.witnessReceipt]) {
+      dropped.delete(p(w.statementId));
+    }
+    const r = await verifyBundle(await pack(dropped, true));
+    expect(failures(r)).toEqual([]);
+    expect(
+      r.lines.some(
+        (l) => l.status === 'note' && l.subject.includes(w.recordId) && /not proven/.test(l.detail),
+      ),
+    ).toBe(true);
   });
 });

@@ -24,6 +24,7 @@ import { instantOf } from '../domain/diary/time.js';
 import { readBag, BagReadError, type Bag } from './bag-reader.js';
 import { checkBagFiles } from './verify-bag.js';
 import { checkLog, reason, textOf, type VerifyOptions } from './verify-log.js';
+import { checkWitnessStatements } from './verify-witness.js';
 import { entriesSchema, PATHS, type EntriesFile } from './bundle-layout.js';
 import { canonicalCompact, canonicalJson } from './canonical.js';
 import { exhibitFileName } from './exhibits.js';
@@ -318,6 +319,14 @@ async function verifyInto(
       out.ok(subject, `${path}: SHA-256 ${file.sha256} matches the sealed evidence entry`);
     }
   }
+
+  unreceipted += await checkWitnessStatements(bag, entries, currentValue, {
+    logKey,
+    origin,
+    seeCheckpoint,
+    expected,
+    out,
+  });
 
   await checkLog(bag, entries, {
     logKey,

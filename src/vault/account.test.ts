@@ -8,9 +8,15 @@ import {
   cryptoReady,
   fromBase64Url,
   isCryptoError,
+  openSealed,
   recoveryKeyToWords,
+  sealToPublicKey,
   toBase64Url,
+  utf8Decode,
+  utf8Encode,
+  witnessStatementContext,
 } from '../crypto/index.js';
+import { ensureAccountKeyPair } from './witnesses.js';
 import {
   changePassphrase,
   checkRecoveryWord,
@@ -65,12 +71,16 @@ function fakeServer(
   const accounts = new Map<string, StoredAccount>();
   const csrf = new Map<string, string>();
   const recoveryTokens = new Map<string, string>();
+  const keyPairs = new Map<string, { publicKey: string; wrappedSecretKey: string }>();
   const bodies: string[] = [];
   const paths: string[] = [];
   let n = 0;
   const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status });
   const error = (status: number, code: string) => json(status, { error: { code, message: code } });
+  /** Who signed in last: GET requests carry no CSRF token (the real server reads the cookie). */
+  let lastSignedIn: string | undefined;
   const session = (username: string) => {
+    lastSignedIn = username;
     const token = `csrf-${++n}`;
     csrf.set(token, username);
     const account = accounts.get(username)!;
@@ -194,6 +204,22 @@ function fakeServer(
         }
         break;
       }
+      case 'GET /api/account/key-pair': {
+        const owner = who ?? lastSignedIn;
+        const pair = owner !== undefined ? keyPairs.get(owner) : undefined;
+        response = json(200, pair ?? { publicKey: null, wrappedSecretKey: null });
+        break;
+      }
+      case 'PUT /api/account/key-pair': {
+        const pair = JSON.parse(text) as { publicKey: string; wrappedSecretKey: string };
+        if (who === undefined) response = error(401, 'not_signed_in');
+        else if (keyPairs.has(who)) response = error(409, 'key_pair_exists');
+        else {
+          keyPairs.set(who, pair);
+          response = new Response(null, { status: 204 });
+        }
+        break;
+      }
       case 'DELETE /api/sessions/current':
         response = new Response(null, { status: 204 });
         break;
@@ -205,6 +231,7 @@ function fakeServer(
   return {
     api: new VaultApi({ fetch: fetch as typeof globalThis.fetch }),
     accounts,
+    keyPairs,
     bodies,
     paths,
   };
@@ -432,6 +459,45 @@ describe('account use cases', () => {
     expect((await signIn(server.api, 'fox', 'brand new lantern river')).accountKey).toEqual(
       accountKey,
     );
+  });
+
+  it('an account recovered with its words still opens what witnesses sealed to it (§15.1)', async () => {
+    const server = fakeServer();
+    const { opened, words } = await signUp(server);
+    // Sign-up made the key pair; a witness seals a statement to its public key.
+    const stored = server.keyPairs.get('fox');
+    expect(stored).toBeDefined();
+    const publicKey = fromBase64Url(stored!.publicKey);
+    const context = witnessStatementContext('AAAAAAAAAAAAAAAAAAAAAA');
+    const sealed = await sealToPublicKey(publicKey, utf8Encode('{"saw":"a red car"}'), context);
+    expect(opened.accountKey).toBeDefined();
+    // Passphrase forgotten: recovered with the words and a new passphrase.
+    const started = await startRecovery(server.api, 'fox', words.join(' '));
+    const recovered = await completeRecovery(server.api, started, 'brand new lantern river');
+    server.api.setCsrfToken(recovered.session.csrfToken);
+    const pair = await ensureAccountKeyPair(server.api, recovered.accountKey);
+    // The same key pair (not a new one that would strand every statement and link), and it opens.
+    expect(toBase64Url(pair.publicKey)).toBe(stored!.publicKey);
+    expect(server.keyPairs.get('fox')).toEqual(stored);
+    expect(utf8Decode(await openSealed(pair, sealed, context))).toBe('{"saw":"a red car"}');
+    // And after signing in with the new passphrase on another device.
+    const again = await signIn(server.api, 'fox', 'brand new lantern river');
+    server.api.setCsrfToken(again.session.csrfToken);
+    const pairAgain = await ensureAccountKeyPair(server.api, again.accountKey);
+    expect(utf8Decode(await openSealed(pairAgain, sealed, context))).toBe('{"saw":"a red car"}');
+  });
+
+  it('an account with no key pair yet gets one when it is recovered', async () => {
+    const server = fakeServer();
+    const { words } = await signUp(server);
+    server.keyPairs.delete('fox'); // made before witness statements
+    const started = await startRecovery(server.api, 'fox', words.join(' '));
+    const recovered = await completeRecovery(server.api, started, 'brand new lantern river');
+    const made = server.keyPairs.get('fox');
+    expect(made).toBeDefined();
+    server.api.setCsrfToken(recovered.session.csrfToken);
+    const pair = await ensureAccountKeyPair(server.api, recovered.accountKey);
+    expect(toBase64Url(pair.publicKey)).toBe(made!.publicKey);
   });
 
   it('explains recovery words that cannot be a key, before asking the server', async () => {

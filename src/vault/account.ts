@@ -554,7 +554,8 @@ export async function startRecovery(
 }
 
 /**
- * Recovery, step 2: set the new passphrase (new salt, account key re-wrapped) and sign in.
+ * Recovery, step 2: set the new passphrase (new salt, account key re-wrapped) and sign in. The
+ * account key does not change, so the account's key pair and everything sealed to it still open.
  *
  * @throws ApiError `recovery_failed` when the recovery token has expired.
  */
@@ -577,7 +578,9 @@ export async function completeRecovery(
       authKey: toBase64Url(authKey),
       wrappedAccountKey: toBase64Url(wrapped),
     });
-    return { session, accountKey: started.accountKey };
+    // The account key is the same one, so the key pair (§15.1) still opens every statement;
+    // an account made before witness statements gets its key pair now, as at an unlock.
+    return await withKeyPair(api, { session, accountKey: started.accountKey });
   } finally {
     wipeBestEffort(authKey);
     wipeBestEffort(keyEncryptionKey);

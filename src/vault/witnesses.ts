@@ -13,7 +13,9 @@
  * - `openWitnessStatements` (sealed statements from the server, opened and checked),
  *   `fileWitnessStatement` (keeps one as a `witness-statement` record), `updateFiledStatement`
  *   (the person's links and note; the witness's words can never change) and
- *   `listFiledWitnessStatements` (every kept statement: what the report and shares read).
+ *   `listFiledWitnessStatements` (every kept statement: what the report and shares read),
+ *   `proveFiledStatement` (for a report bundle: the sealed bytes as they arrived, the opening key
+ *   of that one message and its arrival receipt, §15.7) and `deleteFiledStatement`.
  *
  * Witness: `openWitnessLink(api, hash)` (proves the link, checks the served public key against
  * the fingerprint in the link) and `sendWitnessStatement`.
@@ -25,6 +27,7 @@ import {
   parseWitnessFragment,
   publicKeyFingerprint,
   publicKeyMatches,
+  sealedOpeningKey,
   sealToPublicKey,
   sha256,
   toBase64Url,
@@ -54,6 +57,7 @@ import {
 import {
   isApiError,
   type InvitationSummary,
+  type ReceiptAnswer,
   type RecordResponse,
   type VaultApi,
   type WitnessOpen,
@@ -421,6 +425,82 @@ export async function listFiledWitnessStatements(
   const { records, unreadable } = await loadAll(api, accountKey, watch, WITNESS_STATEMENT);
   records.sort((a, b) => a.value.receivedAt.localeCompare(b.value.receivedAt));
   return { records, unreadable };
+}
+
+/** What proves a kept statement offline (§15.7): see `proveFiledStatement`. */
+export interface StatementProof {
+  /** The sealed bytes exactly as the server holds them (SHA-256 = the record's sealedSha256). */
+  readonly sealed: Uint8Array;
+  /** Opens this one sealed message and nothing else. */
+  readonly openingKey: Uint8Array;
+  readonly publicKey: Uint8Array;
+  /** The log's receipt for the sealed bytes; undefined while pending or when there is none. */
+  readonly receipt: ReceiptAnswer | undefined;
+}
+
+/**
+ * For a report bundle: fetches a kept statement's sealed bytes, checks they are the ones the
+ * record names (SHA-256) and that they open to the very words kept, then gives the opening key of
+ * that message and its arrival receipt. Undefined when the server no longer has the statement,
+ * or gives other bytes: the bundle then says its arrival is not proven.
+ *
+ * @example const proof = await proveFiledStatement(api, keyPair, record.value);
+ */
+export async function proveFiledStatement(
+  api: VaultApi,
+  keyPair: AccountKeyPair,
+  kept: WitnessStatementRecord,
+): Promise<StatementProof | undefined> {
+  let served: Awaited<ReturnType<VaultApi['getWitnessStatement']>>;
+  try {
+    served = await api.getWitnessStatement(kept.statementId);
+  } catch (error) {
+    if (isApiError(error, 'not_found')) return undefined;
+    throw error;
+  }
+  if (served.id !== kept.statementId || served.invitationId !== kept.invitationId) return undefined;
+  const sealed = fromBase64Url(served.ciphertext);
+  if (toHex(await sha256(sealed)) !== kept.sealedSha256) return undefined;
+  const context = witnessStatementContext(kept.invitationId);
+  try {
+    const words = JSON.parse(utf8Decode(await openSealed(keyPair, sealed, context))) as unknown;
+    if (JSON.stringify(witnessStatementSchema.parse(words)) !== JSON.stringify(kept.statement)) {
+      return undefined;
+    }
+  } catch {
+    return undefined;
+  }
+  const openingKey = await sealedOpeningKey(keyPair, sealed, context);
+  let receipt: ReceiptAnswer | undefined;
+  try {
+    receipt = await api.getWitnessStatementReceipt(kept.statementId);
+  } catch (error) {
+    if (!isApiError(error, 'receipt_pending') && !isApiError(error, 'receipt_unavailable')) {
+      throw error;
+    }
+  }
+  return { sealed, openingKey, publicKey: keyPair.publicKey, receipt };
+}
+
+/**
+ * Deletes a kept statement: the diary record (the person's copy and their note) and the sealed
+ * statement on the server (so it is not offered again as new). Its receipt stays in the log, as
+ * every receipt does: the log shows that something arrived then, never what it said.
+ *
+ * @example await deleteFiledStatement(api, record.id, record.value.statementId);
+ */
+export async function deleteFiledStatement(
+  api: VaultApi,
+  recordId: string,
+  statementId: string,
+): Promise<void> {
+  try {
+    await api.deleteWitnessStatement(statementId);
+  } catch (error) {
+    // Already gone from the server (deleted before, or the link was blocked): the record goes.
+    if (!isApiError(error, 'not_found')) throw error;
+  }
+  await api.deleteRecord(recordId);
 }
 
 // ---- the witness ----

@@ -5,9 +5,15 @@
  * with the declaration and sends it: the page confirms, keeps nothing in storage and takes the
  * secret out of the address; a second send is refused kindly (the link took one). The person
  * sees the account marked as from a witness, keeps it in the diary linked to the incident, and
- * stops the link. No request body from either browser holds the words, the label or the names;
+ * stops the link, adds a note of their own, and makes a report: the PDF has the witness's words
+ * in their own section, and the bundle carries the statement as it arrived and verifies. In
+ * Welsh, the person deletes it. No request body from either browser holds the words, the label or the names;
  * every screen passes axe; nothing is asked of another origin; the Welsh page speaks Welsh.
  */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -20,6 +26,7 @@ import {
   watchedContext,
   type LiveServer,
 } from '../support/browser.js';
+import { verifyBundle } from '../../src/report/verify.js';
 import { heading, signUpInBrowser } from '../support/vault-ui.js';
 
 const PASSPHRASE = 'copper kettle sings loudly';
@@ -28,13 +35,15 @@ const SAW = 'A man in a green coat sat in a silver car outside number 12 for an 
 const SAID = 'He asked me when she gets home from work.';
 const LABEL = 'Sam next door';
 const WITNESS_NAME = 'Samira Okafor';
+const NOTE = 'Samira moved in last spring.';
 
 describe.skipIf(!HAVE_CHROMIUM)('witness statements in Chromium', () => {
   let server: LiveServer;
   let browser: Browser;
 
   beforeAll(async () => {
-    server = await startLiveServer();
+    // Checkpoints every second, so the statement has its arrival receipt when the bundle is made.
+    server = await startLiveServer({ LOG_CHECKPOINT_SECONDS: '1' });
     browser = await launchChromium();
   });
   afterAll(async () => {
@@ -214,6 +223,73 @@ describe.skipIf(!HAVE_CHROMIUM)('witness statements in Chromium', () => {
       await page.locator('[data-witness-link][data-state="revoked"]').waitFor();
       await check(page, 'witness-kept');
 
+      // The person's own note on it, kept apart from the witness's words.
+      await kept.getByRole('button', { name: 'Add a note or delete' }).click();
+      await heading(page, 'A witness account in your diary');
+      expect(await page.locator('[data-witness-statement]').innerText()).toContain(SAW);
+      await check(page, 'witness-manage');
+      await page.getByLabel('Your note on this account').fill(NOTE);
+      await page.getByRole('button', { name: 'Save my note' }).click();
+      await page.getByText('Your note is saved.').waitFor({ timeout: 30_000 });
+      await heading(page, 'Ask a witness');
+      const noted = page.locator('[data-witness-statement]').first();
+      await noted.locator('[data-row="note"]').waitFor({ timeout: 30_000 });
+      expect(await noted.locator('[data-row="note"] dd').innerText()).toBe(NOTE);
+      expect(await noted.innerText()).toContain(SAW);
+
+      // The report: the statement is in the PDF and in the bundle, and the bundle verifies.
+      await page.goto(`${server.origin}/vault`);
+      await heading(page, 'Your private diary');
+      await page.getByRole('button', { name: 'Open my diary' }).click();
+      await heading(page, 'Open my diary');
+      await page.getByLabel('Username').fill(username);
+      await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+      await page.getByRole('button', { name: 'Open my diary' }).click();
+      await heading(page, 'My diary');
+      await page.getByRole('button', { name: 'Make a report to share' }).click();
+      await heading(page, 'Make a report');
+      const witnessBox = page.getByLabel('Witness statements about these incidents');
+      await witnessBox.waitFor({ timeout: 30_000 });
+      expect(await witnessBox.isChecked()).toBe(true);
+      await page.getByRole('button', { name: 'Check what will be shared' }).click();
+      await heading(page, 'Check what will be shared');
+      expect(await page.locator('[data-preview="witness"] dd').innerText()).toBe('1');
+      await page.getByLabel('The report and an evidence bundle (a ZIP file)').check();
+      await page.getByRole('button', { name: 'Make the report' }).click();
+      await heading(page, 'Your report is ready');
+      const save = async (button: string) => {
+        const [download] = await Promise.all([
+          page.waitForEvent('download'),
+          page.getByRole('button', { name: button }).click(),
+        ]);
+        return readFileSync(await download.path());
+      };
+      const pdf = await save('Save the PDF');
+      const bundle = await save('Save the bundle');
+      const pdfDir = mkdtempSync(join(tmpdir(), 'mosaic-witness-'));
+      try {
+        writeFileSync(join(pdfDir, 'report.pdf'), pdf);
+        const text = execFileSync('pdftotext', [join(pdfDir, 'report.pdf'), '-'], {
+          encoding: 'utf8',
+        }).replace(/\s+/g, ' ');
+        expect(text).toContain('Witness statement W1');
+        expect(text).toContain(SAW);
+        expect(text).toContain(SAID);
+        expect(text).toContain('The witness declared that this is true');
+        expect(text).not.toContain(NOTE);
+      } finally {
+        rmSync(pdfDir, { recursive: true, force: true });
+      }
+      const logKey = (await (await fetch(`${server.origin}/api/log/key`)).json()) as {
+        vkey: string;
+      };
+      const result = await verifyBundle(new Uint8Array(bundle), { expectedLogKey: logKey.vkey });
+      const failed = result.lines.filter((l) => l.status === 'fail');
+      expect(failed, JSON.stringify(failed, null, 1)).toEqual([]);
+      const witnessLine = result.lines.find((l) => l.subject.startsWith('witness statement ws-'));
+      expect(witnessLine?.status).toBe('ok');
+      expect(witnessLine?.detail).toContain('says exactly what entry');
+
       // In Welsh, after signing in again (this also unlocks an account whose key pair exists).
       await page.goto(`${server.origin}/cy/vault`);
       await heading(page, 'Eich dyddiadur preifat');
@@ -233,6 +309,18 @@ describe.skipIf(!HAVE_CHROMIUM)('witness statements in Chromium', () => {
         await page.locator('[data-witness-link] [data-row="state"] dd').first().innerText(),
       ).toBe('Wedi stopio');
       await check(page, 'witness-kept-cy');
+      // Deleting it, with what that does said first.
+      await keptCy.getByRole('button', { name: 'Ychwanegu nodyn neu ddileu' }).click();
+      await heading(page, 'Adroddiad tyst yn eich dyddiadur');
+      expect(await page.getByLabel('Eich nodyn ar yr adroddiad hwn').inputValue()).toBe(NOTE);
+      await check(page, 'witness-manage-cy');
+      await page.getByRole('button', { name: 'Dileu’r adroddiad hwn' }).click();
+      await page.getByRole('button', { name: 'Ydw, dilëwch e' }).click();
+      await page.getByText('Cafodd adroddiad y tyst ei ddileu.').waitFor({ timeout: 30_000 });
+      await page
+        .getByText('Dydych chi ddim wedi cadw unrhyw rai eto.')
+        .waitFor({ timeout: 30_000 });
+      expect(await page.locator('[data-witness-statement]').count()).toBe(0);
       await page.getByRole('button', { name: 'Gwneud dolen ar gyfer tyst' }).click();
       await page.getByRole('button', { name: 'Gwneud y ddolen' }).waitFor();
       await check(page, 'witness-form-cy');
@@ -240,7 +328,7 @@ describe.skipIf(!HAVE_CHROMIUM)('witness statements in Chromium', () => {
       expect(errors).toEqual([]);
       expect(requests.filter((u) => !u.startsWith(server.origin))).toEqual([]);
       for (const body of personBodies) {
-        for (const secret of [SAW, LABEL, WITNESS_NAME, 'A car waited', PASSPHRASE]) {
+        for (const secret of [SAW, LABEL, WITNESS_NAME, NOTE, 'A car waited', PASSPHRASE]) {
           expect(body).not.toContain(secret);
         }
       }

@@ -31,9 +31,27 @@ import {
   blockWitnessInvitation,
 } from '../../src/vault/witnesses.js';
 import type { WitnessStatement } from '../../src/domain/witness.js';
+import { generateIncidents } from '../../src/domain/diary/fixtures.js';
+import { bundleToBytes } from '../../src/report/bundle-fixture.js';
+import { buildReport } from '../../src/report/model.js';
+import { loadReportSource, sealForReport } from '../../src/report/report-source.js';
+import { verifyBundle } from '../../src/report/verify.js';
+import { INCIDENT_TYPE } from '../../src/vault/diary-records.js';
+import { sealNewRecord } from '../../src/vault/records.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { ENGINES } from '../support/databases.js';
 import { blob, key, recordId, VaultClient } from '../support/vault-client.js';
+
+const REPORT_OPTIONS = {
+  locale: 'en',
+  timeZone: 'Europe/London',
+  now: new Date('2027-01-01T12:00:00Z'),
+  includeContact: false,
+  includeEvidence: false,
+  includeImported: false,
+  includeEffects: false,
+  madeWith: 'Mosaic test',
+} as const;
 
 let counter = 0;
 const uniqueName = (base: string): string => `${base}-${process.pid}-${++counter}`;
@@ -520,6 +538,60 @@ describe.each(ENGINES)('witness statements on $name', ({ name, available }) => {
     await sendWitnessStatement(witnessApi, open, statementOf(open.link.invitationId, 'Again'));
     expect(await blockWitnessInvitation(api, open.link.invitationId, new Set([first.id]))).toBe(1);
     expect((await api.listWitnessStatements()).map((s) => s.id)).toEqual([first.id]);
+  });
+
+  test('a kept statement linked to an incident goes into the report and the bundle, which verifies offline', async () => {
+    const c = await person(false);
+    const api = vaultApi(c);
+    const accountKey = await generateKey();
+    const pair = await ensureAccountKeyPair(api, accountKey);
+    const incident = generateIncidents(1, 7).incidents[0]!.value;
+    const incidentId = (
+      await api.createRecord(await sealNewRecord(accountKey, INCIDENT_TYPE, incident))
+    ).id;
+    const made = await createWitnessInvitation(api, pair, {
+      label: 'Sam',
+      maxStatements: 1,
+      origin: 'https://support.example.org',
+    });
+    const open = await openWitnessLink(vaultApi(), new URL(made.link).hash);
+    await sendWitnessStatement(
+      vaultApi(),
+      open,
+      statementOf(open.link.invitationId, 'WITNESS-SAW'),
+    );
+    const [opened] = await openWitnessStatements(api, pair);
+    if (opened?.ok !== true) throw new Error('did not open');
+    await fileWitnessStatement(api, accountKey, opened, { incidentIds: [incidentId] });
+    await t.log.checkpointNow();
+
+    const source = await loadReportSource(api, accountKey);
+    const model = buildReport(source.records, REPORT_OPTIONS);
+    expect(model.witnessStatements?.map((w) => w.saw)).toEqual(['WITNESS-SAW']);
+    const sealed = await sealForReport(api, accountKey, source, model.recordIds);
+    expect(sealed.withoutReceipt).toBe(0);
+    expect(sealed.witnessStatements).toHaveLength(1);
+    // The PDF's model now carries the arrival receipt.
+    const withReceipt = buildReport(sealed.records, REPORT_OPTIONS);
+    expect(withReceipt.witnessStatements?.[0]?.receipt).toMatch(/log entry \d+/);
+    const vkey = (await t.app.inject({ method: 'GET', url: LOG_KEY_PATH })).body.trim();
+    const zip = await bundleToBytes({
+      folder: 'mosaic-report-test',
+      title: 'Test',
+      madeAt: new Date(),
+      madeWith: 'Mosaic test',
+      reportPdf: new TextEncoder().encode('%PDF-1.7 test\n'),
+      records: sealed.sealed,
+      evidence: [],
+      witnessStatements: sealed.witnessStatements,
+      logKey: sealed.logKey.vkey,
+      logOrigin: sealed.logKey.origin,
+    });
+    const result = await verifyBundle(zip, { expectedLogKey: vkey });
+    expect(result.lines.filter((l) => l.status === 'fail')).toEqual([]);
+    expect(result.fullyProven).toBe(true);
+    const line = result.lines.find((l) => l.subject === `witness statement ${opened.id}`);
+    expect(line?.detail).toMatch(/says exactly what entry .* says; arrived/);
   });
 
   test('a server that swaps the public key is caught by the witness’s browser, before sealing', async () => {

@@ -36,6 +36,9 @@ const en = {
   risk: 'Your risk check',
   riskHint:
     'Your latest check and how your answers have changed. It helps the police judge the risk with you.',
+  witness: 'Witness statements about these incidents',
+  witnessHint:
+    'What a witness sent you through a witness link, in their own words, if you linked it to an incident.',
   plan: 'Your safety plan',
   planHint:
     'Your safety plan stays out unless you tick this, because it can show where you go and who helps you.',
@@ -72,6 +75,7 @@ const en = {
     riskFrom: 'Your latest check, from {date}',
     planLabel: 'Safety plan',
     planIn: 'Put in',
+    witnessLabel: 'Witness statements',
     coverLabel: 'Name on the front page',
     contactLabel: 'Contact details',
     languageLabel: 'Language',
@@ -147,6 +151,9 @@ const cy: ReportMessages = {
   risk: 'Eich gwiriad risg',
   riskHint:
     "Eich gwiriad diweddaraf a sut mae eich atebion wedi newid. Mae'n helpu'r heddlu i farnu'r risg gyda chi.",
+  witness: 'Datganiadau tystion am y digwyddiadau hyn',
+  witnessHint:
+    'Beth anfonodd tyst atoch chi drwy ddolen tyst, yn eu geiriau eu hunain, os gwnaethoch chi ei gysylltu â digwyddiad.',
   plan: 'Eich cynllun diogelwch',
   planHint:
     "Mae eich cynllun diogelwch yn aros allan oni bai eich bod yn ticio hwn, oherwydd gall ddangos ble rydych chi'n mynd a phwy sy'n eich helpu.",
@@ -183,6 +190,7 @@ const cy: ReportMessages = {
     riskFrom: 'Eich gwiriad diweddaraf, o {date}',
     planLabel: 'Cynllun diogelwch',
     planIn: 'Wedi ei gynnwys',
+    witnessLabel: 'Datganiadau tystion',
     coverLabel: 'Enw ar y dudalen flaen',
     contactLabel: 'Manylion cyswllt',
     languageLabel: 'Iaith',

@@ -5,7 +5,7 @@ import { checkReportFields, emptyReportFields, reportBaseName } from './report-f
 const m = REPORT_MESSAGES.en;
 
 describe('the report choices', () => {
-  it('gives all incidents, evidence, messages, effects and the risk check by default; no contact, no plan', () => {
+  it('gives all incidents, evidence, messages, effects, the risk check and witness statements by default; no contact, no plan', () => {
     const { errors, options } = checkReportFields(emptyReportFields('cy'), m);
     expect(errors).toEqual([]);
     expect(options).toEqual({
@@ -15,6 +15,7 @@ describe('the report choices', () => {
       includeEffects: true,
       includeRiskCheck: true,
       includeSafetyPlan: false,
+      includeWitnessStatements: true,
       includeContact: false,
     });
   });

@@ -8,7 +8,8 @@ import type { ErrorItem } from '../components/form-errors.js';
 import type { ReportMessages } from './messages.js';
 import type { Which } from './which-incidents.js';
 
-export type IncludeKey = 'evidence' | 'imported' | 'effects' | 'risk' | 'plan' | 'contact';
+export type IncludeKey =
+  'evidence' | 'imported' | 'effects' | 'risk' | 'plan' | 'contact' | 'witness';
 
 export interface ReportFields {
   /** `one`: only `entryId` (the person came from that incident's screen). */
@@ -34,7 +35,7 @@ export function emptyReportFields(language: Locale, entryId?: string): ReportFie
     personIds: [],
     // The risk check is in by default: its screen tells the person to share it with the police.
     // The safety plan is private until the person ticks it (it can show where they go).
-    include: ['evidence', 'imported', 'effects', 'risk'],
+    include: ['evidence', 'imported', 'effects', 'risk', 'witness'],
     contact: '',
     subject: '',
     language,
@@ -87,6 +88,7 @@ export function checkReportFields(
       includeEffects: has('effects'),
       includeRiskCheck: has('risk'),
       includeSafetyPlan: has('plan'),
+      includeWitnessStatements: has('witness'),
       includeContact: has('contact'),
       ...(has('contact') ? { contactDetails: contact } : {}),
       ...(subject !== '' ? { subjectName: subject } : {}),

@@ -143,6 +143,7 @@ export function ReportScreen({ incidentId }: { incidentId?: string | undefined }
     const withBundle = fields.kind === 'bundle';
     setStep({ kind: 'making', step: 'receipts', fraction: 0 });
     let sealedKeys: Parameters<typeof wipeSealed>[0] = [];
+    let openingKeys: Parameters<typeof wipeSealed>[1] = [];
     try {
       const sealed = await sealForReport(api, session.accountKey, source, model.recordIds, {
         signal: abort.signal,
@@ -150,6 +151,7 @@ export function ReportScreen({ incidentId }: { incidentId?: string | undefined }
           setStep({ kind: 'making', step: 'receipts', fraction: total > 0 ? done / total : 1 }),
       });
       sealedKeys = sealed.sealed;
+      openingKeys = sealed.witnessStatements;
       if (abort.signal.aborted) return;
       const now = new Date();
       const name = reportBaseName(now, zone);
@@ -176,6 +178,7 @@ export function ReportScreen({ incidentId }: { incidentId?: string | undefined }
                 logKey: sealed.logKey.vkey,
                 logOrigin: sealed.logKey.origin,
                 evidence: evidenceFiles(source, model.recordIds.evidence),
+                witnessStatements: sealed.witnessStatements,
                 ...(checker !== undefined ? { verifyHtml: checker } : {}),
               },
             }
@@ -185,7 +188,7 @@ export function ReportScreen({ incidentId }: { incidentId?: string | undefined }
         setStep({ kind: 'making', step: s, fraction }),
       );
       // The worker has its own copy of the content keys now.
-      wipeSealed(sealedKeys);
+      wipeSealed(sealedKeys, openingKeys);
       running.current = { abort, task };
       const made = await task.result;
       running.current = undefined;
@@ -197,7 +200,7 @@ export function ReportScreen({ incidentId }: { incidentId?: string | undefined }
         withoutReceipt: withBundle ? sealed.withoutReceipt : 0,
       });
     } catch (e) {
-      wipeSealed(sealedKeys);
+      wipeSealed(sealedKeys, openingKeys);
       running.current = undefined;
       if (abort.signal.aborted || (e instanceof MakeFailed && e.code === 'cancelled')) return;
       // Back to the preview, where the error summary's link lands on "Make the report".
@@ -398,6 +401,9 @@ function Choices(props: {
               { value: 'imported', label: m.imported },
               { value: 'effects', label: m.effects },
               ...(offered.risk ? [{ value: 'risk', label: m.risk, hint: m.riskHint }] : []),
+              ...(offered.witness
+                ? [{ value: 'witness', label: m.witness, hint: m.witnessHint }]
+                : []),
               ...(offered.plan ? [{ value: 'plan', label: m.plan, hint: m.planHint }] : []),
             ],
           },
@@ -464,12 +470,17 @@ function oneLabel(source: ReportSource, id: string, locale: 'en' | 'cy'): string
 interface Offered {
   readonly risk: boolean;
   readonly plan: boolean;
+  /** A kept witness statement linked to an incident. */
+  readonly witness: boolean;
 }
 
 function offeredOf(source: ReportSource): Offered {
   return {
     risk: (source.records.riskChecks ?? []).length > 0,
     plan: (source.records.safetyPlan ?? []).some((r) => current(r).value.items.length > 0),
+    witness: (source.records.witnessStatements ?? []).some(
+      (r) => current(r).value.incidentIds.length > 0,
+    ),
   };
 }
 
@@ -521,6 +532,12 @@ function Preview({
           p.riskLabel,
           model.riskCheck ? format(p.riskFrom, { date: model.riskCheck.checkedOn }) : p.left,
           'risk',
+        )}
+      {offered.witness &&
+        row(
+          p.witnessLabel,
+          model.witnessStatements ? String(model.witnessStatements.length) : p.left,
+          'witness',
         )}
       {offered.plan && row(p.planLabel, model.safetyPlan ? p.planIn : p.left, 'plan')}
       {row(p.coverLabel, model.cover.subject ?? p.none, 'cover')}

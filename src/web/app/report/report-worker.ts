@@ -114,7 +114,8 @@ async function make(request: MakeRequest): Promise<void> {
     const total =
       pdf.length +
       b.records.reduce((n, r) => n + r.revisions.reduce((m, v) => m + v.envelope.length, 0), 0) +
-      evidence.reduce((n, e) => n + (e.size ?? 0), 0);
+      evidence.reduce((n, e) => n + (e.size ?? 0), 0) +
+      (b.witnessStatements ?? []).reduce((n, w) => n + w.sealed.length, 0);
     const verifyHtml =
       b.verifyHtml !== undefined ? await fetchOwn(b.verifyHtml, 'checker_unavailable') : undefined;
     const bundleProgress = reporter('bundle');
@@ -128,6 +129,7 @@ async function make(request: MakeRequest): Promise<void> {
         reportPdf: pdf,
         records: b.records,
         evidence,
+        ...(b.witnessStatements !== undefined ? { witnessStatements: b.witnessStatements } : {}),
         logKey: b.logKey,
         logOrigin: b.logOrigin,
         ...(verifyHtml !== undefined ? { verifyHtml } : {}),

@@ -1,5 +1,5 @@
 /** The messages between the report screen and the report worker. */
-import type { SealedRecord } from '../../../report/bundle.js';
+import type { BundleWitnessStatement, SealedRecord } from '../../../report/bundle.js';
 import type { ReportOptions, ReportRecords } from '../../../report/input.js';
 
 /** An exhibit's encrypted file: where its ciphertext is and how to open it. */
@@ -27,6 +27,8 @@ export interface BundleRequest {
   readonly logOrigin: string;
   /** The files of the evidence the report includes (matched to exhibits by id). */
   readonly evidence: readonly EvidenceFile[];
+  /** Witness statements as they arrived, with their proofs (vault-protocol §15.7). */
+  readonly witnessStatements?: readonly BundleWitnessStatement[];
   /** verify.html's address on this origin, when the build has it. */
   readonly verifyHtml?: string;
 }

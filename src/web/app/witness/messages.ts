@@ -49,6 +49,26 @@ const en = {
     kept: 'It is in your diary now.',
     linked: 'It is linked.',
   },
+  manage: {
+    open: 'Add a note or delete',
+    title: 'A witness account in your diary',
+    noteLabel: 'Your note on this account',
+    noteHint:
+      'Only you see your note in Mosaic. It is kept apart from what the witness wrote, which never changes. It is not printed in a report, but a report bundle has it.',
+    save: 'Save my note',
+    saving: 'Saving…',
+    saved: 'Your note is saved.',
+    noteTooLong: 'Your note must be 4,000 characters or fewer.',
+    deleteTitle: 'Delete this account',
+    deleteText:
+      'Deleting takes it out of your diary and off the server. It will not be in any report you make after this. A report or bundle you made before still has it. The record of receipts still shows that something arrived at that time, but never what it said.',
+    deleteButton: 'Delete this account',
+    deleteWarning: 'Are you sure? You cannot get it back.',
+    deleting: 'Deleting…',
+    confirm: 'Yes, delete it',
+    keepIt: 'No, keep it',
+    deleted: 'The witness account was deleted.',
+  },
   form: {
     title: 'Make a link for a witness',
     label: 'Who it is for',
@@ -142,6 +162,26 @@ const cy: WitnessMessages = {
     linking: 'Wrthi’n cysylltu…',
     kept: 'Mae yn eich dyddiadur nawr.',
     linked: 'Mae wedi’i gysylltu.',
+  },
+  manage: {
+    open: 'Ychwanegu nodyn neu ddileu',
+    title: 'Adroddiad tyst yn eich dyddiadur',
+    noteLabel: 'Eich nodyn ar yr adroddiad hwn',
+    noteHint:
+      'Dim ond chi sy’n gweld eich nodyn yn Mosaic. Mae’n cael ei gadw ar wahân i beth ysgrifennodd y tyst, sydd byth yn newid. Dydy e ddim yn cael ei argraffu mewn adroddiad, ond mae e mewn bwndel adroddiad.',
+    save: 'Cadw fy nodyn',
+    saving: 'Wrthi’n cadw…',
+    saved: 'Mae eich nodyn wedi’i gadw.',
+    noteTooLong: 'Rhaid i’ch nodyn fod yn 4,000 nod neu lai.',
+    deleteTitle: 'Dileu’r adroddiad hwn',
+    deleteText:
+      'Mae dileu yn ei dynnu allan o’ch dyddiadur ac oddi ar y gweinydd. Fydd e ddim mewn unrhyw adroddiad y byddwch chi’n ei wneud ar ôl hyn. Mae e’n dal mewn adroddiad neu fwndel a wnaethoch chi cyn hyn. Mae’r cofnod o dderbynebau yn dal i ddangos bod rhywbeth wedi cyrraedd ar yr adeg honno, ond byth beth roedd e’n ei ddweud.',
+    deleteButton: 'Dileu’r adroddiad hwn',
+    deleteWarning: 'Ydych chi’n siŵr? Allwch chi ddim ei gael yn ôl.',
+    deleting: 'Wrthi’n dileu…',
+    confirm: 'Ydw, dilëwch e',
+    keepIt: 'Na, cadwch e',
+    deleted: 'Cafodd adroddiad y tyst ei ddileu.',
   },
   form: {
     title: 'Gwneud dolen ar gyfer tyst',

@@ -8,10 +8,15 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AccountKeyPair } from '../../../crypto/index.js';
 import type { Incident } from '../../../domain/diary/index.js';
-import type { WitnessStatement, WitnessStatementRecord } from '../../../domain/witness.js';
+import {
+  WITNESS_LIMITS,
+  type WitnessStatement,
+  type WitnessStatementRecord,
+} from '../../../domain/witness.js';
 import {
   blockWitnessInvitation,
   createWitnessInvitation,
+  deleteFiledStatement,
   ensureAccountKeyPair,
   fileWitnessStatement,
   listFiledWitnessStatements,
@@ -27,7 +32,9 @@ import {
 import {
   Busy,
   Button,
+  ConfirmDelete,
   Page,
+  TextArea,
   TextField,
   useSubmitErrors,
   type ErrorItem,
@@ -54,6 +61,7 @@ type Load =
 
 type Step =
   | { readonly kind: 'list' }
+  | { readonly kind: 'manage'; readonly record: DecryptedRecord<WitnessStatementRecord> }
   | { readonly kind: 'new' }
   | { readonly kind: 'made'; readonly link: string };
 
@@ -61,6 +69,7 @@ export function WitnessScreen() {
   const { t, locale, api, session, revisions, navigate } = useApp();
   const m = WITNESS_MESSAGES[locale];
   const [step, setStep] = useState<Step>({ kind: 'list' });
+  const [flash, setFlash] = useState<string | undefined>(undefined);
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
   const [attempt, setAttempt] = useState(0);
   const diary = useDiary();
@@ -110,6 +119,26 @@ export function WitnessScreen() {
       />
     );
   }
+  if (step.kind === 'manage') {
+    return (
+      <ManageStatement
+        record={step.record}
+        incidents={incidents}
+        label={
+          load.kind === 'loaded'
+            ? (load.value.invitations.find((i) => i.id === step.record.value.invitationId)?.label ??
+              undefined)
+            : undefined
+        }
+        onBack={() => setStep({ kind: 'list' })}
+        onDone={(message) => {
+          setFlash(message);
+          setStep({ kind: 'list' });
+          reload();
+        }}
+      />
+    );
+  }
   if (step.kind === 'made') {
     return (
       <MadeLink
@@ -130,6 +159,11 @@ export function WitnessScreen() {
   return (
     <Page key="list" title={m.title} back={() => navigate({ name: 'home' })}>
       <p>{m.lede}</p>
+      {flash !== undefined && (
+        <p class="notice" role="status">
+          {flash}
+        </p>
+      )}
       <Busy message={load.kind === 'loading' ? m.loading : undefined} />
       {load.kind === 'failed' && (
         <div class="notice notice--error" role="alert">
@@ -186,7 +220,12 @@ export function WitnessScreen() {
                 linked={r.value.incidentIds}
                 suggested={undefined}
                 action={m.statement.linkTo}
+                note={r.value.note}
                 needsIncident
+                onManage={() => {
+                  setFlash(undefined);
+                  setStep({ kind: 'manage', record: r });
+                }}
                 onAction={async (incidentId) => {
                   if (incidentId === '' || r.value.incidentIds.includes(incidentId)) return;
                   const response = await api.getRecord(r.id);
@@ -243,6 +282,10 @@ function StatementItem(props: {
   /** The action needs an incident chosen (linking): hidden when there is none to choose. */
   needsIncident?: boolean;
   onAction: (incidentId: string) => Promise<void>;
+  /** A kept statement: opens its note and delete screen. */
+  onManage?: () => void;
+  /** The person's own note, shown apart from the witness's words. */
+  note?: string;
 }) {
   const { t, locale, formatTimestamp } = useApp();
   const m = WITNESS_MESSAGES[locale].statement;
@@ -282,6 +325,9 @@ function StatementItem(props: {
         {s.howKnown !== '' && row('howKnown', m.howKnown, s.howKnown)}
         {s.name !== undefined && row('name', m.name, s.name)}
         {s.contact !== undefined && row('contact', m.contact, s.contact)}
+        {props.note !== undefined &&
+          props.note !== '' &&
+          row('note', WITNESS_MESSAGES[locale].manage.noteLabel, props.note)}
         {row(
           'incidents',
           m.incidents,
@@ -322,7 +368,146 @@ function StatementItem(props: {
           {props.action}
         </Button>
       )}
+      {props.onManage !== undefined && (
+        <Button variant="secondary" onClick={props.onManage}>
+          {WITNESS_MESSAGES[locale].manage.open}
+        </Button>
+      )}
     </article>
+  );
+}
+
+/**
+ * One kept statement: the person's own note (saved as a new revision; the witness's words are
+ * copied from the record, never from this form) and deleting it (the record and the sealed copy
+ * on the server), with what deleting does and does not undo said plainly.
+ */
+function ManageStatement(props: {
+  record: DecryptedRecord<WitnessStatementRecord>;
+  incidents: readonly DecryptedRecord<Incident>[];
+  label: string | undefined;
+  onBack: () => void;
+  onDone: (message: string) => void;
+}) {
+  const { t, locale, api, session } = useApp();
+  const m = WITNESS_MESSAGES[locale];
+  const mm = m.manage;
+  const r = props.record;
+  const [note, setNote] = useState(r.value.note);
+  const [busy, setBusy] = useState<string | undefined>(undefined);
+  const [error, setError] = useState<string | undefined>(undefined);
+  const [noteError, setNoteError] = useState<string | undefined>(undefined);
+  const [confirming, setConfirming] = useState(false);
+  const run = (message: string, work: () => Promise<void>, done: string) => {
+    setBusy(message);
+    setError(undefined);
+    work().then(
+      () => {
+        setBusy(undefined);
+        props.onDone(done);
+      },
+      (e: unknown) => {
+        setBusy(undefined);
+        setError(describeError(t, e));
+      },
+    );
+  };
+  return (
+    <Page key="manage" title={mm.title} back={props.onBack}>
+      <StatementItem
+        id={r.id}
+        statement={r.value.statement}
+        receivedAt={r.value.receivedAt}
+        label={props.label}
+        incidents={props.incidents}
+        linked={r.value.incidentIds}
+        suggested={undefined}
+        action={m.statement.linkTo}
+        needsIncident
+        onAction={async (incidentId) => {
+          if (incidentId === '' || r.value.incidentIds.includes(incidentId)) return;
+          const response = await api.getRecord(r.id);
+          await updateFiledStatement(
+            api,
+            session.accountKey,
+            { record: r, response },
+            { incidentIds: [...r.value.incidentIds, incidentId], note: r.value.note },
+          );
+          props.onDone(m.statement.linked);
+        }}
+      />
+      {error !== undefined && (
+        <p class="error-message" role="alert">
+          {error}
+        </p>
+      )}
+      <Busy message={busy} />
+      <form
+        class="witness-note"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (note.length > WITNESS_LIMITS.note) {
+            setNoteError(mm.noteTooLong);
+            return;
+          }
+          setNoteError(undefined);
+          run(
+            mm.saving,
+            async () => {
+              const response = await api.getRecord(r.id);
+              await updateFiledStatement(
+                api,
+                session.accountKey,
+                { record: r, response },
+                { incidentIds: r.value.incidentIds, note },
+              );
+            },
+            mm.saved,
+          );
+        }}
+      >
+        <TextArea
+          id="witness-note"
+          label={mm.noteLabel}
+          hint={mm.noteHint}
+          value={note}
+          onInput={setNote}
+          rows={5}
+          error={noteError}
+        />
+        <Button type="submit" disabled={busy !== undefined}>
+          {mm.save}
+        </Button>
+      </form>
+      <section aria-labelledby="witness-delete-title">
+        <h2 class="heading-m" id="witness-delete-title">
+          {mm.deleteTitle}
+        </h2>
+        <p>{mm.deleteText}</p>
+        {confirming ? (
+          <ConfirmDelete
+            id="witness-delete-confirm"
+            warning={mm.deleteWarning}
+            busy={busy !== undefined}
+            busyMessage={mm.deleting}
+            confirm={mm.confirm}
+            keep={mm.keepIt}
+            onKeep={() => setConfirming(false)}
+            onConfirm={() =>
+              run(
+                mm.deleting,
+                () => deleteFiledStatement(api, r.id, r.value.statementId),
+                mm.deleted,
+              )
+            }
+          />
+        ) : (
+          <Button variant="warning" onClick={() => setConfirming(true)}>
+            {mm.deleteButton}
+          </Button>
+        )}
+      </section>
+    </Page>
   );
 }
 
