@@ -314,6 +314,14 @@ describe.skipIf(!HAVE_CHROMIUM)('the recipient at /share', () => {
     await page
       .getByText('Wedi’i rannu ar gyfer: PC Jones, case 12/345')
       .waitFor({ timeout: 30_000 });
+    // Dates in Welsh words, not the browser's fallback ("January 4, 2027").
+    const caseText = await page.locator('[data-share-case]').innerText();
+    expect(caseText).toMatch(
+      /\d{1,2} (Ionawr|Chwefror|Mawrth|Ebrill|Mai|Mehefin|Gorffennaf|Awst|Medi|Hydref|Tachwedd|Rhagfyr) \d{4}/,
+    );
+    expect(caseText).not.toMatch(
+      /(January|February|March|April|May|June|July|August|September|October|November|December)/,
+    );
     await page.getByRole('button', { name: 'Gwneud yr adroddiad a’r bwndel' }).click();
     await page.getByRole('button', { name: 'Gwirio’r bwndel' }).click({ timeout: 60_000 });
     await page.locator('[data-share-check-ok]').waitFor({ timeout: 60_000 });

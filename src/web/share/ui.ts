@@ -5,6 +5,7 @@
  * (src/web/i18n/share-messages.ts). Text goes in with textContent only. Nothing is written to
  * the browser's storage; Close empties the page and forgets the opened share.
  */
+import { formatDate } from '../../domain/diary/text.js';
 import type { CheckOutcome, MadeReport, OpenProblem, ShownCase } from './open.js';
 
 type OpenModule = typeof import('./open.js');
@@ -107,18 +108,12 @@ export function setUpShare(
       });
   });
 
-  const dateFormat = new Intl.DateTimeFormat(lang, {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
+  // Dates in words from the vault's own month names: browsers without Welsh locale data would
+  // otherwise print a Welsh page's dates in American English.
+  const locale = lang.toLowerCase().startsWith('cy') ? 'cy' : 'en';
   /** A local date (`YYYY-MM-DD`) in the page's language, as written (no time zone moves it). */
-  const day = (date: string): string => {
-    const [y, m, d] = date.split('-').map(Number);
-    if (y === undefined || m === undefined || d === undefined) return date;
-    return dateFormat.format(new Date(Date.UTC(y, m - 1, d)));
-  };
+  const day = (date: string): string =>
+    /^\d{4}-\d{2}-\d{2}$/.test(date) ? formatDate(date)[locale] : date;
 
   const el = <K extends keyof HTMLElementTagNameMap>(
     tag: K,
@@ -245,7 +240,10 @@ export function setUpShare(
     parts.push(el('p', fill('entries', { count: String(shown.entries) })));
     const expires = new Date(shown.expiresAt);
     if (!Number.isNaN(expires.getTime())) {
-      const until = new Intl.DateTimeFormat(lang, { dateStyle: 'long' }).format(expires);
+      const pad = (n: number): string => String(n).padStart(2, '0');
+      const until = day(
+        `${expires.getFullYear()}-${pad(expires.getMonth() + 1)}-${pad(expires.getDate())}`,
+      );
       parts.push(el('p', fill('until', { date: until })));
     }
     if (shown.unreadable > 0) parts.push(el('p', text('unreadable'), 'notice'));
