@@ -236,7 +236,7 @@ export function quickRecordRoutes(
         body: sendQuickRecordBody,
         response: { 200: sendQuickRecordResponse, 201: sendQuickRecordResponse, ...errors },
       },
-      bodyLimit: Math.ceil((MAX_QUICK_RECORD_BYTES * 4) / 3) + 4096,
+      bodyLimit: Math.ceil(((MAX_QUICK_RECORD_BYTES + 1024) * 4) / 3) + 4096,
     },
     async (request, reply) => {
       await limit.hit('quickPerAddress', request.ip);
