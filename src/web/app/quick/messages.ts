@@ -92,7 +92,7 @@ const cy: Catalogue = {
       'Nodiadau sydd heb eu hanfon eto, wedi’u cloi. All neb eu darllen ar y ddyfais hon, dim hyd yn oed chi.',
       'Botwm “Nodyn cyflym” ar sgrin gychwyn yr ap.',
     ],
-    risk: 'Gallai rhywun sydd â’r ddyfais hon weld bod y storfa’n bodoli, a gallai anfon nodiadau i’ch dyddiadur. Allai nhw ddim darllen eich dyddiadur.',
+    risk: 'Gallai rhywun sydd â’r ddyfais hon weld bod y storfa’n bodoli, a gallai anfon nodiadau i’ch dyddiadur. Fydden nhw ddim yn gallu darllen eich dyddiadur.',
     turnOn: 'Troi ymlaen ar gyfer y ddyfais hon',
     turnOff: 'Diffodd ar gyfer y ddyfais hon',
     turnOffHint:
