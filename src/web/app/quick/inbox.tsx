@@ -15,10 +15,34 @@ import {
   setIncidentLink,
 } from '../../../vault/index.js';
 import { storeFile } from '../evidence/index.js';
+import { evidenceSession } from '../evidence/evidence-session.js';
 import { useApp, type AppContextValue } from '../shell/context.js';
 import { format } from '../shell/messages.js';
 import { formatDate } from '../shell/format-date.js';
 import { QUICK_MESSAGES } from './messages.js';
+
+/** Resolves once the evidence item's bytes are all on the server; rejects if its upload failed. */
+function uploaded(app: AppContextValue, evidenceId: string): Promise<void> {
+  const { uploads } = evidenceSession(app);
+  return new Promise((resolve, reject) => {
+    const check = (): boolean => {
+      const job = uploads.list().find((v) => v.evidenceId === evidenceId);
+      if (job === undefined || job.phase === 'done') {
+        resolve();
+        return true;
+      }
+      if (job.phase === 'failed') {
+        reject(new Error('the photo could not be kept'));
+        return true;
+      }
+      return false;
+    };
+    if (check()) return;
+    const off = uploads.subscribe(() => {
+      if (check()) off();
+    });
+  });
+}
 
 /** Files every waiting item; how many were added, and whether any could not be opened. */
 export async function fileWaitingQuickRecords(
@@ -29,25 +53,33 @@ export async function fileWaitingQuickRecords(
   try {
     const { opened, failed } = await openWaitingQuickRecords(app.api, pair);
     const data = await app.diary.store.load();
-    const have = new Set(
+    // An incident already made from an id (a filing cut short): made again never; its photo
+    // is added only if the incident has no evidence yet.
+    const have = new Map(
       data.incidents.flatMap((i) =>
-        i.value.deviceRecord !== undefined ? [i.value.deviceRecord.id] : [],
+        i.value.deviceRecord !== undefined
+          ? [[i.value.deviceRecord.id, { id: i.id, evidence: i.value.evidenceIds.length }] as const]
+          : [],
       ),
     );
     let added = 0;
     for (const item of opened) {
-      if (!have.has(item.id)) {
-        const incidentId = await app.diary.store.add(INCIDENT, quickRecordIncident(item));
-        if (item.photo !== undefined) {
-          const file = new File([item.photo.bytes.slice()], item.photo.name || 'photo.jpg', {
-            type: item.photo.type,
-          });
-          const evidenceId = await storeFile(app, file);
-          await setIncidentLink(app, incidentId, evidenceId, true);
-          item.photo.bytes.fill(0);
-        }
-        added += 1;
+      const existing = have.get(item.id);
+      const incidentId =
+        existing?.id ?? (await app.diary.store.add(INCIDENT, quickRecordIncident(item)));
+      if (existing === undefined) added += 1;
+      if (item.photo !== undefined && (existing === undefined || existing.evidence === 0)) {
+        const file = new File([item.photo.bytes.slice()], item.photo.name || 'photo.jpg', {
+          type: item.photo.type,
+        });
+        const evidenceId = await storeFile(app, file);
+        // Linked, and the sealed copy let go, only once the photo's upload has finished: a
+        // filing cut short adds the photo again at the next unlock.
+        await uploaded(app, evidenceId);
+        await setIncidentLink(app, incidentId, evidenceId, true);
+        item.photo.bytes.fill(0);
       }
+      // Only now, with the incident and its photo kept, do the sealed bytes go.
       await app.api.fileQuickRecord(item.id);
     }
     return { added, failed: failed.length };
