@@ -5,3 +5,4 @@
 export * from './vault-api.js';
 export * from './shares.js';
 export * from './witnesses.js';
+export * from './quick-records.js';

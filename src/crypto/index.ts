@@ -195,3 +195,12 @@ export {
   witnessStatementContext,
   type WitnessLink,
 } from './witness.js';
+export {
+  MAX_QUICK_PHOTO_BYTES,
+  newDropToken,
+  newQuickRecordId,
+  openQuickRecord,
+  quickRecordContext,
+  sealQuickRecord,
+  type QuickRecordParts,
+} from './quick-record.js';

@@ -49,3 +49,4 @@ export type {
 export type { ExportedBackup, ImportSummary } from './backup-transfer.js';
 export * from './shares.js';
 export * from './witnesses.js';
+export * from './quick-records.js';

@@ -11,6 +11,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import {
@@ -86,7 +87,15 @@ async function readStores(page: Page): Promise<Stores> {
           req.onsuccess = () => resolve(req.result);
           req.onerror = () => reject(new Error(String(req.error)));
         });
-        text.push(JSON.stringify(all));
+        // Bytes (sealed items, keys) as UTF-8 text too, so plaintext held as bytes is found.
+        const decoder = new TextDecoder('utf-8', { fatal: false });
+        text.push(
+          JSON.stringify(all, (_key, value: unknown) =>
+            value instanceof Uint8Array || value instanceof ArrayBuffer
+              ? decoder.decode(value)
+              : value,
+          ),
+        );
       }
       db.close();
     }
@@ -104,19 +113,69 @@ async function readStores(page: Page): Promise<Stores> {
 }
 
 /** No store holds any of the secrets, and the caches hold only hashed static files. */
-async function expectNothingReadable(page: Page, secrets: readonly string[], when: string) {
+async function expectNothingReadable(
+  page: Page,
+  secrets: readonly string[],
+  when: string,
+  /** IndexedDB databases allowed: `app` once the quick record is on (sealed items only). */
+  databases: readonly string[] = [],
+) {
   const stores = await readStores(page);
   for (const s of secrets) expect(stores.text.includes(s), `${when}: ${s} in a store`).toBe(false);
   expect(stores.localStorage, when).toBe(0);
   expect(stores.sessionStorage, when).toBe(0);
-  expect(stores.indexedDB, when).toEqual([]);
+  expect(stores.indexedDB, when).toEqual(databases);
   expect(stores.cookie, when).toBe('');
   for (const url of stores.cachedUrls) {
+    // Hashed static files, and the app's own pages (no data) for an offline start.
     expect(new URL(url).pathname, `${when}: cached ${url}`).toMatch(
-      /^\/assets\/[\w.-]+-[\w-]{8,}\.(?:js|css|woff2?|wasm)$/,
+      /^(?:\/assets\/[\w.-]+-[\w-]{8,}\.(?:js|css|woff2?|wasm)|(?:\/cy)?\/vault\/app\/[a-z]+)$/,
     );
   }
   return stores;
+}
+
+/**
+ * A TCP relay in front of the server whose connection can be cut: a real loss of network for
+ * everything the browser sends, the service worker's requests included (Chromium's offline
+ * emulation does not cover requests that pass through a service worker without an answer).
+ */
+async function startRelay(target: string): Promise<{
+  origin: string;
+  setOnline(online: boolean): void;
+  close(): Promise<void>;
+}> {
+  const to = new URL(target);
+  let online = true;
+  const sockets = new Set<net.Socket>();
+  const relay = net.createServer((client) => {
+    if (!online) {
+      client.destroy();
+      return;
+    }
+    const upstream = net.connect(Number(to.port), to.hostname);
+    sockets.add(client);
+    sockets.add(upstream);
+    const drop = (): void => {
+      client.destroy();
+      upstream.destroy();
+      sockets.delete(client);
+      sockets.delete(upstream);
+    };
+    client.on('error', drop).on('close', drop);
+    upstream.on('error', drop).on('close', drop);
+    client.pipe(upstream).pipe(client);
+  });
+  await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
+  const { port } = relay.address() as net.AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    setOnline(value) {
+      online = value;
+      if (!value) for (const s of sockets) s.destroy();
+    },
+    close: () => new Promise<void>((resolve) => relay.close(() => resolve())),
+  };
 }
 
 /** Chromium's own verdict on installing this page, once its worker controls it. */
@@ -325,6 +384,199 @@ describe.skipIf(!HAVE_CHROMIUM)('the installable vault app in Chromium', () => {
       expect(await page.evaluate(() => navigator.serviceWorker.getRegistrations())).toHaveLength(0);
       expect(await page.evaluate(() => caches.keys())).toEqual([]);
       await context.close();
+    },
+  );
+
+  it(
+    'starts offline, takes a locked quick note with a photo, keeps it sealed across a restart, and files it once at unlock',
+    { timeout: 300_000 },
+    async () => {
+      const relay = await startRelay(server.origin);
+      const origin = relay.origin;
+      const offline = async (context: BrowserContext, value: boolean): Promise<void> => {
+        relay.setOnline(!value);
+        await context.setOffline(value);
+      };
+      const dir = await mkdtemp(path.join(os.tmpdir(), 'mosaic-pwa-offline-'));
+      profiles.push(dir);
+      const launch = async (): Promise<BrowserContext> => {
+        const context = await chromium.launchPersistentContext(dir, {
+          executablePath: CHROMIUM,
+          args: CHROMIUM_ARGS,
+          viewport: PHONE,
+        });
+        const exit = new URL(server.config.profile.quickExit.url);
+        await context.route(`${exit.origin}/**`, (route) =>
+          route.fulfill({ status: 200, contentType: 'text/html', body: '<title>N</title>' }),
+        );
+        return context;
+      };
+      const username = `robin-${randomBytes(4).toString('hex')}`;
+      const marker = secret('quick-marker');
+      const photoMarker = secret('photo-marker');
+      // A real 1×1 PNG with the marker after its end (still a valid PNG).
+      const photo = Buffer.concat([
+        Buffer.from(
+          'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+          'base64',
+        ),
+        Buffer.from(photoMarker),
+      ]);
+      const secrets = [marker, photoMarker, PASSPHRASE];
+      const shot = async (page: Page, name: string): Promise<void> => {
+        if (SHOTS !== undefined) {
+          await page.screenshot({ path: `${SHOTS}/en-phone-${name}.png`, fullPage: true });
+        }
+      };
+
+      let context = await launch();
+      let page = await context.newPage();
+      await signUpInBrowser(page, origin, username, PASSPHRASE);
+      await page.goto(`${origin}/vault/app/notes`);
+      await waitForWorker(page, `${origin}/vault/app/`);
+      // The worker kept the app's pages (no data) for an offline start.
+      await expect
+        .poll(() => readStores(page).then((s) => s.cachedUrls), { timeout: 30_000 })
+        .toContain(`${origin}/vault/app/notes`);
+      expect(
+        (await readStores(page)).indexedDB,
+        'no database before the quick record is on',
+      ).toEqual([]);
+
+      // Opt in on this device, with the plain explanation.
+      await unlockApp(page, username, 'Notes');
+      await heading(page, 'My diary');
+      await page.getByRole('button', { name: 'Settings', exact: true }).click();
+      await page.getByRole('heading', { name: 'Record without unlocking' }).waitFor();
+      await page.getByRole('heading', { name: 'What this leaves on this device' }).waitFor();
+      await page.locator('#quick-record-heading').scrollIntoViewIfNeeded();
+      await noAxeViolations(page, 'quick record settings');
+      await shot(page, 'quick-settings');
+      await page.getByRole('button', { name: 'Turn on for this device' }).click();
+      await page.locator('[data-quick-state="on"]').waitFor();
+      await page.locator('[data-lock]').click();
+      await heading(page, 'Notes');
+
+      // Offline: the app still starts, says unlocking needs a connection, and takes a note.
+      await offline(context, true);
+      await page.goto(`${origin}/vault/app/notes`);
+      await heading(page, 'Notes');
+      await page.locator('[data-offline]').waitFor();
+      expect(await page.locator('[data-offline]').innerText()).toBe(
+        'You are offline. Unlocking needs an internet connection.',
+      );
+      expect(await page.locator('body').innerText()).not.toMatch(
+        /stalk|harass|diary|mosaic|police|helpline/i,
+      );
+      await noAxeViolations(page, 'offline start');
+      await shot(page, 'offline-start');
+      await page.getByRole('button', { name: 'Quick note' }).click();
+      await heading(page, 'Quick note');
+      expect(await page.title()).toBe('Notes');
+      await page.getByLabel('What happened').fill(`He was outside again. ${marker}`);
+      await page.getByLabel('Photo (optional)').setInputFiles({
+        name: 'photo.png',
+        mimeType: 'image/png',
+        buffer: photo,
+      });
+      await noAxeViolations(page, 'quick note');
+      await shot(page, 'quick-note');
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
+      await page.locator('[data-quick-saved]').waitFor();
+      await shot(page, 'quick-note-saved');
+      expect(await page.getByLabel('What happened').inputValue()).toBe('');
+      const queued = () =>
+        page.evaluate(async () => {
+          const db = await new Promise<IDBDatabase>((resolve, reject) => {
+            const open = indexedDB.open('app');
+            open.onsuccess = () => resolve(open.result);
+            open.onerror = () => reject(new Error('no database'));
+          });
+          const n = await new Promise<number>((resolve) => {
+            const req = db.transaction('outbox').objectStore('outbox').count();
+            req.onsuccess = () => resolve(req.result);
+          });
+          db.close();
+          return n;
+        });
+      expect(await queued()).toBe(1);
+      await expectNothingReadable(page, secrets, 'queued offline', ['app']);
+      // Quick exit while offline: the typed text goes with the page, the sealed item stays.
+      await page.getByLabel('What happened').fill(marker);
+      await page.locator('[data-quick-exit-button]').click();
+      await page.waitForURL((url) => !url.href.startsWith(origin));
+      await context.close();
+
+      // Restart with the same profile, still offline: the item is there, sealed.
+      context = await launch();
+      await offline(context, true);
+      page = await context.newPage();
+      await page.goto(`${origin}/vault/app/notes`);
+      await heading(page, 'Notes');
+      await page.locator('[data-offline]').waitFor();
+      expect(await queued()).toBe(1);
+      await expectNothingReadable(page, secrets, 'after restart', ['app']);
+      const filedBefore = await server.database.db
+        .selectFrom('quick_records')
+        .select('id')
+        .execute();
+      expect(filedBefore).toEqual([]);
+
+      // Online again: sent once, then the outbox is empty.
+      await offline(context, false);
+      await expect.poll(queued, { timeout: 30_000 }).toBe(0);
+      const rows = await server.database.db
+        .selectFrom('quick_records')
+        .select(['id', 'received_at', 'log_entry_id'])
+        .execute();
+      expect(rows).toHaveLength(1);
+      expect(rows[0]!.log_entry_id).not.toBeNull();
+      const id = rows[0]!.id;
+
+      // Unlock: it arrives once, as an incident with the device's time and the server's.
+      await unlockApp(page, username, 'Notes');
+      await page.locator('[data-quick-inbox]').waitFor({ timeout: 30_000 });
+      expect(await page.locator('[data-quick-inbox]').innerText()).toBe(
+        'A quick note was added to your diary.',
+      );
+      await page.getByText(marker).first().click();
+      await page.locator('[data-device-record]').waitFor();
+      const line = await page.locator('[data-device-record]').innerText();
+      expect(line).toMatch(/by the device’s own clock/);
+      expect(line).toMatch(/The server first received it at/);
+      await shot(page, 'quick-incident');
+      // The photo became evidence linked to the incident.
+      await expect
+        .poll(() => page.locator('[data-incident-evidence] li').count(), { timeout: 30_000 })
+        .toBe(1);
+      const filed = await server.database.db
+        .selectFrom('quick_records')
+        .select(['ciphertext', 'filed_at'])
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+      expect(filed.ciphertext).toBeNull();
+      expect(filed.filed_at).not.toBeNull();
+      await server.log.checkpointNow();
+      const receipt = await page.evaluate(
+        (quickId) => fetch(`/api/quick/records/${quickId}/receipt`).then((r) => r.status),
+        id,
+      );
+      expect(receipt).toBe(200);
+      await expectNothingReadable(page, secrets, 'unlocked', ['app']);
+
+      // Lock, unlock again: still exactly one incident from it.
+      await page.locator('[data-lock]').click();
+      await heading(page, 'Notes');
+      await expectNothingReadable(page, secrets, 'after lock', ['app']);
+      await unlockApp(page, username, 'Notes');
+      await heading(page, 'My diary');
+      await expect.poll(() => page.getByText(marker).count(), { timeout: 30_000 }).toBe(1);
+      await page.locator('[data-quick-exit-button]').click();
+      await page.waitForURL((url) => !url.href.startsWith(origin));
+      await page.goto(`${origin}/`);
+      await expectNothingReadable(page, secrets, 'after quick exit', ['app']);
+      await context.close();
+      await relay.close();
     },
   );
 

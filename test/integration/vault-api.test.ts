@@ -669,6 +669,14 @@ describe.each(ENGINES)('vault API on $name', ({ name, available }) => {
         'GET /api/witness/statements/{id}/receipt',
         'POST /api/witness/invitations/{id}/open',
         'POST /api/witness/invitations/{id}/statements',
+        'POST /api/quick/devices',
+        'GET /api/quick/devices',
+        'DELETE /api/quick/devices/{id}',
+        'GET /api/quick/records',
+        'POST /api/quick/records',
+        'GET /api/quick/records/{id}',
+        'DELETE /api/quick/records/{id}',
+        'GET /api/quick/records/{id}/receipt',
       ].sort(),
     );
     expect(Object.keys(doc.paths).every((p) => p.startsWith('/api/'))).toBe(true);

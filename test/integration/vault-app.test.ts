@@ -125,6 +125,16 @@ describe('the installable vault app', () => {
       for (const [, src] of html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)) {
         expect(precache).toContain(src);
       }
+      // The app's own pages of this scope, for an offline start (protocol §16.1): no other page.
+      const pages = JSON.parse(/;const PAGES=(\[.*?\]);/.exec(res.body)?.[1] ?? 'null') as string[];
+      expect(pages).toContain(`${prefix}/vault/app/notes`);
+      for (const page of pages) {
+        expect(page).toMatch(new RegExp(`^${prefix}/vault/app/[a-z]+$`));
+        const answer = await t.app.inject(page);
+        expect(answer.statusCode, page).toBe(200);
+        // The same bytes for everyone: nothing per request (no nonce, no data).
+        expect((await t.app.inject(page)).body, page).toBe(answer.body);
+      }
     }
     expect(APP_WORKER_POLICY).toContain("default-src 'none'");
     expect(APP_WORKER_POLICY).toContain("connect-src 'self'");

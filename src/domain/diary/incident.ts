@@ -338,6 +338,19 @@ export const incidentSchema = z.strictObject({
   /** Messages or calls copied from an export file, when the incident was made by an import. */
   imported: importedContentSchema.optional(),
   /**
+   * Present when the incident came from a locked quick record (docs/vault-protocol.md §16.5):
+   * the time is the device's clock, not checked by anyone; `receivedAt` is when the server first
+   * received the sealed item (its receipt covers `sealedSha256`).
+   */
+  deviceRecord: z
+    .strictObject({
+      id: z.string().regex(/^[A-Za-z0-9_-]{22}$/),
+      recordedAt: z.string().max(40),
+      receivedAt: z.string().max(40),
+      sealedSha256: z.string().regex(/^[0-9a-f]{64}$/),
+    })
+    .optional(),
+  /**
    * Present when this revision only linked or unlinked evidence: the revision whose words (all
    * but `evidenceIds`) these still are, so a link is never shown as an edit of what the person
    * wrote. Absent on a revision the person wrote. See `linkRevision`.

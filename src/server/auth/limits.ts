@@ -40,6 +40,10 @@ export const LIMITS = {
   witnessPerAddress: { max: 60, windowMs: 15 * MINUTE },
   /** Booking a place at an event (the public form), whatever the outcome. */
   bookingPerAddress: { max: 20, windowMs: 60 * MINUTE },
+  /** A locked quick record sent (docs/vault-protocol.md §16.4), from one address. */
+  quickPerAddress: { max: 60, windowMs: 15 * MINUTE },
+  /** A locked quick record sent by one device (keyed by its id), whatever the outcome. */
+  quickPerDevice: { max: 30, windowMs: 60 * MINUTE },
 } as const satisfies Record<string, Limit>;
 
 export interface FailureLimit {

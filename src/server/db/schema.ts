@@ -33,6 +33,29 @@ export interface Database {
   event_translations: EventTranslationTable;
   bookings: BookingTable;
   content_seeds: ContentSeedTable;
+  quick_devices: QuickDeviceTable;
+  quick_records: QuickRecordTable;
+}
+
+/** A device that may send locked quick records (docs/vault-protocol.md §16.2). */
+export interface QuickDeviceTable {
+  id: string;
+  account_id: string;
+  /** SHA-256 of the device's drop token. */
+  token_hash: Uint8Array;
+  created_at: ColumnType<Date, never, never>;
+}
+
+/** A sealed quick record; the ciphertext is null once the vault has filed it (§16.5). */
+export interface QuickRecordTable {
+  id: string;
+  account_id: string;
+  device_id: string;
+  ciphertext: Uint8Array | null;
+  size: number;
+  received_at: ColumnType<Date, never, never>;
+  filed_at: Date | null;
+  log_entry_id: ColumnType<string | null, never, string | null>;
 }
 
 /** A witness invitation (docs/vault-protocol.md §15); the auth-key hash is null once closed. */

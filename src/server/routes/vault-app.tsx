@@ -177,11 +177,22 @@ export async function vaultAppRoutes(
     ...lookCss.values(),
   ];
   const precache = precacheList(built, pageFiles);
-  const version = createHash('sha256').update(JSON.stringify(precache)).digest('hex').slice(0, 16);
-  // JSON of /assets/ paths is a valid JavaScript expression; the worker's code follows.
-  const worker = Buffer.from(
-    `const PRECACHE=${JSON.stringify(precache)};const VERSION=${JSON.stringify(version)};\n${workerSource}`,
-  );
+  /**
+   * The worker of one language's scope: the files to store, that scope's app pages (stored too,
+   * for an offline start; docs/vault-protocol.md §16.1) and a version that changes whenever
+   * any of them does. JSON is a valid JavaScript expression; the worker's code follows.
+   */
+  const workerFor = (pages: ReadonlyMap<string, string>): Buffer => {
+    const paths = [...pages.keys()].sort();
+    const version = createHash('sha256')
+      .update(JSON.stringify(precache))
+      .update(JSON.stringify([...pages.entries()].sort()))
+      .digest('hex')
+      .slice(0, 16);
+    return Buffer.from(
+      `const PRECACHE=${JSON.stringify(precache)};const PAGES=${JSON.stringify(paths)};const VERSION=${JSON.stringify(version)};\n${workerSource}`,
+    );
+  };
 
   for (const look of looks) {
     for (const purpose of ['any', 'maskable'] as const) {
@@ -201,14 +212,7 @@ export async function vaultAppRoutes(
 
   for (const locale of site.locales) {
     const base = appBase(site, locale);
-    app.get(`${base}sw.js`, (_request, reply) =>
-      reply
-        .header('content-type', 'text/javascript; charset=utf-8')
-        // Always checked with the server, so a new build's worker takes over promptly.
-        .header('cache-control', 'no-cache')
-        .header('content-security-policy', APP_WORKER_POLICY)
-        .send(worker),
-    );
+    const pages = new Map<string, string>();
     for (const look of looks) {
       const manifest = JSON.stringify(appManifest(site, locale, look));
       app.get(`${base}${look.id}.webmanifest`, (_request, reply) =>
@@ -236,10 +240,20 @@ export async function vaultAppRoutes(
           }}
         />,
       );
+      pages.set(`${base}${look.id}`, html);
       app.get(`${base}${look.id}`, (_request, reply) => {
         vaultPageHeaders(reply);
         return sendHtml(reply, 200, html);
       });
     }
+    const worker = workerFor(pages);
+    app.get(`${base}sw.js`, (_request, reply) =>
+      reply
+        .header('content-type', 'text/javascript; charset=utf-8')
+        // Always checked with the server, so a new build's worker takes over promptly.
+        .header('cache-control', 'no-cache')
+        .header('content-security-policy', APP_WORKER_POLICY)
+        .send(worker),
+    );
   }
 }

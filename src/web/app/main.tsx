@@ -33,6 +33,7 @@ import { appLocale, format, MESSAGES } from './shell/messages.js';
 import { VaultHistory } from './shell/vault-history.js';
 import { readAppMode, readLookChoices, registerAppWorker } from './install/look.js';
 import { INSTALL_MESSAGES } from './install/messages.js';
+import { startOutbox } from './quick/outbox.js';
 import '../styles/vault.css';
 
 type LockReason = 'button' | 'idle' | 'exit' | 'signed-out' | 'deleted';
@@ -76,6 +77,8 @@ function start(root: HTMLElement): void {
     },
   });
   const session = new VaultSession(api);
+  // The installed app sends its sealed quick notes whenever there is a connection (no session).
+  if (appMode !== undefined) startOutbox(api);
   const history = VaultHistory.forWindow(window);
   history.begin({ name: 'start' });
   // Warned 30 s ahead; unfinished entries are sealed as drafts before an auto-lock.

@@ -30,6 +30,7 @@ import {
 } from '../components/ui.js';
 import { SecondFactorSection } from './second-factor.js';
 import { AppLookSection } from '../install/settings-section.js';
+import { QuickRecordSection } from '../quick/settings-section.js';
 
 export function minutesText(a: AccountMessages, n: number): string {
   return n === 1 ? a.settings.minutesOne : format(a.settings.minutes, { n });
@@ -64,6 +65,7 @@ export function SettingsScreen() {
         </div>
       </section>
       <AppLookSection />
+      <QuickRecordSection />
       <section aria-labelledby="delete-heading">
         <h2 id="delete-heading">{s.deleteHeading}</h2>
         <p>{s.deleteHint}</p>

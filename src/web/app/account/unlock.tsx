@@ -7,6 +7,7 @@
  * a code can be tried, or tried again, without deriving them again. Leaving the page, cancelling
  * or locking wipes them (app.tsx).
  */
+import { AppStartExtras } from '../quick/start-extras.js';
 import { useState } from 'preact/hooks';
 import { isCryptoError } from '../../../crypto/index.js';
 import {
@@ -149,6 +150,7 @@ export function UnlockScreen({
       errorSeq={seq}
       {...(plain === undefined ? { back: () => navigate({ name: 'start' }) } : {})}
     >
+      {plain !== undefined && <AppStartExtras />}
       <form noValidate onSubmit={(e) => void submit(e)}>
         <TextField
           id="username"

@@ -11,10 +11,11 @@ import { format } from '../shell/messages.js';
 import { Button, LinkButton } from '../components/ui.js';
 import { forgetApp, lookName } from './look.js';
 import { INSTALL_MESSAGES } from './messages.js';
+import { turnOffQuickRecord } from '../quick/settings-section.js';
 import type { AppLookId } from '../../../domain/disguises.js';
 
 export function AppLookSection() {
-  const { locale, install, navigate } = useApp();
+  const { locale, install, navigate, api } = useApp();
   const m = INSTALL_MESSAGES[locale].settings;
   const { choices, mode } = install;
   const [choice, setChoice] = useState<AppLookId>(mode?.look ?? choices.initial);
@@ -23,7 +24,8 @@ export function AppLookSection() {
   const several = choices.looks.length > 1;
 
   const stop = async (): Promise<void> => {
-    const done = await forgetApp();
+    // The quick record goes too: its token on the server, its database here.
+    const done = (await turnOffQuickRecord(api)) && (await forgetApp());
     if (!done) {
       setStopStatus(m.stopFailed);
       return;

@@ -106,6 +106,8 @@ import { newSignInDraft, UnlockCodeScreen, UnlockScreen } from '../account/unloc
 import type { VaultHistory } from './vault-history.js';
 import type { InstallContext } from './context.js';
 import { TracesScreen } from '../install/traces-screen.js';
+import { QuickLockedScreen } from '../quick/locked-screen.js';
+import { QuickInbox } from '../quick/inbox.js';
 
 export interface AppProps {
   readonly locale: AppLocale;
@@ -340,6 +342,7 @@ export function App(props: AppProps) {
       <div class="vault">
         {session.isUnlocked && <VaultBar current={screen.name} />}
         {session.isUnlocked && <LockWarning />}
+        {session.isUnlocked && <QuickInbox />}
         <ScreenView
           key={route.seq}
           screen={screen}
@@ -416,6 +419,10 @@ function ScreenView(props: {
       return <StartScreen />;
     case 'traces':
       return <TracesScreen />;
+    case 'quick-locked':
+      // The installed app's locked quick note; anywhere else, the start screen.
+      if (install.mode === undefined) return <StartScreen />;
+      return <QuickLockedScreen />;
     case 'create-username':
       return <CreateUsernameScreen draft={createDraft} />;
     case 'create-passphrase':

@@ -13,6 +13,7 @@ import { DIARY_MESSAGES } from '../diary/messages.js';
 import { EVIDENCE_MESSAGES } from '../evidence/messages.js';
 import { IMPORT_MESSAGES } from '../import/messages.js';
 import { INSTALL_MESSAGES } from '../install/messages.js';
+import { QUICK_MESSAGES } from '../quick/messages.js';
 import { REPORT_MESSAGES } from '../report/messages.js';
 import { SHARE_MESSAGES } from '../share/messages.js';
 import { SAFETY_MESSAGES } from '../safety/messages.js';
@@ -25,6 +26,7 @@ const CATALOGUES = {
   evidence: EVIDENCE_MESSAGES,
   import: IMPORT_MESSAGES,
   install: INSTALL_MESSAGES,
+  quick: QUICK_MESSAGES,
   report: REPORT_MESSAGES,
   safety: SAFETY_MESSAGES,
   share: SHARE_MESSAGES,

@@ -87,6 +87,7 @@ export type Screen =
   | { readonly name: 'risk-history' }
   | { readonly name: 'safety-plan' }
   | { readonly name: 'traces' }
+  | { readonly name: 'quick-locked' }
   | EvidenceScreen;
 
 export type ScreenName = Screen['name'];

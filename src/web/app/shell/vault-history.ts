@@ -43,6 +43,7 @@ const TRAVERSAL_TIMEOUT_MS = 1000;
 const BY_NAME: Readonly<Record<ScreenName, ScreenName | null>> = {
   start: null,
   traces: null,
+  'quick-locked': null,
   'create-username': null,
   'create-passphrase': null,
   'create-confirm': null,

@@ -3,6 +3,7 @@
  * The form's state is a draft kept in memory (app context) until it is saved or cancelled, so
  * moving to another screen and back keeps it; nothing is written to browser storage.
  */
+import { DeviceRecordLine } from '../../quick/inbox.js';
 import { InSharesWarning, takeOutOfLiveShares, useSharesHolding } from '../../share/in-shares.js';
 import { useEffect, useState } from 'preact/hooks';
 import {
@@ -273,6 +274,7 @@ export function IncidentViewScreen({ id }: { id: string }) {
       {response !== undefined && response.revision === record.revision && (
         <ReceiptLine response={response} />
       )}
+      <DeviceRecordLine incident={record.value} />
       <IncidentDetails incident={record.value} people={people} places={places} />
       <IncidentEvidence incidentId={record.id} evidenceIds={record.value.evidenceIds} />
       <ImportedMessages incident={record.value} />
