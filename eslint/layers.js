@@ -79,6 +79,8 @@ export const LAYERS = {
   'web/pwa': { layers: [], packages: [] },
   /** The page a witness link opens (/witness): its script, then the vault core, lazily. */
   'web/witness': { layers: ['domain', 'crypto', 'vault', 'web/i18n'], packages: [] },
+  /** The staff area's passkey buttons (/staff): the WebAuthn ceremony in the browser. */
+  'web/staff': { layers: [], packages: ['@simplewebauthn/browser'] },
   'web/search': { layers: ['domain'], packages: ['minisearch', 'stemmer'] },
   'web/i18n': { layers: ['domain'], packages: [] },
   'web/styles': { layers: [], packages: [] },
