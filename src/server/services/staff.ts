@@ -171,7 +171,7 @@ export async function registrationOptions(
   await insertChallenge(
     db,
     options.challenge,
-    `register\0${member.id}`,
+    `register:${member.id}`,
     new Date(Date.now() + CHALLENGE_SECONDS * 1000),
   );
   return options;
@@ -190,7 +190,7 @@ export async function registerPasskey(
   try {
     verified = await verifyRegistrationResponse({
       response,
-      expectedChallenge: (challenge) => takeChallenge(db, challenge, `register\0${member.id}`),
+      expectedChallenge: (challenge) => takeChallenge(db, challenge, `register:${member.id}`),
       expectedOrigin: rp.origin,
       expectedRPID: rp.rpID,
       requireUserVerification: false,
