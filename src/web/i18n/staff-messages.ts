@@ -127,6 +127,7 @@ const en = {
   bookings: {
     title: 'Bookings: {event}',
     count: '{n} bookings',
+    countOne: '1 booking',
     none: 'No one has booked yet.',
     download: 'Download the bookings (CSV file for a spreadsheet)',
     retention: 'Bookings are deleted {days} days after the event ends.',
@@ -292,6 +293,7 @@ const cy: StaffMessages = {
   bookings: {
     title: 'Archebion: {event}',
     count: '{n} archeb',
+    countOne: '1 archeb',
     none: 'Does neb wedi archebu eto.',
     download: "Lawrlwytho'r archebion (ffeil CSV ar gyfer taenlen)",
     retention: "Caiff archebion eu dileu {days} diwrnod ar ôl i'r digwyddiad orffen.",

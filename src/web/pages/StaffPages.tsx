@@ -673,7 +673,11 @@ export function StaffBookingsPage(
         <p>{b.none}</p>
       ) : (
         <>
-          <p>{format(b.count, { n: props.bookings.length })}</p>
+          <p>
+            {props.bookings.length === 1
+              ? b.countOne
+              : format(b.count, { n: props.bookings.length })}
+          </p>
           <p>
             <a href={`${base}/bookings.csv`} download>
               {b.download}
