@@ -31,7 +31,7 @@ export function parseCsv(text: string): string[][] {
   let quoted = false;
   let i = 0;
   while (i < text.length) {
-    const c = text[i]!;
+    const c = text.charAt(i);
     if (quoted) {
       if (c === '"') {
         if (text[i + 1] === '"') {

@@ -375,7 +375,7 @@ describe.each(ENGINES)('staff area on $name', ({ name, available }) => {
           await insertBooking(database.db, {
             id: randomUUID(),
             eventId,
-            tokenHash: randomUUID().replaceAll('-', '') + n,
+            tokenHash: `${randomUUID().replaceAll('-', '')}${n}`,
             locale: 'en',
             answers: {
               name,

@@ -17,7 +17,7 @@
  * Nothing a person types is logged.
  */
 import cookie from '@fastify/cookie';
-import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
+import type { RegistrationResponseJSON } from '@simplewebauthn/server';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { toCsv } from '../../domain/csv.js';
@@ -377,11 +377,7 @@ export async function staffRoutes(app: FastifyInstance, options: StaffOptions): 
     scope.post('/staff/sign-in/passkey', async (request, reply) => {
       jsonOnly(request);
       await limiter.hit('staffSignInPerAddress', request.ip);
-      const member = await signInWithPasskey(
-        db,
-        rp(request),
-        request.body as AuthenticationResponseJSON,
-      );
+      const member = await signInWithPasskey(db, rp(request), request.body);
       if (!member) return refused(reply, localeOf(request));
       await startStaffSession(db, reply, member.id);
       return reply.send({ next: staffHref(site, localeOf(request), '/staff') });

@@ -107,7 +107,7 @@ function choice<T extends string>(
   const value = values[field] ?? '';
   if ((options as readonly string[]).includes(value)) return value as T;
   errors.push({ field, code: 'choice_invalid' });
-  return options[0]!;
+  return options[0] as T;
 }
 
 export function checkEventForm(

@@ -13,7 +13,6 @@ import {
   verifyAuthenticationResponse,
   verifyRegistrationResponse,
   type AuthenticationResponseJSON,
-  type AuthenticatorTransport,
   type PublicKeyCredentialCreationOptionsJSON,
   type PublicKeyCredentialRequestOptionsJSON,
   type RegistrationResponseJSON,
@@ -236,10 +235,12 @@ export async function signInOptions(
 export async function signInWithPasskey(
   db: Kysely<Database>,
   rp: RelyingParty,
-  response: AuthenticationResponseJSON,
+  body: unknown,
 ): Promise<StaffMember | undefined> {
-  if (typeof response?.id !== 'string' || response.id.length > 1024) return undefined;
-  const passkey = await findPasskey(db, response.id);
+  const id = typeof body === 'object' && body !== null ? (body as { id?: unknown }).id : undefined;
+  if (typeof id !== 'string' || id.length > 1024) return undefined;
+  const response = body as AuthenticationResponseJSON;
+  const passkey = await findPasskey(db, id);
   if (!passkey) return undefined;
   let verified;
   try {
@@ -252,7 +253,7 @@ export async function signInWithPasskey(
         id: passkey.id,
         publicKey: passkey.publicKey,
         counter: passkey.counter,
-        transports: passkey.transports as AuthenticatorTransport[],
+        transports: passkey.transports,
       },
       requireUserVerification: false,
     });

@@ -7,6 +7,8 @@ import {
   browserSupportsWebAuthn,
   startAuthentication,
   startRegistration,
+  type PublicKeyCredentialCreationOptionsJSON,
+  type PublicKeyCredentialRequestOptionsJSON,
 } from '@simplewebauthn/browser';
 import './staff.css';
 
@@ -34,13 +36,16 @@ function setUp(block: HTMLElement): void {
       try {
         const answer = await post(options, {});
         if (!answer.ok) throw new Error('options refused');
+        // The server's own options, made by @simplewebauthn/server for this ceremony.
         const optionsJSON: unknown = await answer.json();
         const response =
           kind === 'register'
-            ? // eslint-disable-next-line @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-explicit-any
-              await startRegistration({ optionsJSON: optionsJSON as any })
-            : // eslint-disable-next-line @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-explicit-any
-              await startAuthentication({ optionsJSON: optionsJSON as any });
+            ? await startRegistration({
+                optionsJSON: optionsJSON as PublicKeyCredentialCreationOptionsJSON,
+              })
+            : await startAuthentication({
+                optionsJSON: optionsJSON as PublicKeyCredentialRequestOptionsJSON,
+              });
         const result = await post(verify, response);
         const body = (await result.json()) as { next?: unknown };
         if (!result.ok || typeof body.next !== 'string' || !body.next.startsWith('/staff')) {
