@@ -97,7 +97,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/web/enhance/**/*.ts', 'src/web/app/**/*.{ts,tsx}'],
+    files: ['src/web/enhance/**/*.ts', 'src/web/app/**/*.{ts,tsx}', 'src/web/staff/**/*.ts'],
     languageOptions: { globals: { ...globals.browser } },
   },
   {

@@ -18,6 +18,7 @@ export default defineConfig({
         verify: 'src/web/verify/page.ts',
         share: 'src/web/share/page.ts',
         witness: 'src/web/witness/page.ts',
+        staff: 'src/web/staff/page.ts',
         site: 'src/web/styles/site.css',
         // The installed vault app's service worker: a classic script with no imports, which the
         // server serves at /vault/app/sw.js (src/server/routes/vault-app.tsx).

@@ -88,6 +88,8 @@ export const LAYERS = {
     layers: ['domain', 'crypto', 'vault', 'report', 'web/app', 'web/browser', 'web/verify'],
     packages: [],
   },
+  /** The staff area's passkey buttons (/staff): the WebAuthn ceremony in the browser. */
+  'web/staff': { layers: [], packages: ['@simplewebauthn/browser'] },
   'web/search': { layers: ['domain'], packages: ['minisearch', 'stemmer'] },
   'web/i18n': { layers: ['domain'], packages: [] },
   'web/styles': { layers: [], packages: [] },

@@ -43,6 +43,8 @@ import { healthRoutes } from './routes/health.js';
 import { pageRoutes, sendErrorPage } from './routes/pages.js';
 import { selfCheckRoutes } from './routes/self-check.js';
 import { newsEventsRoutes } from './routes/news-events.js';
+import { staffRoutes } from './routes/staff.js';
+import { deleteExpiredStaffRows } from './db/repositories/staff.js';
 import { vaultPageRoutes } from './routes/vault-page.js';
 import { vaultAppRoutes } from './routes/vault-app.js';
 import { sharePageRoutes } from './routes/share-page.js';
@@ -181,6 +183,9 @@ async function mosaic(app: FastifyInstance, options: AppOptions): Promise<void> 
     sweepBookings(db, config.bookings.retentionDays).catch((error: unknown) => {
       app.log.warn({ err: errorSummary(error) }, 'could not delete the bookings of past events');
     });
+    deleteExpiredStaffRows(db).catch((error: unknown) => {
+      app.log.warn({ err: errorSummary(error) }, 'could not delete ended staff sessions');
+    });
   }, 5 * 60_000);
   sweeper.unref();
   app.addHook('onClose', () => clearInterval(sweeper));
@@ -255,6 +260,13 @@ async function mosaic(app: FastifyInstance, options: AppOptions): Promise<void> 
     secret,
     contentDir: config.contentDir,
     retentionDays: config.bookings.retentionDays,
+  });
+  await staffRoutes(app, {
+    site,
+    db,
+    secret,
+    retentionDays: config.bookings.retentionDays,
+    setupToken: config.staff.setupToken,
   });
   vaultPageRoutes(app, site);
   await vaultAppRoutes(app, site, publicDir);

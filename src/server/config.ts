@@ -46,6 +46,8 @@ export interface Config {
   readonly log: LogConfig;
   /** Event bookings (personal data) are deleted this many days after their event ends. */
   readonly bookings: { readonly retentionDays: number };
+  /** The staff area: a setup token for the first administrator (STAFF_SETUP_TOKEN), if set. */
+  readonly staff: { readonly setupToken: string | undefined };
 }
 
 export interface Timeouts {
@@ -160,6 +162,11 @@ const envSchema = z.object({
     .min(1, 'BOOKING_RETENTION_DAYS must be a whole number of days from 1 to 3650')
     .max(3650, 'BOOKING_RETENTION_DAYS must be a whole number of days from 1 to 3650')
     .default(30),
+  STAFF_SETUP_TOKEN: z
+    .string()
+    .min(20, 'STAFF_SETUP_TOKEN must be at least 20 characters long')
+    .max(200, 'STAFF_SETUP_TOKEN must be at most 200 characters long')
+    .optional(),
 });
 
 function megabytes(name: string, fallback: number) {
@@ -208,6 +215,7 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
     records: { quotaBytes: e.RECORD_QUOTA_MB * 1024 * 1024 },
     log: await loadLogConfig(set),
     bookings: { retentionDays: e.BOOKING_RETENTION_DAYS },
+    staff: { setupToken: e.STAFF_SETUP_TOKEN },
   });
 }
 

@@ -98,6 +98,8 @@ export async function loadAssets(
       witnessStylesheets: (manifest['src/web/witness/page.ts']?.css ?? []).map(
         (file) => `/${file}`,
       ),
+      staffScript: entry('src/web/staff/page.ts'),
+      staffStylesheets: (manifest['src/web/staff/page.ts']?.css ?? []).map((file) => `/${file}`),
       verifyHtml,
       logo,
     },

@@ -44,6 +44,8 @@ export const LIMITS = {
   quickPerAddress: { max: 60, windowMs: 15 * MINUTE },
   /** A locked quick record sent by one device (keyed by its id), whatever the outcome. */
   quickPerDevice: { max: 30, windowMs: 60 * MINUTE },
+  /** Staff sign-in and setup attempts (passkey or code), from one address. */
+  staffSignInPerAddress: { max: 30, windowMs: 15 * MINUTE },
 } as const satisfies Record<string, Limit>;
 
 export interface FailureLimit {
@@ -73,6 +75,12 @@ export const FAILURE_LIMITS = {
    * guessing machine.
    */
   reauth: { perAccount: { max: 10, windowMs: 15 * MINUTE } },
+  /** A staff sign-in code (the TOTP fallback): few tries, then a slow back-off. */
+  staffSignIn: {
+    perAccountAddress: { max: 5, windowMs: 15 * MINUTE },
+    perAccount: { max: 20, windowMs: 60 * MINUTE },
+    backoffMs: 60_000,
+  },
 } as const satisfies Record<string, FailureLimit>;
 
 export type FailureKind = keyof typeof FAILURE_LIMITS;

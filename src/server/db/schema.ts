@@ -35,6 +35,13 @@ export interface Database {
   content_seeds: ContentSeedTable;
   quick_devices: QuickDeviceTable;
   quick_records: QuickRecordTable;
+  staff_members: StaffMemberTable;
+  staff_passkeys: StaffPasskeyTable;
+  staff_invitations: StaffInvitationTable;
+  staff_setup_tokens: StaffSetupTokenTable;
+  staff_sessions: StaffSessionTable;
+  staff_challenges: StaffChallengeTable;
+  staff_audit: StaffAuditTable;
 }
 
 /** A device that may send locked quick records (docs/vault-protocol.md §16.2). */
@@ -387,4 +394,59 @@ export interface ContentSeedTable {
   kind: 'news' | 'event';
   slug: string;
   seeded_at: ColumnType<Date, never, never>;
+}
+
+/** Staff accounts (migration 0015): separate from vault accounts. */
+export interface StaffMemberTable {
+  id: string;
+  login: string;
+  name: string;
+  role: 'editor' | 'administrator';
+  totp_secret: string | null;
+  totp_last_step: ColumnType<string | null, string | null | undefined, string | null>;
+  created_at: ColumnType<Date, never, never>;
+}
+
+export interface StaffPasskeyTable {
+  id: string;
+  member_id: string;
+  public_key: Uint8Array;
+  counter: ColumnType<string, string | number, string | number>;
+  transports: string;
+  created_at: ColumnType<Date, never, never>;
+}
+
+export interface StaffInvitationTable {
+  token_hash: Uint8Array;
+  member_id: string;
+  expires_at: Date;
+}
+
+export interface StaffSetupTokenTable {
+  token_hash: Uint8Array;
+  created_at: ColumnType<Date, never, never>;
+}
+
+export interface StaffSessionTable {
+  id: string;
+  token_hash: Uint8Array;
+  member_id: string;
+  created_at: ColumnType<Date, never, never>;
+  last_seen_at: ColumnType<Date, never, RawBuilder<Date> | Date>;
+  expires_at: Date;
+}
+
+export interface StaffChallengeTable {
+  challenge: string;
+  purpose: string;
+  expires_at: Date;
+}
+
+export interface StaffAuditTable {
+  id: ColumnType<string, never, never>;
+  at: ColumnType<Date, never, never>;
+  member_id: string | null;
+  member_login: string;
+  action: string;
+  target: string;
 }

@@ -91,6 +91,8 @@ export const WASM_POLICY = contentSecurityPolicy({ 'script-src': ["'wasm-unsafe-
  */
 const WASM_WORKER = /^\/assets\/(?:report|verify)-worker-[A-Za-z0-9_-]+\.js$/;
 
+const STAFF_URL = /^\/staff(?:[/?]|$)/;
+
 async function securityHeaders(app: FastifyInstance): Promise<void> {
   await app.register(helmet, {
     contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
@@ -109,8 +111,11 @@ async function securityHeaders(app: FastifyInstance): Promise<void> {
     if (request.protocol === 'https') {
       reply.header('strict-transport-security', 'max-age=63072000; includeSubDomains');
     }
-    // Public pages never set cookies; a stray one from any plugin is dropped here.
-    if (!request.url.startsWith('/api/')) reply.removeHeader('set-cookie');
+    // Public pages never set cookies; a stray one from any plugin is dropped here. The API and
+    // the staff area (its own cookie, scoped to /staff) are the only places that set one.
+    if (!request.url.startsWith('/api/') && !STAFF_URL.test(request.url)) {
+      reply.removeHeader('set-cookie');
+    }
   });
 }
 

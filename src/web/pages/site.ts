@@ -40,6 +40,9 @@ export interface Assets {
   /** Loaded only by the page a witness link opens (/witness); the vault code loads lazily. */
   readonly witnessScript: string;
   readonly witnessStylesheets: readonly string[];
+  /** Loaded only by the staff area's passkey pages (/staff), with its stylesheets on every one. */
+  readonly staffScript: string;
+  readonly staffStylesheets: readonly string[];
   /** verify.html, the offline checker for bundles (absent when the build did not make it). */
   readonly verifyHtml: string | undefined;
   readonly logo: string | undefined;

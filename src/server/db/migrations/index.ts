@@ -16,6 +16,7 @@ import * as m0010 from './0010_shares.js';
 import * as m0011 from './0011_witnesses.js';
 import * as m0012 from './0012_news_and_events.js';
 import * as m0014 from './0014_log_key_handovers.js';
+import * as m0015 from './0015_staff.js';
 import * as m0018 from './0018_quick_records.js';
 
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -32,5 +33,6 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0011_witnesses': m0011,
   '0012_news_and_events': m0012,
   '0014_log_key_handovers': m0014,
+  '0015_staff': m0015,
   '0018_quick_records': m0018,
 };

@@ -1,0 +1,870 @@
+/**
+ * The staff area's pages (/staff): server-rendered forms that work without JavaScript. Only the
+ * passkey buttons need the small script (src/web/staff/), which finds them by data attributes;
+ * the code fallback is a plain form.
+ */
+import type { ComponentChildren } from 'preact';
+import { LOCALE_INFO, type Locale } from '../../domain/locales.js';
+import {
+  BOOKING_KINDS,
+  EVENT_AUDIENCES,
+  EVENT_KINDS,
+  EVENT_MODES,
+  type PublishStatus,
+} from '../../domain/events.js';
+import { EVENTS_MESSAGES } from '../i18n/events-messages.js';
+import { format } from '../i18n/format.js';
+import { STAFF_MESSAGES, type StaffMessages } from '../i18n/staff-messages.js';
+import { Layout } from './Layout.js';
+import type { Site } from './site.js';
+
+export type StaffRoleName = 'editor' | 'administrator';
+
+export interface StaffViewer {
+  readonly name: string;
+  readonly login: string;
+  readonly role: StaffRoleName;
+  readonly csrf: string;
+}
+
+export interface StaffProblem {
+  readonly field: string | undefined;
+  readonly code: keyof StaffMessages['errors'];
+}
+
+interface Common {
+  readonly site: Site;
+  readonly locale: Locale;
+}
+
+/** A staff address in the page's language (?lang=cy when it is not the site's default). */
+export function staffHref(site: Site, locale: Locale, path: string): string {
+  if (locale === site.defaultLocale) return path;
+  return `${path}${path.includes('?') ? '&' : '?'}lang=${locale}`;
+}
+
+function StaffLayout(
+  props: Common & {
+    title: string;
+    viewer?: StaffViewer | undefined;
+    problems?: readonly StaffProblem[];
+    /** The address of this page, for the language link. */
+    here: string;
+    passkeys?: boolean;
+    children: ComponentChildren;
+  },
+) {
+  const { site, locale, viewer, problems = [] } = props;
+  const t = STAFF_MESSAGES[locale];
+  const other = site.locales.find((l) => l !== locale);
+  const h = (path: string) => staffHref(site, locale, path);
+  return (
+    <Layout
+      site={site}
+      locale={locale}
+      title={`${problems.length > 0 ? `${t.errorTitle}: ` : ''}${props.title}`}
+      documentTitle={`${problems.length > 0 ? `${t.errorTitle}: ` : ''}${props.title} – ${t.area}`}
+      scripts={props.passkeys ? [site.assets.staffScript] : []}
+      stylesheets={site.assets.staffStylesheets}
+    >
+      <nav class="staff-bar" aria-label={t.area}>
+        <ul class="staff-bar__list">
+          {viewer && (
+            <li>
+              <a href={h('/staff')}>{t.nav.home}</a>
+            </li>
+          )}
+          {viewer?.role === 'administrator' && (
+            <>
+              <li>
+                <a href={h('/staff/members')}>{t.nav.members}</a>
+              </li>
+              <li>
+                <a href={h('/staff/audit')}>{t.nav.audit}</a>
+              </li>
+            </>
+          )}
+          {other && (
+            <li>
+              <a
+                href={staffHref(site, other, props.here)}
+                lang={LOCALE_INFO[other].tag}
+                hrefLang={LOCALE_INFO[other].tag}
+              >
+                {t.language}
+              </a>
+            </li>
+          )}
+        </ul>
+        {viewer && (
+          <form method="post" action={h('/staff/sign-out')} class="staff-bar__out">
+            <input type="hidden" name="csrf" value={viewer.csrf} />
+            <span>
+              {format(t.signedInAs, { name: viewer.name, role: t.roles[viewer.role] })}
+            </span>{' '}
+            <button type="submit" class="button button--secondary">
+              {t.signOut}
+            </button>
+          </form>
+        )}
+      </nav>
+      {problems.length > 0 && (
+        <div class="error-summary" aria-labelledby="error-summary-title" role="alert">
+          <h2 id="error-summary-title" class="error-summary__title">
+            {t.errorTitle}
+          </h2>
+          <ul class="error-summary__list">
+            {problems.map((p, i) => (
+              <li key={`${p.field ?? ''}${i}`} data-code={p.code}>
+                {p.field ? <a href={`#f-${p.field}`}>{t.errors[p.code]}</a> : t.errors[p.code]}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {props.children}
+    </Layout>
+  );
+}
+
+function Field(props: {
+  name: string;
+  label: string;
+  hint?: string | undefined;
+  value?: string | undefined;
+  problems?: readonly StaffProblem[];
+  locale: Locale;
+  type?: 'text' | 'password' | 'datetime-local' | 'url';
+  multiline?: boolean;
+  autocomplete?: string;
+  inputmode?: 'numeric' | 'decimal';
+  lang?: string | undefined;
+}) {
+  const t = STAFF_MESSAGES[props.locale];
+  const id = `f-${props.name}`;
+  const problem = props.problems?.find((p) => p.field === props.name);
+  const describedBy =
+    [props.hint ? `${id}-hint` : '', problem ? `${id}-error` : ''].filter(Boolean).join(' ') ||
+    undefined;
+  const common = {
+    id,
+    name: props.name,
+    'aria-describedby': describedBy,
+    'aria-invalid': problem ? ('true' as const) : undefined,
+    lang: props.lang,
+  };
+  return (
+    <div class={problem ? 'form-group form-group--error' : 'form-group'}>
+      <label class="label" for={id}>
+        {props.label}
+      </label>
+      {props.hint && (
+        <p class="hint" id={`${id}-hint`}>
+          {props.hint}
+        </p>
+      )}
+      {problem && (
+        <p class="error-message" id={`${id}-error`}>
+          {t.errors[problem.code]}
+        </p>
+      )}
+      {props.multiline ? (
+        <textarea {...common} class="textarea" rows={8}>
+          {props.value ?? ''}
+        </textarea>
+      ) : (
+        <input
+          {...common}
+          {...({ type: props.type ?? 'text' } as { type: 'text' })}
+          class="input"
+          value={props.value ?? ''}
+          autocomplete={props.autocomplete ?? 'off'}
+          inputMode={props.inputmode}
+          spellcheck={false}
+        />
+      )}
+    </div>
+  );
+}
+
+function Select(props: {
+  name: string;
+  label: string;
+  options: readonly { value: string; label: string }[];
+  value: string | undefined;
+  problems: readonly StaffProblem[];
+  locale: Locale;
+}) {
+  const t = STAFF_MESSAGES[props.locale];
+  const id = `f-${props.name}`;
+  const problem = props.problems.find((p) => p.field === props.name);
+  return (
+    <div class={problem ? 'form-group form-group--error' : 'form-group'}>
+      <label class="label" for={id}>
+        {props.label}
+      </label>
+      {problem && (
+        <p class="error-message" id={`${id}-error`}>
+          {t.errors[problem.code]}
+        </p>
+      )}
+      <select
+        id={id}
+        name={props.name}
+        class="select"
+        aria-describedby={problem ? `${id}-error` : undefined}
+      >
+        {props.options.map((o) => (
+          <option value={o.value} selected={o.value === props.value} key={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+// ---- Setup, joining, signing in ---------------------------------------------------------------
+
+export function StaffSetupPage(
+  props: Common & {
+    values: Readonly<Record<string, string>>;
+    problems: readonly StaffProblem[];
+    open: boolean;
+  },
+) {
+  const { site, locale, values, problems } = props;
+  const t = STAFF_MESSAGES[locale];
+  return (
+    <StaffLayout
+      site={site}
+      locale={locale}
+      title={t.setup.title}
+      problems={problems}
+      here="/staff/setup"
+    >
+      <h1>{t.setup.title}</h1>
+      {props.open ? (
+        <>
+          <p>{t.setup.intro}</p>
+          <form method="post" action={staffHref(site, locale, '/staff/setup')} novalidate>
+            <Field
+              name="token"
+              label={t.setup.token}
+              type="password"
+              locale={locale}
+              problems={problems}
+            />
+            <Field
+              name="login"
+              label={t.setup.login}
+              hint={t.setup.loginHint}
+              value={values.login}
+              locale={locale}
+              problems={problems}
+              autocomplete="username"
+            />
+            <Field
+              name="name"
+              label={t.setup.name}
+              value={values.name}
+              locale={locale}
+              problems={problems}
+              autocomplete="name"
+            />
+            <button type="submit" class="button">
+              {t.setup.submit}
+            </button>
+          </form>
+        </>
+      ) : (
+        <p>{t.setup.done}</p>
+      )}
+    </StaffLayout>
+  );
+}
+
+export function StaffJoinPage(
+  props: Common & {
+    token: string;
+    member: { name: string } | undefined;
+    totp: { key: string; mac: string } | undefined;
+    problems: readonly StaffProblem[];
+  },
+) {
+  const { site, locale, member, problems } = props;
+  const t = STAFF_MESSAGES[locale];
+  const here = `/staff/join/${props.token}`;
+  return (
+    <StaffLayout
+      site={site}
+      locale={locale}
+      title={t.join.title}
+      problems={problems}
+      here={here}
+      passkeys
+    >
+      <h1>{t.join.title}</h1>
+      {!member || !props.totp ? (
+        <p data-code="invitation_gone">{t.join.gone}</p>
+      ) : (
+        <>
+          <p>{format(t.join.intro, { name: member.name })}</p>
+          <div
+            class="passkey"
+            data-passkey="register"
+            data-options={`${here}/passkey-options`}
+            data-verify={`${here}/passkey`}
+            data-working={t.working}
+            data-failed={t.passkeyFailed}
+          >
+            <p class="passkey__noscript hint">{t.needsScript}</p>
+            <button type="button" class="button" hidden>
+              {t.join.button}
+            </button>
+            <p class="passkey__status" role="status" aria-live="polite" />
+          </div>
+          <h2>{t.join.codeHeading}</h2>
+          <p>{t.join.codeIntro}</p>
+          <p>
+            {t.join.key}: <code class="staff-key">{props.totp.key.match(/.{4}/g)?.join(' ')}</code>
+          </p>
+          <form method="post" action={staffHref(site, locale, `${here}/code`)} novalidate>
+            <input type="hidden" name="key" value={props.totp.key} />
+            <input type="hidden" name="mac" value={props.totp.mac} />
+            <Field
+              name="code"
+              label={t.join.code}
+              locale={locale}
+              problems={problems}
+              inputmode="numeric"
+              autocomplete="one-time-code"
+            />
+            <button type="submit" class="button button--secondary">
+              {t.join.codeSubmit}
+            </button>
+          </form>
+        </>
+      )}
+    </StaffLayout>
+  );
+}
+
+export function StaffSignInPage(
+  props: Common & { values: Readonly<Record<string, string>>; problems: readonly StaffProblem[] },
+) {
+  const { site, locale, problems } = props;
+  const t = STAFF_MESSAGES[locale];
+  return (
+    <StaffLayout
+      site={site}
+      locale={locale}
+      title={t.signIn.title}
+      problems={problems}
+      here="/staff/sign-in"
+      passkeys
+    >
+      <h1>{t.signIn.title}</h1>
+      <div
+        class="passkey"
+        data-passkey="sign-in"
+        data-options="/staff/sign-in/passkey-options"
+        data-verify="/staff/sign-in/passkey"
+        data-working={t.working}
+        data-failed={t.passkeyFailed}
+      >
+        <p class="passkey__noscript hint">{t.needsScript}</p>
+        <button type="button" class="button" hidden>
+          {t.signIn.button}
+        </button>
+        <p class="passkey__status" role="status" aria-live="polite" />
+      </div>
+      <h2>{t.signIn.codeHeading}</h2>
+      <form method="post" action={staffHref(site, locale, '/staff/sign-in/code')} novalidate>
+        <Field
+          name="login"
+          label={t.signIn.login}
+          value={props.values.login}
+          locale={locale}
+          problems={problems}
+          autocomplete="username"
+        />
+        <Field
+          name="code"
+          label={t.signIn.code}
+          locale={locale}
+          problems={problems}
+          inputmode="numeric"
+          autocomplete="one-time-code"
+        />
+        <button type="submit" class="button button--secondary">
+          {t.signIn.submit}
+        </button>
+      </form>
+    </StaffLayout>
+  );
+}
+
+// ---- Home -------------------------------------------------------------------------------------
+
+export interface StaffItemSummary {
+  readonly id: string;
+  readonly title: string;
+  readonly lang: string | undefined;
+  readonly status: PublishStatus;
+  readonly scheduled: boolean;
+  readonly when: string;
+}
+
+export function StaffHomePage(
+  props: Common & {
+    viewer: StaffViewer;
+    events: readonly StaffItemSummary[];
+    news: readonly StaffItemSummary[];
+  },
+) {
+  const { site, locale, viewer } = props;
+  const t = STAFF_MESSAGES[locale];
+  const h = (path: string) => staffHref(site, locale, path);
+  const list = (items: readonly StaffItemSummary[], kind: 'events' | 'news') =>
+    items.length === 0 ? (
+      <p>{t.home.none}</p>
+    ) : (
+      <ul class="staff-items">
+        {items.map((item) => (
+          <li key={item.id}>
+            <a href={h(`/staff/${kind}/${item.id}`)} lang={item.lang}>
+              {item.title}
+            </a>{' '}
+            <span class={`staff-status staff-status--${item.status}`}>
+              {item.status === 'draft'
+                ? t.home.draft
+                : item.scheduled
+                  ? t.home.scheduled
+                  : t.home.published}
+            </span>{' '}
+            <span class="hint">{item.when}</span>
+          </li>
+        ))}
+      </ul>
+    );
+  return (
+    <StaffLayout site={site} locale={locale} title={t.home.title} viewer={viewer} here="/staff">
+      <h1>{t.home.title}</h1>
+      <h2>{t.home.events}</h2>
+      <p>
+        <a href={h('/staff/events/new')} class="button">
+          {t.home.newEvent}
+        </a>
+      </p>
+      {list(props.events, 'events')}
+      <h2>{t.home.news}</h2>
+      <p>
+        <a href={h('/staff/news/new')} class="button">
+          {t.home.newNews}
+        </a>
+      </p>
+      {list(props.news, 'news')}
+    </StaffLayout>
+  );
+}
+
+// ---- Items ------------------------------------------------------------------------------------
+
+export interface StaffItemView {
+  readonly kind: 'events' | 'news';
+  /** Undefined for a new item. */
+  readonly id: string | undefined;
+  readonly status: PublishStatus | undefined;
+  readonly values: Readonly<Record<string, string>>;
+  readonly problems: readonly StaffProblem[];
+  readonly notice: 'saved' | 'published' | 'unpublished' | undefined;
+  /** The public address when it is published. */
+  readonly publicPath: string | undefined;
+}
+
+export function StaffItemPage(props: Common & { viewer: StaffViewer; view: StaffItemView }) {
+  const { site, locale, viewer, view } = props;
+  const t = STAFF_MESSAGES[locale];
+  const e = EVENTS_MESSAGES[locale].events;
+  const h = (path: string) => staffHref(site, locale, path);
+  const isEvent = view.kind === 'events';
+  const title =
+    view.id === undefined
+      ? isEvent
+        ? t.item.newEvent
+        : t.item.newNews
+      : isEvent
+        ? t.item.editEvent
+        : t.item.editNews;
+  const base = view.id === undefined ? `/staff/${view.kind}/new` : `/staff/${view.kind}/${view.id}`;
+  const v = view.values;
+  const field = (name: string, label: string, extra: Partial<Parameters<typeof Field>[0]> = {}) => (
+    <Field
+      name={name}
+      label={label}
+      value={v[name]}
+      locale={locale}
+      problems={view.problems}
+      {...extra}
+    />
+  );
+  const select = (
+    name: string,
+    label: string,
+    options: readonly { value: string; label: string }[],
+  ) => (
+    <Select
+      name={name}
+      label={label}
+      options={options}
+      value={v[name]}
+      problems={view.problems}
+      locale={locale}
+    />
+  );
+  return (
+    <StaffLayout
+      site={site}
+      locale={locale}
+      title={title}
+      viewer={viewer}
+      problems={view.problems}
+      here={base}
+    >
+      <h1>{title}</h1>
+      {view.notice && (
+        <p class="notice" role="status" data-notice={view.notice}>
+          {t.item[view.notice]}
+        </p>
+      )}
+      {view.id !== undefined && view.status && (
+        <div class="staff-actions">
+          <p>
+            {format(t.item.status, {
+              status: view.status === 'draft' ? t.home.draft : t.home.published,
+            })}
+          </p>
+          <form
+            method="post"
+            action={h(`${base}/${view.status === 'draft' ? 'publish' : 'unpublish'}`)}
+          >
+            <input type="hidden" name="csrf" value={viewer.csrf} />
+            <button
+              type="submit"
+              class={view.status === 'draft' ? 'button' : 'button button--warning'}
+            >
+              {view.status === 'draft' ? t.item.publish : t.item.unpublish}
+            </button>
+          </form>
+          {view.publicPath && (
+            <p>
+              <a href={view.publicPath}>{t.item.view}</a>
+            </p>
+          )}
+          {isEvent && (
+            <p>
+              <a href={h(`${base}/bookings`)}>{t.item.bookings}</a>
+            </p>
+          )}
+        </div>
+      )}
+      <form method="post" action={h(base)} novalidate class="staff-form">
+        <input type="hidden" name="csrf" value={viewer.csrf} />
+        {field('slug', t.item.slug, { hint: t.item.slugHint })}
+        {isEvent && (
+          <>
+            {select(
+              'kind',
+              t.item.kind,
+              EVENT_KINDS.map((k) => ({ value: k, label: e.kinds[k] })),
+            )}
+            {select(
+              'audience',
+              t.item.audience,
+              EVENT_AUDIENCES.map((k) => ({ value: k, label: e.audiences[k] })),
+            )}
+            {select(
+              'mode',
+              t.item.mode,
+              EVENT_MODES.map((k) => ({ value: k, label: e.modes[k] })),
+            )}
+            {field('starts', t.item.starts, { type: 'datetime-local' })}
+            {field('ends', t.item.ends, { type: 'datetime-local' })}
+            {field('capacity', t.item.capacity, {
+              hint: t.item.capacityHint,
+              inputmode: 'numeric',
+            })}
+            {field('cost', t.item.cost, { hint: t.item.costHint, inputmode: 'decimal' })}
+            {select(
+              'booking',
+              t.item.booking,
+              BOOKING_KINDS.map((k) => ({ value: k, label: t.item.bookingKinds[k] })),
+            )}
+            {field('bookingUrl', t.item.bookingUrl, { hint: t.item.bookingUrlHint, type: 'url' })}
+          </>
+        )}
+        {site.locales.map((l) => {
+          const tag = LOCALE_INFO[l].tag;
+          const language = LOCALE_INFO[l].nativeName;
+          return (
+            <fieldset key={l} class="staff-language">
+              <legend>{format(t.item.inLanguage, { language })}</legend>
+              <p class="hint">{format(t.item.languageHint, { language })}</p>
+              {field(`title_${l}`, t.item.title, { lang: tag })}
+              {field(`summary_${l}`, t.item.summary, { lang: tag, multiline: true })}
+              {field(`body_${l}`, t.item.body, {
+                lang: tag,
+                multiline: true,
+                hint: t.item.bodyHint,
+              })}
+              {isEvent && field(`venue_${l}`, t.item.venue, { lang: tag })}
+            </fieldset>
+          );
+        })}
+        <button type="submit" class="button">
+          {t.item.save}
+        </button>
+      </form>
+    </StaffLayout>
+  );
+}
+
+// ---- Bookings ---------------------------------------------------------------------------------
+
+export interface StaffBookingRow {
+  readonly name: string;
+  readonly email: string;
+  readonly organisation: string;
+  readonly role: string;
+  readonly needs: string;
+  readonly consent: boolean;
+  readonly booked: string;
+}
+
+export function StaffBookingsPage(
+  props: Common & {
+    viewer: StaffViewer;
+    eventId: string;
+    eventTitle: string;
+    bookings: readonly StaffBookingRow[];
+    retentionDays: number;
+  },
+) {
+  const { site, locale, viewer } = props;
+  const t = STAFF_MESSAGES[locale];
+  const b = t.bookings;
+  const title = format(b.title, { event: props.eventTitle });
+  const base = `/staff/events/${props.eventId}`;
+  return (
+    <StaffLayout
+      site={site}
+      locale={locale}
+      title={title}
+      viewer={viewer}
+      here={`${base}/bookings`}
+    >
+      <h1>{title}</h1>
+      <p>
+        <a href={staffHref(site, locale, base)}>{t.item.editEvent}</a>
+      </p>
+      <p>{format(b.retention, { days: props.retentionDays })}</p>
+      {props.bookings.length === 0 ? (
+        <p>{b.none}</p>
+      ) : (
+        <>
+          <p>
+            {props.bookings.length === 1
+              ? b.countOne
+              : format(b.count, { n: props.bookings.length })}
+          </p>
+          <p>
+            <a href={`${base}/bookings.csv`} download>
+              {b.download}
+            </a>
+          </p>
+          <div class="table-scroll" tabindex={0} role="region" aria-label={title}>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{b.name}</th>
+                  <th scope="col">{b.email}</th>
+                  <th scope="col">{b.organisation}</th>
+                  <th scope="col">{b.role}</th>
+                  <th scope="col">{b.needs}</th>
+                  <th scope="col">{b.consent}</th>
+                  <th scope="col">{b.booked}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {props.bookings.map((row, i) => (
+                  <tr key={i}>
+                    <td>{row.name}</td>
+                    <td>{row.email}</td>
+                    <td>{row.organisation}</td>
+                    <td>{row.role}</td>
+                    <td>{row.needs}</td>
+                    <td>{row.consent ? b.yes : b.no}</td>
+                    <td>{row.booked}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </StaffLayout>
+  );
+}
+
+// ---- Administrators ---------------------------------------------------------------------------
+
+export function StaffMembersPage(
+  props: Common & {
+    viewer: StaffViewer;
+    members: readonly { login: string; name: string; role: StaffRoleName; since: string }[];
+    values: Readonly<Record<string, string>>;
+    problems: readonly StaffProblem[];
+    invited: { name: string; link: string } | undefined;
+  },
+) {
+  const { site, locale, viewer, problems } = props;
+  const t = STAFF_MESSAGES[locale];
+  const m = t.members;
+  return (
+    <StaffLayout
+      site={site}
+      locale={locale}
+      title={m.title}
+      viewer={viewer}
+      problems={problems}
+      here="/staff/members"
+    >
+      <h1>{m.title}</h1>
+      {props.invited && (
+        <div class="notice" role="status">
+          <p>{format(m.invited, { name: props.invited.name })}</p>
+          <p>
+            <code class="staff-link" data-invitation>
+              {props.invited.link}
+            </code>
+          </p>
+        </div>
+      )}
+      <div class="table-scroll" tabindex={0} role="region" aria-label={m.title}>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{m.login}</th>
+              <th scope="col">{m.name}</th>
+              <th scope="col">{m.role}</th>
+              <th scope="col">{m.since}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.members.map((row) => (
+              <tr key={row.login}>
+                <td>{row.login}</td>
+                <td>{row.name}</td>
+                <td>{t.roles[row.role]}</td>
+                <td>{row.since}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h2>{m.add}</h2>
+      <form method="post" action={staffHref(site, locale, '/staff/members')} novalidate>
+        <input type="hidden" name="csrf" value={viewer.csrf} />
+        <Field
+          name="login"
+          label={m.login}
+          hint={t.setup.loginHint}
+          value={props.values.login}
+          locale={locale}
+          problems={problems}
+        />
+        <Field
+          name="name"
+          label={m.name}
+          value={props.values.name}
+          locale={locale}
+          problems={problems}
+        />
+        <Select
+          name="role"
+          label={m.role}
+          options={(['editor', 'administrator'] as const).map((r) => ({
+            value: r,
+            label: t.roles[r],
+          }))}
+          value={props.values.role ?? 'editor'}
+          problems={problems}
+          locale={locale}
+        />
+        <button type="submit" class="button">
+          {m.addSubmit}
+        </button>
+      </form>
+    </StaffLayout>
+  );
+}
+
+export function StaffAuditPage(
+  props: Common & {
+    viewer: StaffViewer;
+    entries: readonly { when: string; who: string; action: string; target: string }[];
+  },
+) {
+  const { site, locale, viewer } = props;
+  const a = STAFF_MESSAGES[locale].audit;
+  return (
+    <StaffLayout site={site} locale={locale} title={a.title} viewer={viewer} here="/staff/audit">
+      <h1>{a.title}</h1>
+      <p>{a.intro}</p>
+      <div class="table-scroll" tabindex={0} role="region" aria-label={a.title}>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{a.when}</th>
+              <th scope="col">{a.who}</th>
+              <th scope="col">{a.what}</th>
+              <th scope="col">{a.item}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.entries.map((row, i) => (
+              <tr key={i}>
+                <td>{row.when}</td>
+                <td>{row.who}</td>
+                <td>
+                  <code>{row.action}</code>
+                </td>
+                <td>{row.target}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </StaffLayout>
+  );
+}
+
+/** A refusal: an editor asking for an administrator's page, or a form that has expired. */
+export function StaffRefusedPage(
+  props: Common & { viewer: StaffViewer | undefined; code: 'forbidden' | 'csrf_failed' },
+) {
+  const t = STAFF_MESSAGES[props.locale];
+  const text = props.code === 'forbidden' ? t.forbidden : t.errors.csrf_failed;
+  return (
+    <StaffLayout
+      site={props.site}
+      locale={props.locale}
+      title={text}
+      viewer={props.viewer}
+      here="/staff"
+    >
+      <h1 data-code={props.code}>{text}</h1>
+    </StaffLayout>
+  );
+}
