@@ -167,6 +167,9 @@ describe.each(ENGINES)('staff area on $name', ({ name, available }) => {
     'sets the staff cookie for /staff only, HttpOnly, Secure, Strict',
     async () => {
       const page = await get('/staff/sign-in');
+      // The footer says what the staff area does set, not the public pages' "no cookies".
+      expect(page.body).toContain('sets one cookie, only to keep you signed in');
+      expect(page.body).not.toContain('sets no cookies');
       const key = admin.key;
       const res = await post('/staff/sign-in/code', {
         login: 'ann',

@@ -6,6 +6,7 @@ import type { Locale } from '../../domain/locales.js';
 
 const en = {
   area: 'Staff area',
+  privacyLine: 'The staff area sets one cookie, only to keep you signed in. It does not track you.',
   language: 'Cymraeg',
   signedInAs: 'Signed in as {name} ({role})',
   roles: { editor: 'editor', administrator: 'administrator' },
@@ -167,6 +168,8 @@ export type StaffMessages = typeof en;
 
 const cy: StaffMessages = {
   area: 'Ardal staff',
+  privacyLine:
+    "Mae'r ardal staff yn gosod un cwci, dim ond i'ch cadw chi wedi mewngofnodi. Nid yw'n eich tracio.",
   language: 'English',
   signedInAs: 'Wedi mewngofnodi fel {name} ({role})',
   roles: { editor: 'golygydd', administrator: 'gweinyddwr' },

@@ -39,6 +39,8 @@ export interface LayoutProps {
   readonly documentTitle?: string;
   /** Feeds a reader can find from the page (`<link rel="alternate">`). */
   readonly feeds?: readonly { href: string; type: string; title: string }[];
+  /** The footer's line about cookies and tracking, where the page is not a public one. */
+  readonly privacyLine?: string;
   readonly children: ComponentChildren;
 }
 
@@ -53,6 +55,7 @@ export function Layout({
   frame = 'public',
   documentTitle,
   feeds = [],
+  privacyLine,
   children,
 }: LayoutProps) {
   const t = MESSAGES[locale];
@@ -96,7 +99,7 @@ export function Layout({
         <main id="main" tabindex={-1}>
           <div class="width-container">{children}</div>
         </main>
-        <Footer site={site} locale={locale} t={t} />
+        <Footer site={site} locale={locale} t={t} privacyLine={privacyLine} />
         <div class="visually-hidden" aria-live="polite" data-quick-exit-announce />
       </body>
     </html>
@@ -241,7 +244,17 @@ function MainNav(props: { site: Site; locale: Locale; slug: string | undefined; 
   );
 }
 
-function Footer({ site, locale, t }: { site: Site; locale: Locale; t: Messages }) {
+function Footer({
+  site,
+  locale,
+  t,
+  privacyLine,
+}: {
+  site: Site;
+  locale: Locale;
+  t: Messages;
+  privacyLine?: string | undefined;
+}) {
   const emergency = findService(site, 'emergency');
   const stalking = findService(site, 'national-stalking-helpline');
   const police = site.profile.police;
@@ -304,7 +317,8 @@ function Footer({ site, locale, t }: { site: Site; locale: Locale; t: Messages }
           </section>
         </div>
         <p class="site-footer__meta">
-          {t.footer.noTracking} {format(t.footer.runBy, { org: orgName(site, locale) })}
+          {privacyLine ?? t.footer.noTracking}{' '}
+          {format(t.footer.runBy, { org: orgName(site, locale) })}
         </p>
       </div>
     </footer>

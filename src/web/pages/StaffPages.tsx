@@ -66,6 +66,7 @@ function StaffLayout(
       documentTitle={`${problems.length > 0 ? `${t.errorTitle}: ` : ''}${props.title} – ${t.area}`}
       scripts={props.passkeys ? [site.assets.staffScript] : []}
       stylesheets={site.assets.staffStylesheets}
+      privacyLine={t.privacyLine}
     >
       <nav class="staff-bar" aria-label={t.area}>
         <ul class="staff-bar__list">
