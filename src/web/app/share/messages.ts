@@ -66,7 +66,6 @@ const en = {
     /** {label}: whom the share is for; {until}: when it ends. */
     live: 'This is in what you share with {label}, kept up to date (until {until}). If you delete it, it is taken out of that share first.',
     unknown: 'a share you cannot open',
-    takingOut: 'Taking it out of what you share…',
   },
   item: {
     forWhom: 'For',
@@ -155,7 +154,6 @@ const cy: ShareMessages = {
       'Mae hwn yn yr hyn a rannoch chi gyda {label} (tan {until}). Os byddwch chi’n ei ddileu, fyddan nhw ddim yn gallu agor y rhannu hwnnw mwyach. Gallwch wneud rhannu newydd wedyn.',
     live: 'Mae hwn yn yr hyn rydych chi’n ei rannu gyda {label}, wedi’i gadw’n gyfredol (tan {until}). Os byddwch chi’n ei ddileu, bydd yn cael ei dynnu allan o’r rhannu hwnnw yn gyntaf.',
     unknown: 'rhannu na allwch chi ei agor',
-    takingOut: 'Wrthi’n ei dynnu allan o’r hyn rydych chi’n ei rannu…',
   },
   item: {
     forWhom: 'I',
