@@ -17,6 +17,7 @@ import { QUICK_MESSAGES } from '../quick/messages.js';
 import { REPORT_MESSAGES } from '../report/messages.js';
 import { SHARE_MESSAGES } from '../share/messages.js';
 import { SAFETY_MESSAGES } from '../safety/messages.js';
+import { WITNESS_MESSAGES } from '../witness/messages.js';
 import { MESSAGES } from './messages.js';
 
 const CATALOGUES = {
@@ -30,6 +31,7 @@ const CATALOGUES = {
   report: REPORT_MESSAGES,
   safety: SAFETY_MESSAGES,
   share: SHARE_MESSAGES,
+  witness: WITNESS_MESSAGES,
 } as const;
 
 /** Every key path of a catalogue whose value is a string or a list of strings. */
@@ -55,6 +57,16 @@ describe('the vault app’s message catalogues', () => {
   it.each(Object.entries(CATALOGUES))('%s has every key in every language', (_name, table) => {
     const english = keyPaths(table.en).sort();
     for (const locale of LOCALES) expect(keyPaths(table[locale]).sort(), locale).toEqual(english);
+  });
+
+  it('lists every feature’s catalogue', () => {
+    const app = path.resolve(import.meta.dirname, '..');
+    const features = readdirSync(app, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .filter((d) => readdirSync(path.join(app, d.name)).includes('messages.ts'))
+      .map((d) => d.name)
+      .sort();
+    expect(Object.keys(CATALOGUES).sort()).toEqual(features);
   });
 
   const code = codeOutsideCatalogues();
