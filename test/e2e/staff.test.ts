@@ -10,7 +10,7 @@
  */
 import { mkdir, readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/domain/csv.js';
 import {
   axeViolations,
@@ -33,13 +33,19 @@ describe.skipIf(!HAVE_CHROMIUM)('the staff area in Chromium', () => {
   let origin: string;
 
   beforeAll(async () => {
-    server = await startLiveServer({ STAFF_SETUP_TOKEN: SETUP_TOKEN });
-    origin = server.origin.replace('127.0.0.1', 'localhost');
     browser = await launchChromium();
     if (SHOTS) await mkdir(SHOTS, { recursive: true });
   }, 120_000);
   afterAll(async () => {
     await browser?.close();
+  });
+  // A server of its own for each try: the first administrator can be made only once, so a retry
+  // on the same server could never start again.
+  beforeEach(async () => {
+    server = await startLiveServer({ STAFF_SETUP_TOKEN: SETUP_TOKEN });
+    origin = server.origin.replace('127.0.0.1', 'localhost');
+  }, 120_000);
+  afterEach(async () => {
     await server?.close();
   });
 
