@@ -99,29 +99,20 @@ export interface NoteDraft {
   readonly base?: RecordResponse;
 }
 
+/** A record being written: its form's fields and, when editing, the revision it started from. */
+export interface RecordDraft<F> {
+  readonly fields: F;
+  readonly base?: RecordResponse;
+}
+
 /** An incident being written (full form), in memory only, like a note draft. */
-export interface IncidentDraft {
-  readonly fields: IncidentFields;
-  readonly base?: RecordResponse;
-}
-
+export type IncidentDraft = RecordDraft<IncidentFields>;
 /** A person being written, in memory only. */
-export interface PersonDraft {
-  readonly fields: PersonFields;
-  readonly base?: RecordResponse;
-}
-
+export type PersonDraft = RecordDraft<PersonFields>;
 /** A saved place being written, in memory only. */
-export interface PlaceDraft {
-  readonly fields: PlaceFields;
-  readonly base?: RecordResponse;
-}
-
+export type PlaceDraft = RecordDraft<PlaceFields>;
 /** A change to daily life being written, in memory only. */
-export interface EffectDraft {
-  readonly fields: EffectFields;
-  readonly base?: RecordResponse;
-}
+export type EffectDraft = RecordDraft<EffectFields>;
 
 /** Diary state kept in memory for the session: drafts, the list's filter, the print title. */
 export interface DiaryMemory {

@@ -4,10 +4,15 @@
  * hang it on. One record is one change (the schema holds one), with the date it started and the
  * person's own words. The pattern view counts these beside the changes ticked on incidents.
  */
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import { effectsRecorded, EFFECTS } from '../../../../domain/diary/index.js';
-import { isApiError, type RecordResponse, EFFECT, localDate } from '../../../../vault/index.js';
-import { useApp, type EffectDraft } from '../../shell/context.js';
+import { useMemo } from 'preact/hooks';
+import {
+  effectsRecorded,
+  EFFECTS,
+  type EffectRecord,
+  type EffectRecordInput,
+} from '../../../../domain/diary/index.js';
+import { EFFECT, localDate } from '../../../../vault/index.js';
+import { useApp, type RecordDraft } from '../../shell/context.js';
 import { useDiaryText } from '../diary-text.js';
 import {
   byStartDescending,
@@ -17,7 +22,16 @@ import {
   type EffectFields,
 } from '../effect-form.js';
 import { effectLabel, formatLocalDate, useDiary, type DiaryData } from '../diary-ui.js';
-import { describeError } from '../../shell/errors.js';
+import {
+  DeleteRecordPage,
+  DiaryLoadFailed,
+  DraftLoading,
+  RecordFormPage,
+  useDeleteRecord,
+  useRecordForm,
+  useSavedDraft,
+  type RecordScreenKind,
+} from '../record-screens.js';
 import { browserTimeZone } from '../incident-form.js';
 import { format, type AppLocale } from '../../shell/messages.js';
 import {
@@ -34,6 +48,13 @@ import {
 
 const NEW_DRAFT = 'new';
 
+const EFFECTS_SCREENS: RecordScreenKind<EffectRecord, EffectRecordInput, EffectFields> = {
+  kind: EFFECT,
+  drafts: (diary) => diary.effects,
+  toFields: effectToFields,
+  list: { name: 'effects' },
+};
+
 function today(): string {
   return localDate(new Date());
 }
@@ -41,7 +62,7 @@ function today(): string {
 // ---- screens ----
 
 export function EffectsScreen() {
-  const { t, navigate } = useApp();
+  const { navigate } = useApp();
   const dm = useDiaryText();
   const e = dm.diary.effects;
   const { state, retry } = useDiary();
@@ -50,14 +71,7 @@ export function EffectsScreen() {
       <p>{e.lede}</p>
       <Button onClick={() => navigate({ name: 'effect-new' })}>{e.add}</Button>
       <Busy message={state.kind === 'loading' ? dm.diary.view.loading : undefined} />
-      {state.kind === 'failed' && (
-        <div class="notice notice--error" role="alert">
-          <p>{state.message}</p>
-          <Button variant="secondary" onClick={retry}>
-            {t.home.retry}
-          </Button>
-        </div>
-      )}
+      <DiaryLoadFailed state={state} retry={retry} />
       {state.kind === 'loaded' && <AllEffects data={state.data} />}
     </Page>
   );
@@ -146,40 +160,17 @@ export function NewEffectScreen() {
 }
 
 export function EditEffectScreen({ id }: { id: string }) {
-  const { t, diary, navigate } = useApp();
+  const { diary } = useApp();
   const dm = useDiaryText();
   const held = diary.store.get('effect', id);
-  const [draft, setDraft] = useState<EffectDraft | undefined>(
-    diary.effects.get(id) ??
-      (held !== undefined
-        ? { fields: effectToFields(held.record.value), base: held.response }
-        : undefined),
-  );
-  const [problem, setProblem] = useState<string | undefined>();
-  useEffect(() => {
-    if (draft !== undefined) return;
-    diary.store.fetchOne(EFFECT, id).then(
-      ({ record, response }) => setDraft({ fields: effectToFields(record.value), base: response }),
-      (e: unknown) =>
-        setProblem(
-          isApiError(e, 'not_found')
-            ? dm.diary.effects.notFound
-            : isApiError(e)
-              ? describeError(t, e)
-              : dm.diary.view.unreadable,
-        ),
-    );
-  }, []);
+  const { draft, problem } = useSavedDraft(EFFECTS_SCREENS, id, held, dm.diary.effects.notFound);
   if (draft === undefined) {
     return (
-      <Page title={dm.diary.effects.editTitle} back={() => navigate({ name: 'effects' })}>
-        <Busy message={problem === undefined ? dm.diary.view.loading : undefined} />
-        {problem !== undefined && (
-          <div class="notice notice--error" role="alert">
-            <p>{problem}</p>
-          </div>
-        )}
-      </Page>
+      <DraftLoading
+        title={dm.diary.effects.editTitle}
+        problem={problem}
+        list={EFFECTS_SCREENS.list}
+      />
     );
   }
   return (
@@ -195,33 +186,21 @@ function EffectForm({
 }: {
   title: string;
   draftKey: string;
-  draft: EffectDraft;
+  draft: RecordDraft<EffectFields>;
   /** The record's id, when it is saved and so can be deleted. */
   deletable?: string;
 }) {
-  const { t, locale, navigate, diary } = useApp();
+  const { locale } = useApp();
   const dm = useDiaryText();
   const e = dm.diary.effects;
-  const [fields, setFields] = useState<EffectFields>(draft.fields);
-  const [base] = useState<RecordResponse | undefined>(draft.base);
-  const [errors, setErrors] = useState<ErrorItem[]>([]);
-  const [seq, setSeq] = useState(0);
-  const [busy, setBusy] = useState(false);
-
-  const update = (next: Partial<EffectFields>): void => {
-    const merged = { ...fields, ...next };
-    setFields(merged);
-    diary.effects.set(draftKey, { fields: merged, ...(base !== undefined ? { base } : {}) });
-  };
-  const leave = (): void => {
-    diary.effects.delete(draftKey);
-    navigate({ name: 'effects' });
-  };
-  const submit = async (event: Event): Promise<void> => {
-    event.preventDefault();
-    if (busy) return;
-    const check = checkEffect(fields, today());
-    if (!check.ok) {
+  const form = useRecordForm(EFFECTS_SCREENS, {
+    draftKey,
+    draft,
+    firstField: 'effect-change',
+    saved: e.saved,
+    check: (fields) => {
+      const check = checkEffect(fields, today());
+      if (check.ok) return check;
       const items: ErrorItem[] = [];
       if (check.errors.change !== undefined) {
         items.push({ field: 'effect-change', message: e.errors.change });
@@ -232,81 +211,46 @@ function EffectForm({
       if (check.errors.description !== undefined) {
         items.push({ field: 'effect-description', message: e.errors.descriptionLong });
       }
-      setErrors(items);
-      setSeq(seq + 1);
-      return;
-    }
-    setBusy(true);
-    try {
-      if (base === undefined) await diary.store.add(EFFECT, check.value);
-      else await diary.store.edit(EFFECT, base, check.value);
-      diary.effects.delete(draftKey);
-      navigate({ name: 'effects' }, e.saved);
-    } catch (err) {
-      setBusy(false);
-      setErrors([
-        {
-          field: 'effect-change',
-          message: isApiError(err, 'revision_conflict')
-            ? dm.diary.form.conflict
-            : describeError(t, err),
-        },
-      ]);
-      setSeq(seq + 1);
-    }
-  };
-  const error = (id: string): string | undefined => errors.find((x) => x.field === id)?.message;
+      return { ok: false, errors: items };
+    },
+  });
+  const { fields, update, error } = form;
   const dateValue: DateParts = { day: fields.day, month: fields.month, year: fields.year };
   return (
-    <Page title={title} errors={errors} errorSeq={seq} back={leave}>
-      <form noValidate onSubmit={(ev) => void submit(ev)}>
-        <ChangeRadios
-          locale={locale}
-          legend={e.change}
-          hint={e.changeHint}
-          error={error('effect-change')}
-          value={fields.change}
-          onChange={(change) => update({ change })}
-        />
-        <DateField
-          id="effect-started"
-          legend={e.started}
-          hint={e.startedHint}
-          error={error('effect-started-day')}
-          value={dateValue}
-          onInput={({ day, month, year }) => update({ day, month, year })}
-        />
-        <TextArea
-          id="effect-description"
-          label={e.description}
-          hint={e.descriptionHint}
-          error={error('effect-description')}
-          value={fields.description}
-          onInput={(description) => update({ description })}
-          rows={5}
-        />
-        <p class="hint">{dm.diary.form.draftNote}</p>
-        <Busy message={busy ? dm.diary.form.saving : undefined} />
-        <div class="button-group">
-          <Button type="submit" disabled={busy}>
-            {e.save}
-          </Button>
-          <LinkButton onClick={leave}>{t.common.cancel}</LinkButton>
-        </div>
-      </form>
-      {deletable !== undefined && (
-        // Outside the form, so pressing Enter in a field can never reach it.
-        <div class="record-delete">
-          <Button
-            variant="warning"
-            disabled={busy}
-            onClick={() => navigate({ name: 'effect-delete', id: deletable })}
-          >
-            {e.delete}
-          </Button>
-        </div>
-      )}
-    </Page>
+    <RecordFormPage
+      title={title}
+      form={form}
+      save={e.save}
+      {...(deletable !== undefined
+        ? { remove: { label: e.delete, screen: { name: 'effect-delete', id: deletable } } }
+        : {})}
+    >
+      <ChangeRadios
+        locale={locale}
+        legend={e.change}
+        hint={e.changeHint}
+        error={error('effect-change')}
+        value={fields.change}
+        onChange={(change) => update({ change })}
+      />
+      <DateField
+        id="effect-started"
+        legend={e.started}
+        hint={e.startedHint}
+        error={error('effect-started-day')}
+        value={dateValue}
+        onInput={({ day, month, year }) => update({ day, month, year })}
+      />
+      <TextArea
+        id="effect-description"
+        label={e.description}
+        hint={e.descriptionHint}
+        error={error('effect-description')}
+        value={fields.description}
+        onInput={(description) => update({ description })}
+        rows={5}
+      />
+    </RecordFormPage>
   );
 }
 
@@ -370,74 +314,45 @@ function ChangeRadios(props: {
 }
 
 export function DeleteEffectScreen({ id }: { id: string }) {
-  const { t, locale, navigate, diary } = useApp();
+  const { locale, navigate, diary } = useApp();
   const dm = useDiaryText();
   const e = dm.diary.effects;
-  const { state, retry } = useDiary();
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | undefined>();
+  const loaded = useDiary();
+  const { state } = loaded;
   const keep = (): void => navigate({ name: 'effect-edit', id });
-  const done = (): void => {
+  const { busy, problem, remove } = useDeleteRecord(id, () => {
     diary.effects.delete(id);
     navigate({ name: 'effects' }, e.removed);
-  };
-  const remove = async (): Promise<void> => {
-    if (busy) return;
-    setBusy(true);
-    setProblem(undefined);
-    try {
-      await diary.store.remove(id);
-      done();
-    } catch (err) {
-      setBusy(false);
-      if (isApiError(err, 'not_found')) done();
-      else setProblem(describeError(t, err));
-    }
-  };
+  });
   const held =
     state.kind === 'loaded' ? state.data.effects.find((effect) => effect.id === id) : undefined;
   return (
-    <Page
+    <DeleteRecordPage
       title={e.removeTitle}
-      {...(held !== undefined
-        ? {
-            caption: format(e.editHidden, {
+      caption={
+        held !== undefined
+          ? format(e.editHidden, {
               change: effectLabel(locale, held.value.change),
               date: formatLocalDate(locale, held.value.startedOn),
-            }),
-          }
-        : {})}
+            })
+          : undefined
+      }
       back={keep}
-      errors={problem !== undefined ? [{ field: 'confirm-delete', message: problem }] : []}
+      problem={problem}
+      diary={loaded}
+      present={held !== undefined}
+      notFound={e.notFound}
+      backToList={{ label: e.back, screen: { name: 'effects' } }}
     >
-      <Busy message={state.kind === 'loading' ? dm.diary.view.loading : undefined} />
-      {state.kind === 'failed' && (
-        <div class="notice notice--error" role="alert">
-          <p>{state.message}</p>
-          <Button variant="secondary" onClick={retry}>
-            {t.home.retry}
-          </Button>
-        </div>
-      )}
-      {state.kind === 'loaded' && held === undefined && (
-        <>
-          <p>{e.notFound}</p>
-          <LinkButton onClick={() => navigate({ name: 'effects' })}>{e.back}</LinkButton>
-        </>
-      )}
-      {state.kind === 'loaded' && held !== undefined && (
-        <>
-          <ConfirmDelete
-            warning={e.removeWarning}
-            busy={busy}
-            busyMessage={e.removing}
-            confirm={e.removeConfirm}
-            keep={e.removeKeep}
-            onConfirm={() => void remove()}
-            onKeep={keep}
-          />
-        </>
-      )}
-    </Page>
+      <ConfirmDelete
+        warning={e.removeWarning}
+        busy={busy}
+        busyMessage={e.removing}
+        confirm={e.removeConfirm}
+        keep={e.removeKeep}
+        onConfirm={() => void remove()}
+        onKeep={keep}
+      />
+    </DeleteRecordPage>
   );
 }

@@ -23,6 +23,7 @@ import {
   useDiary,
   type DiaryData,
 } from '../diary-ui.js';
+import { DiaryLoadFailed } from '../record-screens.js';
 import { browserTimeZone } from '../incident-form.js';
 import { groupByDay, isEmptyFilter, toIncidentFilter, type ListFilter } from '../list-filter.js';
 import { emptyFilter } from '../list-filter.js';
@@ -31,7 +32,7 @@ import type { DecryptedRecord } from '../../../../vault/index.js';
 import { Busy, Button, LinkButton, Page, TextField } from '../../components/ui.js';
 
 export function IncidentsScreen() {
-  const { t, navigate } = useApp();
+  const { navigate } = useApp();
   const dm = useDiaryText();
   const l = dm.diary.list;
   const { state, retry } = useDiary({ partial: true });
@@ -41,16 +42,7 @@ export function IncidentsScreen() {
         <Button onClick={() => navigate({ name: 'incident-new' })}>{dm.diary.home.full}</Button>
       </div>
       <Busy message={state.kind === 'loading' ? l.loading : undefined} />
-      {state.kind === 'failed' && (
-        <div class="notice notice--error" role="alert">
-          <p>
-            {l.loadFailed} {state.message}
-          </p>
-          <Button variant="secondary" onClick={retry}>
-            {t.home.retry}
-          </Button>
-        </div>
-      )}
+      <DiaryLoadFailed state={state} retry={retry} lead={l.loadFailed} />
       {state.kind === 'loaded' && <IncidentList data={state.data} />}
     </Page>
   );

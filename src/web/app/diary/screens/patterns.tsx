@@ -29,10 +29,11 @@ import {
   useDiary,
   type DiaryData,
 } from '../diary-ui.js';
+import { DiaryLoadFailed } from '../record-screens.js';
 import { browserTimeZone } from '../incident-form.js';
 import { format } from '../../shell/messages.js';
 import type { DiaryMessages } from '../messages.js';
-import { Busy, Button, LinkButton, Page } from '../../components/ui.js';
+import { Busy, LinkButton, Page } from '../../components/ui.js';
 
 /** Places drawn in the chart; the table beside it lists every one. */
 export const PLACES_IN_CHART = 10;
@@ -67,7 +68,7 @@ export function placeLabels(
 }
 
 export function PatternsScreen() {
-  const { t, navigate } = useApp();
+  const { navigate } = useApp();
   const dm = useDiaryText();
   const p = dm.diary.patterns;
   const { state, retry } = useDiary();
@@ -75,14 +76,7 @@ export function PatternsScreen() {
     <Page title={p.title} back={() => navigate({ name: 'home' })}>
       <p>{p.lede}</p>
       <Busy message={state.kind === 'loading' ? p.loading : undefined} />
-      {state.kind === 'failed' && (
-        <div class="notice notice--error" role="alert">
-          <p>{state.message}</p>
-          <Button variant="secondary" onClick={retry}>
-            {t.home.retry}
-          </Button>
-        </div>
-      )}
+      <DiaryLoadFailed state={state} retry={retry} />
       {state.kind === 'loaded' &&
         (state.data.incidents.length === 0 ? (
           <>

@@ -4,18 +4,29 @@
  * every screen shows a missing person as "Unknown person (deleted)".
  */
 import { InSharesWarning, takeOutOfLiveShares, useSharesHolding } from '../../share/in-shares.js';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useMemo } from 'preact/hooks';
 import {
   filterIncidents,
   RELATIONSHIPS,
   type Entry,
   type Incident,
+  type Person,
+  type PersonInput,
 } from '../../../../domain/diary/index.js';
-import { isApiError, type RecordResponse, PERSON } from '../../../../vault/index.js';
-import { useApp, type PersonDraft } from '../../shell/context.js';
+import { PERSON } from '../../../../vault/index.js';
+import { useApp, type RecordDraft } from '../../shell/context.js';
 import { useDiaryText } from '../diary-text.js';
 import { personName, relationshipLabel, Select, useDiary } from '../diary-ui.js';
-import { describeError } from '../../shell/errors.js';
+import {
+  DeleteRecordPage,
+  DiaryLoadFailed,
+  DraftLoading,
+  RecordFormPage,
+  useDeleteRecord,
+  useRecordForm,
+  useSavedDraft,
+  type RecordScreenKind,
+} from '../record-screens.js';
 import { format } from '../../shell/messages.js';
 import {
   checkPerson,
@@ -32,10 +43,16 @@ import {
   Page,
   TextArea,
   TextField,
-  type ErrorItem,
 } from '../../components/ui.js';
 
 const NEW_DRAFT = 'new';
+
+const PEOPLE: RecordScreenKind<Person, PersonInput, PersonFields> = {
+  kind: PERSON,
+  drafts: (diary) => diary.people,
+  toFields: personToFields,
+  list: { name: 'people' },
+};
 
 /**
  * How many incidents name each person as having done it, and as a witness.
@@ -61,7 +78,7 @@ export function personRoles(
 }
 
 export function PeopleScreen() {
-  const { t, locale, navigate } = useApp();
+  const { locale, navigate } = useApp();
   const dm = useDiaryText();
   const p = dm.diary.people;
   const r = dm.diaryExtra.people;
@@ -78,14 +95,7 @@ export function PeopleScreen() {
       <p>{p.lede}</p>
       <Button onClick={() => navigate({ name: 'person-new' })}>{p.add}</Button>
       <Busy message={state.kind === 'loading' ? dm.diary.view.loading : undefined} />
-      {state.kind === 'failed' && (
-        <div class="notice notice--error" role="alert">
-          <p>{state.message}</p>
-          <Button variant="secondary" onClick={retry}>
-            {t.home.retry}
-          </Button>
-        </div>
-      )}
+      <DiaryLoadFailed state={state} retry={retry} />
       {state.kind === 'loaded' &&
         (state.data.people.length === 0 ? (
           <p>{p.empty}</p>
@@ -139,34 +149,12 @@ export function NewPersonScreen() {
 }
 
 export function EditPersonScreen({ id }: { id: string }) {
-  const { t, diary, navigate } = useApp();
+  const { diary } = useApp();
   const dm = useDiaryText();
   const held = diary.store.get('person', id);
-  const [draft, setDraft] = useState<PersonDraft | undefined>(
-    diary.people.get(id) ??
-      (held !== undefined
-        ? { fields: personToFields(held.record.value), base: held.response }
-        : undefined),
-  );
-  const [problem, setProblem] = useState<string | undefined>();
-  useEffect(() => {
-    if (draft !== undefined) return;
-    diary.store.fetchOne(PERSON, id).then(
-      ({ record, response }) => setDraft({ fields: personToFields(record.value), base: response }),
-      (e: unknown) => setProblem(isApiError(e) ? describeError(t, e) : dm.diary.view.unreadable),
-    );
-  }, []);
+  const { draft, problem } = useSavedDraft(PEOPLE, id, held, dm.diary.people.notFound);
   if (draft === undefined) {
-    return (
-      <Page title={dm.diary.people.editTitle} back={() => navigate({ name: 'people' })}>
-        <Busy message={problem === undefined ? dm.diary.view.loading : undefined} />
-        {problem !== undefined && (
-          <div class="notice notice--error" role="alert">
-            <p>{problem}</p>
-          </div>
-        )}
-      </Page>
-    );
+    return <DraftLoading title={dm.diary.people.editTitle} problem={problem} list={PEOPLE.list} />;
   }
   return (
     <PersonForm title={dm.diary.people.editTitle} draftKey={id} draft={draft} deletable={id} />
@@ -181,154 +169,105 @@ function PersonForm({
 }: {
   title: string;
   draftKey: string;
-  draft: PersonDraft;
+  draft: RecordDraft<PersonFields>;
   /** The person's id, when they are saved and so can be deleted. */
   deletable?: string;
 }) {
-  const { t, locale, navigate, diary } = useApp();
+  const { locale } = useApp();
   const dm = useDiaryText();
   const p = dm.diary.people;
-  const [fields, setFields] = useState<PersonFields>(draft.fields);
-  const [base] = useState<RecordResponse | undefined>(draft.base);
-  const [errors, setErrors] = useState<ErrorItem[]>([]);
-  const [seq, setSeq] = useState(0);
-  const [busy, setBusy] = useState(false);
-
-  const update = (next: Partial<PersonFields>): void => {
-    const merged = { ...fields, ...next };
-    setFields(merged);
-    diary.people.set(draftKey, { fields: merged, ...(base !== undefined ? { base } : {}) });
-  };
-  const leave = (): void => {
-    diary.people.delete(draftKey);
-    navigate({ name: 'people' });
-  };
-  const submit = async (event: Event): Promise<void> => {
-    event.preventDefault();
-    if (busy) return;
-    const check = checkPerson(fields);
-    if (!check.ok) {
-      setErrors(
-        check.issues.map((i) => {
+  const form = useRecordForm(PEOPLE, {
+    draftKey,
+    draft,
+    firstField: 'person-name',
+    saved: p.saved,
+    check: (fields) => {
+      const check = checkPerson(fields);
+      if (check.ok) return check;
+      return {
+        ok: false,
+        errors: check.issues.map((i) => {
           const field = personFieldIdOf(i.path);
           return { field, message: field === 'person-name' ? p.errorName : i.message };
         }),
-      );
-      setSeq(seq + 1);
-      return;
-    }
-    setBusy(true);
-    try {
-      if (base === undefined) {
-        await diary.store.add(PERSON, check.value);
-      } else {
-        await diary.store.edit(PERSON, base, check.value);
-      }
-      diary.people.delete(draftKey);
-      navigate({ name: 'people' }, p.saved);
-    } catch (e) {
-      setBusy(false);
-      setErrors([
-        {
-          field: 'person-name',
-          message: isApiError(e, 'revision_conflict')
-            ? dm.diary.form.conflict
-            : describeError(t, e),
-        },
-      ]);
-      setSeq(seq + 1);
-    }
-  };
-  const error = (id: string): string | undefined => errors.find((e) => e.field === id)?.message;
+      };
+    },
+  });
+  const { fields, update, error } = form;
   return (
-    <Page title={title} errors={errors} errorSeq={seq} back={leave}>
-      <form noValidate onSubmit={(e) => void submit(e)}>
-        <TextField
-          id="person-name"
-          label={p.name}
-          error={error('person-name')}
-          value={fields.name}
-          onInput={(name) => update({ name })}
-          autocomplete="off"
-          width="full"
-        />
-        <TextField
-          id="person-alias"
-          label={p.alias}
-          hint={p.aliasHint}
-          error={error('person-alias')}
-          value={fields.alias}
-          onInput={(alias) => update({ alias })}
-          autocomplete="off"
-          width="full"
-        />
-        <Select
-          id="person-relationship"
-          label={p.relationship}
-          options={[
-            { value: '', label: p.relationshipNone },
-            ...RELATIONSHIPS.map((r) => ({ value: r.key, label: r.label[locale] })),
-          ]}
-          value={fields.relationship}
-          onChange={(relationship) => update({ relationship })}
-        />
-        <TextArea
-          id="person-description"
-          label={p.description}
-          error={error('person-description')}
-          value={fields.description}
-          onInput={(description) => update({ description })}
-          rows={3}
-        />
-        <TextArea
-          id="person-vehicles"
-          label={p.vehicles}
-          hint={p.vehiclesHint}
-          error={error('person-vehicles')}
-          value={fields.vehicles}
-          onInput={(vehicles) => update({ vehicles })}
-          rows={2}
-        />
-        <TextArea
-          id="person-phones"
-          label={p.phones}
-          hint={p.phonesHint}
-          error={error('person-phones')}
-          value={fields.phones}
-          onInput={(phones) => update({ phones })}
-          rows={2}
-        />
-        <TextArea
-          id="person-accounts"
-          label={p.accounts}
-          hint={p.accountsHint}
-          error={error('person-accounts')}
-          value={fields.accounts}
-          onInput={(accounts) => update({ accounts })}
-          rows={2}
-        />
-        <p class="hint">{dm.diary.form.draftNote}</p>
-        <Busy message={busy ? dm.diary.form.saving : undefined} />
-        <div class="button-group">
-          <Button type="submit" disabled={busy}>
-            {p.save}
-          </Button>
-          <LinkButton onClick={leave}>{t.common.cancel}</LinkButton>
-        </div>
-      </form>
-      {deletable !== undefined && (
-        // Outside the form, so pressing Enter in a field can never reach it.
-        <div class="record-delete">
-          <Button
-            variant="warning"
-            disabled={busy}
-            onClick={() => navigate({ name: 'person-delete', id: deletable })}
-          >
-            {p.delete}
-          </Button>
-        </div>
-      )}
-    </Page>
+    <RecordFormPage
+      title={title}
+      form={form}
+      save={p.save}
+      {...(deletable !== undefined
+        ? { remove: { label: p.delete, screen: { name: 'person-delete', id: deletable } } }
+        : {})}
+    >
+      <TextField
+        id="person-name"
+        label={p.name}
+        error={error('person-name')}
+        value={fields.name}
+        onInput={(name) => update({ name })}
+        autocomplete="off"
+        width="full"
+      />
+      <TextField
+        id="person-alias"
+        label={p.alias}
+        hint={p.aliasHint}
+        error={error('person-alias')}
+        value={fields.alias}
+        onInput={(alias) => update({ alias })}
+        autocomplete="off"
+        width="full"
+      />
+      <Select
+        id="person-relationship"
+        label={p.relationship}
+        options={[
+          { value: '', label: p.relationshipNone },
+          ...RELATIONSHIPS.map((r) => ({ value: r.key, label: r.label[locale] })),
+        ]}
+        value={fields.relationship}
+        onChange={(relationship) => update({ relationship })}
+      />
+      <TextArea
+        id="person-description"
+        label={p.description}
+        error={error('person-description')}
+        value={fields.description}
+        onInput={(description) => update({ description })}
+        rows={3}
+      />
+      <TextArea
+        id="person-vehicles"
+        label={p.vehicles}
+        hint={p.vehiclesHint}
+        error={error('person-vehicles')}
+        value={fields.vehicles}
+        onInput={(vehicles) => update({ vehicles })}
+        rows={2}
+      />
+      <TextArea
+        id="person-phones"
+        label={p.phones}
+        hint={p.phonesHint}
+        error={error('person-phones')}
+        value={fields.phones}
+        onInput={(phones) => update({ phones })}
+        rows={2}
+      />
+      <TextArea
+        id="person-accounts"
+        label={p.accounts}
+        hint={p.accountsHint}
+        error={error('person-accounts')}
+        value={fields.accounts}
+        onInput={(accounts) => update({ accounts })}
+        rows={2}
+      />
+    </RecordFormPage>
   );
 }
 
@@ -342,84 +281,57 @@ export function incidentsNamingPerson(
 }
 
 export function DeletePersonScreen({ id }: { id: string }) {
-  const { t, navigate, diary, api, session } = useApp();
+  const { navigate, diary, api, session } = useApp();
   const shares = useSharesHolding(id);
   const dm = useDiaryText();
   const p = dm.diary.people;
-  const { state, retry } = useDiary();
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | undefined>();
+  const loaded = useDiary();
+  const { state } = loaded;
   const keep = (): void => navigate({ name: 'person-edit', id });
-  const done = (): void => {
-    diary.people.delete(id);
-    // A list filtered by a person who no longer exists would show nothing, and no way to see why.
-    if (diary.filter.personId === id) diary.filter = { ...diary.filter, personId: '' };
-    navigate({ name: 'people' }, p.removed);
-  };
-  const remove = async (): Promise<void> => {
-    if (busy) return;
-    setBusy(true);
-    setProblem(undefined);
-    try {
-      await takeOutOfLiveShares(api, session.accountKey, shares, id);
-      await diary.store.remove(id);
-      done();
-    } catch (e) {
-      setBusy(false);
-      if (isApiError(e, 'not_found')) done();
-      else setProblem(describeError(t, e));
-    }
-  };
+  const { busy, problem, remove } = useDeleteRecord(
+    id,
+    () => {
+      diary.people.delete(id);
+      // A list filtered by a person who no longer exists would show nothing, and no way to see why.
+      if (diary.filter.personId === id) diary.filter = { ...diary.filter, personId: '' };
+      navigate({ name: 'people' }, p.removed);
+    },
+    () => takeOutOfLiveShares(api, session.accountKey, shares, id),
+  );
   const held =
     state.kind === 'loaded' ? state.data.people.find((person) => person.id === id) : undefined;
-  const present = held !== undefined;
   const named = state.kind === 'loaded' ? incidentsNamingPerson(state.data, id) : 0;
   return (
-    <Page
+    <DeleteRecordPage
       title={p.removeTitle}
-      {...(held !== undefined ? { caption: personName(held.value) } : {})}
+      caption={held !== undefined ? personName(held.value) : undefined}
       back={keep}
-      errors={problem !== undefined ? [{ field: 'confirm-delete', message: problem }] : []}
+      problem={problem}
+      diary={loaded}
+      present={held !== undefined}
+      notFound={p.notFound}
+      backToList={{ label: p.back, screen: { name: 'people' } }}
     >
-      <Busy message={state.kind === 'loading' ? dm.diary.view.loading : undefined} />
-      {state.kind === 'failed' && (
-        <div class="notice notice--error" role="alert">
-          <p>{state.message}</p>
-          <Button variant="secondary" onClick={retry}>
-            {t.home.retry}
-          </Button>
-        </div>
-      )}
-      {state.kind === 'loaded' && !present && (
-        <>
-          <p>{p.notFound}</p>
-          <LinkButton onClick={() => navigate({ name: 'people' })}>{p.back}</LinkButton>
-        </>
-      )}
-      {state.kind === 'loaded' && present && (
-        <>
-          <InSharesWarning shares={shares} />
-          <ConfirmDelete
-            warning={
-              <>
-                {named === 0
-                  ? p.removeNamedNone
-                  : named === 1
-                    ? p.removeNamedOne
-                    : format(p.removeNamed, { n: named })}{' '}
-                {p.removeWarning}
-              </>
-            }
-            busy={busy}
-            busyMessage={p.removing}
-            confirm={p.removeConfirm}
-            keep={p.removeKeep}
-            onConfirm={() => void remove()}
-            onKeep={keep}
-            named={named}
-          />
-        </>
-      )}
-    </Page>
+      <InSharesWarning shares={shares} />
+      <ConfirmDelete
+        warning={
+          <>
+            {named === 0
+              ? p.removeNamedNone
+              : named === 1
+                ? p.removeNamedOne
+                : format(p.removeNamed, { n: named })}{' '}
+            {p.removeWarning}
+          </>
+        }
+        busy={busy}
+        busyMessage={p.removing}
+        confirm={p.removeConfirm}
+        keep={p.removeKeep}
+        onConfirm={() => void remove()}
+        onKeep={keep}
+        named={named}
+      />
+    </DeleteRecordPage>
   );
 }

@@ -15,13 +15,14 @@ import {
   useDiary,
   type DiaryData,
 } from '../diary-ui.js';
+import { DiaryLoadFailed } from '../record-screens.js';
 import { browserTimeZone } from '../incident-form.js';
 import { format } from '../../shell/messages.js';
 import { Busy, Button, Page, TextField } from '../../components/ui.js';
 import { IncidentDetails } from './incident.js';
 
 export function PrintScreen() {
-  const { t, navigate, diary, api, session, revisions } = useApp();
+  const { navigate, diary, api, session, revisions } = useApp();
   const dm = useDiaryText();
   const p = dm.diary.print;
   const j = dm.diaryExtra.journal;
@@ -74,14 +75,7 @@ export function PrintScreen() {
         </Button>
       </div>
       <Busy message={state.kind === 'loading' ? dm.diary.list.loading : undefined} />
-      {state.kind === 'failed' && (
-        <div class="notice notice--error no-print" role="alert">
-          <p>{state.message}</p>
-          <Button variant="secondary" onClick={retry}>
-            {t.home.retry}
-          </Button>
-        </div>
-      )}
+      <DiaryLoadFailed state={state} retry={retry} print={false} />
       <Busy message={withJournal && journal === 'loading' ? j.loading : undefined} />
       {state.kind === 'loaded' && (
         <Log
