@@ -10,12 +10,18 @@ import {
   KeyMismatchError,
   startRecovery,
   type StartedRecovery,
-  choosePassphrase,
   validateUsername,
   wipeBestEffort,
 } from '../../../vault/index.js';
 import { useApp } from '../shell/context.js';
 import { useAccountText } from './account-text.js';
+import {
+  NEW_PASSPHRASE_ID,
+  NewPassphraseFields,
+  newPassphraseErrorItems,
+  useNewPassphrase,
+  type NewPassphraseErrors,
+} from './new-passphrase.js';
 import { describeError } from '../shell/errors.js';
 import { format } from '../shell/messages.js';
 import {
@@ -175,14 +181,10 @@ export function RecoverPassphraseScreen({ draft }: { draft: RecoverDraft }) {
   const { t, navigate, api, unlocked } = useApp();
   const a = useAccountText();
   const r = a.recover;
-  const [passphrase, setPassphrase] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const [errors, setErrors] = useState<{ passphrase?: string; confirm?: string; form?: string }>(
-    {},
-  );
+  const pair = useNewPassphrase(draft.username);
+  const [errors, setErrors] = useState<NewPassphraseErrors & { form?: string }>({});
   const [seq, setSeq] = useState(0);
   const [busy, setBusy] = useState(false);
-  const { assessment } = choosePassphrase(passphrase, draft.username);
   const started = draft.started;
 
   const fail = (next: typeof errors): void => {
@@ -193,11 +195,7 @@ export function RecoverPassphraseScreen({ draft }: { draft: RecoverDraft }) {
   const submit = async (event: Event): Promise<void> => {
     event.preventDefault();
     if (busy || started === undefined) return;
-    const choice = choosePassphrase(passphrase, draft.username);
-    const next: typeof errors = {};
-    if (choice.error !== undefined) next.passphrase = a.passphraseErrors[choice.error];
-    else if (confirm.length === 0) next.confirm = a.passphraseErrors.confirmRequired;
-    else if (confirm !== passphrase) next.confirm = a.passphraseErrors.mismatch;
+    const next = pair.check(a);
     if (Object.keys(next).length > 0) {
       fail(next);
       return;
@@ -206,7 +204,7 @@ export function RecoverPassphraseScreen({ draft }: { draft: RecoverDraft }) {
     setBusy(true);
     await nextPaint();
     try {
-      const opened = await completeRecovery(api, started, passphrase);
+      const opened = await completeRecovery(api, started, pair.passphrase);
       draft.started = undefined; // the session owns the account key now
       unlocked(opened);
       navigate({ name: 'home' }, t.home.recovered);
@@ -223,36 +221,20 @@ export function RecoverPassphraseScreen({ draft }: { draft: RecoverDraft }) {
   };
 
   const items: ErrorItem[] = [
-    ...(errors.form !== undefined ? [{ field: 'new-passphrase', message: errors.form }] : []),
-    ...(errors.passphrase !== undefined
-      ? [{ field: 'new-passphrase', message: errors.passphrase }]
-      : []),
-    ...(errors.confirm !== undefined
-      ? [{ field: 'confirm-passphrase', message: errors.confirm }]
-      : []),
+    ...(errors.form !== undefined ? [{ field: NEW_PASSPHRASE_ID, message: errors.form }] : []),
+    ...newPassphraseErrorItems(errors),
   ];
 
   return (
     <Page title={r.newTitle} caption={r.caption} errors={items} errorSeq={seq}>
       <p>{r.newLede}</p>
       <form noValidate onSubmit={(e) => void submit(e)}>
-        <PassphraseField
-          id="new-passphrase"
+        <NewPassphraseFields
+          pair={pair}
+          errors={errors}
           label={r.newLabel}
           hint={a.changePassphrase.newHint}
-          error={errors.passphrase}
-          value={passphrase}
-          onInput={setPassphrase}
-          autocomplete="new-password"
-          strength={assessment}
-        />
-        <PassphraseField
-          id="confirm-passphrase"
-          label={r.confirmLabel}
-          error={errors.confirm}
-          value={confirm}
-          onInput={setConfirm}
-          autocomplete="new-password"
+          confirmLabel={r.confirmLabel}
         />
         <Busy message={busy ? r.saving : undefined} />
         <Button type="submit" disabled={busy}>

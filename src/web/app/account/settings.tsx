@@ -9,13 +9,18 @@ import {
   changePassphrase,
   deleteAccount,
   isWrongCredentials,
-  choosePassphrase,
   normaliseUsername,
   AUTO_LOCK_CHOICES,
   type AutoLockMinutes,
 } from '../../../vault/index.js';
 import { useApp } from '../shell/context.js';
 import { useAccountText } from './account-text.js';
+import {
+  NewPassphraseFields,
+  newPassphraseErrorItems,
+  useNewPassphrase,
+  type NewPassphraseErrors,
+} from './new-passphrase.js';
 import { describeError } from '../shell/errors.js';
 import { format } from '../shell/messages.js';
 import type { AccountMessages } from './messages.js';
@@ -216,29 +221,21 @@ export function ChangePassphraseScreen() {
   const a = useAccountText();
   const c = a.changePassphrase;
   const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const [errors, setErrors] = useState<{
-    current?: string;
-    next?: string;
-    confirm?: string;
-    form?: string;
-  }>({});
+  const pair = useNewPassphrase(session.isUnlocked ? session.username : '');
+  const [errors, setErrors] = useState<NewPassphraseErrors & { current?: string; form?: string }>(
+    {},
+  );
   const [seq, setSeq] = useState(0);
   const [busy, setBusy] = useState(false);
   const username = session.isUnlocked ? session.username : '';
-  const { assessment } = choosePassphrase(next, username);
 
   const submit = async (event: Event): Promise<void> => {
     event.preventDefault();
     if (busy) return;
-    const found: typeof errors = {};
-    if (current.length === 0) found.current = c.currentRequired;
-    const choice = choosePassphrase(next, username);
-    if (choice.error !== undefined) found.next = a.passphraseErrors[choice.error];
-    else if (next === current) found.next = c.same;
-    else if (confirm.length === 0) found.confirm = a.passphraseErrors.confirmRequired;
-    else if (confirm !== next) found.confirm = a.passphraseErrors.mismatch;
+    const found: typeof errors = {
+      ...(current.length === 0 ? { current: c.currentRequired } : {}),
+      ...pair.check(a, { as: current, message: c.same }),
+    };
     setErrors(found);
     if (Object.keys(found).length > 0) {
       setSeq(seq + 1);
@@ -247,7 +244,13 @@ export function ChangePassphraseScreen() {
     setBusy(true);
     await nextPaint();
     try {
-      const wrapped = await changePassphrase(api, username, session.accountKey, current, next);
+      const wrapped = await changePassphrase(
+        api,
+        username,
+        session.accountKey,
+        current,
+        pair.passphrase,
+      );
       session.setWrappedAccountKey(wrapped);
       navigate({ name: 'settings' }, a.settings.passphraseChanged);
     } catch (e) {
@@ -264,10 +267,7 @@ export function ChangePassphraseScreen() {
     ...(errors.current !== undefined
       ? [{ field: 'current-passphrase', message: errors.current }]
       : []),
-    ...(errors.next !== undefined ? [{ field: 'new-passphrase', message: errors.next }] : []),
-    ...(errors.confirm !== undefined
-      ? [{ field: 'confirm-passphrase', message: errors.confirm }]
-      : []),
+    ...newPassphraseErrorItems(errors),
   ];
 
   return (
@@ -282,23 +282,12 @@ export function ChangePassphraseScreen() {
           onInput={setCurrent}
           autocomplete="current-password"
         />
-        <PassphraseField
-          id="new-passphrase"
+        <NewPassphraseFields
+          pair={pair}
+          errors={errors}
           label={c.newLabel}
           hint={c.newHint}
-          error={errors.next}
-          value={next}
-          onInput={setNext}
-          autocomplete="new-password"
-          strength={assessment}
-        />
-        <PassphraseField
-          id="confirm-passphrase"
-          label={c.confirmLabel}
-          error={errors.confirm}
-          value={confirm}
-          onInput={setConfirm}
-          autocomplete="new-password"
+          confirmLabel={c.confirmLabel}
         />
         <Busy message={busy ? c.working : undefined} />
         <Button type="submit" disabled={busy}>
