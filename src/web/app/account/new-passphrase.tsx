@@ -18,10 +18,24 @@ export const NEW_PASSPHRASE_ID = 'new-passphrase';
 export const CONFIRM_PASSPHRASE_ID = 'confirm-passphrase';
 
 /**
- * The two fields' state. `check` gives the first problem: the passphrase itself (too short, too
- * common, the username…), then `same` (e.g. "the same as your current one"), then the second
- * copy missing or different.
+ * The first problem with a new passphrase and its second copy: the passphrase itself (too
+ * short, too common, the username…), then `same` (e.g. "the same as your current one"), then
+ * the second copy missing or different.
  */
+export function checkNewPassphrase(
+  a: AccountMessages,
+  typed: { readonly passphrase: string; readonly confirm: string; readonly username: string },
+  same?: { readonly as: string; readonly message: string },
+): NewPassphraseErrors {
+  const choice = choosePassphrase(typed.passphrase, typed.username);
+  if (choice.error !== undefined) return { passphrase: a.passphraseErrors[choice.error] };
+  if (same !== undefined && typed.passphrase === same.as) return { passphrase: same.message };
+  if (typed.confirm.length === 0) return { confirm: a.passphraseErrors.confirmRequired };
+  if (typed.confirm !== typed.passphrase) return { confirm: a.passphraseErrors.mismatch };
+  return {};
+}
+
+/** The two fields' state, and `check` (checkNewPassphrase) on what is typed in them. */
 export function useNewPassphrase(username: string) {
   const [passphrase, setPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
@@ -29,14 +43,7 @@ export function useNewPassphrase(username: string) {
   const check = (
     a: AccountMessages,
     same?: { readonly as: string; readonly message: string },
-  ): NewPassphraseErrors => {
-    const choice = choosePassphrase(passphrase, username);
-    if (choice.error !== undefined) return { passphrase: a.passphraseErrors[choice.error] };
-    if (same !== undefined && passphrase === same.as) return { passphrase: same.message };
-    if (confirm.length === 0) return { confirm: a.passphraseErrors.confirmRequired };
-    if (confirm !== passphrase) return { confirm: a.passphraseErrors.mismatch };
-    return {};
-  };
+  ): NewPassphraseErrors => checkNewPassphrase(a, { passphrase, confirm, username }, same);
   return { passphrase, setPassphrase, confirm, setConfirm, assessment, check };
 }
 

@@ -30,7 +30,6 @@ import {
   LinkButton,
   nextPaint,
   Page,
-  PassphraseField,
   TextField,
   type ErrorItem,
 } from '../components/ui.js';
