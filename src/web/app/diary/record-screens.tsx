@@ -12,6 +12,8 @@ import { useApp, type RecordDraft, type Screen } from '../shell/context.js';
 import { describeError } from '../shell/errors.js';
 import { Busy, Button, LinkButton, Page, type ErrorItem } from '../components/ui.js';
 import { useDiaryText } from './diary-text.js';
+import type { DiaryMessages } from './messages.js';
+import type { Messages } from '../shell/messages.js';
 import type { DiaryState } from './diary-ui.js';
 
 /** What a record screen needs to know about its kind of record. */
@@ -61,17 +63,33 @@ export function useSavedDraft<T, I, F>(
     if (draft !== undefined) return;
     diary.store.fetchOne(spec.kind, id).then(
       ({ record, response }) => setDraft({ fields: spec.toFields(record.value), base: response }),
-      (e: unknown) =>
-        setProblem(
-          notFound !== undefined && isApiError(e, 'not_found')
-            ? notFound
-            : isApiError(e)
-              ? describeError(t, e)
-              : dm.diary.view.unreadable,
-        ),
+      (e: unknown) => setProblem(recordProblem(t, dm, e, notFound)),
     );
   }, []);
   return { draft, problem };
+}
+
+/**
+ * Why a record could not be read, in words: `notFound` for one that is gone (when given), the
+ * server's refusal, or that it could not be opened.
+ */
+export function recordProblem(
+  t: Messages,
+  dm: DiaryMessages,
+  e: unknown,
+  notFound?: string,
+): string {
+  if (notFound !== undefined && isApiError(e, 'not_found')) return notFound;
+  return isApiError(e) ? describeError(t, e) : dm.diary.view.unreadable;
+}
+
+/** A problem said as an alert. */
+export function Problem({ message }: { message: string }) {
+  return (
+    <div class="notice notice--error" role="alert">
+      <p>{message}</p>
+    </div>
+  );
 }
 
 /** The page shown while a saved record is fetched for editing, or why it could not be. */
@@ -81,11 +99,7 @@ export function DraftLoading(props: { title: string; problem: string | undefined
   return (
     <Page title={props.title} back={() => navigate(props.list)}>
       <Busy message={props.problem === undefined ? dm.diary.view.loading : undefined} />
-      {props.problem !== undefined && (
-        <div class="notice notice--error" role="alert">
-          <p>{props.problem}</p>
-        </div>
-      )}
+      {props.problem !== undefined && <Problem message={props.problem} />}
     </Page>
   );
 }

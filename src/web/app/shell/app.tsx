@@ -31,12 +31,9 @@ import { formatDate, formatHappenedAt } from './format-date.js';
 import { MESSAGES, type AppLocale } from './messages.js';
 import { EVIDENCE_SCREEN_NAMES, EvidenceScreenView, storeFile } from '../evidence/index.js';
 import { emptyFilter } from '../diary/list-filter.js';
-import {
-  DeleteIncidentScreen,
-  EditIncidentScreen,
-  IncidentViewScreen,
-  NewIncidentScreen,
-} from '../diary/screens/incident.js';
+import { IncidentViewScreen } from '../diary/screens/incident.js';
+import { EditIncidentScreen, NewIncidentScreen } from '../diary/screens/incident-edit.js';
+import { DeleteIncidentScreen } from '../diary/screens/incident-delete.js';
 import { IncidentsScreen } from '../diary/screens/incidents.js';
 import { QuickCaptureScreen } from '../diary/screens/quick-capture.js';
 import { PatternsScreen } from '../diary/screens/patterns.js';

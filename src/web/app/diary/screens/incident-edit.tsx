@@ -1,0 +1,505 @@
+/**
+ * The full incident form, new and edit. Its state is a draft kept in memory (app context)
+ * until it is saved or cancelled, so moving to another screen and back keeps it; nothing is
+ * written to browser storage.
+ */
+import { useState } from 'preact/hooks';
+import {
+  BEHAVIOUR_GROUPS,
+  behavioursInGroup,
+  CHANNELS,
+  EFFECTS,
+  type Incident,
+  type IncidentInput,
+} from '../../../../domain/diary/index.js';
+import { isApiError, type RecordResponse, INCIDENT, PERSON } from '../../../../vault/index.js';
+import { useApp, type IncidentDraft } from '../../shell/context.js';
+import { useDiaryText } from '../diary-text.js';
+import {
+  DraftLoading,
+  recordProblem,
+  useSavedDraft,
+  type RecordScreenKind,
+} from '../record-screens.js';
+import {
+  Checkbox,
+  Checkboxes,
+  NativeDateField,
+  personName,
+  Select,
+  useDiary,
+} from '../diary-ui.js';
+import { describeError } from '../../shell/errors.js';
+import {
+  browserTimeZone,
+  checkIncident,
+  emptyIncidentFields,
+  fieldIdOf,
+  incidentToFields,
+  type IncidentFields,
+} from '../incident-form.js';
+import { type AppLocale } from '../../shell/messages.js';
+import type { DiaryMessages } from '../messages.js';
+import {
+  Busy,
+  Button,
+  LinkButton,
+  Page,
+  TextArea,
+  TextField,
+  type ErrorItem,
+} from '../../components/ui.js';
+import { ClockChange, Position, zoneOptions } from './incident-when.js';
+
+const NEW_DRAFT = 'new';
+
+// ---- form ----
+
+export function NewIncidentScreen() {
+  const { diary } = useApp();
+  const dm = useDiaryText();
+  const draft = diary.incidents.get(NEW_DRAFT) ?? {
+    fields: emptyIncidentFields(new Date(), browserTimeZone()),
+  };
+  return <IncidentForm title={dm.diary.form.newTitle} draftKey={NEW_DRAFT} draft={draft} />;
+}
+
+const INCIDENTS: RecordScreenKind<Incident, IncidentInput, IncidentFields> = {
+  kind: INCIDENT,
+  drafts: (diary) => diary.incidents,
+  toFields: incidentToFields,
+  list: { name: 'incidents' },
+};
+
+export function EditIncidentScreen({ id }: { id: string }) {
+  const { diary } = useApp();
+  const dm = useDiaryText();
+  const held = diary.store.get('incident', id);
+  const { draft, problem } = useSavedDraft(INCIDENTS, id, held, dm.diary.view.notFound);
+  if (draft === undefined) {
+    return (
+      <DraftLoading
+        title={dm.diary.form.editTitle}
+        problem={problem}
+        list={{ name: 'incident-view', id }}
+      />
+    );
+  }
+  return <IncidentForm title={dm.diary.form.editTitle} draftKey={id} draft={draft} />;
+}
+
+/**
+ * The message for a schema issue in the person's language. The schema's own messages are in
+ * English, so rarer ones fall back to a plain "check this answer" in any other language.
+ */
+function errorMessage(
+  dm: DiaryMessages,
+  locale: AppLocale,
+  path: string,
+  fallback: string,
+): string {
+  const e = dm.diary.form.errors;
+  if (path.startsWith('when.end')) return e.end;
+  if (path.startsWith('when.timeZone')) return e.timeZone;
+  if (path.startsWith('when')) return e.start;
+  if (path === 'what') return e.what;
+  if (path.startsWith('police.reportedOn')) return e.reportedOn;
+  return locale === 'en' ? fallback : e.other;
+}
+
+function behaviourGroups(locale: AppLocale) {
+  return BEHAVIOUR_GROUPS.map((g) => ({
+    label: g.label[locale],
+    options: behavioursInGroup(g.key).map((b) => ({
+      value: b.key,
+      label: b.label[locale],
+      hint: b.hint[locale],
+    })),
+  }));
+}
+
+function IncidentForm({
+  title,
+  draftKey,
+  draft,
+}: {
+  title: string;
+  draftKey: string;
+  draft: IncidentDraft;
+}) {
+  const { t, locale, navigate, diary } = useApp();
+  const dm = useDiaryText();
+  const { store } = diary;
+  const f = dm.diary.form;
+  const [fields, setFields] = useState<IncidentFields>(draft.fields);
+  const [base, setBase] = useState<RecordResponse | undefined>(draft.base);
+  const [errors, setErrors] = useState<ErrorItem[]>([]);
+  const [conflict, setConflict] = useState(false);
+  const [seq, setSeq] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const { state } = useDiary();
+  const people = state.kind === 'loaded' ? state.data.people : [];
+  const places = state.kind === 'loaded' ? state.data.places : [];
+  const editing = base !== undefined;
+
+  const update = (next: Partial<IncidentFields>): void => {
+    const merged = { ...fields, ...next };
+    setFields(merged);
+    diary.incidents.set(draftKey, { fields: merged, ...(base !== undefined ? { base } : {}) });
+  };
+
+  const leave = (): void => {
+    diary.incidents.delete(draftKey);
+    navigate(editing ? { name: 'incident-view', id: draftKey } : { name: 'home' });
+  };
+
+  const fail = (items: ErrorItem[]): void => {
+    setErrors(items);
+    setSeq((s) => s + 1);
+  };
+
+  const submit = async (event: Event): Promise<void> => {
+    event.preventDefault();
+    if (busy) return;
+    // Check first with placeholders for people to be created, so nothing is written when the
+    // entry itself is not ready.
+    const check = checkIncident(fields);
+    const newPerpetrator = fields.newPerpetrator.trim();
+    const newWitness = fields.newWitness.trim();
+    if (!check.ok) {
+      fail(
+        check.issues.map((i) => ({
+          field: fieldIdOf(i.path),
+          message: errorMessage(dm, locale, i.path, i.message),
+        })),
+      );
+      return;
+    }
+    setErrors([]);
+    setConflict(false);
+    setBusy(true);
+    try {
+      const created: { perpetratorIds: string[]; witnessIds: string[] } = {
+        perpetratorIds: [],
+        witnessIds: [],
+      };
+      let current = fields;
+      if (newPerpetrator !== '') {
+        const pid = await store.add(PERSON, { name: newPerpetrator });
+        current = {
+          ...current,
+          newPerpetrator: '',
+          perpetratorIds: [...current.perpetratorIds, pid],
+        };
+        created.perpetratorIds.push(pid);
+      }
+      if (newWitness !== '') {
+        const pid = await store.add(PERSON, { name: newWitness });
+        current = { ...current, newWitness: '', witnessIds: [...current.witnessIds, pid] };
+        created.witnessIds.push(pid);
+      }
+      // People now saved are part of the draft, so a failed save never creates them twice.
+      setFields(current);
+      diary.incidents.set(draftKey, { fields: current, ...(base !== undefined ? { base } : {}) });
+      const final = checkIncident(current);
+      if (!final.ok) throw new Error('invalid');
+      if (base === undefined) {
+        const id = await store.add(INCIDENT, final.value);
+        diary.incidents.delete(draftKey);
+        navigate({ name: 'incident-view', id }, f.saved);
+      } else {
+        await store.edit(INCIDENT, base, final.value);
+        diary.incidents.delete(draftKey);
+        navigate({ name: 'incident-view', id: base.id }, f.updated);
+      }
+    } catch (e) {
+      setBusy(false);
+      if (isApiError(e, 'revision_conflict')) {
+        setConflict(true);
+        fail([{ field: 'incident-start', message: f.conflict }]);
+      } else fail([{ field: 'incident-start', message: describeError(t, e) }]);
+    }
+  };
+
+  const loadLatest = async (): Promise<void> => {
+    if (base === undefined) return;
+    try {
+      const { record, response } = await store.fetchOne(INCIDENT, base.id);
+      const next = incidentToFields(record.value);
+      setFields(next);
+      setBase(response);
+      diary.incidents.set(draftKey, { fields: next, base: response });
+      setConflict(false);
+      setErrors([]);
+    } catch (e) {
+      fail([{ field: 'incident-start', message: recordProblem(t, dm, e, dm.diary.view.notFound) }]);
+    }
+  };
+
+  const error = (id: string): string | undefined => errors.find((e) => e.field === id)?.message;
+  const personOptions = people.map((p) => ({ value: p.id, label: personName(p.value) }));
+  const channelInfo = CHANNELS.find((c) => c.key === fields.channel);
+
+  return (
+    <Page title={title} errors={errors} errorSeq={seq} back={leave}>
+      {conflict && (
+        <p>
+          <Button variant="secondary" onClick={() => void loadLatest()}>
+            {f.loadLatest}
+          </Button>
+        </p>
+      )}
+      <form noValidate onSubmit={(e) => void submit(e)}>
+        <NativeDateField
+          id="incident-start"
+          label={f.start}
+          hint={f.startHint}
+          error={error('incident-start')}
+          type="datetime-local"
+          value={fields.start}
+          onInput={(start) => update({ start })}
+        />
+        <NativeDateField
+          id="incident-end"
+          label={f.end}
+          error={error('incident-end')}
+          type="datetime-local"
+          value={fields.end}
+          onInput={(end) => update({ end })}
+        />
+        <Checkbox
+          id="incident-approximate"
+          label={f.approximate}
+          checked={fields.approximate}
+          onChange={(approximate) => update({ approximate })}
+        />
+        <Select
+          id="incident-zone"
+          label={f.timeZone}
+          hint={f.timeZoneHint}
+          options={zoneOptions(fields.timeZone)}
+          value={fields.timeZone}
+          onChange={(timeZone) => update({ timeZone })}
+        />
+        <ClockChange
+          id="incident-start-choice"
+          wall={fields.start}
+          zone={fields.timeZone}
+          choice={fields.startChoice}
+          onChange={(startChoice) => update({ startChoice })}
+        />
+        <ClockChange
+          id="incident-end-choice"
+          wall={fields.end}
+          zone={fields.timeZone}
+          choice={fields.endChoice}
+          onChange={(endChoice) => update({ endChoice })}
+        />
+        <TextField
+          id="incident-where"
+          label={f.where}
+          hint={f.whereHint}
+          error={error('incident-where')}
+          value={fields.where}
+          onInput={(where) => update({ where })}
+          autocomplete="off"
+          width="full"
+        />
+        <Select
+          id="incident-place"
+          label={f.place}
+          hint={f.placeHint}
+          options={[
+            { value: '', label: f.placeNone },
+            ...places.map((p) => ({ value: p.id, label: p.value.name })),
+            // A place deleted since keeps its link until the person changes it.
+            ...(fields.placeId !== '' && !places.some((p) => p.id === fields.placeId)
+              ? [{ value: fields.placeId, label: dm.diary.view.unknownPlace }]
+              : []),
+          ]}
+          value={fields.placeId}
+          onChange={(placeId) => update({ placeId })}
+        />
+        <Position
+          coordinates={fields.coordinates}
+          onChange={(coordinates) => update({ coordinates })}
+        />
+        <TextArea
+          id="incident-what"
+          label={f.what}
+          hint={f.whatHint}
+          error={error('incident-what')}
+          value={fields.what}
+          onInput={(what) => update({ what })}
+          rows={6}
+        />
+        <Checkboxes
+          id="incident-behaviours"
+          legend={f.behaviours}
+          hint={f.behavioursHint}
+          error={error('incident-behaviours')}
+          groups={behaviourGroups(locale)}
+          value={fields.behaviours}
+          onChange={(behaviours) => update({ behaviours })}
+          small
+        />
+        <Select
+          id="incident-channel"
+          label={f.channel}
+          options={[
+            { value: '', label: f.channelNone },
+            ...CHANNELS.map((c) => ({ value: c.key, label: c.label[locale] })),
+          ]}
+          value={fields.channel}
+          onChange={(channel) => update({ channel })}
+        />
+        {channelInfo?.detailQuestion !== undefined && (
+          <TextField
+            id="incident-channel-detail"
+            label={`${channelInfo.detailQuestion[locale]} ${t.common.optional}`}
+            value={fields.channelDetail}
+            onInput={(channelDetail) => update({ channelDetail })}
+            autocomplete="off"
+          />
+        )}
+        {personOptions.length > 0 ? (
+          <Checkboxes
+            id="incident-perpetrators"
+            legend={f.perpetrators}
+            hint={f.peopleHint}
+            groups={[{ options: personOptions }]}
+            value={fields.perpetratorIds}
+            onChange={(perpetratorIds) => update({ perpetratorIds })}
+            small
+          />
+        ) : (
+          <h2 class="heading-s">{f.perpetrators}</h2>
+        )}
+        <TextField
+          id="incident-new-perpetrator"
+          label={f.newPerpetrator}
+          hint={f.newPersonHint}
+          value={fields.newPerpetrator}
+          onInput={(newPerpetrator) => update({ newPerpetrator })}
+          autocomplete="off"
+          width="full"
+        />
+        {personOptions.length > 0 ? (
+          <Checkboxes
+            id="incident-witnesses"
+            legend={f.witnesses}
+            hint={f.peopleHint}
+            groups={[{ options: personOptions }]}
+            value={fields.witnessIds}
+            onChange={(witnessIds) => update({ witnessIds })}
+            small
+          />
+        ) : (
+          <h2 class="heading-s">{f.witnesses}</h2>
+        )}
+        <TextField
+          id="incident-new-witness"
+          label={f.newWitness}
+          hint={f.newPersonHint}
+          value={fields.newWitness}
+          onInput={(newWitness) => update({ newWitness })}
+          autocomplete="off"
+          width="full"
+        />
+        <h2 class="heading-s">{f.police}</h2>
+        <Checkbox
+          id="incident-reported"
+          label={f.reported}
+          checked={fields.reported}
+          onChange={(reported) => update({ reported })}
+        >
+          <NativeDateField
+            id="incident-reported-on"
+            label={f.reportedOn}
+            error={error('incident-reported-on')}
+            type="date"
+            value={fields.reportedOn}
+            onInput={(reportedOn) => update({ reportedOn })}
+          />
+          <TextField
+            id="incident-reference"
+            label={f.reference}
+            error={error('incident-reference')}
+            value={fields.reference}
+            onInput={(reference) => update({ reference })}
+            autocomplete="off"
+          />
+          <TextField
+            id="incident-officer-name"
+            label={f.officerName}
+            error={error('incident-officer-name')}
+            value={fields.officerName}
+            onInput={(officerName) => update({ officerName })}
+            autocomplete="off"
+          />
+          <TextField
+            id="incident-officer-number"
+            label={f.officerNumber}
+            error={error('incident-officer-number')}
+            value={fields.officerNumber}
+            onInput={(officerNumber) => update({ officerNumber })}
+            autocomplete="off"
+            width="quarter"
+          />
+        </Checkbox>
+        <h2 class="heading-s">{f.effect}</h2>
+        <TextArea
+          id="incident-feelings"
+          label={f.feelings}
+          error={error('incident-feelings')}
+          value={fields.feelings}
+          onInput={(feelings) => update({ feelings })}
+          rows={3}
+        />
+        <Checkboxes
+          id="incident-changes"
+          legend={f.changes}
+          hint={f.changesHint}
+          error={error('incident-changes')}
+          groups={[
+            {
+              options: EFFECTS.map((e) => ({
+                value: e.key,
+                label: e.label[locale],
+                hint: e.hint[locale],
+              })),
+            },
+          ]}
+          value={fields.changes}
+          onChange={(changes) => update({ changes })}
+          small
+        />
+        <TextArea
+          id="incident-changes-detail"
+          label={f.changesDetail}
+          value={fields.changesDetail}
+          onInput={(changesDetail) => update({ changesDetail })}
+          rows={3}
+        />
+        <TextField
+          id="incident-tags"
+          label={f.tags}
+          hint={f.tagsHint}
+          error={error('incident-tags')}
+          value={fields.tags}
+          onInput={(tags) => update({ tags })}
+          autocomplete="off"
+          width="full"
+        />
+        <p class="hint">{f.draftNote}</p>
+        <Busy message={busy ? f.saving : undefined} />
+        <div class="button-group">
+          <Button type="submit" disabled={busy}>
+            {f.save}
+          </Button>
+          <LinkButton onClick={leave}>{t.common.cancel}</LinkButton>
+        </div>
+      </form>
+    </Page>
+  );
+}
