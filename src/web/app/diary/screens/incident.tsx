@@ -4,6 +4,7 @@
  * moving to another screen and back keeps it; nothing is written to browser storage.
  */
 import { DeviceRecordLine } from '../../quick/inbox.js';
+import { WaitingTag } from '../../quick/queue-status.js';
 import { InSharesWarning, takeOutOfLiveShares, useSharesHolding } from '../../share/in-shares.js';
 import { useEffect, useState } from 'preact/hooks';
 import {
@@ -250,6 +251,7 @@ export function IncidentViewScreen({ id }: { id: string }) {
   const places = new Map<string, Place>(
     state.kind === 'loaded' ? state.data.places.map((p) => [p.id, p.value]) : [],
   );
+  const waiting = diary.store.waiting(record.id);
   return (
     <Page title={v.title} back={back}>
       <p class="entry__meta">
@@ -271,10 +273,11 @@ export function IncidentViewScreen({ id }: { id: string }) {
           </>
         )}
       </p>
-      {response !== undefined && response.revision === record.revision && (
+      {response !== undefined && response.revision === record.revision && !waiting && (
         <ReceiptLine response={response} />
       )}
       <DeviceRecordLine incident={record.value} />
+      <WaitingTag id={record.id} line />
       <IncidentDetails incident={record.value} people={people} places={places} />
       <IncidentEvidence incidentId={record.id} evidenceIds={record.value.evidenceIds} />
       <ImportedMessages incident={record.value} />
