@@ -68,7 +68,7 @@ class Server {
       } else result = same(list[0]) ? json(200, answer(body.id, 1)) : error(409, 'record_exists');
     } else {
       const list = this.revisions.get(id);
-      const expected = body.expectedRevision as number;
+      const expected = body.expectedRevision;
       if (list === undefined) result = error(404, 'not_found');
       else if (list.length === expected) {
         this.writes++;

@@ -173,10 +173,15 @@ export class WriteQueue {
 
   /** Sends what waits, oldest first; one pass at a time. Stops at the first failure. */
   flush(): Promise<void> {
-    this.running ??= this.pass().finally(() => {
-      this.running = undefined;
-      this.changed();
-    });
+    this.running ??= this.pass()
+      .catch((error: unknown) => {
+        // Storage or a seal failed: nothing is lost (the items stay); the screens show it.
+        this.problem = error;
+      })
+      .finally(() => {
+        this.running = undefined;
+        this.changed();
+      });
     return this.running;
   }
 
@@ -184,8 +189,7 @@ export class WriteQueue {
 
   private async pass(): Promise<void> {
     if (this.items.length === 0) return;
-    while (this.items.length > 0) {
-      const first = this.items[0]!;
+    for (let first = this.items[0]; first !== undefined; first = this.items[0]) {
       let response: RecordResponse;
       try {
         response = await this.send(first.item);
@@ -222,7 +226,8 @@ export class WriteQueue {
    */
   private async keepAsCopy(id: string, type: string): Promise<void> {
     const forRecord = this.items.filter((s) => queuedId(s.item) === id);
-    const last = forRecord.at(-1)!.item;
+    const last = forRecord.at(-1)?.item;
+    if (last === undefined) return;
     const opened = await openRecord(this.accountKey(), pendingResponse(last), { type }, (v) => v);
     const body = await sealNewRecord(this.accountKey(), type, opened.value);
     const copy: QueuedWrite = { op: 'create', type, body };
@@ -233,7 +238,7 @@ export class WriteQueue {
       ),
     );
     this.items = this.items.filter((s) => queuedId(s.item) !== id);
-    this.items.push({ key: key!, item: copy });
+    this.items.push({ key: key ?? 0, item: copy });
     const conflict = { type, id, copyId: body.id };
     this.conflicts.push(conflict);
     this.tell.copied?.(conflict, pendingResponse(copy), opened.value);
