@@ -27,6 +27,7 @@ import {
 } from '../domain/diary/index.js';
 import type { RecordResponse, VaultApi } from './api.js';
 import { EFFECT, INCIDENT, loadOne, PERSON, PLACE, type Kind } from './diary-records.js';
+import type { QueueConflict, QueuedWrite, WriteQueue } from './write-queue.js';
 import { RollbackError } from './notes.js';
 import {
   openRecord,
@@ -81,6 +82,8 @@ export class DiaryStore {
   private index: { version: number; index: SearchIndex } | undefined;
   private readonly listeners = new Set<() => void>();
   private wiped = false;
+  /** Writes made offline wait here, sealed (write-queue.ts); none without one. */
+  private queue: WriteQueue | undefined;
 
   constructor(
     private readonly api: VaultApi,
@@ -91,19 +94,21 @@ export class DiaryStore {
   /** Every incident, person and place, decrypted; fetched once per session. */
   load(): Promise<DiaryData> {
     if (this.loaded) return Promise.resolve(this.data());
-    this.loading ??= this.fetchAll().then(
-      () => {
-        this.loaded = true;
-        this.changed();
-        return this.data();
-      },
-      (e: unknown) => {
-        // A failed load can be tried again; what was decrypted so far is dropped.
-        this.loading = undefined;
-        this.clearMaps();
-        throw e;
-      },
-    );
+    this.loading ??= this.fetchAll()
+      .then(() => this.restoreQueued())
+      .then(
+        () => {
+          this.loaded = true;
+          this.changed();
+          return this.data();
+        },
+        (e: unknown) => {
+          // A failed load can be tried again; what was decrypted so far is dropped.
+          this.loading = undefined;
+          this.clearMaps();
+          throw e;
+        },
+      );
     return this.loading;
   }
 
@@ -133,6 +138,9 @@ export class DiaryStore {
 
   /** The current revision from the server (the newest, even if another device changed it). */
   async fetchOne<T, I>(kind: Kind<T, I>, id: string): Promise<Held<T>> {
+    // A change still on this device is newer than anything the server has.
+    const local = this.waiting(id) ? this.mapOf(kind).get(id) : undefined;
+    if (local !== undefined) return local as Held<T>;
     const held = await loadOne(this.api, this.accountKey(), this.watch, kind, id);
     this.hold(kind, held);
     return held;
@@ -147,12 +155,11 @@ export class DiaryStore {
     this.changed();
   }
 
-  /** Seals and stores a new record; returns its id. */
+  /** Seals and stores a new record (or queues it, sealed, when offline); returns its id. */
   async add<T, I>(kind: Kind<T, I>, value: I): Promise<string> {
     const checked = kind.check(value);
     const body = await sealNewRecord(this.accountKey(), kind.type, checked);
-    const response = await this.api.createRecord(body);
-    this.watch.see(response.id, response.revision);
+    const response = await this.write({ op: 'create', type: kind.type, body });
     this.put(kind, response, checked);
     return response.id;
   }
@@ -161,9 +168,42 @@ export class DiaryStore {
   async edit<T, I>(kind: Kind<T, I>, base: RecordResponse, value: I): Promise<void> {
     const checked = kind.check(value);
     const body = await sealRecordUpdate(this.accountKey(), base, checked);
-    const response = await this.api.updateRecord(base.id, body);
-    this.watch.see(response.id, response.revision);
+    const response = await this.write({ op: 'update', id: base.id, type: kind.type, body });
     this.put(kind, response, checked);
+  }
+
+  /**
+   * Writes go through `queue` from now on: kept sealed while offline, sent in order later. Call
+   * before `load()`, which then shows this account's waiting writes and starts sending them.
+   */
+  useQueue(queue: WriteQueue): void {
+    this.queue = queue;
+    queue.subscribe(() => this.changed());
+  }
+
+  /** Whether a write to this record is waiting to be sent. */
+  waiting(id: string): boolean {
+    return this.queue?.isWaiting(id) ?? false;
+  }
+
+  /** The server now has a queued write: its answer becomes the base of the next edit. */
+  sent(item: QueuedWrite, response: RecordResponse): void {
+    const map = this.maps[item.type as KindName] as Map<string, Held<unknown>> | undefined;
+    const held = map?.get(response.id);
+    this.watch.see(response.id, response.revision);
+    if (map === undefined || held === undefined || held.record.revision !== response.revision)
+      return;
+    this.put(item, response, held.record.value);
+  }
+
+  /** A conflict: the local version waits as a new record; the original is fetched afresh. */
+  copied(conflict: QueueConflict, response: RecordResponse, value: unknown): void {
+    const kind = KINDS[conflict.type as KindName] as Kind<unknown, unknown> | undefined;
+    if (kind === undefined) return;
+    this.put(kind, response, value);
+    this.mapOf(kind).delete(conflict.id);
+    this.watch.forget(conflict.id);
+    this.fetchOne(kind, conflict.id).catch(() => this.changed());
   }
 
   async remove(id: string): Promise<void> {
@@ -210,6 +250,36 @@ export class DiaryStore {
   }
 
   // ---- inside ----
+
+  private async write(item: QueuedWrite): Promise<RecordResponse> {
+    if (this.queue === undefined) {
+      const response =
+        item.op === 'create'
+          ? await this.api.createRecord(item.body)
+          : await this.api.updateRecord(item.id, item.body);
+      this.watch.see(response.id, response.revision);
+      return response;
+    }
+    const { response, queued } = await this.queue.write(item);
+    if (!queued) this.watch.see(response.id, response.revision);
+    return response;
+  }
+
+  /** After loading: this account's waiting writes, shown as they will be, then sent. */
+  private async restoreQueued(): Promise<void> {
+    if (this.queue === undefined) return;
+    // Storage that cannot be read must not stop the diary opening; the items stay for later.
+    const restored = await this.queue.restore().catch(() => []);
+    for (const { response, value } of restored) {
+      const map = this.maps[response.type as KindName] as Map<string, Held<unknown>> | undefined;
+      if (map === undefined || this.wiped) continue;
+      const held = map.get(response.id);
+      if (held !== undefined && held.record.revision >= response.revision) continue;
+      const { id, type, revision, createdAt, updatedAt } = response;
+      map.set(id, { record: { id, type, revision, createdAt, updatedAt, value }, response });
+    }
+    void this.queue.flush();
+  }
 
   private mapOf(kind: { readonly type: string }): Map<string, Held<unknown>> {
     const name = kind.type as KindName;
@@ -323,6 +393,8 @@ export class DiaryStore {
     }
   }
 }
+
+const KINDS = { incident: INCIDENT, person: PERSON, place: PLACE, effect: EFFECT };
 
 function yieldToBrowser(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));

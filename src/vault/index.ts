@@ -50,3 +50,4 @@ export type { ExportedBackup, ImportSummary } from './backup-transfer.js';
 export * from './shares.js';
 export * from './witnesses.js';
 export * from './quick-records.js';
+export * from './write-queue.js';

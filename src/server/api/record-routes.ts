@@ -91,9 +91,14 @@ export function recordRoutes(
     {
       schema: {
         tags: ['records'],
-        summary: 'Store a new encrypted record (revision 1); the answer gives its receipt leaf',
+        summary:
+          'Store a new encrypted record (revision 1); the same create sent again (identical bytes) is answered 200 with the stored record',
         body: createRecordBody,
-        response: { 201: recordWriteResponse.or(recordResponse), ...errors },
+        response: {
+          201: recordWriteResponse.or(recordResponse),
+          200: recordWriteResponse.or(recordResponse),
+          ...errors,
+        },
       },
       bodyLimit: RECORD_BODY_LIMIT,
     },
@@ -112,6 +117,8 @@ export function recordRoutes(
       switch (result.kind) {
         case 'created':
           return reply.code(201).send(toWriteResponse(result.record));
+        case 'repeated':
+          return reply.code(200).send(toWriteResponse(result.record));
         case 'exists':
           throw new ApiError(409, 'record_exists', 'A record with this id already exists.');
         case 'quota_exceeded':
@@ -173,7 +180,7 @@ export function recordRoutes(
       schema: {
         tags: ['records'],
         summary:
-          'Store a new revision if the current one is still expectedRevision; the answer gives its receipt leaf',
+          'Store a new revision if the current one is still expectedRevision (the same revision sent again is answered 200 as the first time); the answer gives its receipt leaf',
         params: idParams,
         body: updateRecordBody,
         response: { 200: recordWriteResponse.or(recordResponse), ...errors },

@@ -6,6 +6,7 @@
 import type { Kysely } from 'kysely';
 import {
   deleteRecord as deleteRecordRows,
+  findSameRevision,
   insertRecord,
   revisionBytes,
   updateRecord,
@@ -16,6 +17,8 @@ import type { Database } from '../db/schema.js';
 
 export type CreateRecordResult =
   | { readonly kind: 'created'; readonly record: StoredRecord }
+  /** The same create sent again (a lost answer): nothing stored, the first answer given. */
+  | { readonly kind: 'repeated'; readonly record: StoredRecord }
   | { readonly kind: 'exists' }
   | { readonly kind: 'quota_exceeded' };
 
@@ -53,7 +56,8 @@ export interface RecordWriteOptions {
 
 /**
  * Stores revision 1 of a new record with its receipt entry, if the account has no record with
- * that id and its records stay within `quotaBytes`; otherwise stores nothing.
+ * that id and its records stay within `quotaBytes`; otherwise stores nothing. The very same
+ * create sent again (identical bytes) is `repeated`, with the stored revision 1.
  */
 export async function createRecord(
   db: Kysely<Database>,
@@ -65,7 +69,10 @@ export async function createRecord(
   return undoable(db, async (trx): Promise<CreateRecordResult> => {
     // With receipts, the revision's receipt entry is added in the same statement as the revision.
     const stored = await insertRecord(trx, accountId, record, options.receipts);
-    if (!stored) return { kind: 'exists' };
+    if (!stored) {
+      const same = await findSameRevision(trx, accountId, record.id, 1, record);
+      return same ? { kind: 'repeated', record: same } : { kind: 'exists' };
+    }
     if (!(await useRecordBytes(trx, accountId, revisionBytes(record), quotaBytes))) {
       throw new Undo(QUOTA_EXCEEDED);
     }
@@ -75,7 +82,9 @@ export async function createRecord(
 
 /**
  * Stores a new revision with its receipt entry if the current one is still `expectedRevision`
- * and the account's records stay within `quotaBytes`; otherwise stores nothing.
+ * and the account's records stay within `quotaBytes`; otherwise stores nothing. The very same
+ * revision sent again (identical bytes, already stored as `expectedRevision + 1`) is answered
+ * `updated` with that stored revision, so a resend after a lost answer is not a conflict.
  */
 export async function reviseRecord(
   db: Kysely<Database>,
@@ -87,6 +96,11 @@ export async function reviseRecord(
 ): Promise<UpdateRecordResult> {
   return undoable(db, async (trx): Promise<UpdateRecordResult> => {
     const result = await updateRecord(trx, accountId, id, change, options.receipts);
+    if (result.kind === 'conflict') {
+      // The same revision sent again (a lost answer): answered as the first time, stored once.
+      const same = await findSameRevision(trx, accountId, id, change.expectedRevision + 1, change);
+      return same ? { kind: 'updated', record: same } : result;
+    }
     if (result.kind !== 'updated') return result;
     if (!(await useRecordBytes(trx, accountId, revisionBytes(change), quotaBytes))) {
       throw new Undo(QUOTA_EXCEEDED);

@@ -259,6 +259,40 @@ export async function listRevisions(
   };
 }
 
+/**
+ * The stored revision `revision` of a record if it holds exactly these bytes (type, ciphertext
+ * and wrapped key): how a resent write is recognised (docs/vault-protocol.md §16.7). A sealed
+ * revision carries a random nonce, so equal bytes mean the same write, never a new one.
+ */
+export async function findSameRevision(
+  db: Kysely<Database>,
+  accountId: string,
+  id: string,
+  revision: number,
+  sent: { type?: string; ciphertext: Uint8Array; wrappedKey: Uint8Array },
+): Promise<StoredRecord | undefined> {
+  let query = db
+    .selectFrom('record_revisions as r')
+    .innerJoin('records as c', (join) =>
+      join.onRef('c.account_id', '=', 'r.account_id').onRef('c.id', '=', 'r.record_id'),
+    )
+    .select([
+      'r.record_id as id',
+      'r.type',
+      'r.revision',
+      'c.created_at',
+      'r.created_at as updated_at',
+    ])
+    .where('r.account_id', '=', accountId)
+    .where('r.record_id', '=', id)
+    .where('r.revision', '=', revision)
+    .where(sql<boolean>`r.ciphertext = ${blobParam(sent.ciphertext)}`)
+    .where(sql<boolean>`r.wrapped_key = ${blobParam(sent.wrappedKey)}`);
+  if (sent.type !== undefined) query = query.where('r.type', '=', sent.type);
+  const row = await query.executeTakeFirst();
+  return row && toRecord({ ...row, ciphertext: sent.ciphertext, wrapped_key: sent.wrappedKey });
+}
+
 /** Whether the account has a record with this id. */
 export async function recordExists(
   db: Kysely<Database>,

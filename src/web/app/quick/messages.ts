@@ -57,6 +57,17 @@ const en = {
       'Written as a quick note at {time}, by the device’s own clock (nobody checked this time).',
     receivedAt: 'The server first received it at {time}.',
   },
+  queue: {
+    offline:
+      'You are offline. What you save now is kept on this device, locked, and sent when you are back online.',
+    waitingOne: '1 change is waiting to send.',
+    waitingMany: '{count} changes are waiting to send.',
+    problem:
+      'Some changes could not be sent yet: {reason} They are kept on this device, locked, and will be tried again.',
+    conflict:
+      'Something you changed while offline had also been changed somewhere else. Nothing was overwritten: your version was saved as a separate entry.',
+    tag: 'Waiting to send',
+  },
 };
 
 type Catalogue = typeof en;
@@ -114,6 +125,17 @@ const cy: Catalogue = {
     deviceTime:
       'Wedi’i ysgrifennu fel nodyn cyflym am {time}, yn ôl cloc y ddyfais ei hun (wnaeth neb wirio’r amser hwn).',
     receivedAt: 'Cafodd y gweinydd ef gyntaf am {time}.',
+  },
+  queue: {
+    offline:
+      'Rydych chi all-lein. Mae beth rydych chi’n ei gadw nawr yn aros ar y ddyfais hon, wedi’i gloi, ac yn cael ei anfon pan fyddwch chi ar-lein eto.',
+    waitingOne: 'Mae 1 newid yn aros i gael ei anfon.',
+    waitingMany: 'Mae {count} newid yn aros i gael eu hanfon.',
+    problem:
+      'Doedd dim modd anfon rhai newidiadau eto: {reason} Maen nhw’n aros ar y ddyfais hon, wedi’u cloi, a byddan nhw’n cael eu hanfon eto.',
+    conflict:
+      'Roedd rhywbeth a newidioch chi tra oeddech chi all-lein wedi cael ei newid yn rhywle arall hefyd. Chafodd dim byd ei ysgrifennu drosto: cafodd eich fersiwn chi ei chadw fel cofnod ar wahân.',
+    tag: 'Yn aros i gael ei anfon',
   },
 };
 

@@ -16,6 +16,7 @@ import {
   ReceiptWatch,
   type AutoLockMinutes,
   type VaultSession,
+  type WriteQueue,
 } from '../../../vault/index.js';
 import { anyFailedAttempts } from '../account/failed-attempts.js';
 import {
@@ -105,6 +106,7 @@ import type { InstallContext } from './context.js';
 import { TracesScreen } from '../install/traces-screen.js';
 import { QuickLockedScreen } from '../quick/locked-screen.js';
 import { QuickInbox } from '../quick/inbox.js';
+import { makeWriteQueue, QueueStatus } from '../quick/queue-status.js';
 
 export interface AppProps {
   readonly locale: AppLocale;
@@ -217,8 +219,12 @@ export function App(props: AppProps) {
   const revisions = useRef(new RevisionWatch());
   const diary = useRef<DiaryMemory | undefined>(undefined);
   // Made once per mounted app (a fresh app is mounted on every lock).
+  const newStore = (): { store: DiaryStore; queue: WriteQueue } => {
+    const store = new DiaryStore(api, () => session.accountKey, revisions.current);
+    return { store, queue: makeWriteQueue(api, () => session.accountKey, store) };
+  };
   diary.current ??= {
-    store: new DiaryStore(api, () => session.accountKey, revisions.current),
+    ...newStore(),
     receipts: new ReceiptWatch(api, () => session.accountKey),
     incidents: new Map(),
     people: new Map(),
@@ -340,6 +346,7 @@ export function App(props: AppProps) {
         {session.isUnlocked && <VaultBar current={screen.name} />}
         {session.isUnlocked && <LockWarning />}
         {session.isUnlocked && <QuickInbox />}
+        {session.isUnlocked && <QueueStatus />}
         <ScreenView
           key={route.seq}
           screen={screen}

@@ -17,6 +17,7 @@ import type {
   RecordResponse,
   DiaryStore,
   ReceiptWatch,
+  WriteQueue,
 } from '../../../vault/index.js';
 import type { AppLocale, Messages } from './messages.js';
 import type { IncidentFields } from '../diary/incident-form.js';
@@ -120,6 +121,8 @@ export interface DiaryMemory {
   readonly store: DiaryStore;
   /** Checks the receipts of what the screens show, once per session (vault/receipt-watch.ts). */
   readonly receipts: ReceiptWatch;
+  /** Writes made offline, sealed, waiting to be sent in order (vault/write-queue.ts). */
+  readonly queue: WriteQueue;
   readonly incidents: Map<string, IncidentDraft>;
   readonly people: Map<string, PersonDraft>;
   readonly places: Map<string, PlaceDraft>;

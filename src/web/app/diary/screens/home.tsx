@@ -19,6 +19,7 @@ import { SAFETY_MESSAGES } from '../../safety/messages.js';
 import { SHARE_MESSAGES } from '../../share/messages.js';
 import { WITNESS_MESSAGES } from '../../witness/messages.js';
 import { REPORT_MESSAGES } from '../../report/messages.js';
+import { WaitingTag } from '../../quick/queue-status.js';
 
 /** How many of the newest incidents the home shows. */
 const LATEST = 5;
@@ -219,7 +220,9 @@ function LatestIncidents() {
       <ul class="entries">
         {latest.map((record) => (
           <li class="entry" key={record.id}>
-            <p class="entry__meta">{formatZonedWhen(t, locale, record.value.when)}</p>
+            <p class="entry__meta">
+              {formatZonedWhen(t, locale, record.value.when)} <WaitingTag id={record.id} />
+            </p>
             <p class="entry__title">
               <LinkButton onClick={() => navigate({ name: 'incident-view', id: record.id })}>
                 {excerpt(record.value.what)}

@@ -4,6 +4,7 @@
  * incident-delete.tsx.
  */
 import { DeviceRecordLine } from '../../quick/inbox.js';
+import { WaitingTag } from '../../quick/queue-status.js';
 import { useEffect, useState } from 'preact/hooks';
 import {
   onlyLinksChanged,
@@ -206,6 +207,7 @@ export function IncidentViewScreen({ id }: { id: string }) {
   const places = new Map<string, Place>(
     state.kind === 'loaded' ? state.data.places.map((p) => [p.id, p.value]) : [],
   );
+  const waiting = diary.store.waiting(record.id);
   return (
     <Page title={v.title} back={back}>
       <p class="entry__meta">
@@ -227,10 +229,11 @@ export function IncidentViewScreen({ id }: { id: string }) {
           </>
         )}
       </p>
-      {response !== undefined && response.revision === record.revision && (
+      {response !== undefined && response.revision === record.revision && !waiting && (
         <ReceiptLine response={response} />
       )}
       <DeviceRecordLine incident={record.value} />
+      <WaitingTag id={record.id} line />
       <IncidentDetails incident={record.value} people={people} places={places} />
       <IncidentEvidence incidentId={record.id} evidenceIds={record.value.evidenceIds} />
       <ImportedMessages incident={record.value} />

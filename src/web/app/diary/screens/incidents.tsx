@@ -30,6 +30,7 @@ import { emptyFilter } from '../list-filter.js';
 import { format } from '../../shell/messages.js';
 import type { DecryptedRecord } from '../../../../vault/index.js';
 import { Busy, Button, LinkButton, Page, TextField } from '../../components/ui.js';
+import { WaitingTag } from '../../quick/queue-status.js';
 
 export function IncidentsScreen() {
   const { navigate } = useApp();
@@ -236,7 +237,8 @@ function IncidentList({ data }: { data: DiaryData }) {
                           {' '}
                           <span class="tag">{t.home.edited}</span>
                         </>
-                      )}
+                      )}{' '}
+                      <WaitingTag id={entry.id} />
                     </p>
                     <p class="entry__title">
                       <LinkButton onClick={() => navigate({ name: 'incident-view', id: entry.id })}>
