@@ -165,7 +165,7 @@ describe.skipIf(!HAVE_CHROMIUM)('hostile content in Chromium', () => {
       upload: { ...evidence!.upload, id: uploadId },
     };
 
-    const sealed: { type: string; id?: string; value: unknown }[] = [
+    const sealed: { type: string; id?: string | undefined; value: unknown }[] = [
       ...records.people.map((value) => ({ type: 'person', id: HOSTILE_IDS.person, value })),
       ...records.places.map((value) => ({ type: 'place', id: HOSTILE_IDS.place, value })),
       { type: EVIDENCE_RECORD_TYPE, id: HOSTILE_IDS.evidence, value: evidenceValue },

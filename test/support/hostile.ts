@@ -28,7 +28,7 @@ import type { NoteValue } from '../../src/vault/records.js';
 const RUN = 'window.__hostile=1;alert(1)';
 
 /** One of each kind, by name: the report counts how many were tried. */
-export const HOSTILE: Readonly<Record<string, string>> = {
+export const HOSTILE = {
   script: `<script>${RUN}</script>`,
   img: `<img src=x onerror="${RUN}">`,
   javascriptUrl: `javascript:${RUN}`,
@@ -43,7 +43,7 @@ export const HOSTILE: Readonly<Record<string, string>> = {
   control: 'bell\u0007 nul\u0000 tab\t esc\u001b[31m del\u007f ls\u2028ps\u2029 end',
   longWord: 'W'.repeat(3000),
   url: `https://example.invalid/${'a/'.repeat(400)}?q=<script>${RUN}</script>`,
-};
+} as const;
 
 /** Every kind joined, then a long unbroken word: one string that tries them all. */
 export const HOSTILE_ALL = Object.values(HOSTILE).join(' \n');
@@ -221,7 +221,7 @@ export function hostileRecords(options: { noteBytes?: number; importedItems?: nu
   });
   const safetyPlan = safetyPlanSchema.parse({
     items: Object.values(HOSTILE)
-      .map((text, k) => ({
+      .map((text, k): Record<string, unknown> => ({
         id: `item${k}`,
         section: (['people', 'places', 'home', 'travel', 'work', 'online'] as const)[k % 6],
         text: fit(text, 500),
