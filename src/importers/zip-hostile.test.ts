@@ -84,7 +84,7 @@ async function measure(run: () => Promise<unknown>): Promise<Outcome> {
   } catch (e) {
     if (!isImportError(e)) throw e;
     code = e.code;
-    details = (e).details;
+    details = e.details;
   } finally {
     clearInterval(timer);
   }

@@ -78,7 +78,7 @@ async function check(page: Page, w: Watch, screen: string): Promise<void> {
             getComputedStyle(el).overflowX === 'visible' &&
             el.clientWidth > 0),
       )
-      .map((el) => `${el.tagName.toLowerCase()}.${String(el.className).slice(0, 40)}`)
+      .map((el) => `${el.tagName.toLowerCase()}.${el.getAttribute('class')?.slice(0, 40) ?? ''}`)
       .slice(-6);
     return {
       ran: win.__hostile,
@@ -107,7 +107,11 @@ async function check(page: Page, w: Watch, screen: string): Promise<void> {
 /** Shows a screen that needs nothing but its name, the way Back and Forward do. */
 async function show(page: Page, name: string): Promise<void> {
   await page.evaluate((screen) => {
-    history.pushState({ screen, key: `test${Math.random()}` }, '', location.pathname);
+    history.pushState(
+      { screen, key: `test${crypto.getRandomValues(new Uint32Array(1))[0]}` },
+      '',
+      location.pathname,
+    );
     dispatchEvent(new PopStateEvent('popstate', { state: history.state }));
   }, name);
 }
