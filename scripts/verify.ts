@@ -51,7 +51,8 @@ try {
 const result = await verifyBundle(blob, options);
 const LABEL = { ok: 'OK  ', fail: 'FAIL', note: 'NOTE' } as const;
 for (const line of result.lines) {
-  process.stdout.write(`${LABEL[line.status]}  ${line.subject}: ${line.detail}\n`);
+  const code = line.code !== undefined ? ` [${line.code}]` : '';
+  process.stdout.write(`${LABEL[line.status]}  ${line.subject}: ${line.detail}${code}\n`);
 }
 process.stdout.write(`\n${result.verdict}\n`);
 process.exit(result.ok ? 0 : 1);

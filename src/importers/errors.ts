@@ -30,6 +30,11 @@ export type ImportErrorCode =
   | 'zip_malformed'
   /** The zip archive holds no chat or conversation Mosaic reads. */
   | 'zip_no_chat'
+  /**
+   * The zip archive lists an entry no export has: a name outside its folder, an absolute path, a
+   * backslash, a symbolic link, or a name given twice (details: entry, reason).
+   */
+  | 'zip_unsafe'
   /** An email or mailbox that cannot be read as email. */
   | 'email_malformed'
   /** The time zone is not a known IANA zone. */
@@ -58,6 +63,7 @@ export const IMPORT_ERROR_MESSAGES: Readonly<Record<ImportErrorCode, string>> = 
   json_unknown_shape: 'this JSON file is not a Facebook, Instagram or Telegram export',
   zip_malformed: 'this zip file is damaged and cannot be read',
   zip_no_chat: 'this zip file holds no chat that Mosaic can read',
+  zip_unsafe: 'this zip file has been changed in a way no export is, so Mosaic will not open it',
   email_malformed: 'this email file cannot be read',
   time_zone_invalid: 'that time zone is not known',
   cancelled: 'the import was cancelled',

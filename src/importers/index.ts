@@ -34,7 +34,13 @@ import { parseSmsBackupXml } from './sms-xml.js';
 import { isTelegramExport, parseTelegram } from './telegram.js';
 import type { ImportFormat, ImportOptions, ImportResult, ImportSource } from './types.js';
 import { parseWhatsAppLines, parseWhatsAppText } from './whatsapp.js';
-import { isZip, listZip, readZipEntry } from './zip.js';
+import { isZip, listZip } from './zip.js';
+import {
+  bytesSource,
+  listZipEntries,
+  readZipEntryByRange,
+  type ZipDirectoryEntry,
+} from './zip-file.js';
 
 export * from './types.js';
 export {
@@ -124,7 +130,7 @@ async function run(source: ImportSource, options: ImportOptions): Promise<Import
       if (isZip(bytes)) {
         const entry = classifyZip(listZip(bytes), options.fileName).chats[0];
         if (entry === undefined) throw new ImportError('zip_no_chat');
-        json = parseJson(readZipEntry(bytes, entry, readCtx.maxBytes));
+        json = parseJson(await zipEntry(bytes, entry, readCtx.maxBytes));
       } else {
         json = parseJson(bytes);
       }
@@ -137,7 +143,7 @@ async function run(source: ImportSource, options: ImportOptions): Promise<Import
       const { chats } = classifyZip(listZip(bytes), options.fileName);
       const entry = chats[0];
       if (entry === undefined) throw new ImportError('zip_no_chat');
-      const text = decodeText(readZipEntry(bytes, entry, readCtx.maxBytes));
+      const text = decodeText(await zipEntry(bytes, entry, readCtx.maxBytes));
       const result = parseWhatsAppText(text, {
         format,
         fileName: entry.endsWith('_chat.txt') ? options.fileName : entry,
@@ -165,7 +171,7 @@ async function run(source: ImportSource, options: ImportOptions): Promise<Import
       const warnings = new WarningList();
       for (const entry of chats) {
         if (options.signal?.aborted) throw new ImportError('cancelled');
-        const json = parseJson(readZipEntry(bytes, entry, readCtx.maxBytes));
+        const json = parseJson(await zipEntry(bytes, entry, readCtx.maxBytes));
         if (!isMetaThread(json)) {
           warnings.add('record_skipped', 'some conversations were malformed and left out');
           continue;
@@ -199,4 +205,22 @@ export async function importFile(
   } catch (e) {
     throw asImportError(e);
   }
+}
+
+const directories = new WeakMap<Uint8Array, Map<string, ZipDirectoryEntry>>();
+
+/**
+ * One entry of a zip held whole, read the way the vault's worker reads every zip: inflated in
+ * steps and refused once its real output passes `maxBytes`, whatever size the archive claims
+ * (fflate's `unzipSync` trusts the claimed size and silently cuts the entry to it).
+ */
+async function zipEntry(bytes: Uint8Array, name: string, maxBytes: number): Promise<Uint8Array> {
+  let byName = directories.get(bytes);
+  if (byName === undefined) {
+    byName = new Map((await listZipEntries(bytesSource(bytes))).map((e) => [e.name, e]));
+    directories.set(bytes, byName);
+  }
+  const entry = byName.get(name);
+  if (entry === undefined) throw new ImportError('zip_malformed');
+  return readZipEntryByRange(bytesSource(bytes), entry, { maxBytes });
 }

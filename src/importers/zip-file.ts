@@ -14,6 +14,7 @@ import { asImportError, ImportError } from './errors.js';
 import { decodeText } from './input.js';
 import { isMetaThread, metaResult, readMetaThread, type MetaThread } from './meta-json.js';
 import { WarningList } from './result.js';
+import { checkZipEntries, isSymlinkRecord, ZIP_MAX_ENTRIES } from './zip-safety.js';
 import { isTelegramExport, parseTelegram } from './telegram.js';
 import type { DateOrder, ImportResult } from './types.js';
 import { parseWhatsAppText } from './whatsapp.js';
@@ -54,6 +55,8 @@ export interface ZipDirectoryEntry {
   /** What the archive claims; the real size is checked while inflating. */
   readonly originalSize: number;
   readonly localHeaderOffset: number;
+  /** Made on Unix as a symbolic link (refused by `listZipEntries`). */
+  readonly symlink: boolean;
 }
 
 const u16 = (b: Uint8Array, i: number): number => (b[i] ?? 0) | ((b[i + 1] ?? 0) << 8);
@@ -110,6 +113,12 @@ async function findDirectory(
  */
 export async function listZipEntries(source: RangeSource): Promise<ZipDirectoryEntry[]> {
   const { offset, size, count } = await findDirectory(source);
+  if (count > ZIP_MAX_ENTRIES) {
+    throw new ImportError('file_too_large', undefined, {
+      entries: count,
+      maxEntries: ZIP_MAX_ENTRIES,
+    });
+  }
   const dir = await readExactly(source, offset, size);
   const decoder = new TextDecoder('utf-8');
   const entries: ZipDirectoryEntry[] = [];
@@ -146,9 +155,11 @@ export async function listZipEntries(source: RangeSource): Promise<ZipDirectoryE
       }
       x += 4 + length;
     }
-    entries.push({ name, method, compressedSize, originalSize, localHeaderOffset });
+    const symlink = isSymlinkRecord(dir, p);
+    entries.push({ name, method, compressedSize, originalSize, localHeaderOffset, symlink });
     p = next;
   }
+  checkZipEntries(entries);
   return entries;
 }
 
@@ -177,6 +188,8 @@ export async function readZipEntryByRange(
   if (u32(local, 0) !== 0x04034b50) throw malformed();
   const dataStart = entry.localHeaderOffset + 30 + u16(local, 26) + u16(local, 28);
   if (dataStart + entry.compressedSize > source.size) throw malformed();
+  // A size the archive admits to is refused at once; a smaller claim is checked while inflating.
+  if (entry.originalSize > maxBytes) throw tooLarge();
   if (entry.method === 0 && entry.compressedSize > maxBytes) throw tooLarge();
 
   const parts: Uint8Array[] = [];

@@ -6,6 +6,7 @@
  */
 import { unzipSync } from 'fflate';
 import { ImportError } from './errors.js';
+import { checkZipEntries, directoryEntries } from './zip-safety.js';
 
 /** An entry's name and sizes, from the central directory. */
 export interface ZipEntry {
@@ -40,7 +41,8 @@ function checkDirectory(bytes: Uint8Array): void {
   let count = u16(bytes, e + 8);
   if (e >= 20 && u32(bytes, e - 20) === 0x07064b50) {
     const z = u32(bytes, e - 12);
-    if (u32(bytes, z) === 0x06064b50) count = u32(bytes, z + 32);
+    // The 64-bit count: a forged high half must not read as a small number.
+    if (u32(bytes, z) === 0x06064b50) count = u32(bytes, z + 32) + u32(bytes, z + 36) * 2 ** 32;
   }
   if (count * CENTRAL_RECORD > bytes.length) throw new ImportError('zip_malformed');
 }
@@ -48,6 +50,8 @@ function checkDirectory(bytes: Uint8Array): void {
 /** Lists the entries without decompressing anything. */
 export function listZip(bytes: Uint8Array): ZipEntry[] {
   checkDirectory(bytes);
+  const named = directoryEntries(bytes);
+  if (named !== undefined) checkZipEntries(named);
   const entries: ZipEntry[] = [];
   try {
     unzipSync(bytes, {

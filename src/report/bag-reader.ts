@@ -3,7 +3,15 @@
  * out (never holding a large file whole), and keeps the bytes of the small proof files. Pure:
  * takes a Blob (a File in the browser, `fs.openAsBlob` in Node) or bytes.
  */
-import { BlobReader, configure, Uint8ArrayReader, ZipReader, type Entry } from '@zip.js/zip.js';
+import {
+  BlobReader,
+  configure,
+  ERR_INVALID_UNCOMPRESSED_SIZE,
+  ERR_UNSAFE_FILENAME,
+  Uint8ArrayReader,
+  ZipReader,
+  type Entry,
+} from '@zip.js/zip.js';
 import { createSha256, toHex } from '../crypto/index.js';
 
 configure({ useWebWorkers: false });
@@ -50,8 +58,42 @@ export interface Bag {
   readonly files: ReadonlyMap<string, BagFile>;
 }
 
+/** Why a ZIP was refused: stable codes for the CLI, the /verify page and tests. */
+export type BagReadCode =
+  | 'bag_not_zip'
+  | 'bag_too_many_files'
+  | 'bag_too_large'
+  | 'bag_unsafe_name'
+  | 'bag_link'
+  | 'bag_repeated_name'
+  | 'bag_not_one_folder'
+  | 'bag_size_lie'
+  | 'bag_unreadable_file'
+  | 'bag_kept_too_large';
+
 export class BagReadError extends Error {
   override readonly name = 'BagReadError';
+  constructor(
+    readonly code: BagReadCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * A path a bundle never holds: one that climbs out of its folder, starts at the root or a drive,
+ * uses a backslash (the ZIP format allows only "/") or holds a NUL. The checker writes nothing to
+ * disk, but such a name would mislead whoever reads its report, and only a forged ZIP has one.
+ */
+export function unsafeBagPath(name: string): boolean {
+  return (
+    name.includes('\\') ||
+    name.includes('\0') ||
+    name.startsWith('/') ||
+    /^[A-Za-z]:/.test(name) ||
+    name.split('/').some((segment) => segment === '..' || segment === '.')
+  );
 }
 
 /**
@@ -72,11 +114,19 @@ export async function readBag(
     try {
       entries = await reader.getEntries();
     } catch (e) {
-      throw new BagReadError(`the file is not a ZIP that can be read (${errorText(e)})`);
+      // zip.js refuses some names itself (e.g. "../" segments): the same refusal, the same code.
+      if (errorText(e) === ERR_UNSAFE_FILENAME) {
+        throw new BagReadError('bag_unsafe_name', 'the ZIP holds a file named outside any bag');
+      }
+      throw new BagReadError(
+        'bag_not_zip',
+        `the file is not a ZIP that can be read (${errorText(e)})`,
+      );
     }
     const fileEntries = entries.filter((e) => !e.directory);
     if (fileEntries.length > limits.maxFiles) {
       throw new BagReadError(
+        'bag_too_many_files',
         `the ZIP holds ${fileEntries.length} files, more than a bundle ever has (${limits.maxFiles})`,
       );
     }
@@ -84,19 +134,39 @@ export async function readBag(
     const declared = fileEntries.reduce((sum, e) => sum + e.uncompressedSize, 0);
     if (declared > Math.max(limits.ratioFloorBytes, zipBytes * limits.maxRatio)) {
       throw new BagReadError(
+        'bag_too_large',
         `the ZIP would inflate to ${declared} bytes from ${zipBytes}, far more than a bundle does`,
       );
     }
+    const names = new Set<string>();
+    for (const e of entries) {
+      const shown = JSON.stringify(e.filename.slice(0, 200));
+      if (unsafeBagPath(e.filename)) {
+        throw new BagReadError(
+          'bag_unsafe_name',
+          `the ZIP holds a file named ${shown}, outside any bag`,
+        );
+      }
+      if (e.symlink) {
+        throw new BagReadError('bag_link', `the ZIP holds a link (${shown}), which no bundle has`);
+      }
+      if (names.has(e.filename)) {
+        throw new BagReadError('bag_repeated_name', `${shown} is in the ZIP twice`);
+      }
+      names.add(e.filename);
+    }
     const folders = new Set(fileEntries.map((e) => e.filename.split('/')[0]));
     if (folders.size !== 1 || fileEntries.some((e) => !e.filename.includes('/'))) {
-      throw new BagReadError('the ZIP must hold exactly one folder, the bag');
+      throw new BagReadError('bag_not_one_folder', 'the ZIP must hold exactly one folder, the bag');
     }
     const folder = [...folders][0] ?? '';
     const files = new Map<string, BagFile>();
     let keptTotal = 0;
     for (const entry of fileEntries) {
       const path = entry.filename.slice(folder.length + 1);
-      if (files.has(path)) throw new BagReadError(`${path} is in the ZIP twice`);
+      if (files.has(path)) {
+        throw new BagReadError('bag_repeated_name', `${path} is in the ZIP twice`);
+      }
       const keep = !path.startsWith('data/evidence/') && path !== 'data/report.pdf';
       const hasher = await createSha256();
       const chunks: Uint8Array[] = [];
@@ -110,7 +180,10 @@ export async function readBag(
               if (size > entry.uncompressedSize) {
                 // More bytes than the ZIP said: stop inflating now, however much is left.
                 stop.abort();
-                throw new BagReadError(`${path} is bigger inside the ZIP than the ZIP says`);
+                throw new BagReadError(
+                  'bag_size_lie',
+                  `${path} is bigger inside the ZIP than the ZIP says`,
+                );
               }
               hasher.update(chunk);
               if (keep && size <= limits.keepBytes) chunks.push(chunk);
@@ -120,16 +193,25 @@ export async function readBag(
         );
       } catch (e) {
         if (e instanceof BagReadError) throw e;
-        if (stop.signal.aborted) {
-          throw new BagReadError(`${path} is bigger inside the ZIP than the ZIP says`);
+        if (stop.signal.aborted || errorText(e) === ERR_INVALID_UNCOMPRESSED_SIZE) {
+          throw new BagReadError(
+            'bag_size_lie',
+            `${path} is bigger inside the ZIP than the ZIP says`,
+          );
         }
-        throw new BagReadError(`${path} could not be read from the ZIP (${errorText(e)})`);
+        throw new BagReadError(
+          'bag_unreadable_file',
+          `${path} could not be read from the ZIP (${errorText(e)})`,
+        );
       }
       const bytes = keep && size <= limits.keepBytes ? join(chunks, size) : undefined;
       if (bytes !== undefined) {
         keptTotal += size;
         if (keptTotal > limits.keptTotalBytes) {
-          throw new BagReadError('the ZIP holds more proof and entry data than a bundle ever has');
+          throw new BagReadError(
+            'bag_kept_too_large',
+            'the ZIP holds more proof and entry data than a bundle ever has',
+          );
         }
       }
       files.set(path, {

@@ -38,6 +38,8 @@ export interface VerifyLine {
   /** What the line is about: "bag", "incident abc (log #3)", "exhibit AB/1". */
   readonly subject: string;
   readonly detail: string;
+  /** A stable code, when the bundle was refused before any check (see `BagReadCode`). */
+  readonly code?: string;
 }
 
 export interface VerifyResult {
@@ -93,7 +95,7 @@ async function verifyInto(
     bag = await readBag(source);
   } catch (e) {
     if (!(e instanceof BagReadError)) throw e;
-    out.fail('bundle', e.message);
+    out.list.push({ status: 'fail', subject: 'bundle', detail: e.message, code: e.code });
     return finish(out, 0);
   }
   checkBagFiles(bag, out);

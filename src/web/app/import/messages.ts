@@ -57,6 +57,8 @@ const en = {
     json_unknown_shape: 'This JSON file is not a Facebook, Instagram or Telegram export.',
     zip_malformed: 'This zip file is damaged and cannot be read.',
     zip_no_chat: 'This zip file has no chat in it that Mosaic can read.',
+    zip_unsafe:
+      'This zip file has been changed in a way an export never is, so Mosaic will not open it. Make the export again on your phone.',
     email_malformed: 'This email file cannot be read.',
     time_zone_invalid: 'That time zone is not known.',
     cancelled: 'Mosaic stopped reading the file.',
@@ -280,6 +282,8 @@ const cy: ImportMessages = {
     json_unknown_shape: 'Nid yw’r ffeil JSON hon yn allforiad Facebook, Instagram neu Telegram.',
     zip_malformed: 'Mae’r ffeil zip hon wedi’i difrodi ac nid oes modd ei darllen.',
     zip_no_chat: 'Does dim sgwrs yn y ffeil zip hon y gall Mosaic ei darllen.',
+    zip_unsafe:
+      'Mae’r ffeil zip hon wedi’i newid mewn ffordd na fyddai allforio byth yn ei wneud, felly ni fydd Mosaic yn ei hagor. Gwnewch yr allforio eto ar eich ffôn.',
     email_malformed: 'Nid oes modd darllen y ffeil e-bost hon.',
     time_zone_invalid: 'Nid yw’r gylchfa amser honno’n hysbys.',
     cancelled: 'Fe wnaeth Mosaic stopio darllen y ffeil.',
