@@ -37,21 +37,31 @@ export function witnessUploadRoutes(
   const { db, limit, uploads } = deps;
 
   /** Refuses what is malformed before the body is read. */
-  const checkShape = async (request: FastifyRequest) => {
+  const shapeError = (request: FastifyRequest): ApiError | undefined => {
     const { id, uploadId } = request.params as { id?: string; uploadId?: string };
     if (id === undefined || !INVITATION_ID.test(id)) {
-      throw new ApiError(400, 'invalid_request', 'This is not a witness link’s address.');
+      return new ApiError(400, 'invalid_request', 'This is not a witness link’s address.');
     }
     if (uploadId !== undefined && !UPLOAD_ID.test(uploadId)) {
-      throw new ApiError(400, 'invalid_request', 'An upload id is 32 lowercase hex characters.');
+      return new ApiError(400, 'invalid_request', 'An upload id is 32 lowercase hex characters.');
     }
     if (request.method === 'PATCH' && request.headers['content-type'] !== TUS_CONTENT_TYPE) {
-      throw new ApiError(
+      return new ApiError(
         415,
         'unsupported_media_type',
         `A PATCH carries the file's bytes as ${TUS_CONTENT_TYPE}.`,
       );
     }
+    return undefined;
+  };
+  const checkShape = (
+    request: FastifyRequest,
+    _reply: FastifyReply,
+    done: (error?: Error) => void,
+  ): void => {
+    const error = shapeError(request);
+    if (error === undefined) done();
+    else done(error);
   };
 
   const handle = async (request: FastifyRequest, reply: FastifyReply) => {
