@@ -89,8 +89,22 @@ export const witnessOpenResponse = z.object({
 });
 export type WitnessOpen = z.infer<typeof witnessOpenResponse>;
 
+/** Files a statement may carry (uploaded first, §15.8), and an invitation's files per statement. */
+export const MAX_STATEMENT_FILES = 10;
+/** Encrypted bytes of files an invitation takes, per statement it takes. */
+export const WITNESS_FILE_BYTES_PER_STATEMENT = 500 * 1024 * 1024;
+/** The header a witness's upload requests carry the link's auth key in (no session, no cookie). */
+export const WITNESS_AUTH_HEADER = 'x-mosaic-witness-auth';
+/** A tus upload id as the server makes them. */
+export const uploadIdSchema = z.string().regex(/^[a-f0-9]{32}$/, 'must be an upload id');
+
 export const submitStatementBody = z
-  .object({ authKey: authKeySchema, ciphertext: base64url(MAX_STATEMENT_BYTES).min(1) })
+  .object({
+    authKey: authKeySchema,
+    ciphertext: base64url(MAX_STATEMENT_BYTES).min(1),
+    /** The finished uploads of this invitation that the statement names (its files). */
+    uploads: z.array(uploadIdSchema).max(MAX_STATEMENT_FILES).optional(),
+  })
   .strict();
 export const submitStatementResponse = z.object({ receivedAt: z.string() });
 
@@ -114,6 +128,8 @@ export const WITNESS_ERROR_CODES = [
   'witness_invitation_exists',
   'witness_invitations_too_many',
   'witness_statement_too_large',
+  'witness_files_full',
+  'witness_upload_unknown',
   'key_pair_missing',
   'key_pair_exists',
 ] as const;

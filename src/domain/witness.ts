@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { localDateSchema } from './diary/incident.js';
+import { fileEncryptionSchema, originalFileSchema, sha256HexSchema } from './evidence/evidence.js';
 import { recordIdSchema } from './record-id.js';
 
 export const WITNESS_STATEMENT_TYPE = 'witness-statement';
@@ -22,6 +23,21 @@ export const WITNESS_LIMITS = {
 } as const;
 
 const localDate = localDateSchema;
+
+/** Files one statement may carry (the server's limit too). */
+export const WITNESS_MAX_FILES = 10;
+
+/**
+ * A file the witness sent with the statement (§15.8): uploaded first as ciphertext in the
+ * evidence file format (§8) under its own random key, which travels only here, inside the
+ * sealed statement. `file.sha256` is of the original bytes, checked whenever it is opened.
+ */
+export const witnessFileSchema = z.strictObject({
+  uploadId: z.string().regex(/^[a-f0-9]{32}$/),
+  file: originalFileSchema.extend({ sha256: sha256HexSchema }),
+  encryption: fileEncryptionSchema,
+});
+export type WitnessFile = z.output<typeof witnessFileSchema>;
 const text = (max: number) => z.string().max(max);
 
 /** What the witness sends. `saw` or `said` must hold something. */
@@ -47,6 +63,8 @@ export const witnessStatementSchema = z
     name: text(WITNESS_LIMITS.name).optional(),
     contact: text(WITNESS_LIMITS.contact).optional(),
     declaration: z.strictObject({ agreed: z.literal(true), date: localDate }),
+    /** Photos, video or audio sent with it; absent when there are none. */
+    files: z.array(witnessFileSchema).min(1).max(WITNESS_MAX_FILES).optional(),
   })
   .refine((s) => s.saw.trim() !== '' || s.said.trim() !== '', {
     message: 'say what you saw or heard',
@@ -67,5 +85,7 @@ export const witnessStatementRecordSchema = z.strictObject({
   /** The person's own part: never inside `statement`. */
   incidentIds: z.array(recordIdSchema).max(100),
   note: text(WITNESS_LIMITS.note),
+  /** The evidence items made from the statement's files when it was kept, in the same order. */
+  evidenceIds: z.array(recordIdSchema).max(WITNESS_MAX_FILES).optional(),
 });
 export type WitnessStatementRecord = z.output<typeof witnessStatementRecordSchema>;

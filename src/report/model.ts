@@ -103,7 +103,7 @@ export function buildReport(records: ReportRecords, options: ReportOptions): Rep
   });
 
   // Witness statements about the chosen incidents; each log entry names its own.
-  const witness = witnessSection(records, plainLog, s, options);
+  const witness = witnessSection(records, plainLog, s, options, exhibitRef);
   const log: LogEntry[] = plainLog.map((e) => {
     const refs = witness.refsByIncident.get(e.id);
     return refs === undefined ? e : { ...e, witnessStatements: refs };

@@ -187,6 +187,7 @@ function drawWitnessStatements(L: Layout, model: ReportModel): void {
       });
     }
     if (x.howKnown !== undefined) L.field(w.howKnown, x.howKnown);
+    if (x.files !== undefined) L.field(w.files, x.files);
     L.field(w.name, x.name);
     L.field(w.contact, x.contact);
     L.gap(4);

@@ -120,6 +120,8 @@ export interface WitnessStatementLine {
   readonly saw?: string;
   readonly said?: string;
   readonly howKnown?: string;
+  /** The exhibit references of the files the witness sent ("AB/1, AB/2"), when in the report. */
+  readonly files?: string;
   /** "Not given" (in the report's language) when the witness left it empty. */
   readonly name: string;
   readonly contact: string;

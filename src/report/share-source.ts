@@ -15,6 +15,7 @@ import { isApiError, type LogKey, type ShareSession, type VaultApi } from '../va
 import { EFFECT, INCIDENT, PERSON, PLACE, type Kind } from '../vault/diary-records.js';
 import { EVIDENCE } from '../vault/evidence/evidence-records.js';
 import { RISK_CHECK, SAFETY_PLAN } from '../vault/safety-records.js';
+import { WITNESS_STATEMENT } from '../vault/witnesses.js';
 import type { SealableSharedRecord, SharedRecordValue } from '../vault/shares.js';
 import type { SealedRecord } from './bundle.js';
 import type { ReportRecord, ReportRecords } from './input.js';
@@ -27,6 +28,7 @@ const GROUPS = {
   evidence: EVIDENCE,
   riskChecks: RISK_CHECK,
   safetyPlan: SAFETY_PLAN,
+  witnessStatements: WITNESS_STATEMENT,
 } as const;
 type Group = keyof typeof GROUPS;
 type AnyKind = Kind<unknown, never>;
@@ -58,6 +60,7 @@ export function shareReportSource(
     evidence: [],
     riskChecks: [],
     safetyPlan: [],
+    witnessStatements: [],
   };
   let unreadable = 0;
   for (const record of records) {

@@ -127,6 +127,8 @@ export interface ReportStrings {
     readonly saw: string;
     readonly said: string;
     readonly howKnown: string;
+    /** The files the witness sent, by exhibit reference. */
+    readonly files: string;
     readonly name: string;
     readonly contact: string;
     readonly notGiven: string;
@@ -303,6 +305,7 @@ const en: ReportStrings = {
     saw: 'What they saw or heard',
     said: 'What was said to them',
     howKnown: 'How they know the person responsible',
+    files: 'Files they sent (exhibits)',
     name: 'Their name',
     contact: 'How to reach them',
     notGiven: 'Not given',
@@ -466,6 +469,7 @@ const cy: ReportStrings = {
     saw: 'Beth welodd neu glywodd y tyst',
     said: 'Beth gafodd ei ddweud wrth y tyst',
     howKnown: "Sut mae'r tyst yn adnabod y person a wnaeth hyn",
+    files: 'Ffeiliau a anfonwyd gan y tyst (arddangosion)',
     name: 'Enw',
     contact: 'Sut i gysylltu â nhw',
     notGiven: 'Heb ei roi',

@@ -25,6 +25,8 @@ export function witnessSection(
   log: readonly LogEntry[],
   s: ReportStrings,
   options: Pick<ReportOptions, 'locale' | 'timeZone' | 'includeWitnessStatements'>,
+  /** Exhibit references by evidence id: the files a statement brought, when in the report. */
+  exhibitRef: ReadonlyMap<string, string> = new Map(),
 ): {
   readonly lines: WitnessStatementLine[];
   readonly recordIds: string[];
@@ -56,6 +58,10 @@ export function witnessSection(
       timeZone: options.timeZone,
       incidents: incidents.map((id) => numberOf.get(id) ?? 0),
       arrival: records.witnessArrivals?.[record.id],
+      files: (value.evidenceIds ?? []).flatMap((id) => {
+        const ref = exhibitRef.get(id);
+        return ref === undefined ? [] : [ref];
+      }),
     });
   });
   return { lines, recordIds: chosen.map((c) => c.record.id), refsByIncident };
@@ -71,6 +77,7 @@ function lineOf(
     timeZone: string;
     incidents: readonly number[];
     arrival: { readonly receivedAt: string; readonly leafIndex: number } | undefined;
+    files: readonly string[];
   },
 ): WitnessStatementLine {
   const st = value.statement;
@@ -96,6 +103,7 @@ function lineOf(
     ...(saw !== undefined ? { saw } : {}),
     ...(said !== undefined ? { said } : {}),
     ...(howKnown !== undefined ? { howKnown } : {}),
+    ...(c.files.length > 0 ? { files: c.files.join(', ') } : {}),
     name: text(st.name) ?? w.notGiven,
     contact: text(st.contact) ?? w.notGiven,
     declaration: w.declaration(formatDate(st.declaration.date)[c.loc]),

@@ -755,9 +755,14 @@ export class VaultApi {
   }
 
   /** Witness: sends a sealed statement; the time the server received it. */
-  async sendWitnessStatement(id: string, authKey: string, ciphertext: string): Promise<string> {
+  async sendWitnessStatement(
+    id: string,
+    authKey: string,
+    ciphertext: string,
+    uploads: readonly string[] = [],
+  ): Promise<string> {
     return this.request('POST', `/api/witness/invitations/${encodeURIComponent(id)}/statements`, {
-      body: { authKey, ciphertext },
+      body: { authKey, ciphertext, ...(uploads.length > 0 ? { uploads: [...uploads] } : {}) },
       csrf: false,
       parse: (json) => string(object(json), 'receivedAt'),
     });

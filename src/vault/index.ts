@@ -49,5 +49,6 @@ export type {
 export type { ExportedBackup, ImportSummary } from './backup-transfer.js';
 export * from './shares.js';
 export * from './witnesses.js';
+export * from './witness-files.js';
 export * from './quick-records.js';
 export * from './write-queue.js';

@@ -63,6 +63,7 @@ import {
   type WitnessOpen,
 } from './api.js';
 import { loadAll, type Kind } from './diary-records.js';
+import { deleteWitnessFiles } from './witness-files.js';
 import {
   RecordShapeError,
   sealNewRecord,
@@ -248,15 +249,32 @@ export async function blockWitnessInvitation(
   api: VaultApi,
   id: string,
   filedStatementIds: ReadonlySet<string>,
+  /** Opens the statements first, so that their files (§15.8) are deleted with them. */
+  keyPair?: AccountKeyPair,
 ): Promise<number> {
   await api.blockWitnessInvitation(id);
   let deleted = 0;
   for (const s of await api.listWitnessStatements()) {
     if (s.invitationId !== id || filedStatementIds.has(s.id)) continue;
+    if (keyPair !== undefined) await deleteStatementFiles(api, keyPair, s.id);
     await api.deleteWitnessStatement(s.id);
     deleted++;
   }
   return deleted;
+}
+
+/** Deletes the uploads a statement names (one that does not open has none to find). */
+async function deleteStatementFiles(
+  api: VaultApi,
+  keyPair: AccountKeyPair,
+  statementId: string,
+): Promise<void> {
+  try {
+    const opened = await openWitnessStatement(keyPair, await api.getWitnessStatement(statementId));
+    await deleteWitnessFiles(api, opened.statement);
+  } catch (error) {
+    if (!(error instanceof CryptoError) && !(error instanceof WitnessError)) throw error;
+  }
 }
 
 // ---- statements (the person) ----
@@ -371,7 +389,12 @@ export async function fileWitnessStatement(
   api: VaultApi,
   accountKey: Uint8Array,
   opened: OpenedStatement,
-  own: { incidentIds?: readonly string[]; note?: string } = {},
+  own: {
+    incidentIds?: readonly string[];
+    note?: string;
+    /** The evidence items made from its files (`keepWitnessFiles`), when it has any. */
+    evidenceIds?: readonly string[];
+  } = {},
 ): Promise<string> {
   const value = WITNESS_STATEMENT.check({
     v: 1,
@@ -382,6 +405,9 @@ export async function fileWitnessStatement(
     statement: opened.statement,
     incidentIds: [...(own.incidentIds ?? [])],
     note: own.note ?? '',
+    ...(own.evidenceIds !== undefined && own.evidenceIds.length > 0
+      ? { evidenceIds: [...own.evidenceIds] }
+      : {}),
   });
   const created = await api.createRecord(
     await sealNewRecord(accountKey, WITNESS_STATEMENT_TYPE, value),
@@ -559,5 +585,10 @@ export async function sendWitnessStatement(
     utf8Encode(JSON.stringify(checked.data)),
     witnessStatementContext(open.link.invitationId),
   );
-  return api.sendWitnessStatement(open.link.invitationId, open.authKey, toBase64Url(sealed));
+  return api.sendWitnessStatement(
+    open.link.invitationId,
+    open.authKey,
+    toBase64Url(sealed),
+    (checked.data.files ?? []).map((f) => f.uploadId),
+  );
 }

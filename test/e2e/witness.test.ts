@@ -7,10 +7,14 @@
  * sees the account marked as from a witness, keeps it in the diary linked to the incident, and
  * stops the link, adds a note of their own, and makes a report: the PDF has the witness's words
  * in their own section, and the bundle carries the statement as it arrived and verifies. In
- * Welsh, the person deletes it. No request body from either browser holds the words, the label or the names;
+ * Welsh, the person deletes it. The witness also sends a photo: encrypted on their device and sent
+ * with tus under the link's auth key, it shows with the account, saves byte for byte, becomes
+ * evidence linked to the incident when kept, is an exhibit in the report and in the bundle, which
+ * verifies. No request body (text or bytes) holds the photo's bytes. No request body from either browser holds the words, the label or the names;
  * every screen passes axe; nothing is asked of another origin; the Welsh page speaks Welsh.
  */
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,6 +40,19 @@ const SAID = 'He asked me when she gets home from work.';
 const LABEL = 'Sam next door';
 const WITNESS_NAME = 'Samira Okafor';
 const NOTE = 'Samira moved in last spring.';
+/**
+ * A real JPEG, so the person's screen can show it, with 300 KB of random bytes after its end
+ * (image decoders ignore them): a file of several encrypted chunks' worth of tus PATCH bodies.
+ */
+const PHOTO = Buffer.concat([
+  readFileSync(join(import.meta.dirname, '../fixtures/evidence/photo-gps.jpg')),
+  randomBytes(300_000),
+]);
+const PHOTO_NAME = 'silver-car.jpg';
+/** Slices of the photo that no request may carry in the clear. */
+const PHOTO_SLICES = [0, 1000, Math.floor(PHOTO.length / 2), PHOTO.length - 48].map((at) =>
+  PHOTO.subarray(at, at + 48),
+);
 
 describe.skipIf(!HAVE_CHROMIUM)('witness statements in Chromium', () => {
   let server: LiveServer;
@@ -61,13 +78,24 @@ describe.skipIf(!HAVE_CHROMIUM)('witness statements in Chromium', () => {
       await page.setViewportSize(PHONE);
     }
   };
-  const bodiesOf = (page: Page): string[] => {
+  const bodiesOf = (page: Page, raw: Buffer[] = []): string[] => {
     const bodies: string[] = [];
     page.on('request', (r) => {
       const body = r.postData();
       if (body !== null) bodies.push(body);
+      const bytes = r.postDataBuffer();
+      if (bytes !== null) raw.push(bytes);
     });
     return bodies;
+  };
+  /** No body holds the photo's bytes, in the clear or as base64. */
+  const noPhotoIn = (raw: readonly Buffer[]): void => {
+    for (const body of raw) {
+      for (const slice of PHOTO_SLICES) {
+        expect(body.includes(slice)).toBe(false);
+        expect(body.includes(Buffer.from(slice.toString('base64')))).toBe(false);
+      }
+    }
   };
 
   it(
@@ -78,7 +106,8 @@ describe.skipIf(!HAVE_CHROMIUM)('witness statements in Chromium', () => {
       const page = await context.newPage();
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
-      const personBodies = bodiesOf(page);
+      const personRaw: Buffer[] = [];
+      const personBodies = bodiesOf(page, personRaw);
 
       const username = `robin-${Date.now().toString(36)}`;
       await signUpInBrowser(page, server.origin, username, PASSPHRASE);
@@ -125,7 +154,8 @@ describe.skipIf(!HAVE_CHROMIUM)('witness statements in Chromium', () => {
       const witness = await witnessContext.newPage();
       const witnessErrors: string[] = [];
       witness.on('pageerror', (e) => witnessErrors.push(e.message));
-      const witnessBodies = bodiesOf(witness);
+      const witnessRaw: Buffer[] = [];
+      const witnessBodies = bodiesOf(witness, witnessRaw);
       await witness.goto(link);
       await witness.getByLabel('What did you see or hear?').waitFor();
       const text = await witness.locator('main').innerText();
@@ -152,6 +182,11 @@ describe.skipIf(!HAVE_CHROMIUM)('witness statements in Chromium', () => {
       await witness.getByLabel('Your name').fill(WITNESS_NAME);
       await witness.getByLabel('A phone number or email address').fill('07700 900123');
       await witness.getByLabel('What I have written is true, as far as I know.').check();
+      await witness
+        .getByLabel('Photos, videos or sound recordings, if you have any')
+        .setInputFiles({ name: PHOTO_NAME, mimeType: 'image/jpeg', buffer: PHOTO });
+      await witness.locator('[data-witness-files] li').getByText(PHOTO_NAME).waitFor();
+      await check(witness, 'witness-page-file');
       await witness.getByRole('button', { name: 'Send' }).click();
       await witness
         .getByRole('heading', { name: 'Thank you. It has been sent.' })
@@ -166,8 +201,21 @@ describe.skipIf(!HAVE_CHROMIUM)('witness statements in Chromium', () => {
           cookie: document.cookie,
           hash: location.hash,
           saw: (document.getElementById('witness-saw') as HTMLTextAreaElement).value,
+          files: (document.getElementById('witness-files') as HTMLInputElement).files?.length,
+          chosen: document.querySelectorAll('[data-witness-files] li').length,
+          caches: 'caches' in window ? (await caches.keys()).length : 0,
         })),
-      ).toEqual({ local: 0, session: 0, databases: 0, cookie: '', hash: '', saw: '' });
+      ).toEqual({
+        local: 0,
+        session: 0,
+        databases: 0,
+        cookie: '',
+        hash: '',
+        saw: '',
+        files: 0,
+        chosen: 0,
+        caches: 0,
+      });
       await check(witness, 'witness-sent');
       // The link took one account: opening it again says so kindly.
       await witness.goto('about:blank');
@@ -176,7 +224,12 @@ describe.skipIf(!HAVE_CHROMIUM)('witness statements in Chromium', () => {
       expect(await witness.locator('[data-witness-form]').isHidden()).toBe(true);
       expect(witnessErrors).toEqual([]);
       expect(witnessRequests.filter((u) => !u.startsWith(server.origin))).toEqual([]);
-      // The witness's browser sent only sealed bytes.
+      // The witness's browser sent only sealed bytes: the photo went up encrypted, with tus.
+      expect(
+        witnessRequests.some((u) => /\/api\/witness\/invitations\/[^/]+\/uploads\//.test(u)),
+      ).toBe(true);
+      expect(witnessRaw.reduce((n, b) => n + b.length, 0)).toBeGreaterThan(PHOTO.length);
+      noPhotoIn(witnessRaw);
       expect(witnessBodies.length).toBeGreaterThan(0);
       for (const body of witnessBodies) {
         for (const secret of [
@@ -208,6 +261,19 @@ describe.skipIf(!HAVE_CHROMIUM)('witness statements in Chromium', () => {
       expect(shown).toContain(SAID);
       expect(shown).toContain(WITNESS_NAME);
       expect(shown).toContain(LABEL);
+      expect(shown).toContain('Files they sent');
+      expect(shown).toContain(PHOTO_NAME);
+      // The photo, decrypted in the person's browser, shown and saved byte for byte.
+      await item.getByRole('button', { name: `Show ${PHOTO_NAME}` }).click();
+      const img = item.getByRole('img', { name: `Photo from the witness: ${PHOTO_NAME}` });
+      await img.waitFor({ timeout: 30_000 });
+      expect(await img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+      const [photoDownload] = await Promise.all([
+        page.waitForEvent('download'),
+        item.getByRole('button', { name: `Save a copy of ${PHOTO_NAME}` }).click(),
+      ]);
+      expect(photoDownload.suggestedFilename()).toBe(PHOTO_NAME);
+      expect(readFileSync(await photoDownload.path()).equals(PHOTO)).toBe(true);
       await check(page, 'witness-new');
       // The incident the link was about is chosen already.
       expect(await item.locator('select option:checked').innerText()).toContain('A car waited');
@@ -216,6 +282,16 @@ describe.skipIf(!HAVE_CHROMIUM)('witness statements in Chromium', () => {
       const kept = page.locator('[data-witness-statement]').first();
       expect(await kept.innerText()).toContain('A car waited outside.');
       expect(await kept.innerText()).toContain(SAW);
+      // The photo is evidence now, linked to the incident.
+      await page.getByRole('button', { name: 'My diary', exact: true }).click();
+      await heading(page, 'My diary');
+      await page.getByRole('button', { name: 'See and add evidence' }).click();
+      await heading(page, 'Evidence');
+      await page.getByText(PHOTO_NAME.replace('.jpg', '')).first().waitFor({ timeout: 30_000 });
+      await page.getByRole('button', { name: 'My diary', exact: true }).click();
+      await heading(page, 'My diary');
+      await page.getByRole('button', { name: 'Ask a witness' }).click();
+      await heading(page, 'Ask a witness');
       // The link is used; the person stops it.
       const linkItem = page.locator('[data-witness-link]').first();
       expect(await linkItem.getAttribute('data-state')).toBe('full');
@@ -254,6 +330,7 @@ describe.skipIf(!HAVE_CHROMIUM)('witness statements in Chromium', () => {
       await page.getByRole('button', { name: 'Check what will be shared' }).click();
       await heading(page, 'Check what will be shared');
       expect(await page.locator('[data-preview="witness"] dd').innerText()).toBe('1');
+      expect(await page.locator('[data-preview="exhibits"] dd').innerText()).toBe('1');
       await page.getByLabel('The report and an evidence bundle (a ZIP file)').check();
       await page.getByRole('button', { name: 'Make the report' }).click();
       await heading(page, 'Your report is ready');
@@ -289,6 +366,9 @@ describe.skipIf(!HAVE_CHROMIUM)('witness statements in Chromium', () => {
       const witnessLine = result.lines.find((l) => l.subject.startsWith('witness statement ws-'));
       expect(witnessLine?.status).toBe('ok');
       expect(witnessLine?.detail).toContain('says exactly what entry');
+      // The witness's photo is an exhibit, its original in the bundle, checked.
+      const exhibit = result.lines.find((l) => l.subject.startsWith('exhibit '));
+      expect(exhibit?.status, JSON.stringify(result.lines, null, 1)).toBe('ok');
 
       // In Welsh, after signing in again (this also unlocks an account whose key pair exists).
       await page.goto(`${server.origin}/cy/vault`);
@@ -327,6 +407,7 @@ describe.skipIf(!HAVE_CHROMIUM)('witness statements in Chromium', () => {
 
       expect(errors).toEqual([]);
       expect(requests.filter((u) => !u.startsWith(server.origin))).toEqual([]);
+      noPhotoIn(personRaw);
       for (const body of personBodies) {
         for (const secret of [SAW, LABEL, WITNESS_NAME, NOTE, 'A car waited', PASSPHRASE]) {
           expect(body).not.toContain(secret);

@@ -16,6 +16,7 @@ import { receiptRoutes } from './receipt-routes.js';
 import { recordRoutes, type RecordSettings } from './record-routes.js';
 import { secondFactorRoutes } from './second-factor-routes.js';
 import { shareRoutes } from './share-routes.js';
+import { witnessUploadRoutes } from './witness-upload-routes.js';
 import { witnessRoutes } from './witness-routes.js';
 import { quickRecordRoutes } from './quick-record-routes.js';
 import { uploadRoutes, type UploadRoutes, type UploadSettings } from './upload-routes.js';
@@ -78,6 +79,7 @@ export async function vaultApi(app: FastifyInstance, options: ApiOptions): Promi
   secondFactorRoutes(app, { db, sessions, limit });
   shareRoutes(app, { db, sessions, secret, store: uploads.store, log });
   witnessRoutes(app, { db, sessions, limit, records, log });
+  witnessUploadRoutes(app, { db, limit, uploads: uploadHandle });
   quickRecordRoutes(app, { db, sessions, limit, records, log });
 
   app.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());

@@ -32,6 +32,7 @@ import {
 import type { Database } from '../db/schema.js';
 import type { BlobStore } from '../blobs/blob-store.js';
 import { DatabaseLocker } from '../blobs/db-locker.js';
+import { findWitnessUpload, insertWitnessUpload } from '../db/repositories/witness-files.js';
 import { uploadHousekeeping, type UploadHousekeeping } from '../services/uploads.js';
 import { ApiError } from './api-error.js';
 import { requireSession, type SessionSettings } from './session-guard.js';
@@ -47,8 +48,31 @@ export interface UploadSettings {
   readonly receipts?: boolean;
 }
 
+/** A witness's upload (docs/vault-protocol.md §15.8): the invitation and its limits. */
+export interface WitnessGrant {
+  readonly invitationId: string;
+  readonly maxFiles: number;
+  readonly maxBytes: number;
+}
+
+/** Who a request was authorised for: the account, and for a witness the invitation. */
+export interface UploadAuthority {
+  readonly accountId: string;
+  readonly witness?: WitnessGrant | undefined;
+}
+
 /** The uploads' housekeeping, and the tus server for tests. */
 export interface UploadRoutes extends UploadHousekeeping {
+  /**
+   * Hands a request, once its route has checked who is asking, to the same checks and tus
+   * handling as /api/uploads (the witness's upload routes call it). Only creation, HEAD and
+   * PATCH: a witness can neither read nor delete.
+   */
+  readonly serveAuthorised: (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    who: UploadAuthority & { readonly basePath: string; readonly uploadId: string | undefined },
+  ) => Promise<unknown>;
   /**
    * The tus server, for tests only: one may change its options to stand for a tus that finds
    * upload ids differently, and see the owner check in its hooks refuse.
@@ -65,9 +89,10 @@ const TUS_CONTENT_TYPE = 'application/offset+octet-stream';
  * What the route authorised for one request, kept on the Node request object, which no client
  * can reach: the account, and the upload (undefined when creating one).
  */
-interface Grant {
-  readonly accountId: string;
+interface Grant extends UploadAuthority {
   readonly uploadId: string | undefined;
+  /** Where this upload lives: /api/uploads, or a witness invitation's uploads. */
+  readonly basePath: string;
 }
 const grants = new WeakMap<IncomingMessage, Grant>();
 
@@ -90,6 +115,8 @@ class TusRefusal extends Error {
 }
 /** tus's body for a creation refused in onUploadCreate because of the quota. */
 const QUOTA_EXCEEDED = 'quota exceeded\n';
+/** tus's body for a witness's creation past the invitation's own limits. */
+const WITNESS_FILES_FULL = 'witness files full\n';
 const tusNotFound = () => new TusRefusal(404, ERRORS.FILE_NOT_FOUND.body);
 
 export function uploadRoutes(
@@ -120,7 +147,7 @@ export function uploadRoutes(
     // Same-origin only: no Access-Control-Allow-Origin for anyone (tus's default is `*`).
     allowedOrigins: () => false,
     // The canonical address, whatever the creating request's address or Host looked like.
-    generateUrl: (_req, { id }) => `${BASE_PATH}/${id}`,
+    generateUrl: (req, { id }) => `${grantOf(req)?.basePath ?? BASE_PATH}/${id}`,
     // The id the route authorised, never one read from the address.
     getFileIdFromRequest: (req) => grantOf(req)?.uploadId,
     // The second check, inside tus: the id it is about to act on must be the authorised one,
@@ -132,7 +159,7 @@ export function uploadRoutes(
         if (req.method !== 'POST') throw tusNotFound();
         return;
       }
-      if (uploadId !== grant.uploadId || !(await findUpload(db, grant.accountId, uploadId))) {
+      if (uploadId !== grant.uploadId || !(await isGranted(grant, uploadId))) {
         throw tusNotFound();
       }
     },
@@ -143,6 +170,23 @@ export function uploadRoutes(
       // The route checked the quota already; this check and the insert are one step, so
       // creations racing on several app servers cannot together go past it.
       const size = upload.size;
+      const witness = grant.witness;
+      if (witness !== undefined) {
+        const made = await db.transaction().execute((trx) =>
+          insertWitnessUpload(trx, {
+            accountId: grant.accountId,
+            invitationId: witness.invitationId,
+            id: upload.id,
+            length: size,
+            quotaBytes: uploads.accountQuotaBytes,
+            maxFiles: witness.maxFiles,
+            maxBytes: witness.maxBytes,
+          }),
+        );
+        if (made === 'quota') throw new TusRefusal(413, QUOTA_EXCEEDED);
+        if (made === 'files_full') throw new TusRefusal(413, WITNESS_FILES_FULL);
+        return {};
+      }
       const within = await db
         .transaction()
         .execute((trx) =>
@@ -169,6 +213,14 @@ export function uploadRoutes(
       return undefined;
     },
   });
+  /** The account's upload, and for a witness also the invitation's. */
+  async function isGranted(grant: UploadAuthority, uploadId: string): Promise<boolean> {
+    if (grant.witness !== undefined) {
+      const found = await findWitnessUpload(db, grant.witness.invitationId, uploadId);
+      return found !== undefined && found.statementId === null;
+    }
+    return (await findUpload(db, grant.accountId, uploadId)) !== undefined;
+  }
   app.addContentTypeParser('application/offset+octet-stream', (_request, _payload, done) => {
     done(null);
   });
@@ -215,29 +267,24 @@ export function uploadRoutes(
     }
   };
 
-  /** tus asks for Tus-Resumable on every answer but OPTIONS, refusals made here included. */
-  const tusHeader = (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    payload: unknown,
-    done: (error: null, payload: unknown) => void,
-  ) => {
-    if (request.method !== 'OPTIONS' && request.method !== 'GET') {
-      reply.header('tus-resumable', '1.0.0');
-    }
-    done(null, payload);
+  const tusHeader = tusResumableHeader;
+  const handle = async (request: FastifyRequest, reply: FastifyReply) => {
+    if (request.method === 'OPTIONS') return tusOptions(reply);
+    const session = await requireSession(db, sessions, request);
+    return serve(request, reply, {
+      accountId: session.accountId,
+      basePath: BASE_PATH,
+      uploadId: (request.params as { id?: string }).id,
+    });
   };
 
-  const handle = async (request: FastifyRequest, reply: FastifyReply) => {
-    if (request.method === 'OPTIONS') {
-      return reply
-        .code(204)
-        .header('tus-resumable', '1.0.0')
-        .header('tus-version', '1.0.0')
-        .header('tus-extension', 'creation,termination')
-        .send();
-    }
-    const session = await requireSession(db, sessions, request);
+  /** Everything after the question of who is asking: the same for the person and a witness. */
+  const serve = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    who: UploadAuthority & { readonly basePath: string; readonly uploadId: string | undefined },
+  ) => {
+    const session = who;
     if (request.headers['upload-metadata'] !== undefined) {
       throw new ApiError(
         400,
@@ -250,7 +297,7 @@ export function uploadRoutes(
         throw new ApiError(400, 'invalid_request', `${header} is not offered: send Upload-Length.`);
       }
     }
-    const id = (request.params as { id?: string }).id;
+    const id = who.uploadId;
     if (id === undefined) {
       if (request.method !== 'POST') throw new ApiError(404, 'not_found', NO_SUCH_UPLOAD);
       const length = Number(request.headers['upload-length']);
@@ -275,6 +322,13 @@ export function uploadRoutes(
           `This would take your evidence past the ${megabytes(uploads.accountQuotaBytes)} your account can hold.`,
         );
       }
+    } else if (who.witness !== undefined) {
+      // A witness carries on their own unfinished upload, never reads or deletes one, and
+      // cannot touch one a statement already names.
+      if (request.method !== 'HEAD' && request.method !== 'PATCH') {
+        throw new ApiError(404, 'not_found', NO_SUCH_UPLOAD);
+      }
+      if (!(await isGranted(who, id))) throw new ApiError(404, 'not_found', NO_SUCH_UPLOAD);
     } else {
       // checkShape has already refused any other form of id.
       const upload = await findUpload(db, session.accountId, id);
@@ -288,7 +342,13 @@ export function uploadRoutes(
       }
     }
     // tus sees only what was authorised: the grant, and the canonical address of it.
-    grants.set(request.raw, { accountId: session.accountId, uploadId: id });
+    grants.set(request.raw, {
+      accountId: session.accountId,
+      uploadId: id,
+      basePath: who.basePath,
+      ...(who.witness !== undefined ? { witness: who.witness } : {}),
+    });
+    // tus's own path is /api/uploads; it reads the id from the grant, never from this address.
     request.raw.url = id === undefined ? BASE_PATH : `${BASE_PATH}/${id}`;
     reply.hijack();
     reply.raw.setHeader('cache-control', 'no-store');
@@ -341,7 +401,30 @@ export function uploadRoutes(
   sweeper.unref();
   app.addHook('onClose', () => clearInterval(sweeper));
 
-  return { ...housekeeping, tus };
+  return { ...housekeeping, tus, serveAuthorised: serve };
+}
+
+/** tus asks for Tus-Resumable on every answer but OPTIONS, refusals made here included. */
+export function tusResumableHeader(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  payload: unknown,
+  done: (error: null, payload: unknown) => void,
+): void {
+  if (request.method !== 'OPTIONS' && request.method !== 'GET') {
+    reply.header('tus-resumable', '1.0.0');
+  }
+  done(null, payload);
+}
+
+/** The answer to a tus OPTIONS request (no account needed: it says what the server offers). */
+export function tusOptions(reply: FastifyReply): FastifyReply {
+  return reply
+    .code(204)
+    .header('tus-resumable', '1.0.0')
+    .header('tus-version', '1.0.0')
+    .header('tus-extension', 'creation,termination')
+    .send();
 }
 
 /**
@@ -366,7 +449,7 @@ class JsonErrorTus extends Server {
 export function tusRefusal(
   status: number,
   body: string,
-): { status: number; code: ApiErrorCode; message: string } {
+): { status: number; code: ApiErrorCode | 'witness_files_full'; message: string } {
   const is = (error: { body: string }) => body === error.body;
   if (status === 404 || status === 410) {
     return { status: 404, code: 'not_found', message: NO_SUCH_UPLOAD };
@@ -386,6 +469,13 @@ export function tusRefusal(
       status: 412,
       code: 'tus_resumable_required',
       message: 'Send Tus-Resumable: 1.0.0 with every upload request.',
+    };
+  }
+  if (status === 413 && body === WITNESS_FILES_FULL) {
+    return {
+      status: 413,
+      code: 'witness_files_full',
+      message: 'This link cannot take any more files.',
     };
   }
   if (status === 413 && body === QUOTA_EXCEEDED) {

@@ -77,7 +77,7 @@ const invitationNotFound = (): ApiError =>
   );
 
 /** The witness's refusals: kind words, never a hint about the person. */
-function refusal(result: Exclude<OpenInvitationResult, { kind: 'opened' }>): ApiError {
+export function refusal(result: Exclude<OpenInvitationResult, { kind: 'opened' }>): ApiError {
   switch (result.kind) {
     case 'not_found':
       return invitationNotFound();
@@ -396,6 +396,7 @@ export function witnessRoutes(
         authKey: request.body.authKey,
         ciphertext,
         quotaBytes,
+        uploads: request.body.uploads,
       });
       if (result.kind === 'stored') {
         return reply.code(201).send({ receivedAt: result.receivedAt.toISOString() });
@@ -405,6 +406,13 @@ export function witnessRoutes(
           413,
           'record_quota_exceeded',
           'This account cannot be taken just now. Thank you for writing it.',
+        );
+      }
+      if (result.kind === 'upload_unknown') {
+        throw new ApiError(
+          409,
+          'witness_upload_unknown',
+          'A file this account names has not arrived. Try sending it again.',
         );
       }
       throw refusal(result);

@@ -209,6 +209,10 @@ export interface UploadTable {
   leaf_index: ColumnType<string | null, never, number>;
   /** Its log_pending entry (migration 0009 on); the index is found through log_leaves. */
   log_entry_id: ColumnType<string | null, never, number>;
+  /** The witness invitation that sent it (migration 0013), null for the person's own. */
+  witness_invitation_id: ColumnType<string | null, string | undefined, string | null>;
+  /** The statement that names it, once sent (migration 0013). */
+  witness_statement_id: ColumnType<string | null, string | undefined, string>;
 }
 
 export interface BackupCodeTable {

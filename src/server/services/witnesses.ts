@@ -32,6 +32,7 @@ import {
   type InvitationRow,
 } from '../db/repositories/witnesses.js';
 import type { Database } from '../db/schema.js';
+import { bindStatementUploads } from '../db/repositories/witness-files.js';
 
 const sha256 = (bytes: Uint8Array | string): Uint8Array =>
   new Uint8Array(createHash('sha256').update(bytes).digest());
@@ -150,6 +151,15 @@ function check(row: InvitationRow | undefined, authKey: string): WitnessAccess {
   return { kind: 'ok', invitation: row };
 }
 
+/** The witness's access to an invitation, for a file upload (no lock: tus's own checks follow). */
+export async function witnessAccess(
+  db: Kysely<Database>,
+  id: string,
+  authKey: string,
+): Promise<WitnessAccess> {
+  return check(await findInvitation(db, id), authKey);
+}
+
 export type OpenInvitationResult =
   | { readonly kind: 'opened'; publicKey: Uint8Array; expiresAt: Date; remaining: number }
   | Exclude<WitnessAccess, { kind: 'ok' }>;
@@ -174,11 +184,39 @@ export async function openInvitation(
 export type SubmitResult =
   | { readonly kind: 'stored'; readonly id: string; readonly receivedAt: Date }
   | { readonly kind: 'quota_exceeded' }
+  | { readonly kind: 'upload_unknown' }
   | Exclude<WitnessAccess, { kind: 'ok' }>;
+
+/** Thrown inside the transaction so that nothing of a statement naming a wrong upload stays. */
+class UnknownUpload extends Error {}
 
 export async function submitStatement(
   db: Kysely<Database>,
-  request: { invitationId: string; authKey: string; ciphertext: Uint8Array; quotaBytes: number },
+  request: {
+    invitationId: string;
+    authKey: string;
+    ciphertext: Uint8Array;
+    quotaBytes: number;
+    uploads?: readonly string[] | undefined;
+  },
+): Promise<SubmitResult> {
+  try {
+    return await storeStatement(db, request);
+  } catch (error) {
+    if (error instanceof UnknownUpload) return { kind: 'upload_unknown' };
+    throw error;
+  }
+}
+
+async function storeStatement(
+  db: Kysely<Database>,
+  request: {
+    invitationId: string;
+    authKey: string;
+    ciphertext: Uint8Array;
+    quotaBytes: number;
+    uploads?: readonly string[] | undefined;
+  },
 ): Promise<SubmitResult> {
   const id = `ws-${randomBytes(16).toString('base64url')}`;
   return db.transaction().execute(async (trx): Promise<SubmitResult> => {
@@ -194,6 +232,10 @@ export async function submitStatement(
       { id, revision: 1, ciphertextSha256: sha256(request.ciphertext) },
     );
     await countStatement(trx, request.invitationId);
+    // The files it names: finished uploads of this link, each named by one statement only.
+    if (!(await bindStatementUploads(trx, request.invitationId, id, request.uploads ?? []))) {
+      throw new UnknownUpload();
+    }
     return { kind: 'stored', id, receivedAt };
   });
 }

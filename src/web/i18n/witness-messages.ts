@@ -48,6 +48,13 @@ const en = {
   saidHint: 'Write the words as closely as you remember them.',
   howKnownLabel: 'How do you know the person who did it?',
   howKnownHint: 'For example, “I have seen him outside the house before” or “I do not know him”.',
+  filesLabel: 'Photos, videos or sound recordings, if you have any',
+  filesHint:
+    'You can add up to 10. They are locked on this device before they are sent, like what you write.',
+  filesTooMany: 'Choose 10 files or fewer',
+  filesTooMuch:
+    'A file is too big to send, or this link cannot take any more files. Try fewer or smaller files.',
+  sendingFile: 'Locking and sending file {n} of {count}: {percent}% done.',
   aboutYouLegend: 'About you (you can leave these empty)',
   aboutYouHint:
     'If this goes to the police, they may want to talk to you. Your name and a phone number or email help them do that. Only the person who asked you will see them.',
@@ -116,6 +123,13 @@ const cy: WitnessMessages = {
   howKnownLabel: 'Sut ydych chi’n adnabod y person a’i gwnaeth?',
   howKnownHint:
     'Er enghraifft, “Rydw i wedi ei weld y tu allan i’r tŷ o’r blaen” neu “Dydw i ddim yn ei adnabod”.',
+  filesLabel: 'Lluniau, fideos neu recordiadau sain, os oes rhai gennych chi',
+  filesHint:
+    'Gallwch ychwanegu hyd at 10. Maen nhw’n cael eu cloi ar y ddyfais hon cyn eu hanfon, fel beth rydych chi’n ei ysgrifennu.',
+  filesTooMany: 'Dewiswch 10 ffeil neu lai',
+  filesTooMuch:
+    'Mae ffeil yn rhy fawr i’w hanfon, neu all y ddolen hon ddim cymryd rhagor o ffeiliau. Rhowch gynnig ar lai o ffeiliau neu ffeiliau llai.',
+  sendingFile: 'Wrthi’n cloi ac anfon ffeil {n} o {count}: {percent}% wedi’i wneud.',
   aboutYouLegend: 'Amdanoch chi (gallwch adael y rhain yn wag)',
   aboutYouHint:
     'Os bydd hyn yn mynd at yr heddlu, efallai y byddan nhw eisiau siarad â chi. Mae eich enw a rhif ffôn neu e-bost yn eu helpu i wneud hynny. Dim ond y person a ofynnodd i chi fydd yn eu gweld.',

@@ -166,6 +166,25 @@ export function WitnessPage(props: { site: Site; locale: Locale }) {
             max={WITNESS_LIMITS.howKnown}
             rows={2}
           />
+          <div class="witness__group" data-witness-group="files">
+            <label class="label" for="witness-files">
+              {t.filesLabel}
+            </label>
+            <p class="hint" id="witness-files-hint">
+              {t.filesHint}
+            </p>
+            <p class="error-message" id="witness-files-error" hidden data-witness-error="files" />
+            <input
+              type="file"
+              id="witness-files"
+              name="files"
+              class="witness__file"
+              multiple
+              accept="image/*,video/*,audio/*"
+              aria-describedby="witness-files-hint"
+            />
+            <ul class="witness__chosen" data-witness-files="" />
+          </div>
           <fieldset class="witness__group">
             <legend class="label">{t.aboutYouLegend}</legend>
             <p class="hint">{t.aboutYouHint}</p>

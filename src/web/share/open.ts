@@ -18,6 +18,11 @@ import {
   type RiskCheck,
 } from '../../domain/safety/risk-check.js';
 import { RISK_QUESTION_WORDS } from '../../domain/safety/risk-words.js';
+import {
+  WITNESS_STATEMENT_TYPE,
+  witnessStatementRecordSchema,
+  type WitnessStatement,
+} from '../../domain/witness.js';
 import { ApiError } from '../../vault/api.js';
 import { VaultApi } from '../../vault/api.js';
 import { openShare, parseShareLink, ShareError } from '../../vault/shares.js';
@@ -70,6 +75,16 @@ export interface ShownRiskCheck {
   }[];
 }
 
+/** A witness's statement as sent (never edited), and the person's own note on it, apart. */
+export interface ShownWitness {
+  readonly id: string;
+  /** When the server received it (ISO 8601). */
+  readonly receivedAt: string;
+  readonly statement: WitnessStatement;
+  /** The person's note, not the witness's words; empty when none. */
+  readonly note: string;
+}
+
 export interface ShownCase {
   readonly label: string;
   readonly expiresAt: string;
@@ -78,6 +93,8 @@ export interface ShownCase {
   readonly exhibits: readonly ShownExhibit[];
   /** When the person shared their risk check. */
   readonly riskCheck?: ShownRiskCheck;
+  /** Witness statements the person shared, oldest arrival first. */
+  readonly witnesses: readonly ShownWitness[];
   /** The shared incidents' pattern (the vault's own analysis); absent when there are none. */
   readonly patterns?: ShownPatterns;
   /** Records that failed their schema, not shown. */
@@ -170,9 +187,22 @@ export async function openCase(
   const entries: { id: string; value: Incident }[] = [];
   const exhibits: ShownExhibit[] = [];
   const checks: RiskCheck[] = [];
+  const witnesses: ShownWitness[] = [];
   let unreadable = 0;
   for (const record of opened.records) {
-    if (record.type === RISK_CHECK_TYPE) {
+    if (record.type === WITNESS_STATEMENT_TYPE) {
+      const parsed = witnessStatementRecordSchema.safeParse(record.value);
+      if (!parsed.success) {
+        unreadable += 1;
+        continue;
+      }
+      witnesses.push({
+        id: record.id,
+        receivedAt: parsed.data.receivedAt,
+        statement: parsed.data.statement,
+        note: parsed.data.note,
+      });
+    } else if (record.type === RISK_CHECK_TYPE) {
       const parsed = riskCheckSchema.safeParse(record.value);
       if (parsed.success) checks.push(parsed.data);
       else unreadable += 1;
@@ -234,6 +264,7 @@ export async function openCase(
     entries: opened.records.length,
     incidents,
     exhibits,
+    witnesses: witnesses.sort((a, b) => a.receivedAt.localeCompare(b.receivedAt)),
     ...(latest !== undefined ? { riskCheck: shownRiskCheck(latest, locale) } : {}),
     ...(entries.length > 0 ? { patterns: shownPatterns(entries, locale) } : {}),
     unreadable,

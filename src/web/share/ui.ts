@@ -151,6 +151,61 @@ export function setUpShare(
     return section;
   };
 
+  /** What witnesses wrote: their words as sent, the person's note apart and labelled. */
+  const witnessSection = (witnesses: ShownCase['witnesses']): HTMLElement => {
+    const section = el('section', undefined, 'share__witnesses');
+    section.setAttribute('aria-labelledby', 'share-witnesses');
+    const heading = el('h2', text('witnessHeading'));
+    heading.id = 'share-witnesses';
+    section.append(heading);
+    for (const w of witnesses) {
+      const s = w.statement;
+      const item = el('article', undefined, 'share__witness');
+      item.setAttribute('data-share-witness', w.id);
+      item.append(el('p', text('witnessTag'), 'share__tag'));
+      const arrived = new Date(w.receivedAt);
+      if (!Number.isNaN(arrived.getTime())) {
+        const pad = (n: number): string => String(n).padStart(2, '0');
+        item.append(
+          el(
+            'p',
+            fill('witnessArrived', {
+              date: `${day(`${arrived.getFullYear()}-${pad(arrived.getMonth() + 1)}-${pad(arrived.getDate())}`)}, ${pad(arrived.getHours())}:${pad(arrived.getMinutes())}`,
+            }),
+          ),
+        );
+      }
+      const facts = el('dl', undefined, 'share__facts');
+      const row = (term: string, value: string | undefined): void => {
+        if (value === undefined || value.trim() === '') return;
+        facts.append(el('dt', term), el('dd', value));
+      };
+      row(
+        text('witnessWhen'),
+        `${s.when.approximate ? `${text('about')} ` : ''}${day(s.when.date)}${s.when.time !== undefined ? `, ${s.when.time}` : ''}`,
+      );
+      row(text('where'), s.where);
+      row(text('witnessSaw'), s.saw);
+      row(text('witnessSaid'), s.said);
+      row(text('witnessHowKnown'), s.howKnown);
+      row(text('witnessName'), s.name);
+      row(text('witnessContact'), s.contact);
+      item.append(facts);
+      item.append(el('p', fill('witnessDeclared', { date: day(s.declaration.date) })));
+      if ((s.files ?? []).length > 0) {
+        item.append(el('p', fill('witnessFiles', { count: String(s.files?.length ?? 0) })));
+      }
+      if (w.note.trim() !== '') {
+        const note = el('div', undefined, 'share__witness-note');
+        note.setAttribute('data-share-witness-note', '');
+        note.append(el('h3', text('witnessNote')), el('p', w.note));
+        item.append(note);
+      }
+      section.append(item);
+    }
+    return section;
+  };
+
   /** A table of counts with a bar drawn beside each number (the numbers are the data). */
   const countTable = (
     id: string,
@@ -249,6 +304,7 @@ export function setUpShare(
     if (shown.unreadable > 0) parts.push(el('p', text('unreadable'), 'notice'));
     if (shown.riskCheck !== undefined) parts.push(riskSection(shown.riskCheck));
     if (shown.patterns !== undefined) parts.push(patternSection(shown.patterns));
+    if (shown.witnesses.length > 0) parts.push(witnessSection(shown.witnesses));
 
     const incidents = el('section');
     incidents.setAttribute('aria-labelledby', 'share-incidents');

@@ -6,6 +6,8 @@
 import { CryptoError } from '../../crypto/errors.js';
 import type { WitnessStatement } from '../../domain/witness.js';
 import { ApiError, VaultApi } from '../../vault/api.js';
+import type { WitnessFile } from '../../domain/witness.js';
+import { sendWitnessFile } from '../../vault/witness-files.js';
 import { openWitnessLink, sendWitnessStatement, type OpenLink } from '../../vault/witnesses.js';
 
 export type WitnessProblem =
@@ -17,6 +19,7 @@ export type WitnessProblem =
   | 'notTrusted'
   | 'rateLimited'
   | 'tooMuch'
+  | 'filesTooMuch'
   | 'failed';
 
 export function problemOf(error: unknown): WitnessProblem {
@@ -40,6 +43,10 @@ export function problemOf(error: unknown): WitnessProblem {
       case 'witness_statement_too_large':
       case 'record_quota_exceeded':
         return 'tooMuch';
+      case 'file_too_large':
+      case 'quota_exceeded':
+      case 'witness_files_full':
+        return 'filesTooMuch';
       default:
         return 'failed';
     }
@@ -49,7 +56,15 @@ export function problemOf(error: unknown): WitnessProblem {
 
 export interface Link {
   readonly invitationId: string;
-  send(statement: Omit<WitnessStatement, 'invitationId' | 'v'>): Promise<void>;
+  /**
+   * Sends the files first (each encrypted on this device), then the statement that names them.
+   * `onFile` tells which file is being sent and how far it has got.
+   */
+  send(
+    statement: Omit<WitnessStatement, 'invitationId' | 'v' | 'files'>,
+    files: readonly File[],
+    onFile: (index: number, done: number, total: number) => void,
+  ): Promise<void>;
 }
 
 /** Checks the link and the person's key; the result sends one statement at a time. */
@@ -58,11 +73,16 @@ export async function openLink(hash: string): Promise<Link> {
   const open: OpenLink = await openWitnessLink(api, hash);
   return {
     invitationId: open.link.invitationId,
-    async send(statement) {
+    async send(statement, files, onFile) {
+      const sent: WitnessFile[] = [];
+      for (const [index, file] of files.entries()) {
+        sent.push(await sendWitnessFile(open, file, (done, total) => onFile(index, done, total)));
+      }
       await sendWitnessStatement(api, open, {
         v: 1,
         invitationId: open.link.invitationId,
         ...statement,
+        ...(sent.length > 0 ? { files: sent } : {}),
       });
     },
   };

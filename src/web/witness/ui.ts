@@ -12,7 +12,16 @@ type SendModule = typeof import('./send.js');
 /** The link's shape (`w1.<id>.<secret>.<fingerprint>`), checked before the vault code loads. */
 const LINK_SHAPE = /^w1\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}\.[A-Za-z0-9_-]{22}$/;
 
-type FieldName = 'date' | 'saw' | 'declaration';
+type FieldName = 'date' | 'saw' | 'declaration' | 'files';
+
+/** Files one statement may carry (the server's limit too). */
+const MAX_FILES = 10;
+
+/** A file's size in words a person reads at a glance: "340 KB", "2.5 MB". */
+function sizeText(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${String(Math.max(1, Math.round(bytes / 1024)))} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
 
 /** Today's date on this device, `YYYY-MM-DD`. */
 function today(now = new Date()): string {
@@ -48,6 +57,22 @@ export function setUpWitness(
     return el instanceof HTMLInputElement && el.checked;
   };
 
+  const fileInput = form.querySelector<HTMLInputElement>('[name="files"]');
+  const chosenList = form.querySelector<HTMLElement>('[data-witness-files]');
+  const chosenFiles = (): File[] => [...(fileInput?.files ?? [])];
+  /** Lists the chosen files by name and size (text only), or nothing when none are chosen. */
+  const showChosen = (): void => {
+    if (!chosenList) return;
+    chosenList.replaceChildren(
+      ...chosenFiles().map((f) => {
+        const item = doc.createElement('li');
+        item.textContent = `${f.name} (${sizeText(f.size)})`;
+        return item;
+      }),
+    );
+  };
+  fileInput?.addEventListener('change', showChosen);
+
   if (!LINK_SHAPE.test(hash)) {
     say(text('linkBroken'));
     return;
@@ -59,7 +84,7 @@ export function setUpWitness(
   const problem = (kind: WitnessProblem): void => {
     say(text(kind));
     // A link that cannot take a statement hides the form: nothing more can be done here.
-    if (kind !== 'failed' && kind !== 'rateLimited' && kind !== 'tooMuch') form.hidden = true;
+    if (!['failed', 'rateLimited', 'tooMuch', 'filesTooMuch'].includes(kind)) form.hidden = true;
   };
 
   say(text('checking'));
@@ -130,28 +155,45 @@ export function setUpWitness(
     const time = value('time');
     const name = value('name');
     const contact = value('contact');
+    const files = chosenFiles();
+    if (files.length > MAX_FILES) {
+      showErrors([['files', text('filesTooMany'), 'witness-files']]);
+      return;
+    }
     busy = true;
     say(text('sending'));
     link
-      .send({
-        writtenAt: new Date().toISOString(),
-        locale,
-        when: {
-          date,
-          ...(/^\d{2}:\d{2}$/.test(time) ? { time } : {}),
-          approximate: checked('approximate'),
+      .send(
+        {
+          writtenAt: new Date().toISOString(),
+          locale,
+          when: {
+            date,
+            ...(/^\d{2}:\d{2}$/.test(time) ? { time } : {}),
+            approximate: checked('approximate'),
+          },
+          where: value('where'),
+          saw: value('saw'),
+          said: value('said'),
+          howKnown: value('howKnown'),
+          ...(name === '' ? {} : { name }),
+          ...(contact === '' ? {} : { contact }),
+          declaration: { agreed: true, date: today() },
         },
-        where: value('where'),
-        saw: value('saw'),
-        said: value('said'),
-        howKnown: value('howKnown'),
-        ...(name === '' ? {} : { name }),
-        ...(contact === '' ? {} : { contact }),
-        declaration: { agreed: true, date: today() },
-      })
+        files,
+        (index, sent, total) => {
+          say(
+            text('sendingFile')
+              .replace('{n}', String(index + 1))
+              .replace('{count}', String(files.length))
+              .replace('{percent}', String(total > 0 ? Math.floor((sent / total) * 100) : 0)),
+          );
+        },
+      )
       .then(() => {
         // Keep nothing: the form is emptied and the secret leaves the address bar and history.
         form.reset();
+        showChosen();
         form.hidden = true;
         link = undefined;
         hist.replaceState(null, '', where.pathname);

@@ -15,6 +15,7 @@ import * as m0009 from './0009_log_pending.js';
 import * as m0010 from './0010_shares.js';
 import * as m0011 from './0011_witnesses.js';
 import * as m0012 from './0012_news_and_events.js';
+import * as m0013 from './0013_witness_files.js';
 import * as m0014 from './0014_log_key_handovers.js';
 import * as m0015 from './0015_staff.js';
 import * as m0018 from './0018_quick_records.js';
@@ -32,6 +33,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0010_shares': m0010,
   '0011_witnesses': m0011,
   '0012_news_and_events': m0012,
+  '0013_witness_files': m0013,
   '0014_log_key_handovers': m0014,
   '0015_staff': m0015,
   '0018_quick_records': m0018,

@@ -168,12 +168,23 @@ export async function uploadIdsOfAccount(
   return rows.map((r) => r.id);
 }
 
-/** Uploads never finished within `seconds`: abandoned, to be removed with their blobs. */
+/**
+ * Uploads never finished within `seconds`, and a witness's files no statement named within
+ * that time (§15.8): abandoned, to be removed with their blobs.
+ */
 export async function abandonedUploads(db: Kysely<Database>, seconds: number): Promise<string[]> {
   const rows = await db
     .selectFrom('uploads')
     .select('id')
-    .where('completed_at', 'is', null)
+    .where((eb) =>
+      eb.or([
+        eb('completed_at', 'is', null),
+        eb.and([
+          eb('witness_invitation_id', 'is not', null),
+          eb('witness_statement_id', 'is', null),
+        ]),
+      ]),
+    )
     .where('created_at', '<', sql<Date>`now() - make_interval(secs => ${seconds})`)
     .execute();
   return rows.map((r) => r.id);

@@ -27,6 +27,7 @@ const en = {
   peopleHint: 'Tick nobody to share incidents by anyone.',
   evidence: 'Share evidence files too, such as photos and screenshots',
   risk: 'Share your latest risk check too',
+  witness: 'Share what witnesses wrote about these incidents, exactly as they wrote it',
   label: 'Who it is for',
   labelHint: 'For example, PC Jones, case ref 12/345. Only you can see this.',
   days: 'How many days they can open it for',
@@ -118,6 +119,8 @@ const cy: ShareMessages = {
   peopleHint: 'Peidiwch â thicio neb i rannu digwyddiadau gan unrhyw un.',
   evidence: 'Rhannu ffeiliau tystiolaeth hefyd, fel lluniau a sgrinluniau',
   risk: 'Rhannu eich gwiriad risg diweddaraf hefyd',
+  witness:
+    'Rhannu beth ysgrifennodd tystion am y digwyddiadau hyn, yn union fel y gwnaethon nhw ei ysgrifennu',
   label: 'I bwy mae e',
   labelHint: 'Er enghraifft, PC Jones, cyf achos 12/345. Dim ond chi sy’n gallu gweld hwn.',
   days: 'Am sawl diwrnod y gallan nhw ei agor',

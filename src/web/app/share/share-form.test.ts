@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SHARE_MESSAGES } from './messages.js';
-import { sampleRecords } from '../../../report/fixtures.js';
+import { sampleRecords, sampleWitnessStatements } from '../../../report/fixtures.js';
 import { chooseIncidents } from '../../../report/model.js';
 import type { ReportSource } from '../../../report/report-source.js';
 import type { RecordResponse } from '../../../vault/api.js';
@@ -148,5 +148,35 @@ describe('what a share picks from the diary', () => {
       'risk-check-2',
     ]);
     expect(withRisk.incidents).toBe(without.incidents);
+  });
+
+  it('shares witness statements about the chosen incidents only when chosen, as kept', () => {
+    const incidentIds = records.incidents.map((r) => r.id);
+    const { witnessStatements } = sampleWitnessStatements(incidentIds);
+    const withWitness = new Map(stored);
+    for (const r of witnessStatements) {
+      withWitness.set(r.id, {
+        id: r.id,
+        type: 'witness-statement',
+        wrappedKey: 'k',
+        revisions: [{ id: r.id, type: 'witness-statement', revision: 1 } as RecordResponse],
+      });
+    }
+    const both = {
+      records: { ...records, witnessStatements },
+      unreadable: 0,
+      stored: withWitness,
+    } as unknown as ReportSource;
+    const without = pickRecords(both, { ...base, evidence: false }, zone, now);
+    expect(without.records.some((r) => r.type === 'witness-statement')).toBe(false);
+    const picked = pickRecords(both, { ...base, evidence: false, witness: true }, zone, now);
+    // The two linked to shared incidents; never the one linked to none.
+    expect(
+      picked.records
+        .filter((r) => r.type === 'witness-statement')
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual(['witness-record-1', 'witness-record-2']);
+    expect(picked.incidents).toBe(without.incidents);
   });
 });

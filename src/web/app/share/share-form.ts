@@ -22,6 +22,8 @@ export interface ShareFields {
   readonly evidence: boolean;
   /** Share the latest risk check too (offered only when there is one). */
   readonly risk: boolean;
+  /** Share the kept witness statements about the chosen incidents (offered when there are any). */
+  readonly witness: boolean;
   readonly label: string;
   /** Days as typed. */
   readonly days: string;
@@ -40,6 +42,7 @@ export function emptyShareFields(): ShareFields {
     personIds: [],
     evidence: true,
     risk: false,
+    witness: false,
     label: '',
     days: String(DEFAULT_DAYS),
     mode: 'snapshot',
@@ -56,6 +59,8 @@ export interface ShareChoice {
   readonly evidence: boolean;
   /** Absent: no risk check. */
   readonly risk?: boolean;
+  /** Absent: no witness statements. */
+  readonly witness?: boolean;
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -100,6 +105,7 @@ export function checkShareFields(
       ...(fields.personIds.length > 0 ? { personIds: [...fields.personIds] } : {}),
       evidence: fields.evidence,
       ...(fields.risk ? { risk: true } : {}),
+      ...(fields.witness ? { witness: true } : {}),
     },
   };
 }
@@ -112,8 +118,8 @@ export interface PickedRecords {
 
 /**
  * The stored records a choice shares: the incidents the report's choice keeps, the people and
- * places they name, (when asked) their evidence records with the evidence files, and (when
- * asked) the latest risk check.
+ * places they name, (when asked) their evidence records with the evidence files, (when
+ * asked) the latest risk check, and (when asked) the witness statements about those incidents.
  */
 export function pickRecords(
   source: ReportSource,
@@ -131,6 +137,7 @@ export function pickRecords(
     includeImported: true,
     includeEffects: false,
     includeContact: false,
+    includeWitnessStatements: choice.witness === true,
     timeZone,
     now,
     madeWith: 'Mosaic',
@@ -145,6 +152,8 @@ export function pickRecords(
     ...ids.places,
     ...(choice.evidence ? ids.evidence : []),
     ...(latestCheck !== undefined ? [latestCheck.id] : []),
+    // Witness statements linked to the shared incidents, exactly as kept (never edited).
+    ...(choice.witness === true ? ids.witnessStatements : []),
   ];
   const records: RecordResponse[] = [];
   for (const id of new Set(wanted)) {

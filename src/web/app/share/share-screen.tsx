@@ -384,6 +384,7 @@ function ShareForm(props: {
             patch={(change) => setFields((f) => ({ ...f, ...change }))}
             people={load.value.records.people ?? []}
             hasRiskCheck={(load.value.records.riskChecks ?? []).length > 0}
+            hasWitness={(load.value.records.witnessStatements ?? []).length > 0}
             errors={errors.errors}
           />
           <button type="submit" id="share-create" class="button" disabled={busy}>
@@ -401,6 +402,7 @@ function ShareChoices(props: {
   patch: (change: Partial<ShareFields>) => void;
   people: readonly ReportRecord<Person>[];
   hasRiskCheck: boolean;
+  hasWitness: boolean;
   errors: readonly ErrorItem[];
 }) {
   const { locale } = useApp();
@@ -445,6 +447,14 @@ function ShareChoices(props: {
           label={m.risk}
           checked={fields.risk}
           onChange={(on) => set('risk', on)}
+        />
+      )}
+      {props.hasWitness && (
+        <Checkbox
+          id="share-witness"
+          label={m.witness}
+          checked={fields.witness}
+          onChange={(on) => set('witness', on)}
         />
       )}
       {/* Snapshot only for now. A share kept up to date needs the app to add each new matching

@@ -49,6 +49,16 @@ const en = {
     kept: 'It is in your diary now.',
     linked: 'It is linked.',
   },
+  files: {
+    heading: 'Files they sent',
+    open: 'Show {name}',
+    opening: 'Unlocking the file: {percent}% done.',
+    save: 'Save a copy of {name}',
+    failed: 'This file could not be opened. It may not be the one the witness sent.',
+    imageAlt: 'Photo from the witness: {name}',
+    mediaLabel: 'Recording from the witness: {name}',
+    inEvidence: 'When you keep this account, its files go into your evidence too.',
+  },
   manage: {
     open: 'Add a note or delete',
     title: 'A witness account in your diary',
@@ -162,6 +172,17 @@ const cy: WitnessMessages = {
     linking: 'Wrthi’n cysylltu…',
     kept: 'Mae yn eich dyddiadur nawr.',
     linked: 'Mae wedi’i gysylltu.',
+  },
+  files: {
+    heading: 'Ffeiliau a anfonwyd ganddyn nhw',
+    open: 'Dangos {name}',
+    opening: 'Wrthi’n datgloi’r ffeil: {percent}% wedi’i wneud.',
+    save: 'Cadw copi o {name}',
+    failed: 'Doedd dim modd agor y ffeil hon. Efallai nad hon yw’r un a anfonodd y tyst.',
+    imageAlt: 'Llun gan y tyst: {name}',
+    mediaLabel: 'Recordiad gan y tyst: {name}',
+    inEvidence:
+      'Pan fyddwch chi’n cadw’r cyfrif hwn, mae ei ffeiliau’n mynd i’ch tystiolaeth hefyd.',
   },
   manage: {
     open: 'Ychwanegu nodyn neu ddileu',

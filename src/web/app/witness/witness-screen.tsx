@@ -19,7 +19,9 @@ import {
   deleteFiledStatement,
   ensureAccountKeyPair,
   fileWitnessStatement,
+  keepWitnessFiles,
   listFiledWitnessStatements,
+  setIncidentLink,
   listWitnessInvitations,
   openWitnessStatements,
   revokeWitnessInvitation,
@@ -44,6 +46,7 @@ import { useApp } from '../shell/context.js';
 import { describeError } from '../shell/errors.js';
 import { format } from '../shell/messages.js';
 import { WITNESS_MESSAGES } from './messages.js';
+import { WitnessFiles } from './witness-files.js';
 import './witness.css';
 
 interface Loaded {
@@ -66,7 +69,13 @@ type Step =
   | { readonly kind: 'made'; readonly link: string };
 
 export function WitnessScreen() {
-  const { t, locale, api, session, revisions, navigate } = useApp();
+  const app = useApp();
+  const { t, locale, api, session, revisions, navigate } = app;
+  /** Links a kept statement's evidence items to an incident too, so a report shows them. */
+  const linkFiles = async (incidentId: string, evidenceIds: readonly string[] = []) => {
+    if (incidentId === '') return;
+    for (const id of evidenceIds) await setIncidentLink(app, incidentId, id, true);
+  };
   const m = WITNESS_MESSAGES[locale];
   const [step, setStep] = useState<Step>({ kind: 'list' });
   const [flash, setFlash] = useState<string | undefined>(undefined);
@@ -196,9 +205,17 @@ export function WitnessScreen() {
                 suggested={load.value.invitations.find((i) => i.id === s.invitationId)?.incidentId}
                 action={m.statement.keep}
                 onAction={async (incidentId) => {
+                  // The files become evidence items first (their uploads are already here).
+                  const evidenceIds = await keepWitnessFiles(
+                    { api, accountKey: () => session.accountKey, revisions },
+                    s.statement,
+                    s.receivedAt,
+                  );
                   await fileWitnessStatement(api, session.accountKey, s, {
                     incidentIds: incidentId === '' ? [] : [incidentId],
+                    evidenceIds,
                   });
+                  await linkFiles(incidentId, evidenceIds);
                   reload();
                 }}
               />
@@ -235,6 +252,7 @@ export function WitnessScreen() {
                     { record: r, response },
                     { incidentIds: [...r.value.incidentIds, incidentId], note: r.value.note },
                   );
+                  await linkFiles(incidentId, r.value.evidenceIds);
                   reload();
                 }}
               />
@@ -250,6 +268,7 @@ export function WitnessScreen() {
                 key={i.id}
                 invitation={i}
                 keptIds={new Set(load.value.kept.map((r) => r.value.statementId))}
+                keyPair={load.value.keyPair}
                 onChanged={reload}
               />
             ))}
@@ -335,6 +354,9 @@ function StatementItem(props: {
         )}
       </dl>
       <p>{format(m.declaration, { date: formatLocalDate(locale, s.declaration.date) })}</p>
+      {s.files !== undefined && (
+        <WitnessFiles files={s.files} kept={props.onManage !== undefined} />
+      )}
       {options.length > 1 && (
         <Select
           id={`witness-pick-${props.id}`}
@@ -389,7 +411,8 @@ function ManageStatement(props: {
   onBack: () => void;
   onDone: (message: string) => void;
 }) {
-  const { t, locale, api, session } = useApp();
+  const app = useApp();
+  const { t, locale, api, session } = app;
   const m = WITNESS_MESSAGES[locale];
   const mm = m.manage;
   const r = props.record;
@@ -433,6 +456,9 @@ function ManageStatement(props: {
             { record: r, response },
             { incidentIds: [...r.value.incidentIds, incidentId], note: r.value.note },
           );
+          for (const id of r.value.evidenceIds ?? []) {
+            await setIncidentLink(app, incidentId, id, true);
+          }
           props.onDone(m.statement.linked);
         }}
       />
@@ -514,6 +540,7 @@ function ManageStatement(props: {
 function InvitationItem(props: {
   invitation: OpenedInvitation;
   keptIds: ReadonlySet<string>;
+  keyPair: AccountKeyPair;
   onChanged: () => void;
 }) {
   const { t, locale, api, formatTimestamp } = useApp();
@@ -591,7 +618,9 @@ function InvitationItem(props: {
             <Button
               variant="warning"
               disabled={busy}
-              onClick={() => run(() => blockWitnessInvitation(api, i.id, props.keptIds))}
+              onClick={() =>
+                run(() => blockWitnessInvitation(api, i.id, props.keptIds, props.keyPair))
+              }
             >
               {m.blockYes}
             </Button>
