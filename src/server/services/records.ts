@@ -1,17 +1,16 @@
 /**
- * Writing records: each write is one transaction owned here, in which the repositories store the
- * revision, count its bytes against the account's quota and (with receipts) add its receipt
- * entry for the log, so either all of it is stored or none of it.
+ * Writing records: each write is one statement (src/server/db/repositories/record-writes.ts),
+ * which stores the revision, counts its bytes against the account's quota and (with receipts)
+ * adds its receipt entry for the log, so either all of it is stored or none of it. Only a
+ * refused write asks the database again, to say why.
  */
 import type { Kysely } from 'kysely';
 import {
-  deleteRecord as deleteRecordRows,
-  insertRecord,
-  revisionBytes,
-  updateRecord,
-  useRecordBytes,
-  type StoredRecord,
-} from '../db/repositories/records.js';
+  currentRevision,
+  insertRecordWithin,
+  updateRecordWithin,
+} from '../db/repositories/record-writes.js';
+import { deleteRecord as deleteRecordRows, type StoredRecord } from '../db/repositories/records.js';
 import type { Database } from '../db/schema.js';
 
 export type CreateRecordResult =
@@ -24,27 +23,6 @@ export type UpdateRecordResult =
   | { readonly kind: 'not_found' }
   | { readonly kind: 'conflict'; readonly currentRevision: number }
   | { readonly kind: 'quota_exceeded' };
-
-/** Thrown inside a write's transaction to undo it, carrying the answer to give instead. */
-class Undo<T> extends Error {
-  constructor(readonly result: T) {
-    super('undone');
-  }
-}
-
-async function undoable<T, U>(
-  db: Kysely<Database>,
-  write: (trx: Kysely<Database>) => Promise<T>,
-): Promise<T | U> {
-  try {
-    return await db.transaction().execute(write);
-  } catch (error) {
-    if (error instanceof Undo) return error.result as U;
-    throw error;
-  }
-}
-
-const QUOTA_EXCEEDED = { kind: 'quota_exceeded' } as const;
 
 /** Whether writes append receipts (always, but for the benchmark's baseline). */
 export interface RecordWriteOptions {
@@ -62,15 +40,13 @@ export async function createRecord(
   quotaBytes: number,
   options: RecordWriteOptions = { receipts: true },
 ): Promise<CreateRecordResult> {
-  return undoable(db, async (trx): Promise<CreateRecordResult> => {
-    // With receipts, the revision's receipt entry is added in the same statement as the revision.
-    const stored = await insertRecord(trx, accountId, record, options.receipts);
-    if (!stored) return { kind: 'exists' };
-    if (!(await useRecordBytes(trx, accountId, revisionBytes(record), quotaBytes))) {
-      throw new Undo(QUOTA_EXCEEDED);
-    }
-    return { kind: 'created', record: stored };
-  });
+  const written = await insertRecordWithin(db, accountId, record, quotaBytes, options.receipts);
+  if (written.kind === 'stored') return { kind: 'created', record: written.record };
+  if (written.kind === 'not_stored') return { kind: 'exists' };
+  // Full, and a record with this id already there: that is the answer, as it always was.
+  return (await currentRevision(db, accountId, record.id)) === undefined
+    ? { kind: 'quota_exceeded' }
+    : { kind: 'exists' };
 }
 
 /**
@@ -85,14 +61,16 @@ export async function reviseRecord(
   quotaBytes: number,
   options: RecordWriteOptions = { receipts: true },
 ): Promise<UpdateRecordResult> {
-  return undoable(db, async (trx): Promise<UpdateRecordResult> => {
-    const result = await updateRecord(trx, accountId, id, change, options.receipts);
-    if (result.kind !== 'updated') return result;
-    if (!(await useRecordBytes(trx, accountId, revisionBytes(change), quotaBytes))) {
-      throw new Undo(QUOTA_EXCEEDED);
-    }
-    return result;
-  });
+  const written = await updateRecordWithin(db, accountId, id, change, quotaBytes, options.receipts);
+  if (written.kind === 'stored') return { kind: 'updated', record: written.record };
+  // Not stored: no such record or a stale revision come first, as they always did; only a
+  // write that would otherwise have been stored is refused for want of room.
+  const current = await currentRevision(db, accountId, id);
+  if (current === undefined) return { kind: 'not_found' };
+  if (current !== change.expectedRevision) return { kind: 'conflict', currentRevision: current };
+  return written.kind === 'no_room'
+    ? { kind: 'quota_exceeded' }
+    : { kind: 'conflict', currentRevision: current };
 }
 
 /**
