@@ -103,7 +103,7 @@ async function measure(engine: Engine): Promise<BenchFigure[]> {
     console.log(
       `${engine}, server process + autocannon, ${CONNECTIONS} connections: ` +
         `${line('writes', writes)}; ${line('reads of 500 records', reads)}; ` +
-        `${line('repository-only writes', repository)}`,
+        line('repository-only writes', repository),
     );
     const baseline = 'repository inserts in-process, no HTTP';
     return [
