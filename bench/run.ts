@@ -7,6 +7,7 @@ import { diaryBench } from './diary.js';
 import { evidenceBench } from './evidence.js';
 import { importBench } from './import.js';
 import { pageWeight } from './page-weight.js';
+import { vaultServer } from './vault-server.js';
 import { vaultUnlock } from './vault-unlock.js';
 import { vaultWrites } from './vault-writes.js';
 
@@ -18,6 +19,7 @@ const BENCHMARKS: Record<string, () => Promise<BenchFigure[]>> = {
   log: (await import('./log.js')).logBench,
   'vault-unlock': vaultUnlock,
   'vault-writes': vaultWrites,
+  'vault-server': vaultServer,
   report: async () => (await import('./report.js')).reportBench(),
 };
 

@@ -68,24 +68,10 @@ const MAX_MS = Date.UTC(2100, 0, 1);
  */
 export function instantFromEpochMs(ms: number): string | undefined {
   if (!Number.isFinite(ms) || ms < MIN_MS || ms > MAX_MS) return undefined;
-  const whole = Math.trunc(ms);
-  const day = Math.floor(whole / 86_400_000);
-  // Messages cluster in days: format the date once per day, the time by table look-ups.
-  if (day !== lastDay) {
-    lastDay = day;
-    lastDayText = new Date(day * 86_400_000).toISOString().slice(0, 11);
-  }
-  let rest = whole - day * 86_400_000;
-  const milli = rest % 1000;
-  rest = (rest - milli) / 1000;
-  const second = rest % 60;
-  rest = (rest - second) / 60;
-  const minute = rest % 60;
-  const hour = (rest - minute) / 60;
-  return `${lastDayText}${pad2(hour)}:${pad2(minute)}:${pad2(second)}.${String(milli).padStart(3, '0')}Z`;
+  // One flat string made natively: a string built from parts would be a chain of pieces, and
+  // an import keeps one instant per message, so the pieces would cost the collector dearly.
+  return new Date(Math.trunc(ms)).toISOString();
 }
-let lastDay = Number.NaN;
-let lastDayText = '';
 
 const LOCAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
 

@@ -1,16 +1,18 @@
 /**
- * Writing records: each write is one transaction owned here, in which the repositories store the
- * revision, count its bytes against the account's quota and (with receipts) add its receipt
- * entry for the log, so either all of it is stored or none of it.
+ * Writing records: each write is one statement (src/server/db/repositories/record-writes.ts),
+ * which stores the revision, counts its bytes against the account's quota and (with receipts)
+ * adds its receipt entry for the log, so either all of it is stored or none of it. Only a
+ * refused write asks the database again, to say why.
  */
 import type { Kysely } from 'kysely';
 import {
+  currentRevision,
+  insertRecordWithin,
+  updateRecordWithin,
+} from '../db/repositories/record-writes.js';
+import {
   deleteRecord as deleteRecordRows,
   findSameRevision,
-  insertRecord,
-  revisionBytes,
-  updateRecord,
-  useRecordBytes,
   type StoredRecord,
 } from '../db/repositories/records.js';
 import type { Database } from '../db/schema.js';
@@ -27,27 +29,6 @@ export type UpdateRecordResult =
   | { readonly kind: 'not_found' }
   | { readonly kind: 'conflict'; readonly currentRevision: number }
   | { readonly kind: 'quota_exceeded' };
-
-/** Thrown inside a write's transaction to undo it, carrying the answer to give instead. */
-class Undo<T> extends Error {
-  constructor(readonly result: T) {
-    super('undone');
-  }
-}
-
-async function undoable<T, U>(
-  db: Kysely<Database>,
-  write: (trx: Kysely<Database>) => Promise<T>,
-): Promise<T | U> {
-  try {
-    return await db.transaction().execute(write);
-  } catch (error) {
-    if (error instanceof Undo) return error.result as U;
-    throw error;
-  }
-}
-
-const QUOTA_EXCEEDED = { kind: 'quota_exceeded' } as const;
 
 /** Whether writes append receipts (always, but for the benchmark's baseline). */
 export interface RecordWriteOptions {
@@ -66,18 +47,14 @@ export async function createRecord(
   quotaBytes: number,
   options: RecordWriteOptions = { receipts: true },
 ): Promise<CreateRecordResult> {
-  return undoable(db, async (trx): Promise<CreateRecordResult> => {
-    // With receipts, the revision's receipt entry is added in the same statement as the revision.
-    const stored = await insertRecord(trx, accountId, record, options.receipts);
-    if (!stored) {
-      const same = await findSameRevision(trx, accountId, record.id, 1, record);
-      return same ? { kind: 'repeated', record: same } : { kind: 'exists' };
-    }
-    if (!(await useRecordBytes(trx, accountId, revisionBytes(record), quotaBytes))) {
-      throw new Undo(QUOTA_EXCEEDED);
-    }
-    return { kind: 'created', record: stored };
-  });
+  const written = await insertRecordWithin(db, accountId, record, quotaBytes, options.receipts);
+  if (written.kind === 'stored') return { kind: 'created', record: written.record };
+  // Full, and no record with this id: that is the answer. A record with this id already there
+  // comes first, as it always did — and the very same create sent again is answered as before.
+  if (written.kind === 'no_room' && (await currentRevision(db, accountId, record.id)) === undefined)
+    return { kind: 'quota_exceeded' };
+  const same = await findSameRevision(db, accountId, record.id, 1, record);
+  return same ? { kind: 'repeated', record: same } : { kind: 'exists' };
 }
 
 /**
@@ -94,19 +71,22 @@ export async function reviseRecord(
   quotaBytes: number,
   options: RecordWriteOptions = { receipts: true },
 ): Promise<UpdateRecordResult> {
-  return undoable(db, async (trx): Promise<UpdateRecordResult> => {
-    const result = await updateRecord(trx, accountId, id, change, options.receipts);
-    if (result.kind === 'conflict') {
-      // The same revision sent again (a lost answer): answered as the first time, stored once.
-      const same = await findSameRevision(trx, accountId, id, change.expectedRevision + 1, change);
-      return same ? { kind: 'updated', record: same } : result;
-    }
-    if (result.kind !== 'updated') return result;
-    if (!(await useRecordBytes(trx, accountId, revisionBytes(change), quotaBytes))) {
-      throw new Undo(QUOTA_EXCEEDED);
-    }
-    return result;
-  });
+  const written = await updateRecordWithin(db, accountId, id, change, quotaBytes, options.receipts);
+  if (written.kind === 'stored') return { kind: 'updated', record: written.record };
+  // Not stored: no such record or a stale revision come first, as they always did; only a
+  // write that would otherwise have been stored is refused for want of room.
+  const current = await currentRevision(db, accountId, id);
+  if (current === undefined) return { kind: 'not_found' };
+  if (current !== change.expectedRevision) {
+    // The same revision sent again (a lost answer): answered as the first time, stored once.
+    const same = await findSameRevision(db, accountId, id, change.expectedRevision + 1, change);
+    return same
+      ? { kind: 'updated', record: same }
+      : { kind: 'conflict', currentRevision: current };
+  }
+  return written.kind === 'no_room'
+    ? { kind: 'quota_exceeded' }
+    : { kind: 'conflict', currentRevision: current };
 }
 
 /**

@@ -30,86 +30,8 @@ const META_COLUMNS = ['id', 'type', 'revision', 'created_at', 'updated_at'] as c
  * a bytea parameter byte by byte in JavaScript (a second per MiB); PostgreSQL receives hex
  * either way.
  */
-const blobParam = (bytes: Uint8Array) =>
+export const blobParam = (bytes: Uint8Array) =>
   sql<Uint8Array>`decode(${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex')}, 'hex')`;
-
-/**
- * Inserts revision 1 of a new record and keeps it as a revision (with `receipt`, adding its
- * receipt entry in the same statement); undefined (nothing stored) if the account already has a
- * record with that id. The caller counts its bytes (useRecordBytes) in the same transaction.
- */
-export async function insertRecord(
-  trx: Kysely<Database>,
-  accountId: string,
-  record: { id: string; type: string; ciphertext: Uint8Array; wrappedKey: Uint8Array },
-  receipt = false,
-): Promise<StoredRecord | undefined> {
-  const row = await trx
-    .insertInto('records')
-    .values({
-      account_id: accountId,
-      id: record.id,
-      type: record.type,
-      revision: 1,
-      ciphertext: blobParam(record.ciphertext),
-      wrapped_key: blobParam(record.wrappedKey),
-    })
-    .onConflict((oc) => oc.columns(['account_id', 'id']).doNothing())
-    .returning(META_COLUMNS)
-    .executeTakeFirst();
-  if (!row) return undefined;
-  await copyToRevisions(trx, accountId, record.id, receipt);
-  return toRecord({ ...row, ciphertext: record.ciphertext, wrapped_key: record.wrappedKey });
-}
-
-export type UpdateResult =
-  | { readonly kind: 'updated'; readonly record: StoredRecord }
-  | { readonly kind: 'not_found' }
-  | { readonly kind: 'conflict'; readonly currentRevision: number };
-
-/**
- * Stores a new revision if the current one is still `expectedRevision` (optimistic
- * concurrency: two devices editing at once cannot overwrite each other silently) and keeps it
- * as a revision (with `receipt`, adding its receipt entry in the same statement); otherwise
- * stores nothing. The caller counts its bytes in the same transaction.
- */
-export async function updateRecord(
-  trx: Kysely<Database>,
-  accountId: string,
-  id: string,
-  change: { expectedRevision: number; ciphertext: Uint8Array; wrappedKey: Uint8Array },
-  receipt = false,
-): Promise<UpdateResult> {
-  const row = await trx
-    .updateTable('records')
-    .set({
-      revision: sql<number>`revision + 1`,
-      ciphertext: blobParam(change.ciphertext),
-      wrapped_key: blobParam(change.wrappedKey),
-      updated_at: sql<Date>`now()`,
-    })
-    .where('account_id', '=', accountId)
-    .where('id', '=', id)
-    .where('revision', '=', change.expectedRevision)
-    .returning(META_COLUMNS)
-    .executeTakeFirst();
-  if (row) {
-    await copyToRevisions(trx, accountId, id, receipt);
-    const stored = toRecord({
-      ...row,
-      ciphertext: change.ciphertext,
-      wrapped_key: change.wrappedKey,
-    });
-    return { kind: 'updated', record: stored };
-  }
-  const current = await trx
-    .selectFrom('records')
-    .select('revision')
-    .where('account_id', '=', accountId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return current ? { kind: 'conflict', currentRevision: current.revision } : { kind: 'not_found' };
-}
 
 export async function findRecord(
   db: Kysely<Database>,
@@ -419,8 +341,15 @@ export async function deleteRecord(
   accountId: string,
   id: string,
 ): Promise<boolean> {
-  // Locked first, as every write does (record, then account): no revision can be added
+  // Locked in the order every write takes them (the account, then the record), so a delete and
+  // a write at once wait for each other instead of deadlocking; and no revision can be added
   // between counting the bytes and deleting them.
+  await trx
+    .selectFrom('accounts')
+    .select('id')
+    .where('id', '=', accountId)
+    .forUpdate()
+    .executeTakeFirst();
   const locked = await trx
     .selectFrom('records')
     .select('revision')
@@ -482,60 +411,6 @@ export async function useRecordBytes(
   return row !== undefined;
 }
 
-/**
- * Keeps the record's current revision, copied within the database (no blob sent twice). With
- * `receipt`, the same statement adds the revision's receipt entry (SHA-256 of the ciphertext as
- * stored, computed by the database) to log_pending and links it from revision_leaves: a write
- * with receipts makes no more round trips than one without.
- */
-async function copyToRevisions(
-  db: Kysely<Database>,
-  accountId: string,
-  id: string,
-  receipt: boolean,
-): Promise<void> {
-  if (receipt) {
-    await sql`with e as (
-        insert into log_pending (record_id, revision, ciphertext_sha256)
-        select id, revision, sha256(ciphertext)
-        from records where account_id = ${accountId} and id = ${id}
-        returning id
-      )
-      insert into record_revisions
-        (account_id, record_id, revision, type, ciphertext, wrapped_key, created_at, log_entry_id)
-      select r.account_id, r.id, r.revision, r.type, r.ciphertext, r.wrapped_key, r.updated_at, e.id
-      from records r, e where r.account_id = ${accountId} and r.id = ${id}`.execute(db);
-    return;
-  }
-  await db
-    .insertInto('record_revisions')
-    .columns([
-      'account_id',
-      'record_id',
-      'revision',
-      'type',
-      'ciphertext',
-      'wrapped_key',
-      'created_at',
-    ])
-    .expression(
-      db
-        .selectFrom('records')
-        .select([
-          'account_id',
-          'id',
-          'revision',
-          'type',
-          'ciphertext',
-          'wrapped_key',
-          sql<Date>`updated_at`.as('created_at'),
-        ])
-        .where('account_id', '=', accountId)
-        .where('id', '=', id),
-    )
-    .execute();
-}
-
 /** A row read with its blobs as hex text (see listRecords). */
 function fromHex(row: {
   id: string;
@@ -557,7 +432,7 @@ function fromHex(row: {
   });
 }
 
-function toRecord(row: {
+export function toRecord(row: {
   id: string;
   type: string;
   revision: number;
