@@ -28,12 +28,10 @@ import { EVENTS_SLUG, NEWS_SLUG } from '../../web/pages/NewsEvents.js';
 import { renderDocument } from '../../web/pages/render.js';
 import { orgName, pagePath, type Site } from '../../web/pages/site.js';
 import {
-  StaffAuditPage,
   StaffBookingsPage,
   StaffHomePage,
   StaffItemPage,
   StaffJoinPage,
-  StaffMembersPage,
   StaffRefusedPage,
   StaffSetupPage,
   StaffSignInPage,
@@ -43,6 +41,7 @@ import {
   type StaffProblem,
   type StaffViewer,
 } from '../../web/pages/StaffPages.js';
+import { StaffAuditPage, StaffMembersPage } from '../../web/pages/StaffAdminPages.js';
 import { ApiError } from '../api/api-error.js';
 import { createLimiter } from '../auth/limits.js';
 import {
@@ -103,6 +102,8 @@ import {
 } from '../services/staff-forms.js';
 import { sendHtml } from './pages.js';
 import { fromThisSite, parseForm } from './self-check.js';
+import { formFields, type StaffContext } from './staff-context.js';
+import { staffServiceRoutes } from './staff-services.js';
 
 /** An event form in two languages is at most about 45 KiB of text. */
 export const STAFF_BODY_LIMIT = 128 * 1024;
@@ -117,6 +118,8 @@ export interface StaffOptions {
   readonly retentionDays: number;
   /** STAFF_SETUP_TOKEN, when the operator set one. */
   readonly setupToken: string | undefined;
+  /** Keys of the services that stay in the files, which no local service may take. */
+  readonly fixedServiceKeys?: ReadonlySet<string>;
 }
 
 export async function staffRoutes(app: FastifyInstance, options: StaffOptions): Promise<void> {
@@ -413,13 +416,16 @@ export async function staffRoutes(app: FastifyInstance, options: StaffOptions): 
       return redirect(reply, request, '/staff/sign-in');
     });
 
-    // ---- Home ----
     const when = (locale: Locale, date: Date) =>
       new Intl.DateTimeFormat(LOCALE_INFO[locale].tag, {
         dateStyle: 'medium',
         timeStyle: 'short',
         timeZone: site.profile.timeZone,
       }).format(date);
+    const ctx: StaffContext = { site, db, localeOf, html, redirect, signedIn, viewerOf, when };
+    staffServiceRoutes(scope, ctx, options.fixedServiceKeys ?? new Set());
+
+    // ---- Home ----
     const summary = (locale: Locale, item: StaffListItem, now: Date): StaffItemSummary => {
       const found = textIn<string>(item.titles, locale, site.locales);
       return {
@@ -797,16 +803,4 @@ export async function staffRoutes(app: FastifyInstance, options: StaffOptions): 
 
 function toProblem(p: FieldProblem): StaffProblem {
   return { field: p.field, code: p.code };
-}
-
-/** One form field as a string; a repeated or missing field counts as absent. */
-function formFields(request: FastifyRequest): (name: string) => string | undefined {
-  const body = request.body;
-  const fields = body !== null && typeof body === 'object' ? (body as Record<string, unknown>) : {};
-  return (name) => {
-    const values = Object.hasOwn(fields, name) ? fields[name] : undefined;
-    return Array.isArray(values) && values.length === 1 && typeof values[0] === 'string'
-      ? values[0]
-      : undefined;
-  };
 }

@@ -11,7 +11,12 @@ const en = {
   signedInAs: 'Signed in as {name} ({role})',
   roles: { editor: 'editor', administrator: 'administrator' },
   signOut: 'Sign out',
-  nav: { home: 'Staff home', members: 'Staff accounts', audit: 'Audit log' },
+  nav: {
+    home: 'Staff home',
+    services: 'Support services',
+    members: 'Staff accounts',
+    audit: 'Audit log',
+  },
   errorTitle: 'There is a problem',
   working: 'Please wait…',
   needsScript:
@@ -124,6 +129,15 @@ const en = {
     code_setup_wrong: 'The code is not right. Check the time on your phone and try again',
     rate_limited: 'Too many tries. Please wait 15 minutes and try again',
     csrf_failed: 'This form has expired. Please go back, reload the page and try again',
+    key_invalid: 'Enter a short name with small letters, numbers and dashes',
+    key_taken: 'Another service already uses this short name',
+    phone_invalid: 'Enter a UK phone number, like 0808 802 0300 or 116 123',
+    phone_emergency:
+      'Emergency and police numbers are already on every page. Enter the service’s own number',
+    contact_missing: 'Enter a phone number or a website',
+    hours_invalid: 'Write the opening hours like this: mon tue wed 09:00-17:00',
+    audience_missing: 'Choose who the service is for',
+    area_missing: 'Enter the area the service covers',
   },
   bookings: {
     title: 'Bookings: {event}',
@@ -174,7 +188,12 @@ const cy: StaffMessages = {
   signedInAs: 'Wedi mewngofnodi fel {name} ({role})',
   roles: { editor: 'golygydd', administrator: 'gweinyddwr' },
   signOut: 'Allgofnodi',
-  nav: { home: 'Hafan staff', members: 'Cyfrifon staff', audit: 'Log archwilio' },
+  nav: {
+    home: 'Hafan staff',
+    services: 'Gwasanaethau cymorth',
+    members: 'Cyfrifon staff',
+    audit: 'Log archwilio',
+  },
   errorTitle: 'Mae problem',
   working: 'Arhoswch…',
   needsScript:
@@ -292,6 +311,15 @@ const cy: StaffMessages = {
     rate_limited: 'Gormod o gynigion. Arhoswch 15 munud a rhowch gynnig arall arni',
     csrf_failed:
       "Mae'r ffurflen hon wedi dod i ben. Ewch yn ôl, ail-lwythwch y dudalen a rhowch gynnig arall arni",
+    key_invalid: 'Rhowch enw byr gyda llythrennau bach, rhifau a llinellau toriad',
+    key_taken: "Mae gwasanaeth arall yn defnyddio'r enw byr hwn yn barod",
+    phone_invalid: 'Rhowch rif ffôn yn y DU, fel 0808 802 0300 neu 116 123',
+    phone_emergency:
+      "Mae rhifau argyfwng a'r heddlu ar bob tudalen yn barod. Rhowch rif y gwasanaeth ei hun",
+    contact_missing: 'Rhowch rif ffôn neu wefan',
+    hours_invalid: 'Ysgrifennwch yr oriau agor fel hyn: mon tue wed 09:00-17:00',
+    audience_missing: "Dewiswch i bwy mae'r gwasanaeth",
+    area_missing: "Rhowch yr ardal y mae'r gwasanaeth yn ei chwmpasu",
   },
   bookings: {
     title: 'Archebion: {event}',

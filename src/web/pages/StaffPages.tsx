@@ -1,10 +1,9 @@
 /**
  * The staff area's pages (/staff): server-rendered forms that work without JavaScript. Only the
  * passkey buttons need the small script (src/web/staff/), which finds them by data attributes;
- * the code fallback is a plain form.
+ * the code fallback is a plain form. The frame and fields are in StaffFrame.tsx.
  */
-import type { ComponentChildren } from 'preact';
-import { LOCALE_INFO, type Locale } from '../../domain/locales.js';
+import { LOCALE_INFO } from '../../domain/locales.js';
 import {
   BOOKING_KINDS,
   EVENT_AUDIENCES,
@@ -14,216 +13,23 @@ import {
 } from '../../domain/events.js';
 import { EVENTS_MESSAGES } from '../i18n/events-messages.js';
 import { format } from '../i18n/format.js';
-import { STAFF_MESSAGES, type StaffMessages } from '../i18n/staff-messages.js';
-import { Layout } from './Layout.js';
-import type { Site } from './site.js';
+import { STAFF_MESSAGES } from '../i18n/staff-messages.js';
+import {
+  Field,
+  Select,
+  StaffLayout,
+  staffHref,
+  type Common,
+  type StaffProblem,
+  type StaffViewer,
+} from './StaffFrame.js';
 
-export type StaffRoleName = 'editor' | 'administrator';
-
-export interface StaffViewer {
-  readonly name: string;
-  readonly login: string;
-  readonly role: StaffRoleName;
-  readonly csrf: string;
-}
-
-export interface StaffProblem {
-  readonly field: string | undefined;
-  readonly code: keyof StaffMessages['errors'];
-}
-
-interface Common {
-  readonly site: Site;
-  readonly locale: Locale;
-}
-
-/** A staff address in the page's language (?lang=cy when it is not the site's default). */
-export function staffHref(site: Site, locale: Locale, path: string): string {
-  if (locale === site.defaultLocale) return path;
-  return `${path}${path.includes('?') ? '&' : '?'}lang=${locale}`;
-}
-
-function StaffLayout(
-  props: Common & {
-    title: string;
-    viewer?: StaffViewer | undefined;
-    problems?: readonly StaffProblem[];
-    /** The address of this page, for the language link. */
-    here: string;
-    passkeys?: boolean;
-    children: ComponentChildren;
-  },
-) {
-  const { site, locale, viewer, problems = [] } = props;
-  const t = STAFF_MESSAGES[locale];
-  const other = site.locales.find((l) => l !== locale);
-  const h = (path: string) => staffHref(site, locale, path);
-  return (
-    <Layout
-      site={site}
-      locale={locale}
-      title={`${problems.length > 0 ? `${t.errorTitle}: ` : ''}${props.title}`}
-      documentTitle={`${problems.length > 0 ? `${t.errorTitle}: ` : ''}${props.title} – ${t.area}`}
-      scripts={props.passkeys ? [site.assets.staffScript] : []}
-      stylesheets={site.assets.staffStylesheets}
-      privacyLine={t.privacyLine}
-    >
-      <nav class="staff-bar" aria-label={t.area}>
-        <ul class="staff-bar__list">
-          {viewer && (
-            <li>
-              <a href={h('/staff')}>{t.nav.home}</a>
-            </li>
-          )}
-          {viewer?.role === 'administrator' && (
-            <>
-              <li>
-                <a href={h('/staff/members')}>{t.nav.members}</a>
-              </li>
-              <li>
-                <a href={h('/staff/audit')}>{t.nav.audit}</a>
-              </li>
-            </>
-          )}
-          {other && (
-            <li>
-              <a
-                href={staffHref(site, other, props.here)}
-                lang={LOCALE_INFO[other].tag}
-                hrefLang={LOCALE_INFO[other].tag}
-              >
-                {t.language}
-              </a>
-            </li>
-          )}
-        </ul>
-        {viewer && (
-          <form method="post" action={h('/staff/sign-out')} class="staff-bar__out">
-            <input type="hidden" name="csrf" value={viewer.csrf} />
-            <span>
-              {format(t.signedInAs, { name: viewer.name, role: t.roles[viewer.role] })}
-            </span>{' '}
-            <button type="submit" class="button button--secondary">
-              {t.signOut}
-            </button>
-          </form>
-        )}
-      </nav>
-      {problems.length > 0 && (
-        <div class="error-summary" aria-labelledby="error-summary-title" role="alert">
-          <h2 id="error-summary-title" class="error-summary__title">
-            {t.errorTitle}
-          </h2>
-          <ul class="error-summary__list">
-            {problems.map((p, i) => (
-              <li key={`${p.field ?? ''}${i}`} data-code={p.code}>
-                {p.field ? <a href={`#f-${p.field}`}>{t.errors[p.code]}</a> : t.errors[p.code]}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
-      {props.children}
-    </Layout>
-  );
-}
-
-function Field(props: {
-  name: string;
-  label: string;
-  hint?: string | undefined;
-  value?: string | undefined;
-  problems?: readonly StaffProblem[];
-  locale: Locale;
-  type?: 'text' | 'password' | 'datetime-local' | 'url';
-  multiline?: boolean;
-  autocomplete?: string;
-  inputmode?: 'numeric' | 'decimal';
-  lang?: string | undefined;
-}) {
-  const t = STAFF_MESSAGES[props.locale];
-  const id = `f-${props.name}`;
-  const problem = props.problems?.find((p) => p.field === props.name);
-  const describedBy =
-    [props.hint ? `${id}-hint` : '', problem ? `${id}-error` : ''].filter(Boolean).join(' ') ||
-    undefined;
-  const common = {
-    id,
-    name: props.name,
-    'aria-describedby': describedBy,
-    'aria-invalid': problem ? ('true' as const) : undefined,
-    lang: props.lang,
-  };
-  return (
-    <div class={problem ? 'form-group form-group--error' : 'form-group'}>
-      <label class="label" for={id}>
-        {props.label}
-      </label>
-      {props.hint && (
-        <p class="hint" id={`${id}-hint`}>
-          {props.hint}
-        </p>
-      )}
-      {problem && (
-        <p class="error-message" id={`${id}-error`}>
-          {t.errors[problem.code]}
-        </p>
-      )}
-      {props.multiline ? (
-        <textarea {...common} class="textarea" rows={8}>
-          {props.value ?? ''}
-        </textarea>
-      ) : (
-        <input
-          {...common}
-          {...({ type: props.type ?? 'text' } as { type: 'text' })}
-          class="input"
-          value={props.value ?? ''}
-          autocomplete={props.autocomplete ?? 'off'}
-          inputMode={props.inputmode}
-          spellcheck={false}
-        />
-      )}
-    </div>
-  );
-}
-
-function Select(props: {
-  name: string;
-  label: string;
-  options: readonly { value: string; label: string }[];
-  value: string | undefined;
-  problems: readonly StaffProblem[];
-  locale: Locale;
-}) {
-  const t = STAFF_MESSAGES[props.locale];
-  const id = `f-${props.name}`;
-  const problem = props.problems.find((p) => p.field === props.name);
-  return (
-    <div class={problem ? 'form-group form-group--error' : 'form-group'}>
-      <label class="label" for={id}>
-        {props.label}
-      </label>
-      {problem && (
-        <p class="error-message" id={`${id}-error`}>
-          {t.errors[problem.code]}
-        </p>
-      )}
-      <select
-        id={id}
-        name={props.name}
-        class="select"
-        aria-describedby={problem ? `${id}-error` : undefined}
-      >
-        {props.options.map((o) => (
-          <option value={o.value} selected={o.value === props.value} key={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
+export {
+  staffHref,
+  type StaffProblem,
+  type StaffRoleName,
+  type StaffViewer,
+} from './StaffFrame.js';
 
 // ---- Setup, joining, signing in ---------------------------------------------------------------
 
@@ -714,139 +520,6 @@ export function StaffBookingsPage(
           </div>
         </>
       )}
-    </StaffLayout>
-  );
-}
-
-// ---- Administrators ---------------------------------------------------------------------------
-
-export function StaffMembersPage(
-  props: Common & {
-    viewer: StaffViewer;
-    members: readonly { login: string; name: string; role: StaffRoleName; since: string }[];
-    values: Readonly<Record<string, string>>;
-    problems: readonly StaffProblem[];
-    invited: { name: string; link: string } | undefined;
-  },
-) {
-  const { site, locale, viewer, problems } = props;
-  const t = STAFF_MESSAGES[locale];
-  const m = t.members;
-  return (
-    <StaffLayout
-      site={site}
-      locale={locale}
-      title={m.title}
-      viewer={viewer}
-      problems={problems}
-      here="/staff/members"
-    >
-      <h1>{m.title}</h1>
-      {props.invited && (
-        <div class="notice" role="status">
-          <p>{format(m.invited, { name: props.invited.name })}</p>
-          <p>
-            <code class="staff-link" data-invitation>
-              {props.invited.link}
-            </code>
-          </p>
-        </div>
-      )}
-      <div class="table-scroll" tabindex={0} role="region" aria-label={m.title}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{m.login}</th>
-              <th scope="col">{m.name}</th>
-              <th scope="col">{m.role}</th>
-              <th scope="col">{m.since}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.members.map((row) => (
-              <tr key={row.login}>
-                <td>{row.login}</td>
-                <td>{row.name}</td>
-                <td>{t.roles[row.role]}</td>
-                <td>{row.since}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <h2>{m.add}</h2>
-      <form method="post" action={staffHref(site, locale, '/staff/members')} novalidate>
-        <input type="hidden" name="csrf" value={viewer.csrf} />
-        <Field
-          name="login"
-          label={m.login}
-          hint={t.setup.loginHint}
-          value={props.values.login}
-          locale={locale}
-          problems={problems}
-        />
-        <Field
-          name="name"
-          label={m.name}
-          value={props.values.name}
-          locale={locale}
-          problems={problems}
-        />
-        <Select
-          name="role"
-          label={m.role}
-          options={(['editor', 'administrator'] as const).map((r) => ({
-            value: r,
-            label: t.roles[r],
-          }))}
-          value={props.values.role ?? 'editor'}
-          problems={problems}
-          locale={locale}
-        />
-        <button type="submit" class="button">
-          {m.addSubmit}
-        </button>
-      </form>
-    </StaffLayout>
-  );
-}
-
-export function StaffAuditPage(
-  props: Common & {
-    viewer: StaffViewer;
-    entries: readonly { when: string; who: string; action: string; target: string }[];
-  },
-) {
-  const { site, locale, viewer } = props;
-  const a = STAFF_MESSAGES[locale].audit;
-  return (
-    <StaffLayout site={site} locale={locale} title={a.title} viewer={viewer} here="/staff/audit">
-      <h1>{a.title}</h1>
-      <p>{a.intro}</p>
-      <div class="table-scroll" tabindex={0} role="region" aria-label={a.title}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{a.when}</th>
-              <th scope="col">{a.who}</th>
-              <th scope="col">{a.what}</th>
-              <th scope="col">{a.item}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.entries.map((row, i) => (
-              <tr key={i}>
-                <td>{row.when}</td>
-                <td>{row.who}</td>
-                <td>
-                  <code>{row.action}</code>
-                </td>
-                <td>{row.target}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
     </StaffLayout>
   );
 }

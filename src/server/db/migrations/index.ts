@@ -17,6 +17,7 @@ import * as m0011 from './0011_witnesses.js';
 import * as m0012 from './0012_news_and_events.js';
 import * as m0014 from './0014_log_key_handovers.js';
 import * as m0015 from './0015_staff.js';
+import * as m0017 from './0017_local_services.js';
 import * as m0018 from './0018_quick_records.js';
 
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -34,5 +35,6 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0012_news_and_events': m0012,
   '0014_log_key_handovers': m0014,
   '0015_staff': m0015,
+  '0017_local_services': m0017,
   '0018_quick_records': m0018,
 };
