@@ -63,6 +63,8 @@ export interface AppOptions {
   readonly onReceiptLog?: (log: ReceiptLog) => void;
   /** Receipts on every write: always, but for the benchmark's baseline (default true). */
   readonly receipts?: boolean;
+  /** The time now for what is published when (tests move it); the real clock by default. */
+  readonly clock?: () => Date;
 }
 
 /** 404s allowed per address per minute: enough for a person, not for a scanner. */
@@ -264,6 +266,8 @@ async function mosaic(app: FastifyInstance, options: AppOptions): Promise<void> 
     secret,
     contentDir: config.contentDir,
     retentionDays: config.bookings.retentionDays,
+    publicUrl: config.publicUrl,
+    ...(options.clock ? { now: options.clock } : {}),
   });
   await staffRoutes(app, {
     site,
@@ -272,6 +276,8 @@ async function mosaic(app: FastifyInstance, options: AppOptions): Promise<void> 
     retentionDays: config.bookings.retentionDays,
     setupToken: config.staff.setupToken,
     fixedServiceKeys: new Set(fixed.map((s) => s.key)),
+    publicUrl: config.publicUrl,
+    ...(options.clock ? { now: options.clock } : {}),
   });
   vaultPageRoutes(app, site);
   await vaultAppRoutes(app, site, publicDir);

@@ -3,7 +3,7 @@
  * passkey buttons need the small script (src/web/staff/), which finds them by data attributes;
  * the code fallback is a plain form. The frame and fields are in StaffFrame.tsx.
  */
-import { LOCALE_INFO } from '../../domain/locales.js';
+import { LOCALE_INFO, type Locale } from '../../domain/locales.js';
 import {
   BOOKING_KINDS,
   EVENT_AUDIENCES,
@@ -285,9 +285,13 @@ export interface StaffItemView {
   readonly status: PublishStatus | undefined;
   readonly values: Readonly<Record<string, string>>;
   readonly problems: readonly StaffProblem[];
-  readonly notice: 'saved' | 'published' | 'unpublished' | undefined;
-  /** The public address when it is published. */
+  readonly notice: 'saved' | 'published' | 'unpublished' | 'scheduled' | undefined;
+  /** The public address when it is published and its time has come. */
   readonly publicPath: string | undefined;
+  /** When a scheduled item appears, in the organisation's time zone. */
+  readonly scheduledFor: string | undefined;
+  /** The languages it can be previewed in (those it is written in). */
+  readonly previewLocales: readonly Locale[];
 }
 
 export function StaffItemPage(props: Common & { viewer: StaffViewer; view: StaffItemView }) {
@@ -347,23 +351,39 @@ export function StaffItemPage(props: Common & { viewer: StaffViewer; view: Staff
       )}
       {view.id !== undefined && view.status && (
         <div class="staff-actions">
-          <p>
-            {format(t.item.status, {
-              status: view.status === 'draft' ? t.home.draft : t.home.published,
-            })}
+          <p data-status={view.scheduledFor ? 'scheduled' : view.status}>
+            {view.scheduledFor
+              ? format(t.item.scheduledFor, { when: view.scheduledFor })
+              : format(t.item.status, {
+                  status: view.status === 'draft' ? t.home.draft : t.home.published,
+                })}
           </p>
-          <form
-            method="post"
-            action={h(`${base}/${view.status === 'draft' ? 'publish' : 'unpublish'}`)}
-          >
-            <input type="hidden" name="csrf" value={viewer.csrf} />
-            <button
-              type="submit"
-              class={view.status === 'draft' ? 'button' : 'button button--warning'}
-            >
-              {view.status === 'draft' ? t.item.publish : t.item.unpublish}
-            </button>
-          </form>
+          {view.status === 'draft' ? (
+            <form method="post" action={h(`${base}/publish`)} novalidate class="staff-publish">
+              <input type="hidden" name="csrf" value={viewer.csrf} />
+              {field('at', t.item.publishAt, {
+                hint: t.item.publishAtHint,
+                type: 'datetime-local',
+              })}
+              <button type="submit" class="button">
+                {t.item.publish}
+              </button>
+            </form>
+          ) : (
+            <form method="post" action={h(`${base}/unpublish`)}>
+              <input type="hidden" name="csrf" value={viewer.csrf} />
+              <button type="submit" class="button button--warning">
+                {t.item.unpublish}
+              </button>
+            </form>
+          )}
+          {view.previewLocales.map((l) => (
+            <p key={l}>
+              <a href={`${base}/preview?lang=${l}`}>
+                {format(t.item.preview, { language: LOCALE_INFO[l].nativeName })}
+              </a>
+            </p>
+          ))}
           {view.publicPath && (
             <p>
               <a href={view.publicPath}>{t.item.view}</a>
@@ -540,5 +560,21 @@ export function StaffRefusedPage(
     >
       <h1 data-code={props.code}>{text}</h1>
     </StaffLayout>
+  );
+}
+
+/** The line above a preview: it is not public yet (or as it stands), and the way back. */
+export function StaffPreviewBanner(props: Common & { back: string; status: PublishStatus }) {
+  const t = STAFF_MESSAGES[props.locale];
+  return (
+    <div class="notice staff-preview" role="note" data-preview>
+      <p>
+        <strong>{t.item.previewBanner}</strong>{' '}
+        {props.status === 'draft' ? t.item.previewDraft : t.item.previewLive}
+      </p>
+      <p>
+        <a href={staffHref(props.site, props.locale, props.back)}>{t.item.previewBack}</a>
+      </p>
+    </div>
   );
 }
