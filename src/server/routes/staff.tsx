@@ -44,6 +44,7 @@ import {
 import { StaffAuditPage, StaffMembersPage } from '../../web/pages/StaffAdminPages.js';
 import { ApiError } from '../api/api-error.js';
 import { createLimiter } from '../auth/limits.js';
+import { totpUri } from '../auth/totp.js';
 import {
   currentStaff,
   endStaffSession,
@@ -105,6 +106,7 @@ import { fromThisSite, parseForm } from './self-check.js';
 import { formFields, type StaffContext } from './staff-context.js';
 import { staffServiceRoutes } from './staff-services.js';
 import { staffItemRoutes } from './staff-items.js';
+import { staffMemberRoutes } from './staff-members.js';
 import { itemBodyRenderer } from './news-events.js';
 
 /** An event form in two languages is at most about 45 KiB of text. */
@@ -311,7 +313,15 @@ export async function staffRoutes(app: FastifyInstance, options: StaffOptions): 
           locale={localeOf(request)}
           token={token}
           member={member}
-          totp={offer ? { key: offer.totp, mac: offer.mac } : undefined}
+          totp={
+            offer && member
+              ? {
+                  key: offer.totp,
+                  mac: offer.mac,
+                  uri: totpUri(offer.totp, `${orgName(site, site.defaultLocale)}:${member.login}`),
+                }
+              : undefined
+          }
           problems={problems}
         />,
       );
@@ -432,6 +442,7 @@ export async function staffRoutes(app: FastifyInstance, options: StaffOptions): 
     const now = options.now ?? (() => new Date());
     staffServiceRoutes(scope, ctx, options.fixedServiceKeys ?? new Set());
     staffItemRoutes(scope, ctx, { now, renderBody: itemBodyRenderer(site) });
+    staffMemberRoutes(scope, ctx, (request) => options.publicUrl ?? rp(request).origin);
 
     // ---- Home ----
     const summary = (locale: Locale, item: StaffListItem, now: Date): StaffItemSummary => {
@@ -534,6 +545,7 @@ export async function staffRoutes(app: FastifyInstance, options: StaffOptions): 
         values?: Record<string, string>;
         problems?: StaffProblem[];
         invited?: { name: string; link: string };
+        removed?: string;
       } = {},
     ) => {
       const locale = localeOf(request);
@@ -554,13 +566,17 @@ export async function staffRoutes(app: FastifyInstance, options: StaffOptions): 
           values={extra.values ?? {}}
           problems={extra.problems ?? []}
           invited={extra.invited}
+          removed={extra.removed}
         />,
       );
     };
     scope.get('/staff/members', async (request, reply) => {
       const who = await signedIn(request, reply, 'administrator');
       if (!who) return reply;
-      return membersPage(request, reply, who, 200);
+      const removed = (request.query as Record<string, unknown>).removed;
+      return membersPage(request, reply, who, 200, {
+        ...(typeof removed === 'string' && /^[a-z0-9.-]{1,40}$/.test(removed) ? { removed } : {}),
+      });
     });
     scope.post('/staff/members', async (request, reply) => {
       const who = await signedIn(request, reply, 'administrator');

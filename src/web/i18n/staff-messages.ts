@@ -40,7 +40,8 @@ const en = {
     button: 'Make a passkey',
     codeHeading: 'Cannot use a passkey?',
     codeIntro:
-      'Add this key to an authenticator app (such as one on your phone), then type the 6-digit code it shows.',
+      'Scan this code with an authenticator app (such as one on your phone), or type the key below into it. Then type the 6-digit code it shows.',
+    qrLabel: 'QR code for your authenticator app',
     key: 'Key for your app',
     code: '6-digit code',
     codeSubmit: 'Use codes to sign in',
@@ -226,7 +227,8 @@ const cy: StaffMessages = {
     button: 'Gwneud allwedd mynediad',
     codeHeading: 'Methu defnyddio allwedd mynediad?',
     codeIntro:
-      "Ychwanegwch yr allwedd hon at ap dilysu (fel un ar eich ffôn), yna teipiwch y cod 6 digid y mae'n ei ddangos.",
+      "Sganiwch y cod hwn gydag ap dilysu (fel un ar eich ffôn), neu teipiwch yr allwedd isod i mewn iddo. Yna teipiwch y cod 6 digid y mae'n ei ddangos.",
+    qrLabel: 'Cod QR ar gyfer eich ap dilysu',
     key: 'Allwedd ar gyfer eich ap',
     code: 'Cod 6 digid',
     codeSubmit: 'Defnyddio codau i fewngofnodi',

@@ -3,6 +3,7 @@
  * codes, and the audit log.
  */
 import { format } from '../i18n/format.js';
+import { STAFF_ADMIN_MESSAGES } from '../i18n/staff-admin-messages.js';
 import { STAFF_MESSAGES } from '../i18n/staff-messages.js';
 import {
   Field,
@@ -24,11 +25,14 @@ export function StaffMembersPage(
     values: Readonly<Record<string, string>>;
     problems: readonly StaffProblem[];
     invited: { name: string; link: string } | undefined;
+    /** The login of a person just removed. */
+    removed?: string | undefined;
   },
 ) {
   const { site, locale, viewer, problems } = props;
   const t = STAFF_MESSAGES[locale];
   const m = t.members;
+  const a = STAFF_ADMIN_MESSAGES[locale];
   return (
     <StaffLayout
       site={site}
@@ -39,6 +43,11 @@ export function StaffMembersPage(
       here="/staff/members"
     >
       <h1>{m.title}</h1>
+      {props.removed && (
+        <p class="notice" role="status" data-notice="removed">
+          {format(a.removed, { login: props.removed })}
+        </p>
+      )}
       {props.invited && (
         <div class="notice" role="status">
           <p>{format(m.invited, { name: props.invited.name })}</p>
@@ -62,7 +71,9 @@ export function StaffMembersPage(
           <tbody>
             {props.members.map((row) => (
               <tr key={row.login}>
-                <td>{row.login}</td>
+                <td>
+                  <a href={staffHref(site, locale, `/staff/members/${row.login}`)}>{row.login}</a>
+                </td>
                 <td>{row.name}</td>
                 <td>{t.roles[row.role]}</td>
                 <td>{row.since}</td>
@@ -144,6 +155,80 @@ export function StaffAuditPage(
           </tbody>
         </table>
       </div>
+    </StaffLayout>
+  );
+}
+
+/** One staff account: its passkeys, its codes, and removing it. */
+export function StaffMemberPage(
+  props: Common & {
+    viewer: StaffViewer;
+    member: { login: string; name: string; role: StaffRoleName; codes: boolean };
+    passkeys: readonly { id: string; added: string }[];
+    /** A new set-up link, after a passkey was removed or codes were reset. */
+    link: string | undefined;
+  },
+) {
+  const { site, locale, viewer, member } = props;
+  const t = STAFF_MESSAGES[locale];
+  const a = STAFF_ADMIN_MESSAGES[locale];
+  const base = `/staff/members/${member.login}`;
+  const h = (path: string) => staffHref(site, locale, path);
+  const title = format(a.title, { name: member.name });
+  const post = (action: string, label: string, hidden?: Record<string, string>) => (
+    <form method="post" action={h(`${base}/${action}`)}>
+      <input type="hidden" name="csrf" value={viewer.csrf} />
+      {Object.entries(hidden ?? {}).map(([name, value]) => (
+        <input type="hidden" name={name} value={value} key={name} />
+      ))}
+      <button type="submit" class="button button--warning">
+        {label}
+      </button>
+    </form>
+  );
+  return (
+    <StaffLayout site={site} locale={locale} title={title} viewer={viewer} here={base}>
+      <h1>{title}</h1>
+      <p>
+        <a href={h('/staff/members')}>{a.back}</a>
+      </p>
+      {props.link && (
+        <div class="notice" role="status">
+          <p>{format(a.newLink, { name: member.name })}</p>
+          <p>
+            <code class="staff-link" data-invitation>
+              {props.link}
+            </code>
+          </p>
+        </div>
+      )}
+      <p>{format(a.role, { role: t.roles[member.role] })}</p>
+      <h2>{a.passkeys}</h2>
+      {props.passkeys.length === 0 ? (
+        <p>{a.passkeysNone}</p>
+      ) : (
+        <ul class="staff-items">
+          {props.passkeys.map((p) => (
+            <li key={p.id}>
+              <p>{format(a.passkeyAdded, { when: p.added })}</p>
+              {post('passkeys/remove', a.removePasskey, { passkey: p.id })}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2>{a.codes}</h2>
+      <p>{member.codes ? a.codesOn : a.codesOff}</p>
+      <p class="hint">{a.resetHint}</p>
+      {post('reset-codes', a.resetCodes)}
+      <h2>{a.remove}</h2>
+      {member.login === viewer.login ? (
+        <p>{a.removeSelf}</p>
+      ) : (
+        <>
+          <p class="hint">{a.removeHint}</p>
+          {post('remove', a.remove)}
+        </>
+      )}
     </StaffLayout>
   );
 }

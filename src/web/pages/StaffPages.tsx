@@ -4,6 +4,7 @@
  * the code fallback is a plain form. The frame and fields are in StaffFrame.tsx.
  */
 import { LOCALE_INFO, type Locale } from '../../domain/locales.js';
+import { qrPath } from '../../domain/qr-path.js';
 import {
   BOOKING_KINDS,
   EVENT_AUDIENCES,
@@ -95,7 +96,8 @@ export function StaffJoinPage(
   props: Common & {
     token: string;
     member: { name: string } | undefined;
-    totp: { key: string; mac: string } | undefined;
+    /** The offered secret, its MAC, and its otpauth:// link for the QR code. */
+    totp: { key: string; mac: string; uri: string } | undefined;
     problems: readonly StaffProblem[];
   },
 ) {
@@ -133,6 +135,7 @@ export function StaffJoinPage(
           </div>
           <h2>{t.join.codeHeading}</h2>
           <p>{t.join.codeIntro}</p>
+          <TotpQr uri={props.totp.uri} label={t.join.qrLabel} />
           <p>
             {t.join.key}: <code class="staff-key">{props.totp.key.match(/.{4}/g)?.join(' ')}</code>
           </p>
@@ -576,5 +579,25 @@ export function StaffPreviewBanner(props: Common & { back: string; status: Publi
         <a href={staffHref(props.site, props.locale, props.back)}>{t.item.previewBack}</a>
       </p>
     </div>
+  );
+}
+
+/** The authenticator app's key as a QR code (the key is also written out beside it). */
+function TotpQr(props: { uri: string; label: string }) {
+  const { d, size } = qrPath(props.uri);
+  return (
+    <svg
+      viewBox={`0 0 ${size} ${size}`}
+      width="200"
+      height="200"
+      role="img"
+      aria-label={props.label}
+      data-totp-qr=""
+      shape-rendering="crispEdges"
+      class="staff-qr"
+    >
+      <rect width={size} height={size} fill="#fff" />
+      <path d={d} fill="#000" />
+    </svg>
   );
 }
