@@ -26,7 +26,7 @@ export type ServiceSource = () => Promise<readonly Service[]>;
 export function pageRoutes(
   app: FastifyInstance,
   site: Site,
-  services: ServiceSource = async () => site.services(),
+  services: ServiceSource = () => Promise.resolve(site.services()),
 ): void {
   for (const { locale, slug, path } of allPagePaths(site)) {
     const page = site.pages.get(locale)?.get(slug);

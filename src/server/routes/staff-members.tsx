@@ -62,7 +62,7 @@ export function staffMemberRoutes(
     if (!who) return undefined;
     const member = await load(request);
     if (!member) {
-      await reply.callNotFound();
+      reply.callNotFound();
       return undefined;
     }
     return { who, member };

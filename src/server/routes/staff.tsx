@@ -24,20 +24,17 @@ import { toCsv } from '../../domain/csv.js';
 import { textIn } from '../../domain/events.js';
 import { isLocale, LOCALE_INFO, type Locale } from '../../domain/locales.js';
 import { STAFF_MESSAGES } from '../../web/i18n/staff-messages.js';
-import { EVENTS_SLUG, NEWS_SLUG } from '../../web/pages/NewsEvents.js';
 import { renderDocument } from '../../web/pages/render.js';
-import { orgName, pagePath, type Site } from '../../web/pages/site.js';
+import { orgName, type Site } from '../../web/pages/site.js';
 import {
   StaffBookingsPage,
   StaffHomePage,
-  StaffItemPage,
   StaffJoinPage,
   StaffRefusedPage,
   StaffSetupPage,
   StaffSignInPage,
   staffHref,
   type StaffItemSummary,
-  type StaffItemView,
   type StaffProblem,
   type StaffViewer,
 } from '../../web/pages/StaffPages.js';
@@ -53,7 +50,6 @@ import {
   type SignedIn,
 } from '../auth/staff-session.js';
 import { bookingsForEvent, findEventById } from '../db/repositories/events.js';
-import { findNewsById } from '../db/repositories/news.js';
 import {
   findMemberByLogin,
   listAudit,
@@ -64,16 +60,6 @@ import {
 } from '../db/repositories/staff.js';
 import type { Database } from '../db/schema.js';
 import { permissionsPolicy } from '../plugins/security-headers.js';
-import {
-  changeEvent,
-  changeNews,
-  createEvent,
-  createNews,
-  publishEvent,
-  publishNews,
-  unpublishEvent,
-  unpublishNews,
-} from '../services/news-events.js';
 import {
   audit,
   invitedMember,
@@ -92,15 +78,6 @@ import {
   totpOffer,
   type RelyingParty,
 } from '../services/staff.js';
-import {
-  checkEventForm,
-  checkNewsForm,
-  eventFieldNames,
-  eventValues,
-  newsFieldNames,
-  newsValues,
-  type FieldProblem,
-} from '../services/staff-forms.js';
 import { sendHtml } from './pages.js';
 import { fromThisSite, parseForm } from './self-check.js';
 import { formFields, type StaffContext } from './staff-context.js';
@@ -636,8 +613,4 @@ export async function staffRoutes(app: FastifyInstance, options: StaffOptions): 
       );
     });
   });
-}
-
-function toProblem(p: FieldProblem): StaffProblem {
-  return { field: p.field, code: p.code };
 }
