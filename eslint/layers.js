@@ -23,7 +23,7 @@ const RUNTIME_DEPENDENCIES = Object.keys(pkg.dependencies ?? {});
  * `node: true` lets a layer use Node's own modules.
  */
 export const LAYERS = {
-  domain: { layers: [], packages: ['zod'] },
+  domain: { layers: [], packages: ['zod', 'qrcode-generator'] },
   contract: { layers: ['domain'], packages: ['zod'] },
   crypto: {
     layers: [],

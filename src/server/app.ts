@@ -21,6 +21,7 @@ import type { OpenDatabase } from './db/database.js';
 import { deleteExpiredCounters } from './db/repositories/rate-limit-counters.js';
 import { sweepExpiredShares } from './services/shares.js';
 import { sweepBookings } from './services/news-events.js';
+import { currentServices, fixedServices, seedLocalServices } from './services/local-services.js';
 import { getOrCreateMeta } from './db/repositories/service-meta.js';
 import { databaseRateLimitStore } from './plugins/rate-limit-store.js';
 import fp from 'fastify-plugin';
@@ -62,6 +63,8 @@ export interface AppOptions {
   readonly onReceiptLog?: (log: ReceiptLog) => void;
   /** Receipts on every write: always, but for the benchmark's baseline (default true). */
   readonly receipts?: boolean;
+  /** The time now for what is published when (tests move it); the real clock by default. */
+  readonly clock?: () => Date;
 }
 
 /** 404s allowed per address per minute: enough for a person, not for a scanner. */
@@ -250,7 +253,10 @@ async function mosaic(app: FastifyInstance, options: AppOptions): Promise<void> 
 
   healthRoutes(app, db);
   logKeyRoutes(app, log);
-  pageRoutes(app, site);
+  const seed = site.localServiceSeed ?? [];
+  await seedLocalServices(db, seed);
+  const fixed = fixedServices(site.services(), seed);
+  pageRoutes(app, site, () => currentServices(db, fixed));
   selfCheckRoutes(app, site);
   // Bookings of long-past events go at start too, not only at the first sweep.
   await sweepBookings(db, config.bookings.retentionDays);
@@ -260,6 +266,8 @@ async function mosaic(app: FastifyInstance, options: AppOptions): Promise<void> 
     secret,
     contentDir: config.contentDir,
     retentionDays: config.bookings.retentionDays,
+    publicUrl: config.publicUrl,
+    ...(options.clock ? { now: options.clock } : {}),
   });
   await staffRoutes(app, {
     site,
@@ -267,6 +275,9 @@ async function mosaic(app: FastifyInstance, options: AppOptions): Promise<void> 
     secret,
     retentionDays: config.bookings.retentionDays,
     setupToken: config.staff.setupToken,
+    fixedServiceKeys: new Set(fixed.map((s) => s.key)),
+    publicUrl: config.publicUrl,
+    ...(options.clock ? { now: options.clock } : {}),
   });
   vaultPageRoutes(app, site);
   await vaultAppRoutes(app, site, publicDir);

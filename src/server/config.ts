@@ -48,6 +48,11 @@ export interface Config {
   readonly bookings: { readonly retentionDays: number };
   /** The staff area: a setup token for the first administrator (STAFF_SETUP_TOKEN), if set. */
   readonly staff: { readonly setupToken: string | undefined };
+  /**
+   * PUBLIC_URL: the site's public address (https://…, no path), used for the absolute addresses
+   * in feeds, calendars and staff invitation links; the request's Host header when unset.
+   */
+  readonly publicUrl?: string | undefined;
 }
 
 export interface Timeouts {
@@ -167,6 +172,16 @@ const envSchema = z.object({
     .min(20, 'STAFF_SETUP_TOKEN must be at least 20 characters long')
     .max(200, 'STAFF_SETUP_TOKEN must be at most 200 characters long')
     .optional(),
+  PUBLIC_URL: z
+    .url({
+      protocol: /^https?$/,
+      error: 'PUBLIC_URL must be the site’s address, like https://support.example.org',
+    })
+    .refine((u) => new URL(u).pathname === '/' && !u.includes('?') && !u.includes('#'), {
+      error: 'PUBLIC_URL must be the site’s address alone, like https://support.example.org',
+    })
+    .transform((u) => new URL(u).origin)
+    .optional(),
 });
 
 function megabytes(name: string, fallback: number) {
@@ -216,6 +231,7 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
     log: await loadLogConfig(set),
     bookings: { retentionDays: e.BOOKING_RETENTION_DAYS },
     staff: { setupToken: e.STAFF_SETUP_TOKEN },
+    publicUrl: e.PUBLIC_URL,
   });
 }
 

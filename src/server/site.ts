@@ -20,16 +20,18 @@ export async function buildSite(
   publicDir = DEFAULT_PUBLIC_DIR,
 ): Promise<{ site: Site; generated: ReadonlyMap<string, GeneratedAsset> }> {
   const { assets, generated } = await loadAssets(publicDir, config.profile, config.profilePath);
-  const services = mergeServices(
-    await loadNationalServices(config.contentDir),
-    config.profile.services,
-  );
+  const national = await loadNationalServices(config.contentDir);
+  const services = mergeServices(national, config.profile.services);
+  // The profile's own services seed the database, where staff edit them (services/local-services.ts).
+  const nationalKeys = new Set(national.map((s) => s.key));
+  const localServiceSeed = config.profile.services.filter((s) => !nationalKeys.has(s.key));
   const shell = {
     profile: config.profile,
     locales: config.profile.locales,
     defaultLocale: config.profile.locales[0] ?? 'en',
     assets,
     services: () => services,
+    localServiceSeed,
     bookingRetentionDays: config.bookings.retentionDays,
   };
   return { site: { ...shell, pages: await loadContent(config.contentDir, shell) }, generated };

@@ -42,6 +42,8 @@ export interface Database {
   staff_sessions: StaffSessionTable;
   staff_challenges: StaffChallengeTable;
   staff_audit: StaffAuditTable;
+  local_services: LocalServiceTable;
+  service_seeds: ServiceSeedTable;
 }
 
 /** A device that may send locked quick records (docs/vault-protocol.md §16.2). */
@@ -453,4 +455,17 @@ export interface StaffAuditTable {
   member_login: string;
   action: string;
   target: string;
+}
+
+/** A local support service staff edit (migration 0017); `data` is checked by serviceSchema. */
+export interface LocalServiceTable {
+  key: string;
+  data: ColumnType<unknown, string, string>;
+  position: ColumnType<number, number | undefined, number>;
+  updated_at: ColumnType<Date, never, RawBuilder<Date>>;
+}
+
+export interface ServiceSeedTable {
+  key: string;
+  seeded_at: ColumnType<Date, never, never>;
 }

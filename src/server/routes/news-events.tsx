@@ -78,6 +78,10 @@ export interface NewsEventsOptions {
   readonly secret: string;
   readonly contentDir: string;
   readonly retentionDays: number;
+  /** The time now (tests move it); the real clock by default. */
+  readonly now?: () => Date;
+  /** PUBLIC_URL: the site's address for feeds and calendars, rather than the Host header. */
+  readonly publicUrl?: string | undefined;
 }
 
 /** Loads the file items into the database (once each) and adds the routes. */
@@ -115,16 +119,10 @@ export async function newsEventsRoutes(
     );
   }
 
-  const renderBody = (markdown: string, locale: Locale): string => {
-    try {
-      return renderMarkdown(markdown, markdownContext(site, locale)).html;
-    } catch (error) {
-      if (!(error instanceof ContentError)) throw error;
-      // An unknown placeholder in words staff saved: shown as written rather than failing.
-      return renderMarkdown(markdown.replaceAll('{', '\\{'), markdownContext(site, locale)).html;
-    }
-  };
-  const origin = (request: FastifyRequest): string => `${request.protocol}://${request.host}`;
+  const renderBody = itemBodyRenderer(site);
+  const clock = options.now ?? (() => new Date());
+  const origin = (request: FastifyRequest): string =>
+    options.publicUrl ?? `${request.protocol}://${request.host}`;
   const query = (request: FastifyRequest) => (name: string) => {
     const value = (request.query as Record<string, unknown>)[name];
     return typeof value === 'string' ? value : undefined;
@@ -150,7 +148,7 @@ export async function newsEventsRoutes(
       // ---- News ----
       scope.get(news, async (request, reply) => {
         const page = parsePage(query(request)('page'));
-        const now = new Date();
+        const now = clock();
         const { articles, total } = await listPublishedNews(db, {
           now,
           limit: NEWS_PAGE_SIZE,
@@ -174,7 +172,7 @@ export async function newsEventsRoutes(
       });
       scope.get(`${news}/feed.atom`, async (request, reply) => {
         const { articles } = await listPublishedNews(db, {
-          now: new Date(),
+          now: clock(),
           limit: 50,
           offset: 0,
           locale,
@@ -186,8 +184,7 @@ export async function newsEventsRoutes(
       });
       scope.get(`${news}/:slug`, async (request, reply) => {
         const slug = slugOf(request);
-        const article =
-          slug === undefined ? undefined : await findPublishedNews(db, slug, new Date());
+        const article = slug === undefined ? undefined : await findPublishedNews(db, slug, clock());
         if (!article) return notFound(request, reply);
         return sendHtml(
           reply,
@@ -209,7 +206,7 @@ export async function newsEventsRoutes(
         const filter = parseEventFilter(q);
         const page = parsePage(q('page'));
         const { events: found, total } = await listPublishedEvents(db, {
-          now: new Date(),
+          now: clock(),
           filter,
           limit: EVENTS_PAGE_SIZE,
           offset: (page - 1) * EVENTS_PAGE_SIZE,
@@ -236,12 +233,12 @@ export async function newsEventsRoutes(
         sendCalendar(
           reply,
           'events.ics',
-          eventsCalendar(site, locale, origin(request), await allPublishedEvents(db, new Date())),
+          eventsCalendar(site, locale, origin(request), await allPublishedEvents(db, clock())),
         ),
       );
       const findEvent = async (request: FastifyRequest): Promise<EventItem | undefined> => {
         const slug = slugOf(request);
-        return slug === undefined ? undefined : findPublishedEvent(db, slug, new Date());
+        return slug === undefined ? undefined : findPublishedEvent(db, slug, clock());
       };
       scope.get(`${events}/:slug`, async (request, reply) => {
         const event = await findEvent(request);
@@ -254,7 +251,7 @@ export async function newsEventsRoutes(
               site={site}
               locale={locale}
               event={event}
-              now={new Date()}
+              now={clock()}
               renderBody={renderBody}
             />,
           ),
@@ -445,4 +442,16 @@ async function loadMedia(dir: string): Promise<Map<string, Buffer>> {
     files.set(name, await readFile(path.join(dir, name)));
   }
   return files;
+}
+
+/** Renders an item's Markdown body; an unknown placeholder in words staff saved is shown as written. */
+export function itemBodyRenderer(site: Site): (markdown: string, locale: Locale) => string {
+  return (markdown, locale) => {
+    try {
+      return renderMarkdown(markdown, markdownContext(site, locale)).html;
+    } catch (error) {
+      if (!(error instanceof ContentError)) throw error;
+      return renderMarkdown(markdown.replaceAll('{', '\\{'), markdownContext(site, locale)).html;
+    }
+  };
 }

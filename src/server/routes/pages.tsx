@@ -18,16 +18,23 @@ import {
   type Site,
 } from '../../web/pages/site.js';
 import { createQaIndex, MAX_QUERY_LENGTH } from '../../web/search/qa-search.js';
-import { AUDIENCES } from '../../domain/services.js';
+import { AUDIENCES, type Service } from '../../domain/services.js';
 
-export function pageRoutes(app: FastifyInstance, site: Site): void {
+/** The services the directory lists, read afresh for each request (staff may change them). */
+export type ServiceSource = () => Promise<readonly Service[]>;
+
+export function pageRoutes(
+  app: FastifyInstance,
+  site: Site,
+  services: ServiceSource = () => Promise.resolve(site.services()),
+): void {
   for (const { locale, slug, path } of allPagePaths(site)) {
     const page = site.pages.get(locale)?.get(slug);
     if (!page) continue;
     if (slug === QUESTIONS_SLUG) {
       questionsRoute(app, site, page, path);
     } else if (slug === DIRECTORY_SLUG) {
-      directoryRoute(app, site, page, path);
+      directoryRoute(app, site, page, path, services);
     } else {
       // Rendered once: the content cannot change while the server runs.
       const html = renderDocument(<ContentPageView site={site} page={page} />);
@@ -74,8 +81,14 @@ function questionsRoute(app: FastifyInstance, site: Site, page: ContentPage, pat
   });
 }
 
-function directoryRoute(app: FastifyInstance, site: Site, page: ContentPage, path: string): void {
-  app.get(path, (request, reply) => {
+function directoryRoute(
+  app: FastifyInstance,
+  site: Site,
+  page: ContentPage,
+  path: string,
+  services: ServiceSource,
+): void {
+  app.get(path, async (request, reply) => {
     const audience = param(request, 'for');
     const area = param(request, 'area');
     const filter = {
@@ -89,7 +102,7 @@ function directoryRoute(app: FastifyInstance, site: Site, page: ContentPage, pat
       renderDocument(
         <ContentPageView site={site} page={page}>
           <ServiceDirectory
-            services={site.services()}
+            services={await services()}
             filter={filter}
             locale={page.locale}
             timeZone={site.profile.timeZone}

@@ -24,27 +24,24 @@ import { toCsv } from '../../domain/csv.js';
 import { textIn } from '../../domain/events.js';
 import { isLocale, LOCALE_INFO, type Locale } from '../../domain/locales.js';
 import { STAFF_MESSAGES } from '../../web/i18n/staff-messages.js';
-import { EVENTS_SLUG, NEWS_SLUG } from '../../web/pages/NewsEvents.js';
 import { renderDocument } from '../../web/pages/render.js';
-import { orgName, pagePath, type Site } from '../../web/pages/site.js';
+import { orgName, type Site } from '../../web/pages/site.js';
 import {
-  StaffAuditPage,
   StaffBookingsPage,
   StaffHomePage,
-  StaffItemPage,
   StaffJoinPage,
-  StaffMembersPage,
   StaffRefusedPage,
   StaffSetupPage,
   StaffSignInPage,
   staffHref,
   type StaffItemSummary,
-  type StaffItemView,
   type StaffProblem,
   type StaffViewer,
 } from '../../web/pages/StaffPages.js';
+import { StaffAuditPage, StaffMembersPage } from '../../web/pages/StaffAdminPages.js';
 import { ApiError } from '../api/api-error.js';
 import { createLimiter } from '../auth/limits.js';
+import { totpUri } from '../auth/totp.js';
 import {
   currentStaff,
   endStaffSession,
@@ -53,7 +50,6 @@ import {
   type SignedIn,
 } from '../auth/staff-session.js';
 import { bookingsForEvent, findEventById } from '../db/repositories/events.js';
-import { findNewsById } from '../db/repositories/news.js';
 import {
   findMemberByLogin,
   listAudit,
@@ -64,16 +60,6 @@ import {
 } from '../db/repositories/staff.js';
 import type { Database } from '../db/schema.js';
 import { permissionsPolicy } from '../plugins/security-headers.js';
-import {
-  changeEvent,
-  changeNews,
-  createEvent,
-  createNews,
-  publishEvent,
-  publishNews,
-  unpublishEvent,
-  unpublishNews,
-} from '../services/news-events.js';
 import {
   audit,
   invitedMember,
@@ -92,17 +78,13 @@ import {
   totpOffer,
   type RelyingParty,
 } from '../services/staff.js';
-import {
-  checkEventForm,
-  checkNewsForm,
-  eventFieldNames,
-  eventValues,
-  newsFieldNames,
-  newsValues,
-  type FieldProblem,
-} from '../services/staff-forms.js';
 import { sendHtml } from './pages.js';
 import { fromThisSite, parseForm } from './self-check.js';
+import { formFields, type StaffContext } from './staff-context.js';
+import { staffServiceRoutes } from './staff-services.js';
+import { staffItemRoutes } from './staff-items.js';
+import { staffMemberRoutes } from './staff-members.js';
+import { itemBodyRenderer } from './news-events.js';
 
 /** An event form in two languages is at most about 45 KiB of text. */
 export const STAFF_BODY_LIMIT = 128 * 1024;
@@ -117,6 +99,12 @@ export interface StaffOptions {
   readonly retentionDays: number;
   /** STAFF_SETUP_TOKEN, when the operator set one. */
   readonly setupToken: string | undefined;
+  /** Keys of the services that stay in the files, which no local service may take. */
+  readonly fixedServiceKeys?: ReadonlySet<string>;
+  /** PUBLIC_URL, for invitation links; the request's own address when unset. */
+  readonly publicUrl?: string | undefined;
+  /** The time now for what is published when (tests move it). */
+  readonly now?: () => Date;
 }
 
 export async function staffRoutes(app: FastifyInstance, options: StaffOptions): Promise<void> {
@@ -302,7 +290,15 @@ export async function staffRoutes(app: FastifyInstance, options: StaffOptions): 
           locale={localeOf(request)}
           token={token}
           member={member}
-          totp={offer ? { key: offer.totp, mac: offer.mac } : undefined}
+          totp={
+            offer && member
+              ? {
+                  key: offer.totp,
+                  mac: offer.mac,
+                  uri: totpUri(offer.totp, `${orgName(site, site.defaultLocale)}:${member.login}`),
+                }
+              : undefined
+          }
           problems={problems}
         />,
       );
@@ -413,13 +409,19 @@ export async function staffRoutes(app: FastifyInstance, options: StaffOptions): 
       return redirect(reply, request, '/staff/sign-in');
     });
 
-    // ---- Home ----
     const when = (locale: Locale, date: Date) =>
       new Intl.DateTimeFormat(LOCALE_INFO[locale].tag, {
         dateStyle: 'medium',
         timeStyle: 'short',
         timeZone: site.profile.timeZone,
       }).format(date);
+    const ctx: StaffContext = { site, db, localeOf, html, redirect, signedIn, viewerOf, when };
+    const now = options.now ?? (() => new Date());
+    staffServiceRoutes(scope, ctx, options.fixedServiceKeys ?? new Set());
+    staffItemRoutes(scope, ctx, { now, renderBody: itemBodyRenderer(site) });
+    staffMemberRoutes(scope, ctx, (request) => options.publicUrl ?? rp(request).origin);
+
+    // ---- Home ----
     const summary = (locale: Locale, item: StaffListItem, now: Date): StaffItemSummary => {
       const found = textIn<string>(item.titles, locale, site.locales);
       return {
@@ -435,7 +437,7 @@ export async function staffRoutes(app: FastifyInstance, options: StaffOptions): 
       const who = await signedIn(request, reply);
       if (!who) return reply;
       const locale = localeOf(request);
-      const now = new Date();
+      const at = now();
       const [events, news] = await Promise.all([staffEventList(db), staffNewsList(db)]);
       return html(
         reply,
@@ -444,201 +446,11 @@ export async function staffRoutes(app: FastifyInstance, options: StaffOptions): 
           site={site}
           locale={locale}
           viewer={viewerOf(who)}
-          events={events.map((e) => summary(locale, e, now))}
-          news={news.map((n) => summary(locale, n, now))}
+          events={events.map((e) => summary(locale, e, at))}
+          news={news.map((n) => summary(locale, n, at))}
         />,
       );
     });
-
-    // ---- News and events ----
-    for (const kind of ['events', 'news'] as const) {
-      const isEvent = kind === 'events';
-      const names = isEvent ? eventFieldNames(site.locales) : newsFieldNames(site.locales);
-      const load = async (id: string) => {
-        if (!UUID.test(id)) return undefined;
-        if (isEvent) {
-          const event = await findEventById(db, id);
-          return (
-            event && {
-              slug: event.slug,
-              status: event.status,
-              publishedAt: event.publishedAt,
-              values: eventValues(event),
-              item: event,
-            }
-          );
-        }
-        const article = await findNewsById(db, id);
-        return (
-          article && {
-            slug: article.slug,
-            status: article.status,
-            publishedAt: article.publishedAt,
-            values: newsValues(article),
-            item: article,
-          }
-        );
-      };
-      const idOf = (request: FastifyRequest) => {
-        const id = (request.params as { id?: unknown }).id;
-        return typeof id === 'string' ? id : '';
-      };
-      const itemPage = (
-        request: FastifyRequest,
-        reply: FastifyReply,
-        who: SignedIn,
-        status: number,
-        view: Omit<StaffItemView, 'kind'>,
-      ) =>
-        html(
-          reply,
-          status,
-          <StaffItemPage
-            site={site}
-            locale={localeOf(request)}
-            viewer={viewerOf(who)}
-            view={{ kind, ...view }}
-          />,
-        );
-      const publicPath = (locale: Locale, slug: string, status: string) =>
-        status === 'published'
-          ? pagePath(site, locale, `${isEvent ? EVENTS_SLUG : NEWS_SLUG}/${slug}`)
-          : undefined;
-      const valuesOf = (request: FastifyRequest) => {
-        const fields = formFields(request);
-        return Object.fromEntries(names.map((n) => [n, fields(n) ?? '']));
-      };
-      /** Saves a new or changed item; the problems to show, or the item's id. */
-      const save = async (
-        who: SignedIn,
-        values: Record<string, string>,
-        existing: Awaited<ReturnType<typeof load>>,
-        id: string | undefined,
-      ): Promise<{ problems: StaffProblem[] } | { id: string }> => {
-        const state = existing
-          ? { status: existing.status, publishedAt: existing.publishedAt }
-          : { status: 'draft' as const, publishedAt: new Date() };
-        try {
-          let savedId = id;
-          if (isEvent) {
-            const check = checkEventForm(values, site.locales, site.profile.timeZone);
-            if (!check.ok) return { problems: check.errors.map(toProblem) };
-            const input = { ...check.input, ...state };
-            if (savedId === undefined) {
-              savedId = await createEvent(db, { ...input, origin: 'staff' });
-            } else await changeEvent(db, savedId, input);
-          } else {
-            const check = checkNewsForm(values, site.locales);
-            if (!check.ok) return { problems: check.errors.map(toProblem) };
-            const image = existing && 'image' in existing.item ? existing.item.image : undefined;
-            const input = { ...check.input, ...state, image };
-            if (savedId === undefined) {
-              savedId = await createNews(db, { ...input, origin: 'staff' });
-            } else await changeNews(db, savedId, input);
-          }
-          await audit(
-            db,
-            who.member,
-            `${isEvent ? 'event' : 'news'}.${id === undefined ? 'create' : 'update'}`,
-            `${isEvent ? 'event' : 'news'}:${values.slug ?? ''}`,
-          );
-          return { id: savedId };
-        } catch (error) {
-          const code = (error as { code?: unknown }).code;
-          if (code === '23505') return { problems: [{ field: 'slug', code: 'slug_taken' }] };
-          if (code === '23514')
-            return { problems: [{ field: 'capacity', code: 'capacity_below' }] };
-          throw error;
-        }
-      };
-
-      scope.get(`/staff/${kind}/new`, async (request, reply) => {
-        const who = await signedIn(request, reply);
-        if (!who) return reply;
-        const values: Record<string, string> = isEvent
-          ? { kind: 'course', audience: 'practitioners', mode: 'in-person', booking: 'form' }
-          : {};
-        return itemPage(request, reply, who, 200, {
-          id: undefined,
-          status: undefined,
-          values,
-          problems: [],
-          notice: undefined,
-          publicPath: undefined,
-        });
-      });
-      scope.post(`/staff/${kind}/new`, async (request, reply) => {
-        const who = await signedIn(request, reply);
-        if (!who) return reply;
-        const values = valuesOf(request);
-        const result = await save(who, values, undefined, undefined);
-        if ('problems' in result) {
-          return itemPage(request, reply, who, 400, {
-            id: undefined,
-            status: undefined,
-            values,
-            problems: result.problems,
-            notice: undefined,
-            publicPath: undefined,
-          });
-        }
-        return redirect(reply, request, `/staff/${kind}/${result.id}?done=saved`);
-      });
-      scope.get(`/staff/${kind}/:id`, async (request, reply) => {
-        const who = await signedIn(request, reply);
-        if (!who) return reply;
-        const existing = await load(idOf(request));
-        if (!existing) return reply.callNotFound();
-        const done = (request.query as Record<string, unknown>).done;
-        const locale = localeOf(request);
-        return itemPage(request, reply, who, 200, {
-          id: idOf(request),
-          status: existing.status,
-          values: existing.values,
-          problems: [],
-          notice:
-            done === 'saved' || done === 'published' || done === 'unpublished' ? done : undefined,
-          publicPath: publicPath(locale, existing.slug, existing.status),
-        });
-      });
-      scope.post(`/staff/${kind}/:id`, async (request, reply) => {
-        const who = await signedIn(request, reply);
-        if (!who) return reply;
-        const existing = await load(idOf(request));
-        if (!existing) return reply.callNotFound();
-        const values = valuesOf(request);
-        const result = await save(who, values, existing, idOf(request));
-        if ('problems' in result) {
-          return itemPage(request, reply, who, 400, {
-            id: idOf(request),
-            status: existing.status,
-            values,
-            problems: result.problems,
-            notice: undefined,
-            publicPath: publicPath(localeOf(request), existing.slug, existing.status),
-          });
-        }
-        return redirect(reply, request, `/staff/${kind}/${result.id}?done=saved`);
-      });
-      for (const action of ['publish', 'unpublish'] as const) {
-        scope.post(`/staff/${kind}/:id/${action}`, async (request, reply) => {
-          const who = await signedIn(request, reply);
-          if (!who) return reply;
-          const existing = await load(idOf(request));
-          if (!existing) return reply.callNotFound();
-          const id = idOf(request);
-          if (isEvent) await (action === 'publish' ? publishEvent(db, id) : unpublishEvent(db, id));
-          else await (action === 'publish' ? publishNews(db, id) : unpublishNews(db, id));
-          await audit(
-            db,
-            who.member,
-            `${isEvent ? 'event' : 'news'}.${action}`,
-            `${isEvent ? 'event' : 'news'}:${existing.slug}`,
-          );
-          return redirect(reply, request, `/staff/${kind}/${id}?done=${action}ed`);
-        });
-      }
-    }
 
     // ---- Bookings ----
     const eventWithBookings = async (request: FastifyRequest) => {
@@ -710,6 +522,7 @@ export async function staffRoutes(app: FastifyInstance, options: StaffOptions): 
         values?: Record<string, string>;
         problems?: StaffProblem[];
         invited?: { name: string; link: string };
+        removed?: string;
       } = {},
     ) => {
       const locale = localeOf(request);
@@ -730,13 +543,17 @@ export async function staffRoutes(app: FastifyInstance, options: StaffOptions): 
           values={extra.values ?? {}}
           problems={extra.problems ?? []}
           invited={extra.invited}
+          removed={extra.removed}
         />,
       );
     };
     scope.get('/staff/members', async (request, reply) => {
       const who = await signedIn(request, reply, 'administrator');
       if (!who) return reply;
-      return membersPage(request, reply, who, 200);
+      const removed = (request.query as Record<string, unknown>).removed;
+      return membersPage(request, reply, who, 200, {
+        ...(typeof removed === 'string' && /^[a-z0-9.-]{1,40}$/.test(removed) ? { removed } : {}),
+      });
     });
     scope.post('/staff/members', async (request, reply) => {
       const who = await signedIn(request, reply, 'administrator');
@@ -768,7 +585,10 @@ export async function staffRoutes(app: FastifyInstance, options: StaffOptions): 
         });
       }
       return membersPage(request, reply, who, 201, {
-        invited: { name: values.name, link: `${rp(request).origin}/staff/join/${token}` },
+        invited: {
+          name: values.name,
+          link: `${options.publicUrl ?? rp(request).origin}/staff/join/${token}`,
+        },
       });
     });
     scope.get('/staff/audit', async (request, reply) => {
@@ -793,20 +613,4 @@ export async function staffRoutes(app: FastifyInstance, options: StaffOptions): 
       );
     });
   });
-}
-
-function toProblem(p: FieldProblem): StaffProblem {
-  return { field: p.field, code: p.code };
-}
-
-/** One form field as a string; a repeated or missing field counts as absent. */
-function formFields(request: FastifyRequest): (name: string) => string | undefined {
-  const body = request.body;
-  const fields = body !== null && typeof body === 'object' ? (body as Record<string, unknown>) : {};
-  return (name) => {
-    const values = Object.hasOwn(fields, name) ? fields[name] : undefined;
-    return Array.isArray(values) && values.length === 1 && typeof values[0] === 'string'
-      ? values[0]
-      : undefined;
-  };
 }

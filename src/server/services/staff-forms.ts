@@ -110,6 +110,22 @@ function choice<T extends string>(
   return options[0] as T;
 }
 
+/**
+ * A wall-clock time typed in a datetime-local box ("2031-03-30T10:00"), in the organisation's
+ * zone, as an instant; undefined if it is not one. Luxon resolves the hour a clock change skips
+ * forwards and the hour it repeats, so the instant is right on either side of the change.
+ */
+export function wallTime(raw: string, timeZone: string): Date | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(raw)) return undefined;
+  const parsed = DateTime.fromISO(raw, { zone: timeZone });
+  return parsed.isValid ? parsed.toJSDate() : undefined;
+}
+
+/** An instant as the organisation's wall-clock time, for a datetime-local box. */
+export function wallText(at: Date, timeZone: string): string {
+  return DateTime.fromJSDate(at, { zone: timeZone }).toFormat("yyyy-MM-dd'T'HH:mm");
+}
+
 export function checkEventForm(
   values: Values,
   locales: readonly Locale[],
@@ -122,15 +138,9 @@ export function checkEventForm(
   const mode = choice(values, 'mode', EVENT_MODES, errors);
   const booking = choice(values, 'booking', BOOKING_KINDS, errors);
   const time = (field: string): Date | undefined => {
-    const raw = values[field] ?? '';
-    const parsed = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(raw)
-      ? DateTime.fromISO(raw, { zone: timeZone })
-      : undefined;
-    if (!parsed?.isValid) {
-      errors.push({ field, code: 'date_invalid' });
-      return undefined;
-    }
-    return parsed.toJSDate();
+    const parsed = wallTime(values[field] ?? '', timeZone);
+    if (parsed === undefined) errors.push({ field, code: 'date_invalid' });
+    return parsed;
   };
   const startsAt = time('starts');
   const endsAt = time('ends');
@@ -210,8 +220,7 @@ export function checkNewsForm(
 
 /** An event as its form's fields. */
 export function eventValues(event: EventItem): Record<string, string> {
-  const local = (d: Date) =>
-    DateTime.fromJSDate(d, { zone: event.timeZone }).toFormat("yyyy-MM-dd'T'HH:mm");
+  const local = (d: Date) => wallText(d, event.timeZone);
   const out: Record<string, string> = {
     slug: event.slug,
     kind: event.kind,

@@ -115,7 +115,8 @@ export async function setupFirstAdministrator(
   });
 }
 
-async function invite(db: Kysely<Database>, memberId: string): Promise<string> {
+/** A one-time link (3 days) for the member to make a passkey or set up codes. */
+export async function invite(db: Kysely<Database>, memberId: string): Promise<string> {
   const { token, hash } = newToken();
   await insertInvitation(db, {
     tokenHash: hash,

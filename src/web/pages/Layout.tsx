@@ -41,6 +41,8 @@ export interface LayoutProps {
   readonly feeds?: readonly { href: string; type: string; title: string }[];
   /** The footer's line about cookies and tracking, where the page is not a public one. */
   readonly privacyLine?: string;
+  /** Shown above the page's content: the staff area's "this is a preview" line. */
+  readonly banner?: ComponentChildren;
   readonly children: ComponentChildren;
 }
 
@@ -56,6 +58,7 @@ export function Layout({
   documentTitle,
   feeds = [],
   privacyLine,
+  banner,
   children,
 }: LayoutProps) {
   const t = MESSAGES[locale];
@@ -97,7 +100,10 @@ export function Layout({
           <PublicHeader site={site} locale={locale} slug={slug} t={t} />
         )}
         <main id="main" tabindex={-1}>
-          <div class="width-container">{children}</div>
+          <div class="width-container">
+            {banner}
+            {children}
+          </div>
         </main>
         <Footer site={site} locale={locale} t={t} privacyLine={privacyLine} />
         <div class="visually-hidden" aria-live="polite" data-quick-exit-announce />

@@ -232,6 +232,8 @@ export function NewsArticlePage(props: {
   locale: Locale;
   article: NewsArticle;
   renderBody: RenderBody;
+  /** The staff area's preview line. */
+  banner?: ComponentChildren;
 }) {
   const { site, locale, article, renderBody } = props;
   const t = EVENTS_MESSAGES[locale];
@@ -245,6 +247,7 @@ export function NewsArticlePage(props: {
       title={local.text.title}
       description={local.text.summary}
       slug={`${NEWS_SLUG}/${article.slug}`}
+      banner={props.banner}
     >
       <article lang={local.lang}>
         <h1>{local.text.title}</h1>
@@ -476,6 +479,8 @@ export function EventPage(props: {
   event: EventItem;
   now: Date;
   renderBody: RenderBody;
+  /** The staff area's preview line. */
+  banner?: ComponentChildren;
 }) {
   const { site, locale, event, now, renderBody } = props;
   const t = EVENTS_MESSAGES[locale];
@@ -492,6 +497,7 @@ export function EventPage(props: {
       title={local.text.title}
       description={local.text.summary}
       slug={`${EVENTS_SLUG}/${event.slug}`}
+      banner={props.banner}
     >
       <article>
         <h1 lang={local.lang}>{local.text.title}</h1>

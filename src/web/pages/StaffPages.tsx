@@ -1,10 +1,10 @@
 /**
  * The staff area's pages (/staff): server-rendered forms that work without JavaScript. Only the
  * passkey buttons need the small script (src/web/staff/), which finds them by data attributes;
- * the code fallback is a plain form.
+ * the code fallback is a plain form. The frame and fields are in StaffFrame.tsx.
  */
-import type { ComponentChildren } from 'preact';
 import { LOCALE_INFO, type Locale } from '../../domain/locales.js';
+import { qrPath } from '../../domain/qr-path.js';
 import {
   BOOKING_KINDS,
   EVENT_AUDIENCES,
@@ -14,216 +14,23 @@ import {
 } from '../../domain/events.js';
 import { EVENTS_MESSAGES } from '../i18n/events-messages.js';
 import { format } from '../i18n/format.js';
-import { STAFF_MESSAGES, type StaffMessages } from '../i18n/staff-messages.js';
-import { Layout } from './Layout.js';
-import type { Site } from './site.js';
+import { STAFF_MESSAGES } from '../i18n/staff-messages.js';
+import {
+  Field,
+  Select,
+  StaffLayout,
+  staffHref,
+  type Common,
+  type StaffProblem,
+  type StaffViewer,
+} from './StaffFrame.js';
 
-export type StaffRoleName = 'editor' | 'administrator';
-
-export interface StaffViewer {
-  readonly name: string;
-  readonly login: string;
-  readonly role: StaffRoleName;
-  readonly csrf: string;
-}
-
-export interface StaffProblem {
-  readonly field: string | undefined;
-  readonly code: keyof StaffMessages['errors'];
-}
-
-interface Common {
-  readonly site: Site;
-  readonly locale: Locale;
-}
-
-/** A staff address in the page's language (?lang=cy when it is not the site's default). */
-export function staffHref(site: Site, locale: Locale, path: string): string {
-  if (locale === site.defaultLocale) return path;
-  return `${path}${path.includes('?') ? '&' : '?'}lang=${locale}`;
-}
-
-function StaffLayout(
-  props: Common & {
-    title: string;
-    viewer?: StaffViewer | undefined;
-    problems?: readonly StaffProblem[];
-    /** The address of this page, for the language link. */
-    here: string;
-    passkeys?: boolean;
-    children: ComponentChildren;
-  },
-) {
-  const { site, locale, viewer, problems = [] } = props;
-  const t = STAFF_MESSAGES[locale];
-  const other = site.locales.find((l) => l !== locale);
-  const h = (path: string) => staffHref(site, locale, path);
-  return (
-    <Layout
-      site={site}
-      locale={locale}
-      title={`${problems.length > 0 ? `${t.errorTitle}: ` : ''}${props.title}`}
-      documentTitle={`${problems.length > 0 ? `${t.errorTitle}: ` : ''}${props.title} – ${t.area}`}
-      scripts={props.passkeys ? [site.assets.staffScript] : []}
-      stylesheets={site.assets.staffStylesheets}
-      privacyLine={t.privacyLine}
-    >
-      <nav class="staff-bar" aria-label={t.area}>
-        <ul class="staff-bar__list">
-          {viewer && (
-            <li>
-              <a href={h('/staff')}>{t.nav.home}</a>
-            </li>
-          )}
-          {viewer?.role === 'administrator' && (
-            <>
-              <li>
-                <a href={h('/staff/members')}>{t.nav.members}</a>
-              </li>
-              <li>
-                <a href={h('/staff/audit')}>{t.nav.audit}</a>
-              </li>
-            </>
-          )}
-          {other && (
-            <li>
-              <a
-                href={staffHref(site, other, props.here)}
-                lang={LOCALE_INFO[other].tag}
-                hrefLang={LOCALE_INFO[other].tag}
-              >
-                {t.language}
-              </a>
-            </li>
-          )}
-        </ul>
-        {viewer && (
-          <form method="post" action={h('/staff/sign-out')} class="staff-bar__out">
-            <input type="hidden" name="csrf" value={viewer.csrf} />
-            <span>
-              {format(t.signedInAs, { name: viewer.name, role: t.roles[viewer.role] })}
-            </span>{' '}
-            <button type="submit" class="button button--secondary">
-              {t.signOut}
-            </button>
-          </form>
-        )}
-      </nav>
-      {problems.length > 0 && (
-        <div class="error-summary" aria-labelledby="error-summary-title" role="alert">
-          <h2 id="error-summary-title" class="error-summary__title">
-            {t.errorTitle}
-          </h2>
-          <ul class="error-summary__list">
-            {problems.map((p, i) => (
-              <li key={`${p.field ?? ''}${i}`} data-code={p.code}>
-                {p.field ? <a href={`#f-${p.field}`}>{t.errors[p.code]}</a> : t.errors[p.code]}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
-      {props.children}
-    </Layout>
-  );
-}
-
-function Field(props: {
-  name: string;
-  label: string;
-  hint?: string | undefined;
-  value?: string | undefined;
-  problems?: readonly StaffProblem[];
-  locale: Locale;
-  type?: 'text' | 'password' | 'datetime-local' | 'url';
-  multiline?: boolean;
-  autocomplete?: string;
-  inputmode?: 'numeric' | 'decimal';
-  lang?: string | undefined;
-}) {
-  const t = STAFF_MESSAGES[props.locale];
-  const id = `f-${props.name}`;
-  const problem = props.problems?.find((p) => p.field === props.name);
-  const describedBy =
-    [props.hint ? `${id}-hint` : '', problem ? `${id}-error` : ''].filter(Boolean).join(' ') ||
-    undefined;
-  const common = {
-    id,
-    name: props.name,
-    'aria-describedby': describedBy,
-    'aria-invalid': problem ? ('true' as const) : undefined,
-    lang: props.lang,
-  };
-  return (
-    <div class={problem ? 'form-group form-group--error' : 'form-group'}>
-      <label class="label" for={id}>
-        {props.label}
-      </label>
-      {props.hint && (
-        <p class="hint" id={`${id}-hint`}>
-          {props.hint}
-        </p>
-      )}
-      {problem && (
-        <p class="error-message" id={`${id}-error`}>
-          {t.errors[problem.code]}
-        </p>
-      )}
-      {props.multiline ? (
-        <textarea {...common} class="textarea" rows={8}>
-          {props.value ?? ''}
-        </textarea>
-      ) : (
-        <input
-          {...common}
-          {...({ type: props.type ?? 'text' } as { type: 'text' })}
-          class="input"
-          value={props.value ?? ''}
-          autocomplete={props.autocomplete ?? 'off'}
-          inputMode={props.inputmode}
-          spellcheck={false}
-        />
-      )}
-    </div>
-  );
-}
-
-function Select(props: {
-  name: string;
-  label: string;
-  options: readonly { value: string; label: string }[];
-  value: string | undefined;
-  problems: readonly StaffProblem[];
-  locale: Locale;
-}) {
-  const t = STAFF_MESSAGES[props.locale];
-  const id = `f-${props.name}`;
-  const problem = props.problems.find((p) => p.field === props.name);
-  return (
-    <div class={problem ? 'form-group form-group--error' : 'form-group'}>
-      <label class="label" for={id}>
-        {props.label}
-      </label>
-      {problem && (
-        <p class="error-message" id={`${id}-error`}>
-          {t.errors[problem.code]}
-        </p>
-      )}
-      <select
-        id={id}
-        name={props.name}
-        class="select"
-        aria-describedby={problem ? `${id}-error` : undefined}
-      >
-        {props.options.map((o) => (
-          <option value={o.value} selected={o.value === props.value} key={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
+export {
+  staffHref,
+  type StaffProblem,
+  type StaffRoleName,
+  type StaffViewer,
+} from './StaffFrame.js';
 
 // ---- Setup, joining, signing in ---------------------------------------------------------------
 
@@ -289,7 +96,8 @@ export function StaffJoinPage(
   props: Common & {
     token: string;
     member: { name: string } | undefined;
-    totp: { key: string; mac: string } | undefined;
+    /** The offered secret, its MAC, and its otpauth:// link for the QR code. */
+    totp: { key: string; mac: string; uri: string } | undefined;
     problems: readonly StaffProblem[];
   },
 ) {
@@ -327,6 +135,7 @@ export function StaffJoinPage(
           </div>
           <h2>{t.join.codeHeading}</h2>
           <p>{t.join.codeIntro}</p>
+          <TotpQr uri={props.totp.uri} label={t.join.qrLabel} />
           <p>
             {t.join.key}: <code class="staff-key">{props.totp.key.match(/.{4}/g)?.join(' ')}</code>
           </p>
@@ -479,9 +288,13 @@ export interface StaffItemView {
   readonly status: PublishStatus | undefined;
   readonly values: Readonly<Record<string, string>>;
   readonly problems: readonly StaffProblem[];
-  readonly notice: 'saved' | 'published' | 'unpublished' | undefined;
-  /** The public address when it is published. */
+  readonly notice: 'saved' | 'published' | 'unpublished' | 'scheduled' | undefined;
+  /** The public address when it is published and its time has come. */
   readonly publicPath: string | undefined;
+  /** When a scheduled item appears, in the organisation's time zone. */
+  readonly scheduledFor: string | undefined;
+  /** The languages it can be previewed in (those it is written in). */
+  readonly previewLocales: readonly Locale[];
 }
 
 export function StaffItemPage(props: Common & { viewer: StaffViewer; view: StaffItemView }) {
@@ -541,23 +354,39 @@ export function StaffItemPage(props: Common & { viewer: StaffViewer; view: Staff
       )}
       {view.id !== undefined && view.status && (
         <div class="staff-actions">
-          <p>
-            {format(t.item.status, {
-              status: view.status === 'draft' ? t.home.draft : t.home.published,
-            })}
+          <p data-status={view.scheduledFor ? 'scheduled' : view.status}>
+            {view.scheduledFor
+              ? format(t.item.scheduledFor, { when: view.scheduledFor })
+              : format(t.item.status, {
+                  status: view.status === 'draft' ? t.home.draft : t.home.published,
+                })}
           </p>
-          <form
-            method="post"
-            action={h(`${base}/${view.status === 'draft' ? 'publish' : 'unpublish'}`)}
-          >
-            <input type="hidden" name="csrf" value={viewer.csrf} />
-            <button
-              type="submit"
-              class={view.status === 'draft' ? 'button' : 'button button--warning'}
-            >
-              {view.status === 'draft' ? t.item.publish : t.item.unpublish}
-            </button>
-          </form>
+          {view.status === 'draft' ? (
+            <form method="post" action={h(`${base}/publish`)} novalidate class="staff-publish">
+              <input type="hidden" name="csrf" value={viewer.csrf} />
+              {field('at', t.item.publishAt, {
+                hint: t.item.publishAtHint,
+                type: 'datetime-local',
+              })}
+              <button type="submit" class="button">
+                {t.item.publish}
+              </button>
+            </form>
+          ) : (
+            <form method="post" action={h(`${base}/unpublish`)}>
+              <input type="hidden" name="csrf" value={viewer.csrf} />
+              <button type="submit" class="button button--warning">
+                {t.item.unpublish}
+              </button>
+            </form>
+          )}
+          {view.previewLocales.map((l) => (
+            <p key={l}>
+              <a href={`${base}/preview?lang=${l}`}>
+                {format(t.item.preview, { language: LOCALE_INFO[l].nativeName })}
+              </a>
+            </p>
+          ))}
           {view.publicPath && (
             <p>
               <a href={view.publicPath}>{t.item.view}</a>
@@ -718,139 +547,6 @@ export function StaffBookingsPage(
   );
 }
 
-// ---- Administrators ---------------------------------------------------------------------------
-
-export function StaffMembersPage(
-  props: Common & {
-    viewer: StaffViewer;
-    members: readonly { login: string; name: string; role: StaffRoleName; since: string }[];
-    values: Readonly<Record<string, string>>;
-    problems: readonly StaffProblem[];
-    invited: { name: string; link: string } | undefined;
-  },
-) {
-  const { site, locale, viewer, problems } = props;
-  const t = STAFF_MESSAGES[locale];
-  const m = t.members;
-  return (
-    <StaffLayout
-      site={site}
-      locale={locale}
-      title={m.title}
-      viewer={viewer}
-      problems={problems}
-      here="/staff/members"
-    >
-      <h1>{m.title}</h1>
-      {props.invited && (
-        <div class="notice" role="status">
-          <p>{format(m.invited, { name: props.invited.name })}</p>
-          <p>
-            <code class="staff-link" data-invitation>
-              {props.invited.link}
-            </code>
-          </p>
-        </div>
-      )}
-      <div class="table-scroll" tabindex={0} role="region" aria-label={m.title}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{m.login}</th>
-              <th scope="col">{m.name}</th>
-              <th scope="col">{m.role}</th>
-              <th scope="col">{m.since}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.members.map((row) => (
-              <tr key={row.login}>
-                <td>{row.login}</td>
-                <td>{row.name}</td>
-                <td>{t.roles[row.role]}</td>
-                <td>{row.since}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <h2>{m.add}</h2>
-      <form method="post" action={staffHref(site, locale, '/staff/members')} novalidate>
-        <input type="hidden" name="csrf" value={viewer.csrf} />
-        <Field
-          name="login"
-          label={m.login}
-          hint={t.setup.loginHint}
-          value={props.values.login}
-          locale={locale}
-          problems={problems}
-        />
-        <Field
-          name="name"
-          label={m.name}
-          value={props.values.name}
-          locale={locale}
-          problems={problems}
-        />
-        <Select
-          name="role"
-          label={m.role}
-          options={(['editor', 'administrator'] as const).map((r) => ({
-            value: r,
-            label: t.roles[r],
-          }))}
-          value={props.values.role ?? 'editor'}
-          problems={problems}
-          locale={locale}
-        />
-        <button type="submit" class="button">
-          {m.addSubmit}
-        </button>
-      </form>
-    </StaffLayout>
-  );
-}
-
-export function StaffAuditPage(
-  props: Common & {
-    viewer: StaffViewer;
-    entries: readonly { when: string; who: string; action: string; target: string }[];
-  },
-) {
-  const { site, locale, viewer } = props;
-  const a = STAFF_MESSAGES[locale].audit;
-  return (
-    <StaffLayout site={site} locale={locale} title={a.title} viewer={viewer} here="/staff/audit">
-      <h1>{a.title}</h1>
-      <p>{a.intro}</p>
-      <div class="table-scroll" tabindex={0} role="region" aria-label={a.title}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{a.when}</th>
-              <th scope="col">{a.who}</th>
-              <th scope="col">{a.what}</th>
-              <th scope="col">{a.item}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.entries.map((row, i) => (
-              <tr key={i}>
-                <td>{row.when}</td>
-                <td>{row.who}</td>
-                <td>
-                  <code>{row.action}</code>
-                </td>
-                <td>{row.target}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </StaffLayout>
-  );
-}
-
 /** A refusal: an editor asking for an administrator's page, or a form that has expired. */
 export function StaffRefusedPage(
   props: Common & { viewer: StaffViewer | undefined; code: 'forbidden' | 'csrf_failed' },
@@ -867,5 +563,41 @@ export function StaffRefusedPage(
     >
       <h1 data-code={props.code}>{text}</h1>
     </StaffLayout>
+  );
+}
+
+/** The line above a preview: it is not public yet (or as it stands), and the way back. */
+export function StaffPreviewBanner(props: Common & { back: string; status: PublishStatus }) {
+  const t = STAFF_MESSAGES[props.locale];
+  return (
+    <div class="notice staff-preview" role="note" data-preview>
+      <p>
+        <strong>{t.item.previewBanner}</strong>{' '}
+        {props.status === 'draft' ? t.item.previewDraft : t.item.previewLive}
+      </p>
+      <p>
+        <a href={staffHref(props.site, props.locale, props.back)}>{t.item.previewBack}</a>
+      </p>
+    </div>
+  );
+}
+
+/** The authenticator app's key as a QR code (the key is also written out beside it). */
+function TotpQr(props: { uri: string; label: string }) {
+  const { d, size } = qrPath(props.uri);
+  return (
+    <svg
+      viewBox={`0 0 ${size} ${size}`}
+      width="200"
+      height="200"
+      role="img"
+      aria-label={props.label}
+      data-totp-qr=""
+      shape-rendering="crispEdges"
+      class="staff-qr"
+    >
+      <rect width={size} height={size} fill="#fff" />
+      <path d={d} fill="#000" />
+    </svg>
   );
 }

@@ -56,6 +56,11 @@ export interface Site {
   readonly assets: Assets;
   /** National and local services, national first. */
   services(): readonly Service[];
+  /**
+   * The profile's local services (keys of their own): the seed of the database's list, which
+   * staff edit. The directory reads that list per request; services() keeps the file's version.
+   */
+  readonly localServiceSeed?: readonly Service[];
   /** Days after an event that its bookings are kept (BOOKING_RETENTION_DAYS). */
   readonly bookingRetentionDays?: number;
 }

@@ -18,6 +18,7 @@ import * as m0012 from './0012_news_and_events.js';
 import * as m0013 from './0013_witness_files.js';
 import * as m0014 from './0014_log_key_handovers.js';
 import * as m0015 from './0015_staff.js';
+import * as m0017 from './0017_local_services.js';
 import * as m0018 from './0018_quick_records.js';
 
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -36,5 +37,6 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0013_witness_files': m0013,
   '0014_log_key_handovers': m0014,
   '0015_staff': m0015,
+  '0017_local_services': m0017,
   '0018_quick_records': m0018,
 };

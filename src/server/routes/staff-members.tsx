@@ -1,0 +1,98 @@
+/**
+ * /staff/members/<login>: an administrator's page about one staff account. Removing the person
+ * ends their sessions at once (the rows go, so their very next request is refused); removing a
+ * passkey or resetting codes ends their sessions too and shows a new one-time set-up link.
+ *
+ *   /staff/members/<login>                 passkeys, codes, remove
+ *   /staff/members/<login>/passkeys/remove (passkey=<id>)
+ *   /staff/members/<login>/reset-codes
+ *   /staff/members/<login>/remove
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { StaffMemberPage } from '../../web/pages/StaffAdminPages.js';
+import type { SignedIn } from '../auth/staff-session.js';
+import { passkeysOf } from '../db/repositories/staff-admin.js';
+import { findMemberByLogin, type StaffMember } from '../db/repositories/staff.js';
+import { removeMember, removePasskey, resetCodes } from '../services/staff-admin.js';
+import { formFields, param, type StaffContext } from './staff-context.js';
+
+const LOGIN = /^[a-z0-9][a-z0-9.-]{1,39}$/;
+
+export function staffMemberRoutes(
+  scope: FastifyInstance,
+  ctx: StaffContext,
+  /** The site's address for set-up links (PUBLIC_URL, or the request's own). */
+  originOf: (request: FastifyRequest) => string,
+): void {
+  const { site, db } = ctx;
+  const load = async (request: FastifyRequest) => {
+    const login = param(request, 'login');
+    return LOGIN.test(login) ? findMemberByLogin(db, login) : undefined;
+  };
+  const page = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    who: SignedIn,
+    member: StaffMember,
+    token?: string,
+  ) => {
+    const locale = ctx.localeOf(request);
+    const passkeys = await passkeysOf(db, member.id);
+    return ctx.html(
+      reply,
+      200,
+      <StaffMemberPage
+        site={site}
+        locale={locale}
+        viewer={ctx.viewerOf(who)}
+        member={{
+          login: member.login,
+          name: member.name,
+          role: member.role,
+          codes: member.totpSecret !== undefined,
+        }}
+        passkeys={passkeys.map((p) => ({ id: p.id, added: ctx.when(locale, p.createdAt) }))}
+        link={token === undefined ? undefined : `${originOf(request)}/staff/join/${token}`}
+      />,
+    );
+  };
+  /** The administrator and the account the address names, or undefined once answered. */
+  const both = async (request: FastifyRequest, reply: FastifyReply) => {
+    const who = await ctx.signedIn(request, reply, 'administrator');
+    if (!who) return undefined;
+    const member = await load(request);
+    if (!member) {
+      reply.callNotFound();
+      return undefined;
+    }
+    return { who, member };
+  };
+
+  scope.get('/staff/members/:login', async (request, reply) => {
+    const found = await both(request, reply);
+    return found ? page(request, reply, found.who, found.member) : reply;
+  });
+  scope.post('/staff/members/:login/remove', async (request, reply) => {
+    const found = await both(request, reply);
+    if (!found) return reply;
+    const refused = await removeMember(db, found.who.member, found.member);
+    if (refused === 'self') return page(request, reply, found.who, found.member);
+    if (refused === 'not_found') return reply.callNotFound();
+    return ctx.redirect(reply, request, `/staff/members?removed=${found.member.login}`);
+  });
+  scope.post('/staff/members/:login/passkeys/remove', async (request, reply) => {
+    const found = await both(request, reply);
+    if (!found) return reply;
+    const id = formFields(request)('passkey') ?? '';
+    const result = await removePasskey(db, found.who.member, found.member, id);
+    if (typeof result === 'string') return reply.callNotFound();
+    return page(request, reply, found.who, found.member, result.link);
+  });
+  scope.post('/staff/members/:login/reset-codes', async (request, reply) => {
+    const found = await both(request, reply);
+    if (!found) return reply;
+    const { link } = await resetCodes(db, found.who.member, found.member);
+    const member = (await findMemberByLogin(db, found.member.login)) ?? found.member;
+    return page(request, reply, found.who, member, link);
+  });
+}
