@@ -1,9 +1,12 @@
 import { defineConfig } from 'vite';
+import { sodiumWasm } from './scripts/vite-sodium-wasm.js';
 
 // Browser bundles only: the server is compiled by tsc. Hashed names let the server cache assets
 // for a year; the manifest tells it which names this build produced.
 export default defineConfig({
   publicDir: false,
+  // libsodium's WebAssembly as its own file, compiled while it downloads (issue 20).
+  plugins: [sodiumWasm()],
   build: {
     outDir: 'dist/public',
     emptyOutDir: true,

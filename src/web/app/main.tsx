@@ -28,6 +28,7 @@ import {
   type AutoLockMinutes,
 } from '../../vault/index.js';
 import { App } from './shell/app.js';
+import { loadUnlockedScreens } from './shell/lazy-screens.js';
 import type { ScreenName } from './shell/context.js';
 import { appLocale, format, MESSAGES } from './shell/messages.js';
 import { VaultHistory } from './shell/vault-history.js';
@@ -211,6 +212,11 @@ function start(root: HTMLElement): void {
   root.replaceChildren();
   idle.start(autoLockMinutes * 60_000);
   mount(undefined);
+  // The open diary's screens, fetched while the person types their passphrase (as libsodium's
+  // WebAssembly above), so that unlocking does not wait for them.
+  loadUnlockedScreens().catch(() => {
+    // Shown, with "Try again", if a diary screen is opened before a later try succeeds.
+  });
 }
 
 const root = document.getElementById('vault-app');
