@@ -214,9 +214,12 @@ function start(root: HTMLElement): void {
   mount(undefined);
   // The open diary's screens, fetched while the person types their passphrase (as libsodium's
   // WebAssembly above), so that unlocking does not wait for them.
-  loadUnlockedScreens().catch(() => {
-    // Shown, with "Try again", if a diary screen is opened before a later try succeeds.
-  });
+  // In a task of its own, so the first screen is drawn before the fetch starts.
+  setTimeout(() => {
+    loadUnlockedScreens().catch(() => {
+      // Shown, with "Try again", if a diary screen is opened before a later try succeeds.
+    });
+  }, 0);
 }
 
 const root = document.getElementById('vault-app');

@@ -48,7 +48,8 @@ import {
 import { StartScreen } from '../account/start.js';
 import { newSignInDraft, UnlockCodeScreen, UnlockScreen } from '../account/unlock.js';
 import type { VaultHistory } from './vault-history.js';
-import { isLockedScreen, LazyChrome, LazyUnlocked } from './lazy-screens.js';
+import { LazyChrome, LazyUnlocked } from './lazy-screens.js';
+import { isLockedScreen } from './locked-screens.js';
 import type { InstallContext } from './context.js';
 import { QuickLockedScreen } from '../quick/locked-screen.js';
 

@@ -8,30 +8,10 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { Button } from '../components/ui.js';
-import { useApp, type Screen, type ScreenName } from './context.js';
+import { useApp, type ScreenName } from './context.js';
+import type { UnlockedScreen } from './locked-screens.js';
 
 type UnlockedScreens = typeof import('./unlocked-screens.js');
-
-/** The screens drawn from the first bundle: the way in, before the diary is open. */
-const LOCKED_SCREEN_NAMES = [
-  'start',
-  'quick-locked',
-  'create-username',
-  'create-passphrase',
-  'create-confirm',
-  'create-recovery',
-  'create-check',
-  'unlock',
-  'unlock-code',
-  'recover',
-  'recover-passphrase',
-] as const;
-export type LockedScreen = Extract<Screen, { name: (typeof LOCKED_SCREEN_NAMES)[number] }>;
-export type UnlockedScreen = Exclude<Screen, LockedScreen>;
-
-export function isLockedScreen(screen: Screen): screen is LockedScreen {
-  return (LOCKED_SCREEN_NAMES as readonly string[]).includes(screen.name);
-}
 
 let loaded: UnlockedScreens | undefined;
 let loading: Promise<UnlockedScreens> | undefined;

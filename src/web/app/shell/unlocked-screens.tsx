@@ -3,7 +3,7 @@
  * in a chunk of their own that lazy-screens.tsx loads while the unlock form is on screen.
  */
 import { useApp, type ScreenName } from './context.js';
-import type { UnlockedScreen } from './lazy-screens.js';
+import type { UnlockedScreen } from './locked-screens.js';
 import { CreatedScreen } from '../account/create.js';
 import { EvidenceScreenView, storeFile } from '../evidence/index.js';
 import {
