@@ -1,9 +1,12 @@
 import { defineConfig } from 'vite';
+import { sodiumWasm } from './scripts/vite-sodium-wasm.js';
 
 // Browser bundles only: the server is compiled by tsc. Hashed names let the server cache assets
 // for a year; the manifest tells it which names this build produced.
 export default defineConfig({
   publicDir: false,
+  // libsodium's WebAssembly as its own file, compiled while it downloads (issue 20).
+  plugins: [sodiumWasm()],
   build: {
     outDir: 'dist/public',
     emptyOutDir: true,
@@ -11,6 +14,15 @@ export default defineConfig({
     target: 'es2020',
     modulePreload: { polyfill: false },
     rolldownOptions: {
+      // The pure layers (src/domain, contract, crypto, vault; DESIGN.md) change nothing when
+      // imported, and neither does the upload client: without this, the vault's barrel kept the
+      // whole evidence upload stack in the unlock screen's bundle (issue 20).
+      treeshake: {
+        moduleSideEffects: (id: string) =>
+          !/[\\/]src[\\/](domain|contract|crypto|vault)[\\/]|node_modules[\\/](tus-js-client|js-base64|url-parse|querystringify|requires-port)[\\/]/.test(
+            id,
+          ),
+      },
       input: {
         enhance: 'src/web/enhance/main.ts',
         'qa-search': 'src/web/enhance/qa-search.ts',

@@ -3,6 +3,7 @@
  * BENCH lines. `npm run bench -- page-weight` runs one.
  */
 import { benchLine, type BenchFigure } from './bench.js';
+import { cheapPhone } from './cheap-phone.js';
 import { diaryBench } from './diary.js';
 import { evidenceBench } from './evidence.js';
 import { importBench } from './import.js';
@@ -12,6 +13,7 @@ import { vaultUnlock } from './vault-unlock.js';
 import { vaultWrites } from './vault-writes.js';
 
 const BENCHMARKS: Record<string, () => Promise<BenchFigure[]>> = {
+  'cheap-phone': cheapPhone,
   diary: diaryBench,
   evidence: evidenceBench,
   'page-weight': pageWeight,

@@ -24,8 +24,29 @@ export interface LoadedAssets {
 
 const manifestSchema = z.record(
   z.string(),
-  z.object({ file: z.string(), css: z.array(z.string()).optional() }),
+  z.object({
+    file: z.string(),
+    css: z.array(z.string()).optional(),
+    imports: z.array(z.string()).optional(),
+  }),
 );
+
+/** Every chunk an entry imports statically, and theirs (not the entry itself). */
+function staticImports(manifest: z.infer<typeof manifestSchema>, source: string): string[] {
+  const seen = new Set<string>([source]);
+  const files: string[] = [];
+  const visit = (key: string): void => {
+    for (const imported of manifest[key]?.imports ?? []) {
+      if (seen.has(imported)) continue;
+      seen.add(imported);
+      const file = manifest[imported]?.file;
+      if (file !== undefined) files.push(`/${file}`);
+      visit(imported);
+    }
+  };
+  visit(source);
+  return files;
+}
 
 export async function loadAssets(
   publicDir: string,
@@ -90,6 +111,7 @@ export async function loadAssets(
       searchScript: entry('src/web/enhance/qa-search.ts'),
       vaultScript: entry('src/web/app/main.tsx'),
       vaultStylesheets: (manifest['src/web/app/main.tsx']?.css ?? []).map((file) => `/${file}`),
+      vaultPreloads: staticImports(manifest, 'src/web/app/main.tsx'),
       verifyScript: entry('src/web/verify/page.ts'),
       verifyStylesheets: (manifest['src/web/verify/page.ts']?.css ?? []).map((file) => `/${file}`),
       shareScript: entry('src/web/share/page.ts'),

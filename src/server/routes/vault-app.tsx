@@ -110,26 +110,33 @@ const viteManifest = z.record(
     file: z.string(),
     css: z.array(z.string()).optional(),
     imports: z.array(z.string()).optional(),
+    dynamicImports: z.array(z.string()).optional(),
+    assets: z.array(z.string()).optional(),
   }),
 );
 
 /**
- * The files the worker stores on install: what the app's page loads before it can show the
- * unlock form (the site's and the vault's stylesheets and scripts, and every chunk the vault
- * script imports statically). Lazy chunks, workers and fonts are kept when first fetched.
+ * The files the worker stores on install: what the app's page loads (the site's and the vault's
+ * stylesheets and scripts, every chunk the vault script imports, statically or by screen with
+ * import(), and their files such as libsodium's WebAssembly), so that an offline start can show
+ * every locked screen and seal a quick note. Workers and fonts are kept when first fetched.
  */
 export function precacheList(
   manifest: z.infer<typeof viteManifest>,
   pageFiles: readonly string[],
 ): string[] {
   const files = new Set<string>(pageFiles);
+  const seen = new Set<string>();
   const visit = (key: string): void => {
     const chunk = manifest[key];
-    if (chunk === undefined) return;
-    if (files.has(`/${chunk.file}`) && key !== 'src/web/app/main.tsx') return;
+    if (chunk === undefined || seen.has(key)) return;
+    seen.add(key);
     files.add(`/${chunk.file}`);
     for (const css of chunk.css ?? []) files.add(`/${css}`);
+    // libsodium's WebAssembly (not the fonts, which the stylesheet may never need).
+    for (const asset of chunk.assets ?? []) if (asset.endsWith('.wasm')) files.add(`/${asset}`);
     for (const imported of chunk.imports ?? []) visit(imported);
+    for (const imported of chunk.dynamicImports ?? []) visit(imported);
   };
   visit('src/web/app/main.tsx');
   return [...files].sort();

@@ -28,6 +28,7 @@ import {
   type AutoLockMinutes,
 } from '../../vault/index.js';
 import { App } from './shell/app.js';
+import { loadUnlockedScreens } from './shell/lazy-screens.js';
 import type { ScreenName } from './shell/context.js';
 import { appLocale, format, MESSAGES } from './shell/messages.js';
 import { VaultHistory } from './shell/vault-history.js';
@@ -211,6 +212,14 @@ function start(root: HTMLElement): void {
   root.replaceChildren();
   idle.start(autoLockMinutes * 60_000);
   mount(undefined);
+  // The open diary's screens, fetched while the person types their passphrase (as libsodium's
+  // WebAssembly above), so that unlocking does not wait for them.
+  // In a task of its own, so the first screen is drawn before the fetch starts.
+  setTimeout(() => {
+    loadUnlockedScreens().catch(() => {
+      // Shown, with "Try again", if a diary screen is opened before a later try succeeds.
+    });
+  }, 0);
 }
 
 const root = document.getElementById('vault-app');

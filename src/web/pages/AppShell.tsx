@@ -68,6 +68,9 @@ export function AppShell({
         {[site.assets.script, site.assets.vaultScript].map((src) => (
           <script type="module" src={src} key={src} />
         ))}
+        {(site.assets.vaultPreloads ?? []).map((href) => (
+          <link rel="modulepreload" href={href} key={href} />
+        ))}
       </head>
       <body>
         <a href="#main" class="skip-link">

@@ -33,6 +33,8 @@ export interface LayoutProps {
   /** Scripts and stylesheets this page needs besides the site's own. */
   readonly scripts?: readonly string[];
   readonly stylesheets?: readonly string[];
+  /** Module chunks the page's scripts import, fetched at once (`<link rel="modulepreload">`). */
+  readonly preloads?: readonly string[] | undefined;
   /** 'vault': the compact frame of the private space (no public header or navigation). */
   readonly frame?: 'public' | 'vault';
   /** The whole tab title, when the page makes its own (the vault's is neutral). */
@@ -54,6 +56,7 @@ export function Layout({
   slug,
   scripts = [],
   stylesheets = [],
+  preloads = [],
   frame = 'public',
   documentTitle,
   feeds = [],
@@ -88,6 +91,9 @@ export function Layout({
         ))}
         {[site.assets.script, ...scripts].map((src) => (
           <script type="module" src={src} key={src} />
+        ))}
+        {preloads.map((href) => (
+          <link rel="modulepreload" href={href} key={href} />
         ))}
       </head>
       <body>

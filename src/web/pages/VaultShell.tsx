@@ -27,6 +27,7 @@ export function VaultShell({ site, locale }: { site: Site; locale: Locale }) {
       frame="vault"
       scripts={[site.assets.vaultScript]}
       stylesheets={site.assets.vaultStylesheets}
+      preloads={site.assets.vaultPreloads}
     >
       <div
         id="vault-app"

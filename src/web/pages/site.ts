@@ -31,6 +31,11 @@ export interface Assets {
   /** Loaded only by the vault page, with its stylesheets. */
   readonly vaultScript: string;
   readonly vaultStylesheets: readonly string[];
+  /**
+   * The chunks the vault script imports (and theirs), named in `<link rel="modulepreload">` so
+   * the browser fetches them at once instead of after the script has arrived (issue 20).
+   */
+  readonly vaultPreloads?: readonly string[];
   /** Loaded only by the bundle checker (/verify), with its stylesheets; its worker loads lazily. */
   readonly verifyScript: string;
   readonly verifyStylesheets: readonly string[];

@@ -9,7 +9,14 @@
  * left, so a browser that was never offline while unlocked has none. It is separate from the
  * quick record's `app` database, so turning the quick record off never loses a waiting edit.
  */
-import type { QueuedWrite, QueueStorage, StoredWrite } from '../../../vault/index.js';
+import {
+  WriteQueue,
+  type DiaryStore,
+  type QueuedWrite,
+  type QueueStorage,
+  type StoredWrite,
+  type VaultApi,
+} from '../../../vault/index.js';
 
 const DB_NAME = 'pending';
 const WRITES = 'writes';
@@ -120,3 +127,17 @@ export const queueStorage: QueueStorage = {
     });
   },
 };
+
+/** The session's queue, joined to its diary store (which then writes through it). */
+export function makeWriteQueue(
+  api: VaultApi,
+  accountKey: () => Uint8Array,
+  store: DiaryStore,
+): WriteQueue {
+  const queue = new WriteQueue(api, accountKey, queueStorage, {
+    sent: (item, response) => store.sent(item, response),
+    copied: (conflict, response, value) => store.copied(conflict, response, value),
+  });
+  store.useQueue(queue);
+  return queue;
+}

@@ -6,28 +6,12 @@
  * Each waiting entry in the lists carries a "Waiting to send" tag.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { WriteQueue, type DiaryStore, type VaultApi } from '../../../vault/index.js';
 import { useApp } from '../shell/context.js';
 import { describeError } from '../shell/errors.js';
 import { format } from '../shell/messages.js';
 import { QUICK_MESSAGES } from './messages.js';
-import { queueStorage } from './queue-db.js';
 
 const RETRY_MS = 20_000;
-
-/** The session's queue, joined to its diary store (which then writes through it). */
-export function makeWriteQueue(
-  api: VaultApi,
-  accountKey: () => Uint8Array,
-  store: DiaryStore,
-): WriteQueue {
-  const queue = new WriteQueue(api, accountKey, queueStorage, {
-    sent: (item, response) => store.sent(item, response),
-    copied: (conflict, response, value) => store.copied(conflict, response, value),
-  });
-  store.useQueue(queue);
-  return queue;
-}
 
 function useOnline(): boolean {
   const [online, setOnline] = useState(navigator.onLine);
