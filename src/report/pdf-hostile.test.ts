@@ -85,6 +85,13 @@ describe('the report’s text layout', () => {
       { numRuns: 300 },
     );
   }, 60_000);
+
+  it('measures a character as drawn, when NFC takes it apart (found by the property above)', () => {
+    // U+FB2A is one code point; its NFC form is two (U+05E9 U+05C1), drawn as two boxes.
+    for (const line of wrap(regular, '\uFB2A', 14, 100)) {
+      expect(widthOf(regular, line.normalize('NFC'), 14)).toBeLessThanOrEqual(100 + 1e-6);
+    }
+  });
 });
 
 function single<T>(id: string, value: T, n: number): ReportRecord<T> {

@@ -148,7 +148,9 @@ export function drawRuns(
 export function wrap(set: FontSet, text: string, size: number, width: number): string[] {
   const lines: string[] = [];
   const space = widthOf(set, ' ', size);
-  for (const paragraph of text.replace(/\r\n?/g, '\n').split('\n')) {
+  // Measured as drawn: drawRuns draws the NFC form, and one code point may become two there
+  // (U+FB2A "שׁ" is a composition exclusion, so NFC takes it apart), which is then the width.
+  for (const paragraph of text.normalize('NFC').replace(/\r\n?/g, '\n').split('\n')) {
     let line = '';
     let lineWidth = 0;
     for (const word of paragraph.split(/[ \t]+/)) {

@@ -62,12 +62,18 @@ describe.skipIf(!HAVE_CHROMIUM)('public site in Chromium', () => {
 
   it('keeps every public page within the 50 KB budget, compressed, with all it loads', async () => {
     const { context } = await watchedContext(browser, server);
-    const page = await context.newPage();
-    for (const path of paths.filter(isPublicPage)) {
-      const bytes = await pageBytes(page, server.origin + path);
-      expect(bytes, path).toBeGreaterThan(1000); // the page itself was measured
-      expect(bytes, path).toBeLessThanOrEqual(PAGE_BUDGET_BYTES);
-    }
+    // Four tabs at once, each measuring its own pages with its cache off: the half second of
+    // quiet that ends each measurement is waited out side by side rather than in turn.
+    const queue = paths.filter(isPublicPage);
+    const tab = async (): Promise<void> => {
+      const page = await context.newPage();
+      for (let path = queue.shift(); path !== undefined; path = queue.shift()) {
+        const bytes = await pageBytes(page, server.origin + path);
+        expect(bytes, path).toBeGreaterThan(1000); // the page itself was measured
+        expect(bytes, path).toBeLessThanOrEqual(PAGE_BUDGET_BYTES);
+      }
+    };
+    await Promise.all([tab(), tab(), tab(), tab()]);
     await context.close();
   }, 600_000);
 

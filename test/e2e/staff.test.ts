@@ -192,6 +192,11 @@ describe.skipIf(!HAVE_CHROMIUM)('the staff area in Chromium', () => {
     expect(await e.locator('[data-notice]').textContent()).toBe(
       'Published. It is on the website now.',
     );
+    // The preview draws the public page from what is saved, for staff only.
+    await e.getByRole('link', { name: 'Preview in Cymraeg' }).click();
+    expect(await heading(e)).toBe('Sesiwn friffio staff ar gyfraith stelcian');
+    await check(e, 'preview-cy-phone');
+    await e.goBack();
 
     // ---- A practitioner books it, JavaScript off ----
     const { context: visitor } = await watchedContext(
@@ -242,6 +247,37 @@ describe.skipIf(!HAVE_CHROMIUM)('the staff area in Chromium', () => {
       'Housing officer',
     ]);
 
+    // ---- The editor adds a local support service; "Get help" shows it at once ----
+    await e.getByRole('link', { name: 'Support services' }).click();
+    await check(e, 'services-phone');
+    await e.getByRole('link', { name: 'Add a service' }).click();
+    await e.locator('#f-key').fill('harbour-lane');
+    await e.locator('#f-phone').fill('999');
+    await e.locator('#f-for_everyone').check();
+    await e.locator('#f-name_en').fill('Harbour Lane Advice');
+    await e.locator('#f-area_en').fill('Harbour district');
+    await e.locator('#f-description_en').fill('Free advice and support after stalking.');
+    await e.getByRole('button', { name: 'Save' }).click();
+    // The emergency number is never a local service's number.
+    expect(await e.getByRole('alert').count()).toBeGreaterThan(0);
+    await check(e, 'service-error-phone');
+    await e.locator('#f-phone').fill('01632 960001');
+    await e.getByRole('button', { name: 'Save' }).click();
+    expect(await e.locator('[data-notice]').textContent()).toBe(
+      'Saved. The website shows the change now.',
+    );
+    await check(e, 'service-saved-phone');
+    const { context: reader } = await watchedContext(
+      browser,
+      { ...server, origin },
+      { javaScriptEnabled: false, viewport: PHONE },
+    );
+    const r = await reader.newPage();
+    await r.goto(`${origin}/get-help`);
+    expect(await r.locator('main').textContent()).toContain('Harbour Lane Advice');
+    expect(await r.locator('main').textContent()).toContain('01632 960001');
+    await reader.close();
+
     // ---- The administrator sees who did what, in Welsh too ----
     await a.getByRole('link', { name: 'Audit log' }).click();
     const log = (await a.locator('tbody').textContent()) ?? '';
@@ -250,6 +286,11 @@ describe.skipIf(!HAVE_CHROMIUM)('the staff area in Chromium', () => {
     }
     expect(log).not.toContain('HYPERLINK');
     await check(a, 'audit-desktop');
+    await a.getByRole('link', { name: 'Staff accounts' }).click();
+    await check(a, 'members-desktop');
+    await a.getByRole('link', { name: 'eddie' }).click();
+    await check(a, 'member-desktop');
+    await a.getByRole('link', { name: 'Audit log' }).click();
     await a.getByRole('link', { name: 'Cymraeg' }).click();
     expect(await heading(a)).toBe('Log archwilio');
     await check(a, 'audit-cy-desktop');
