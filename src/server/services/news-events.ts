@@ -30,18 +30,13 @@ import {
   insertEvent,
   markSeeded,
   releasePlace,
-  setEventStatus,
   takePlace,
   updateEvent,
   type BookingRow,
   type EventInput,
 } from '../db/repositories/events.js';
-import {
-  insertNewsArticle,
-  setNewsStatus,
-  updateNewsArticle,
-  type NewsInput,
-} from '../db/repositories/news.js';
+import { insertNewsArticle, updateNewsArticle, type NewsInput } from '../db/repositories/news.js';
+import { setPublishStatus } from '../db/repositories/published-items.js';
 import { countHit } from '../db/repositories/rate-limit-counters.js';
 import type { Database } from '../db/schema.js';
 import { addressKey } from '../net/client-address.js';
@@ -64,11 +59,11 @@ export async function changeNews(
 
 /** Publishes now, or from `at` (scheduled). */
 export function publishNews(db: Kysely<Database>, id: string, at = new Date()): Promise<boolean> {
-  return setNewsStatus(db, id, 'published', at);
+  return setPublishStatus(db, 'news', id, 'published', at);
 }
 
 export function unpublishNews(db: Kysely<Database>, id: string): Promise<boolean> {
-  return setNewsStatus(db, id, 'draft');
+  return setPublishStatus(db, 'news', id, 'draft');
 }
 
 // ---- Staff: events ----------------------------------------------------------------------------
@@ -88,11 +83,11 @@ export async function changeEvent(
 }
 
 export function publishEvent(db: Kysely<Database>, id: string, at = new Date()): Promise<boolean> {
-  return setEventStatus(db, id, 'published', at);
+  return setPublishStatus(db, 'event', id, 'published', at);
 }
 
 export function unpublishEvent(db: Kysely<Database>, id: string): Promise<boolean> {
-  return setEventStatus(db, id, 'draft');
+  return setPublishStatus(db, 'event', id, 'draft');
 }
 
 // ---- The seed -----------------------------------------------------------------------------------

@@ -81,29 +81,6 @@ export async function updateEvent(
   return true;
 }
 
-export async function setEventStatus(
-  db: Kysely<Database>,
-  id: string,
-  status: PublishStatus,
-  at?: Date,
-): Promise<boolean> {
-  const result = await db
-    .updateTable('events')
-    .set({
-      status,
-      ...(at === undefined ? {} : { published_at: at }),
-      updated_at: sql<Date>`now()`,
-    })
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
-}
-
-export async function deleteEvent(db: Kysely<Database>, id: string): Promise<boolean> {
-  const result = await db.deleteFrom('events').where('id', '=', id).executeTakeFirst();
-  return Number(result.numDeletedRows) > 0;
-}
-
 async function insertTexts(
   db: Kysely<Database>,
   id: string,

@@ -59,30 +59,6 @@ export async function updateNewsArticle(
   return true;
 }
 
-/** Publishes (from `at`, which may be later: scheduled) or unpublishes; false if there is none. */
-export async function setNewsStatus(
-  db: Kysely<Database>,
-  id: string,
-  status: PublishStatus,
-  at?: Date,
-): Promise<boolean> {
-  const result = await db
-    .updateTable('news_articles')
-    .set({
-      status,
-      ...(at === undefined ? {} : { published_at: at }),
-      updated_at: sql<Date>`now()`,
-    })
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
-}
-
-export async function deleteNewsArticle(db: Kysely<Database>, id: string): Promise<boolean> {
-  const result = await db.deleteFrom('news_articles').where('id', '=', id).executeTakeFirst();
-  return Number(result.numDeletedRows) > 0;
-}
-
 async function insertTexts(
   db: Kysely<Database>,
   id: string,
