@@ -8,7 +8,9 @@ import SlowestFirst from './test/support/sequencer.js';
 // integration file's time is spent waiting on PostgreSQL, Swift or a child server, so two files
 // together finish in little more than the longer one. Then the one file that restarts PostgreSQL
 // runs alone (group 1), since every other file's connections would break under it. Last, the
-// browser files, one at a time (group 2): a Chromium and a server already fill both cores.
+// browser files, two at a time (group 2): one browser file keeps about one core busy (the page
+// and the in-process server mostly take turns), so a second one uses the other core. One at a
+// time took 700 of CI's 1,270 seconds (issue 20's CI-time note, session 9).
 const INTEGRATION = ['test/integration/**/*.test.ts'];
 const RESTARTS_POSTGRES = ['test/integration/database-restart.test.ts'];
 // Files share their worker's modules rather than each importing the app again (half the unit
@@ -74,7 +76,7 @@ export default defineConfig({
           isolate: ISOLATE,
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          maxWorkers: 1,
+          maxWorkers: 2,
           sequence: { groupOrder: 2 },
           // A browser on a loaded two-core machine can miss a deadline once; a real fault fails twice.
           retry: 1,

@@ -48,7 +48,7 @@ const en = {
     passphraseHidden: 'Your passphrase is hidden.',
     optional: '(optional)',
     network:
-      'Mosaic could not be reached. Check your internet connection and try again. If you were saving, check whether it was saved before trying again.',
+      'Could not connect. Check your internet connection and try again. If you were saving, check whether it was saved before trying again.',
     server: 'Something went wrong on our side. Please try again in a few minutes.',
     rateLimited: 'Too many attempts. Wait a few minutes, then try again.',
     diaryFull:
@@ -223,7 +223,7 @@ const cy: Messages = {
     passphraseHidden: 'Mae eich cyfrinymadrodd wedi’i guddio.',
     optional: '(dewisol)',
     network:
-      'Nid oedd modd cysylltu â Mosaic. Gwiriwch eich cysylltiad â’r rhyngrwyd a rhowch gynnig arall arni. Os oeddech yn cadw rhywbeth, gwiriwch a gafodd ei gadw cyn rhoi cynnig arall arni.',
+      'Nid oedd modd cysylltu. Gwiriwch eich cysylltiad â’r rhyngrwyd a rhowch gynnig arall arni. Os oeddech yn cadw rhywbeth, gwiriwch a gafodd ei gadw cyn rhoi cynnig arall arni.',
     server: 'Aeth rhywbeth o’i le ar ein hochr ni. Rhowch gynnig arall arni ymhen ychydig funudau.',
     rateLimited: 'Gormod o ymdrechion. Arhoswch ychydig funudau, yna rhowch gynnig arall arni.',
     diaryFull:
