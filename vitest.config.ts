@@ -74,7 +74,9 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
           isolate: ISOLATE,
-          testTimeout: 60_000,
+          // A hang guard, not a speed target: with two browser files at once, a test that takes
+          // 25 s alone took over 60 s on a machine loaded by other work.
+          testTimeout: 180_000,
           hookTimeout: 120_000,
           maxWorkers: 2,
           sequence: { groupOrder: 2 },

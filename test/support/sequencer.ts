@@ -24,6 +24,17 @@ const SLOWEST_FIRST = [
   'src/report/verify.test.ts',
   'src/server/log/tree.test.ts',
   'src/vault/account.test.ts',
+  // Browser files, two at a time (session 9's run of the e2e project alone).
+  'test/e2e/pwa.test.ts',
+  'test/e2e/site.test.ts',
+  'test/e2e/vault-navigation.test.ts',
+  'test/e2e/safety.test.ts',
+  'test/e2e/report.test.ts',
+  'test/e2e/vault-extras.test.ts',
+  'test/e2e/vault.test.ts',
+  'test/e2e/evidence.test.ts',
+  'test/e2e/pwa-offline.test.ts',
+  'test/e2e/witness.test.ts',
 ];
 
 export default class SlowestFirst extends BaseSequencer {
