@@ -118,12 +118,15 @@ export class EncryptingSource {
   readonly chunks: number;
   private readonly headerBytes: Uint8Array;
   private readonly source: ChunkSource;
+  /** Chunks made here are closed here; chunks passed in are closed by whoever made them. */
+  private readonly ownsSource: boolean;
   private readonly ahead: ReadAhead<Uint8Array>;
   private cached: { index: number; bytes: Uint8Array } | undefined;
   private closed = false;
 
   /**
-   * @param plain the original file, or chunks already made elsewhere (a worker).
+   * @param plain the original file, or chunks made elsewhere (a worker), which `close` leaves
+   *   open: an upload keeps them across a pause, for the SHA-256 built so far.
    * @param observe with a PlainReader: called with each chunk's plaintext as it is read.
    * @param options.ahead at most this many chunks are made ahead of what tus has asked for.
    */
@@ -133,6 +136,7 @@ export class EncryptingSource {
     observe?: (index: number, plaintext: Uint8Array) => void,
     options: { readonly ahead?: number } = {},
   ) {
+    this.ownsSource = !('chunk' in plain);
     this.source = 'chunk' in plain ? plain : localChunks(context, plain, observe);
     this.headerBytes = encodeFileHeader(context.header);
     this.chunks = fileChunkCount(this.source.size, context.header.chunkSize);
@@ -199,7 +203,7 @@ export class EncryptingSource {
     this.closed = true;
     this.cached = undefined;
     this.ahead.close();
-    this.source.close();
+    if (this.ownsSource) this.source.close();
   }
 
   private async encryptedChunk(index: number, readAhead: boolean): Promise<Uint8Array> {
