@@ -32,6 +32,11 @@ function errorOf(name: string, message: string): Error {
   return e;
 }
 
+/** Why an aborted signal stopped the work (its reason, as `throwIfAborted` would throw). */
+function abortError(signal: AbortSignal): Error {
+  return signal.reason instanceof Error ? signal.reason : new DOMException('aborted', 'AbortError');
+}
+
 const workerFailed = (): Error => new Error('the file worker stopped');
 
 /**
@@ -61,7 +66,7 @@ function digestInWorker(
   options: DigestOptions,
 ): Promise<Digests> {
   const { signal } = options;
-  if (signal?.aborted === true) return Promise.reject(signal.reason);
+  if (signal?.aborted === true) return Promise.reject(abortError(signal));
   const worker = start();
   return new Promise<Digests>((resolve, reject) => {
     const end = (): void => {
@@ -70,7 +75,7 @@ function digestInWorker(
     };
     const aborted = (): void => {
       end();
-      reject(signal?.reason);
+      if (signal !== undefined) reject(abortError(signal));
     };
     signal?.addEventListener('abort', aborted);
     worker.onmessage = ({ data }) => {

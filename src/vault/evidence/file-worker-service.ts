@@ -39,7 +39,12 @@ export type FileWorkReply =
   | { readonly type: 'sha256'; readonly id: number; readonly value: string | undefined }
   /** `id` is absent when digesting or opening failed. `name` lets the page tell a file that
    * can no longer be read (NotReadableError) from anything else. */
-  | { readonly type: 'failed'; readonly id?: number; readonly name: string; readonly message: string };
+  | {
+      readonly type: 'failed';
+      readonly id?: number;
+      readonly name: string;
+      readonly message: string;
+    };
 
 export type PostReply = (reply: FileWorkReply, transfer: ArrayBuffer[]) => void;
 
@@ -71,7 +76,10 @@ export function fileWorkHandler(post: PostReply): (request: FileWorkRequest) => 
               post({ type: 'progress', done, total }, []);
             },
           })
-          .then((digests) => post({ type: 'digests', digests }, []), (e: unknown) => failed(undefined, e));
+          .then(
+            (digests) => post({ type: 'digests', digests }, []),
+            (e: unknown) => failed(undefined, e),
+          );
         return;
       }
       case 'open': {

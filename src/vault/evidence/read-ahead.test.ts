@@ -62,7 +62,7 @@ describe('ReadAhead', () => {
           // Nothing is made past the end.
           expect(made.every((i) => i >= 0 && i < count)).toBe(true);
           ahead.close();
-          await s.waitAll();
+          await s.waitIdle();
         },
       ),
       { numRuns: 300 },

@@ -61,7 +61,6 @@ import { tusUpload } from './tus-upload.js';
 
 export type { UploadDeps, UploadPhase, UploadProblem, UploadView } from './upload-job.js';
 
-
 /**
  * Encrypted chunks made ahead of what tus has asked for: one request's worth, so the next
  * request's chunks are encrypted while this one is on the wire, and no more (memory stays
@@ -305,10 +304,13 @@ export class UploadManager {
     if (uploadId === undefined || context === undefined) return;
     job.encrypting?.close();
     job.encrypting = undefined;
-    job.chunks ??= await this.crypto.chunks(context, job.file, {
-      sha256: job.sha256 === undefined,
-    });
-    if (this.gone(job) || job.chunks === undefined) return;
+    if (job.chunks === undefined) {
+      const chunks = await this.crypto.chunks(context, job.file, {
+        sha256: job.sha256 === undefined,
+      });
+      if (this.gone(job)) return chunks.close();
+      job.chunks = chunks;
+    }
     const encrypting = new EncryptingSource(context, job.chunks, undefined, {
       ahead: CHUNKS_AHEAD,
     });
