@@ -15,12 +15,10 @@
  * lock is not lost: the item shows as paused, and choosing the same file again (same size and
  * fingerprint, checked before anything is encrypted) carries on from the server's offset.
  *
- * Hashing and encryption go through `deps.crypto` (the vault app's runs them in Web Workers,
- * read → hash → encrypt there, with the chunks only a few ahead of the sender; see
- * file-crypto.ts). The fingerprint needs a pass of its own before the record is saved: it is in
- * the record so that a file chosen again in a later session can be proven the same before a
- * byte of it is encrypted again under the item's header, and the record comes before any byte
- * is sent. The SHA-256 is built in the same pass as the encryption.
+ * Hashing and encryption go through `deps.crypto` (in the vault app, Web Workers: read → hash →
+ * encrypt there, a few chunks ahead of the sender). The fingerprint takes a pass of its own: the
+ * record, saved before any byte is sent, needs it to prove a file chosen again later is the same.
+ * The SHA-256 is built in the same pass as the encryption.
  *
  * Everything here lives in memory for one unlocked session. `destroy()` (on lock) aborts every
  * request, ends every worker, drops every File and wipes every file key it holds; nothing is
@@ -61,11 +59,8 @@ import { tusUpload } from './tus-upload.js';
 
 export type { UploadDeps, UploadPhase, UploadProblem, UploadView } from './upload-job.js';
 
-/**
- * Encrypted chunks made ahead of what tus has asked for: one request's worth, so the next
- * request's chunks are encrypted while this one is on the wire, and no more (memory stays
- * flat whatever the file's size).
- */
+/** Encrypted chunks made ahead of what tus has asked for (encrypting while a request is on the
+ * wire); memory stays flat whatever the file's size. */
 export const CHUNKS_AHEAD = 4;
 
 /**
@@ -240,8 +235,6 @@ export class UploadManager {
     this.jobs.length = 0;
     this.listeners.clear();
   }
-
-  // ---- inside ----
 
   /** Read through a call: a lock can happen during any await. */
   private isDestroyed(): boolean {
