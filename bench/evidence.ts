@@ -1,7 +1,8 @@
 /**
- * Evidence upload in Chromium over loopback: a 1 GiB file added through the app (SHA-256 of the
- * whole file first, then encrypted chunk by chunk and sent over tus to /api/uploads), timed
- * from choosing the file to "Uploaded". Baseline, in the same run and browser: the same bytes
+ * Evidence upload in Chromium over loopback: a 1 GiB file added through the app (its BLAKE2b
+ * fingerprint first, for the record saved before any byte is sent; then read, SHA-256-hashed and
+ * encrypted chunk by chunk in a Web Worker while tus sends to /api/uploads), timed from choosing
+ * the file to "Uploaded". Baseline, in the same run and browser: the same bytes
  * sent unencrypted to the same tus endpoint, as tus-js-client sends a plain File (XHR PATCHes
  * of File slices, the same 8 MiB per request). Also, during each, the page's peak JS heap
  * (CDP Performance.getMetrics) and how much the renderer process's resident memory grew above

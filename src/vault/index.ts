@@ -28,6 +28,8 @@ export * from './evidence/decrypt.js';
 export * from './evidence/encrypting-source.js';
 export * from './evidence/evidence-records.js';
 export * from './evidence/exif-reader.js';
+export * from './evidence/file-crypto.js';
+export * from './evidence/file-worker-client.js';
 export * from './evidence/file-hash.js';
 export * from './evidence/incident-links.js';
 export * from './evidence/tus-upload.js';

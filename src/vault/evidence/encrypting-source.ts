@@ -6,12 +6,15 @@
  * tus server reports after an interruption, the bytes sent from there on are exactly the bytes
  * an uninterrupted upload would have sent.
  *
+ * Chunks come from a `ChunkSource`: `localChunks` reads and encrypts them on this thread (Node,
+ * tests, the witness page); the vault app's is a Web Worker (src/web/app/evidence/file-worker),
+ * which reads, hashes and encrypts there and transfers each encrypted chunk's buffer back.
+ *
  * Memory stays flat: one encrypted chunk is kept (consecutive ranges usually share a chunk at
- * their boundary), plus the range being returned and, while it is being sent, the next range:
- * `slice` starts encrypting the range that will most likely be asked for next, so encryption
- * runs while the previous request is on the wire instead of after it. A range handed to tus is
- * a Blob made from the encrypted chunks themselves, so the browser keeps its bytes outside the
- * JavaScript heap and nothing copies the whole range first.
+ * their boundary), plus the range being returned and, while it is being sent, at most `ahead`
+ * chunks made in advance (`ReadAhead`): encryption runs while the previous request is on the
+ * wire instead of after it, and never runs further ahead than that. A range handed to tus is a
+ * Blob made from the encrypted chunks themselves, so nothing copies the whole range first.
  */
 import {
   encodeFileHeader,
@@ -22,6 +25,7 @@ import {
   fileChunkCount,
   type FileContext,
 } from '../../crypto/index.js';
+import { ReadAhead } from './read-ahead.js';
 
 /** Reads plaintext ranges of the original file. */
 export interface PlainReader {
@@ -46,6 +50,61 @@ export function blobReader(blob: Blob): PlainReader {
 }
 
 /**
+ * Where the encrypted chunks come from.
+ *
+ * @example const chunks = localChunks(context, blobReader(file));
+ */
+export interface ChunkSource {
+  /** The plaintext size of the file. */
+  readonly size: number;
+  /**
+   * Encrypted chunk `index`. Chunks are made one at a time in call order, so whatever watches
+   * the plaintext (the in-order SHA-256) sees them in that order.
+   */
+  chunk(index: number): Promise<Uint8Array>;
+  /** Stops making chunks (a worker is ended); further calls fail. */
+  close(): void;
+}
+
+/**
+ * Chunks read and encrypted on this thread.
+ *
+ * @param observe called with each chunk's plaintext whenever it is read (to hash the file while
+ *   it is encrypted); called again if a chunk is read again.
+ */
+export function localChunks(
+  context: FileContext,
+  plain: PlainReader,
+  observe?: (index: number, plaintext: Uint8Array) => void,
+): ChunkSource {
+  const chunks = fileChunkCount(plain.size, context.header.chunkSize);
+  let turn: Promise<unknown> = Promise.resolve();
+  let closed = false;
+  const make = async (index: number): Promise<Uint8Array> => {
+    if (closed) throw new Error('the file source is closed');
+    const { chunkSize } = context.header;
+    const from = index * chunkSize;
+    const plaintext = await plain.read(from, Math.min(from + chunkSize, plain.size));
+    observe?.(index, plaintext);
+    return encryptFileChunk({ ...context, index, final: index === chunks - 1, plaintext });
+  };
+  return {
+    size: plain.size,
+    chunk(index) {
+      const made = turn.then(() => make(index));
+      turn = made.catch(() => undefined);
+      return made;
+    },
+    close() {
+      closed = true;
+    },
+  };
+}
+
+/** Chunks made ahead of the sender when none is said: enough to keep a worker busy. */
+export const DEFAULT_CHUNKS_AHEAD = 2;
+
+/**
  * tus-js-client's file source for the encrypted stream (its `fileReader.openFile` returns one).
  *
  * @example
@@ -58,29 +117,40 @@ export class EncryptingSource {
   /** Number of chunks. */
   readonly chunks: number;
   private readonly headerBytes: Uint8Array;
+  private readonly source: ChunkSource;
+  /** Chunks made here are closed here; chunks passed in are closed by whoever made them. */
+  private readonly ownsSource: boolean;
+  private readonly ahead: ReadAhead<Uint8Array>;
   private cached: { index: number; bytes: Uint8Array } | undefined;
-  /** Chunks are made one at a time, in call order, so `observe` sees them in that order. */
-  private turn: Promise<unknown> = Promise.resolve();
-  private ahead: { start: number; end: number; blob: Promise<Blob> } | undefined;
   private closed = false;
 
   /**
-   * @param observe called with each chunk's plaintext whenever it is read (to hash the file
-   *   while it is encrypted); called again if a chunk is read again.
+   * @param plain the original file, or chunks made elsewhere (a worker), which `close` leaves
+   *   open: an upload keeps them across a pause, for the SHA-256 built so far.
+   * @param observe with a PlainReader: called with each chunk's plaintext as it is read.
+   * @param options.ahead at most this many chunks are made ahead of what tus has asked for.
    */
   constructor(
     private readonly context: FileContext,
-    private readonly plain: PlainReader,
-    private readonly observe?: (index: number, plaintext: Uint8Array) => void,
+    plain: PlainReader | ChunkSource,
+    observe?: (index: number, plaintext: Uint8Array) => void,
+    options: { readonly ahead?: number } = {},
   ) {
+    this.ownsSource = !('chunk' in plain);
+    this.source = 'chunk' in plain ? plain : localChunks(context, plain, observe);
     this.headerBytes = encodeFileHeader(context.header);
-    this.chunks = fileChunkCount(plain.size, context.header.chunkSize);
-    this.size = encryptedFileSize(plain.size, context.header.chunkSize);
+    this.chunks = fileChunkCount(this.source.size, context.header.chunkSize);
+    this.size = encryptedFileSize(this.source.size, context.header.chunkSize);
+    this.ahead = new ReadAhead({
+      make: (index) => this.source.chunk(index),
+      count: this.chunks,
+      limit: options.ahead ?? DEFAULT_CHUNKS_AHEAD,
+    });
   }
 
   /** The encrypted bytes [start, end), clamped to the file's end (`end` may be Infinity). */
   async read(start: number, end: number): Promise<Uint8Array> {
-    const parts = await this.parts(start, end);
+    const parts = await this.parts(start, end, false);
     const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
     let at = 0;
     for (const part of parts) {
@@ -92,33 +162,17 @@ export class EncryptingSource {
 
   /**
    * tus-js-client's interface: a Blob (it reads `.size`) and whether the range reaches the end.
-   * Ranges come in order (each starts where the last one ended), so the next one is prepared
-   * while this one is sent.
+   * Ranges come in order (each starts where the last one ended), so the chunks after this range
+   * are made while it is sent.
    */
   async slice(start: number, end: number): Promise<{ value: Blob; done: boolean }> {
-    const ahead = this.ahead;
-    this.ahead = undefined;
-    const value =
-      ahead !== undefined && ahead.start === start && ahead.end === end
-        ? await ahead.blob
-        : await this.blob(start, end);
-    const next = start + value.size;
-    if (Number.isFinite(end) && next < this.size && !this.closed) {
-      const prepared = this.blob(next, next + (end - start));
-      // A failure here shows when (if) the range is asked for: tus then reads it again.
-      prepared.catch(() => undefined);
-      this.ahead = { start: next, end: next + (end - start), blob: prepared };
-    }
-    return { value, done: next >= this.size };
-  }
-
-  /** The range as a Blob made straight from the chunks, with no copy of the whole range. */
-  private async blob(start: number, end: number): Promise<Blob> {
-    return new Blob((await this.parts(start, end)) as Uint8Array<ArrayBuffer>[]);
+    const parts = await this.parts(start, end, true);
+    const value = new Blob(parts as Uint8Array<ArrayBuffer>[]);
+    return { value, done: start + value.size >= this.size };
   }
 
   /** The range as views into the header and the encrypted chunks it overlaps. */
-  private async parts(start: number, end: number): Promise<Uint8Array[]> {
+  private async parts(start: number, end: number, readAhead: boolean): Promise<Uint8Array[]> {
     if (this.closed) throw new Error('the file source is closed');
     // tus asks for [offset, Infinity) when it sends the rest in one request.
     const endOk = Number.isSafeInteger(end) || end === Number.POSITIVE_INFINITY;
@@ -137,7 +191,7 @@ export class EncryptingSource {
     const last = Math.floor((to - 1 - FILE_HEADER_BYTES) / piece);
     for (let index = first; index <= last; index++) {
       const chunkStart = FILE_HEADER_BYTES + index * piece;
-      const bytes = await this.encryptedChunk(index);
+      const bytes = await this.encryptedChunk(index, readAhead);
       const from = Math.max(start, chunkStart);
       const until = Math.min(to, chunkStart + bytes.length);
       parts.push(bytes.subarray(from - chunkStart, until - chunkStart));
@@ -148,28 +202,14 @@ export class EncryptingSource {
   close(): void {
     this.closed = true;
     this.cached = undefined;
-    this.ahead = undefined;
+    this.ahead.close();
+    if (this.ownsSource) this.source.close();
   }
 
-  private encryptedChunk(index: number): Promise<Uint8Array> {
-    const made = this.turn.then(() => this.makeChunk(index));
-    this.turn = made.catch(() => undefined);
-    return made;
-  }
-
-  private async makeChunk(index: number): Promise<Uint8Array> {
+  private async encryptedChunk(index: number, readAhead: boolean): Promise<Uint8Array> {
     if (this.cached?.index === index) return this.cached.bytes;
+    const bytes = await (readAhead ? this.ahead.get(index) : this.source.chunk(index));
     if (this.closed) throw new Error('the file source is closed');
-    const { chunkSize } = this.context.header;
-    const from = index * chunkSize;
-    const plaintext = await this.plain.read(from, Math.min(from + chunkSize, this.plain.size));
-    this.observe?.(index, plaintext);
-    const bytes = await encryptFileChunk({
-      ...this.context,
-      index,
-      final: index === this.chunks - 1,
-      plaintext,
-    });
     this.cached = { index, bytes };
     return bytes;
   }

@@ -7,6 +7,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { AppContextValue } from '../shell/context.js';
 import { setIncidentLink, UploadManager, type UploadView } from '../../../vault/index.js';
+import { inWorkers } from './worker-file-crypto.js';
 
 export interface EvidenceSession {
   readonly uploads: UploadManager;
@@ -41,6 +42,7 @@ export function evidenceSession(app: AppContextValue): EvidenceSession {
     },
     today: () => localDateOf(Date.now()),
     localDate: localDateOf,
+    crypto: inWorkers,
   });
   const state: EvidenceSession = {
     uploads,
