@@ -373,13 +373,14 @@ export class DiaryStore {
       const result = await pending;
       if (result.next !== null) pending = fetchPage(result.next);
       if (this.wiped) return;
+      // Wiping closes the opener, which then rejects whatever it was opening: work stops there.
       const opened = await this.opener
         .open(this.accountKey(), result.records, kind.type as KindName)
         .catch((e: unknown) => {
-          if (this.wiped) return [];
+          if (this.wiped) return undefined;
           throw e;
         });
-      if (this.wiped) return;
+      if (opened === undefined) return;
       // A record the server rolled back to an older revision than one seen this session is
       // unreadable, exactly as one that does not decrypt or fit its schema.
       for (const [i, response] of result.records.entries()) {

@@ -9,6 +9,7 @@
 // First, before any schema is built: zod must not probe for `new Function`, which this worker's
 // policy (script-src 'self' 'wasm-unsafe-eval') refuses and would report.
 import '../shell/zod-config.js';
+import { cryptoReady } from '../../../crypto/index.js';
 import { openRecords } from '../../../vault/diary-batch.js';
 import { wipeBestEffort } from '../../../vault/session.js';
 import type { OpenRequest, WorkerReply } from './worker-protocol.js';
@@ -21,6 +22,12 @@ interface WorkerScope {
 
 const scope = self as unknown as WorkerScope;
 
+/**
+ * libsodium, loaded once. If it cannot load here, every record would look unreadable, so the
+ * worker answers `failed` instead and the page opens the diary itself.
+ */
+const ready = cryptoReady();
+
 scope.onmessage = (event) => {
   void open(event.data);
 };
@@ -28,6 +35,7 @@ scope.onmessage = (event) => {
 async function open(request: OpenRequest): Promise<void> {
   const { id, accountKey, batch, kind } = request;
   try {
+    await ready;
     const opened = await openRecords(accountKey, batch, kind);
     scope.postMessage({ type: 'opened', id, opened });
   } catch {

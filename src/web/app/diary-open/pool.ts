@@ -7,8 +7,9 @@
  * Safety: the account key goes to a worker by postMessage with each slice (a copy, wiped there
  * once the slice is open); nothing is written to any browser storage. `close()` (the store's
  * wipe, on lock and quick exit) terminates every worker at once, wherever it is, and rejects
- * what was waiting. A worker that cannot start or fails (an old browser, a policy that refuses
- * it) leaves its slices, and every later one, to the page's own thread: slower, never wrong.
+ * what was waiting. A worker that cannot start, cannot load libsodium or fails (an old browser,
+ * a policy that refuses it, offline before it was ever fetched) leaves its slices, and every
+ * later one, to the page's own thread: slower, never wrong.
  */
 import workerUrl from './diary-worker.ts?worker&url';
 import { trustedWorkerUrl } from '../../browser/trusted-worker.js';
@@ -81,9 +82,12 @@ export function workerPool(size = poolSize(navigator.hardwareConcurrency)): Batc
       const reply = event.data;
       const busy = slot.busy;
       if (busy?.id !== reply.id) return;
+      if (reply.type === 'failed') {
+        fail();
+        return;
+      }
       slot.busy = undefined;
-      if (reply.type === 'opened') busy.task.resolve([...reply.opened]);
-      else busy.task.reject(new Error('the diary worker could not open a slice'));
+      busy.task.resolve([...reply.opened]);
       dispatch();
     };
     worker.onerror = (event) => {
