@@ -65,6 +65,8 @@ export interface DiaryData {
 /** Pages as large as the API allows: fewer round trips, and each page decrypts in ~20 ms. */
 const PAGE_SIZE = 500;
 const MAX_PAGES = 1000;
+/** While loading, how often the list hears that more incidents are open. */
+const PROGRESS_MS = 250;
 type KindName = DiaryKindName;
 
 export class DiaryStore {
@@ -85,6 +87,8 @@ export class DiaryStore {
   private index: { version: number; index: SearchIndex } | undefined;
   private readonly listeners = new Set<() => void>();
   private wiped = false;
+  /** When listeners were last told of a change (performance.now()). */
+  private toldAt = 0;
   /** Writes made offline wait here, sealed (write-queue.ts); none without one. */
   private queue: WriteQueue | undefined;
 
@@ -324,7 +328,18 @@ export class DiaryStore {
 
   private changed(): void {
     this.version++;
+    this.toldAt = performance.now();
     for (const listener of this.listeners) listener();
+  }
+
+  /**
+   * A page more is open: listeners (the list prepares the whole diary and redraws) hear of it at
+   * most every PROGRESS_MS, so they do not take the thread from the pages still arriving; the
+   * end of loading always tells them.
+   */
+  private progressed(): void {
+    if (performance.now() - this.toldAt < PROGRESS_MS) this.version++;
+    else this.changed();
   }
 
   private clearMaps(): void {
@@ -394,7 +409,7 @@ export class DiaryStore {
         } else this.unreadable++;
       }
       afterPage?.();
-      if (this.started) this.changed();
+      if (this.started) this.progressed();
       if (result.next === null) return;
     }
   }
