@@ -7,6 +7,9 @@ export default defineConfig({
   publicDir: false,
   // libsodium's WebAssembly as its own file, compiled while it downloads (issue 20).
   plugins: [sodiumWasm()],
+  // The diary workers load the same file (one download, cached beside the page's); the other
+  // workers keep the inlined copy (verify.html's checker must work from a file, with no server).
+  worker: { plugins: () => [sodiumWasm(/[\\/]diary-open[\\/]diary-worker\.ts$/)] },
   build: {
     outDir: 'dist/public',
     emptyOutDir: true,

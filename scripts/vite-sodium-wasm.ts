@@ -48,12 +48,23 @@ function __sodiumInstantiateWasm(imports, done, fail) {
 }
 `;
 
-export function sodiumWasm(): Plugin {
+/**
+ * The plugin for the page bundles; with `onlyEntry`, for the worker bundles whose entry matches
+ * (each worker is its own build with its own plugin instances).
+ */
+export function sodiumWasm(onlyEntry?: RegExp): Plugin {
+  let active = onlyEntry === undefined;
   return {
     name: 'mosaic-sodium-wasm',
     apply: 'build',
+    buildStart(options) {
+      if (onlyEntry === undefined) return;
+      const input = options.input;
+      const entries = Array.isArray(input) ? input : Object.values(input);
+      active = entries.some((entry) => onlyEntry.test(entry));
+    },
     transform(code, id) {
-      if (!MODULE.test(id)) return null;
+      if (!active || !MODULE.test(id)) return null;
       const found = [...code.matchAll(INLINED)];
       if (found.length !== 1 || found[0]?.[1] === undefined) {
         throw new Error('sodium-wasm: expected one inlined WebAssembly module in libsodium-sumo');

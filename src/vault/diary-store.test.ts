@@ -3,6 +3,7 @@ import { cryptoReady, generateKey } from '../crypto/index.js';
 import { generateIncidents } from '../domain/diary/fixtures.js';
 import { VaultApi, type RecordResponse } from './api.js';
 import { INCIDENT, PERSON } from './diary-records.js';
+import { openRecords, type BatchOpener } from './diary-batch.js';
 import { DiaryStore } from './diary-store.js';
 import { RevisionWatch, sealNewRecord } from './records.js';
 
@@ -78,7 +79,27 @@ class FakeServer {
   }
 }
 
-async function storeWith(incidents: number) {
+/**
+ * Opens as the app's workers do: the batch and the answers cross a structured clone (what
+ * postMessage does), so a value that would not survive the trip shows here.
+ */
+function clonedOpener(): BatchOpener & { batches: number; closed: boolean } {
+  return {
+    batches: 0,
+    closed: false,
+    start() {},
+    async open(key, batch, kind) {
+      this.batches++;
+      const opened = await openRecords(structuredClone(key), structuredClone(batch), kind);
+      return structuredClone(opened);
+    },
+    close() {
+      this.closed = true;
+    },
+  };
+}
+
+async function storeWith(incidents: number, opener?: BatchOpener) {
   const server = new FakeServer();
   const diary = generateIncidents(incidents, 3);
   for (const p of diary.people)
@@ -88,8 +109,9 @@ async function storeWith(incidents: number) {
   }
   const api = new VaultApi({ fetch: server.fetch });
   api.setCsrfToken('csrf');
-  const store = new DiaryStore(api, () => accountKey, new RevisionWatch());
-  return { server, diary, store };
+  const watch = new RevisionWatch();
+  const store = new DiaryStore(api, () => accountKey, watch, opener);
+  return { server, diary, store, watch };
 }
 
 describe('DiaryStore', () => {
@@ -173,5 +195,35 @@ describe('DiaryStore', () => {
     store.wipe();
     expect(store.current()!.incidents).toHaveLength(0);
     expect(store.get('incident', data.incidents[0]!.id)).toBeUndefined();
+  });
+
+  it('counts a record the server rolled back to an older revision as unreadable', async () => {
+    const { server, store, watch } = await storeWith(4);
+    const incident = server.records.find((r) => r.type === 'incident')!;
+    // This session already saw revision 2; the server now answers with revision 1.
+    watch.see(incident.id, 2);
+    const data = await store.load();
+    expect(data.unreadable).toBe(1);
+    expect(data.incidents.map((r) => r.id)).not.toContain(incident.id);
+    expect(data.incidents).toHaveLength(3);
+  });
+
+  it('opens the same diary through an opener across a structured clone, and closes it on wipe', async () => {
+    const opener = clonedOpener();
+    const { server, diary, store } = await storeWith(510, opener);
+    const [a, b] = server.records.filter((r) => r.type === 'incident');
+    [a!.ciphertext, b!.ciphertext] = [b!.ciphertext, a!.ciphertext];
+    const data = await store.load();
+    expect(data.unreadable).toBe(2);
+    expect(data.incidents).toHaveLength(508);
+    expect(opener.batches).toBeGreaterThanOrEqual(2);
+    // The values that crossed the clone are those the schema makes of what was sealed.
+    for (const incident of diary.incidents.slice(2)) {
+      expect(store.get('incident', incident.id)?.record.value).toEqual(
+        INCIDENT.parse(incident.value),
+      );
+    }
+    store.wipe();
+    expect(opener.closed).toBe(true);
   });
 });

@@ -2,9 +2,11 @@
  * The decrypted diary of the unlocked session, held in memory once instead of fetched and
  * decrypted again by every screen (with 10,000 incidents that took seconds per screen).
  *
- * - `load()` fetches every incident, person, place and effect page by page, decrypting each page
- *   while the next one is on its way, and yields to the browser between slices so the screen
- *   stays responsive. It starts as soon as the vault is unlocked (the home screen asks for it).
+ * - `load()` fetches every incident, person, place and effect page by page, opening each page
+ *   while the next one is on its way. The opener is injected (diary-batch.ts): in this thread by
+ *   default, yielding to the browser between slices; the app passes a pool of workers, so pages
+ *   open in parallel and this thread only merges (the rollback check and the maps stay here).
+ *   It starts as soon as the vault is unlocked (the home screen asks for it).
  *   Incidents come newest first, so the list can show the latest ones (`partial()`) while older
  *   ones are still being opened; counts, patterns and the print log wait for all of them.
  * - Writes go through the store (`add`, `edit`, `remove`), so every screen sees them at once;
@@ -13,7 +15,8 @@
  *   most once per change and shared by the list, the pattern view and the print view.
  *
  * Nothing here touches browser storage. The app drops the store on lock (a fresh app is mounted)
- * and `wipe()` clears its maps first, so no decrypted value outlives the session.
+ * and `wipe()` clears its maps first and closes the opener (terminating its workers), so no
+ * decrypted value outlives the session.
  */
 import {
   buildSearchIndex,
@@ -28,10 +31,13 @@ import {
 import type { RecordResponse, VaultApi } from './api.js';
 import { EFFECT, INCIDENT, loadOne, PERSON, PLACE, type Kind } from './diary-records.js';
 import type { QueueConflict, QueuedWrite, WriteQueue } from './write-queue.js';
-import { RollbackError } from './notes.js';
 import {
-  openRecord,
-  RecordShapeError,
+  DIARY_KINDS,
+  inThreadOpener,
+  type BatchOpener,
+  type DiaryKindName,
+} from './diary-batch.js';
+import {
   sealNewRecord,
   sealRecordUpdate,
   type DecryptedRecord,
@@ -59,10 +65,9 @@ export interface DiaryData {
 /** Pages as large as the API allows: fewer round trips, and each page decrypts in ~20 ms. */
 const PAGE_SIZE = 500;
 const MAX_PAGES = 1000;
-/** Give the browser a turn at least this often while decrypting, so typing and taps still work. */
-const SLICE_MS = 12;
-
-type KindName = 'incident' | 'person' | 'place' | 'effect';
+/** While loading, how often the list hears that more incidents are open. */
+const PROGRESS_MS = 250;
+type KindName = DiaryKindName;
 
 export class DiaryStore {
   private readonly maps = {
@@ -82,6 +87,8 @@ export class DiaryStore {
   private index: { version: number; index: SearchIndex } | undefined;
   private readonly listeners = new Set<() => void>();
   private wiped = false;
+  /** When listeners were last told of a change (performance.now()). */
+  private toldAt = 0;
   /** Writes made offline wait here, sealed (write-queue.ts); none without one. */
   private queue: WriteQueue | undefined;
 
@@ -89,11 +96,13 @@ export class DiaryStore {
     private readonly api: VaultApi,
     private readonly accountKey: () => Uint8Array,
     private readonly watch: RevisionWatch,
+    private readonly opener: BatchOpener = inThreadOpener(),
   ) {}
 
   /** Every incident, person and place, decrypted; fetched once per session. */
   load(): Promise<DiaryData> {
     if (this.loaded) return Promise.resolve(this.data());
+    if (this.loading === undefined) this.opener.start();
     this.loading ??= this.fetchAll()
       .then(() => this.restoreQueued())
       .then(
@@ -198,7 +207,7 @@ export class DiaryStore {
 
   /** A conflict: the local version waits as a new record; the original is fetched afresh. */
   copied(conflict: QueueConflict, response: RecordResponse, value: unknown): void {
-    const kind = KINDS[conflict.type as KindName] as Kind<unknown, unknown> | undefined;
+    const kind = DIARY_KINDS[conflict.type as KindName] as Kind<unknown, unknown> | undefined;
     if (kind === undefined) return;
     this.put(kind, response, value);
     this.mapOf(kind).delete(conflict.id);
@@ -242,6 +251,7 @@ export class DiaryStore {
   /** Drops every decrypted value (on lock); the store cannot be used afterwards. */
   wipe(): void {
     this.wiped = true;
+    this.opener.close();
     this.clearMaps();
     this.snapshot = undefined;
     this.derived = undefined;
@@ -318,7 +328,18 @@ export class DiaryStore {
 
   private changed(): void {
     this.version++;
+    this.toldAt = performance.now();
     for (const listener of this.listeners) listener();
+  }
+
+  /**
+   * A page more is open: listeners (the list prepares the whole diary and redraws) hear of it at
+   * most every PROGRESS_MS, so they do not take the thread from the pages still arriving; the
+   * end of loading always tells them.
+   */
+  private progressed(): void {
+    if (performance.now() - this.toldAt < PROGRESS_MS) this.version++;
+    else this.changed();
   }
 
   private clearMaps(): void {
@@ -366,36 +387,30 @@ export class DiaryStore {
     for (let page = 0; page < MAX_PAGES; page++) {
       const result = await pending;
       if (result.next !== null) pending = fetchPage(result.next);
-      let sliceStart = performance.now();
-      for (const response of result.records) {
-        if (this.wiped) return;
-        try {
-          if (response.type !== kind.type) throw new RecordShapeError('wrong type');
-          const record = await openRecord(
-            this.accountKey(),
-            response,
-            { type: kind.type },
-            kind.parse,
-          );
-          if (!this.watch.see(record.id, record.revision)) throw new RollbackError();
-          map.set(record.id, { record, response });
-        } catch {
-          this.unreadable++;
-        }
-        if (performance.now() - sliceStart > SLICE_MS) {
-          await yieldToBrowser();
-          sliceStart = performance.now();
-        }
+      if (this.wiped) return;
+      // Wiping closes the opener, which then rejects whatever it was opening: work stops there.
+      const opened = await this.opener
+        .open(this.accountKey(), result.records, kind.type as KindName)
+        .catch((e: unknown) => {
+          if (this.wiped) return undefined;
+          throw e;
+        });
+      if (opened === undefined) return;
+      // A record the server rolled back to an older revision than one seen this session is
+      // unreadable, exactly as one that does not decrypt or fit its schema.
+      for (const [i, response] of result.records.entries()) {
+        const answer = opened[i];
+        if (
+          answer?.ok === true &&
+          answer.record.id === response.id &&
+          this.watch.see(answer.record.id, answer.record.revision)
+        ) {
+          map.set(response.id, { record: answer.record, response });
+        } else this.unreadable++;
       }
       afterPage?.();
-      if (this.started) this.changed();
+      if (this.started) this.progressed();
       if (result.next === null) return;
     }
   }
-}
-
-const KINDS = { incident: INCIDENT, person: PERSON, place: PLACE, effect: EFFECT };
-
-function yieldToBrowser(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
 }

@@ -21,6 +21,7 @@ export * from './account.js';
 export * from './notes.js';
 export * from './diary-records.js';
 export * from './diary-store.js';
+export * from './diary-batch.js';
 export * from './safety-records.js';
 export * from './receipts.js';
 export * from './receipt-watch.js';

@@ -86,11 +86,11 @@ export const WASM_POLICY = contentSecurityPolicy({ 'script-src': ["'wasm-unsafe-
 /**
  * Worker scripts that decrypt, hash or check signatures with libsodium, as Vite names them
  * (`<name>-<hash>.js`): the report worker (src/web/app/report/), the evidence file worker
- * (src/web/app/evidence/) and the bundle checker's (src/web/verify/). A dedicated worker runs
- * under the policy sent with its own script, not its page's. Anchored, so a query string or a
- * decorated path gets the site's default policy.
+ * (src/web/app/evidence/), the diary workers (src/web/app/diary-open/) and the bundle checker's
+ * (src/web/verify/). A dedicated worker runs under the policy sent with its own script, not its
+ * page's. Anchored, so a query string or a decorated path gets the site's default policy.
  */
-const WASM_WORKER = /^\/assets\/(?:report|file|verify)-worker-[A-Za-z0-9_-]+\.js$/;
+const WASM_WORKER = /^\/assets\/(?:report|file|diary|verify)-worker-[A-Za-z0-9_-]+\.js$/;
 
 const STAFF_URL = /^\/staff(?:[/?]|$)/;
 

@@ -54,6 +54,7 @@ import { isLockedScreen } from './locked-screens.js';
 import type { InstallContext } from './context.js';
 import { QuickLockedScreen } from '../quick/locked-screen.js';
 import { makeWriteQueue } from '../quick/queue-db.js';
+import { workerPool } from '../diary-open/pool.js';
 
 export interface AppProps {
   readonly locale: AppLocale;
@@ -167,7 +168,8 @@ export function App(props: AppProps) {
   const diary = useRef<DiaryMemory | undefined>(undefined);
   // Made once per mounted app (a fresh app is mounted on every lock).
   const newStore = (): { store: DiaryStore; queue: WriteQueue } => {
-    const store = new DiaryStore(api, () => session.accountKey, revisions.current);
+    // Pages open in a pool of workers; the store's wipe (on lock) terminates them.
+    const store = new DiaryStore(api, () => session.accountKey, revisions.current, workerPool());
     return { store, queue: makeWriteQueue(api, () => session.accountKey, store) };
   };
   diary.current ??= {
