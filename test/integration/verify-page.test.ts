@@ -3,6 +3,8 @@
  * only WebAssembly compilation, the checker's worker file is served with that same policy (a
  * dedicated worker takes its own), and the form carries this deployment's log key.
  */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WASM_POLICY } from '../../src/server/plugins/security-headers.js';
 import { CONTENT_SECURITY_POLICY } from '../../src/server/plugins/security-headers.js';
@@ -65,6 +67,22 @@ describe('the /verify page', () => {
       const decorated = await t.app.inject({ url });
       expect(String(decorated.headers['content-security-policy']), url).not.toContain('wasm');
     }
+  });
+
+  it('serves every worker that compiles WebAssembly with the policy that allows it', async () => {
+    // A dedicated worker runs under its own script's policy: a worker left off the list could
+    // not start libsodium (the diary, evidence, report and checker workers all use it).
+    const assets = path.join(process.cwd(), 'dist/public/assets');
+    const workers = (await readdir(assets)).filter((name) => /-worker-[\w-]+\.js$/.test(name));
+    const wasm: string[] = [];
+    for (const name of workers) {
+      if (!(await readFile(path.join(assets, name), 'utf8')).includes('WebAssembly')) continue;
+      wasm.push(name.split('-worker-')[0]);
+      const res = await t.app.inject({ url: `/assets/${name}` });
+      expect(res.statusCode, name).toBe(200);
+      expect(res.headers['content-security-policy'], name).toBe(WASM_POLICY);
+    }
+    expect(wasm).toEqual(expect.arrayContaining(['diary', 'file', 'report', 'verify']));
   });
 
   it('is linked from the footer of every public page', async () => {
