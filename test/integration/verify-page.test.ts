@@ -77,7 +77,7 @@ describe('the /verify page', () => {
     const wasm: string[] = [];
     for (const name of workers) {
       if (!(await readFile(path.join(assets, name), 'utf8')).includes('WebAssembly')) continue;
-      wasm.push(name.split('-worker-')[0]);
+      wasm.push(name.split('-worker-')[0] ?? name);
       const res = await t.app.inject({ url: `/assets/${name}` });
       expect(res.statusCode, name).toBe(200);
       expect(res.headers['content-security-policy'], name).toBe(WASM_POLICY);
