@@ -1,8 +1,11 @@
 /**
- * /staff/members/<login>: an administrator's page about one staff account. Removing the person
+ * The administrators' pages: the staff accounts (and inviting a new one), the audit log, and
+ * /staff/members/<login>, the page about one staff account. Removing the person
  * ends their sessions at once (the rows go, so their very next request is refused); removing a
  * passkey or resetting codes ends their sessions too and shows a new one-time set-up link.
  *
+ *   /staff/members                         the accounts; invite one (POST)
+ *   /staff/audit                           the latest 200 audit entries
  *   /staff/members/<login>                 passkeys, codes, remove
  *   /staff/members/<login>/passkeys/remove (passkey=<id>)
  *   /staff/members/<login>/reset-codes
@@ -10,20 +13,22 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { StaffProblem } from '../../web/pages/StaffPages.js';
-import { StaffAuditPage, StaffMembersPage } from '../../web/pages/StaffAdminPages.js';
-import type { SignedIn } from '../auth/staff-session.js';
-import { findMemberByLogin, listAudit, listMembers } from '../db/repositories/staff.js';
-import { audit, inviteMember, LOGIN, normaliseLogin } from '../services/staff.js';
-import { formFields, type StaffContext } from './staff-context.js';
-import { staffMemberRoutes } from './staff-members.js';
-import { StaffMemberPage } from '../../web/pages/StaffAdminPages.js';
+import {
+  StaffAuditPage,
+  StaffMemberPage,
+  StaffMembersPage,
+} from '../../web/pages/StaffAdminPages.js';
 import type { SignedIn } from '../auth/staff-session.js';
 import { passkeysOf } from '../db/repositories/staff-admin.js';
-import { findMemberByLogin, type StaffMember } from '../db/repositories/staff.js';
+import {
+  findMemberByLogin,
+  listAudit,
+  listMembers,
+  type StaffMember,
+} from '../db/repositories/staff.js';
 import { removeMember, removePasskey, resetCodes } from '../services/staff-admin.js';
+import { inviteMember, LOGIN, normaliseLogin } from '../services/staff.js';
 import { formFields, param, type StaffContext } from './staff-context.js';
-
-const LOGIN = /^[a-z0-9][a-z0-9.-]{1,39}$/;
 
 export function staffMemberRoutes(
   scope: FastifyInstance,

@@ -15,6 +15,9 @@
  * which another site cannot send without CORS. Staff routes never read the vault's cookie, and
  * the staff cookie is sent only to /staff, so neither session reaches the other's routes.
  * Nothing a person types is logged.
+ *
+ * This file sets the area up (cookies, headers, the shared StaffContext) and serves /staff; the
+ * other routes are in staff-sign-in, staff-items, staff-bookings, staff-services, staff-members.
  */
 import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
