@@ -24,7 +24,7 @@ import {
   StaffItemPage,
   StaffPreviewBanner,
   type StaffItemView,
-} from '../../web/pages/StaffPages.js';
+} from '../../web/pages/StaffItemPage.js';
 import type { SignedIn } from '../auth/staff-session.js';
 import { findEventById } from '../db/repositories/events.js';
 import { findNewsById } from '../db/repositories/news.js';

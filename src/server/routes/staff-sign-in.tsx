@@ -12,13 +12,12 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Locale } from '../../domain/locales.js';
 import { STAFF_MESSAGES } from '../../web/i18n/staff-messages.js';
 import { orgName } from '../../web/pages/site.js';
+import { staffHref, type StaffProblem } from '../../web/pages/StaffFrame.js';
 import {
   StaffJoinPage,
   StaffSetupPage,
   StaffSignInPage,
-  staffHref,
-  type StaffProblem,
-} from '../../web/pages/StaffPages.js';
+} from '../../web/pages/StaffSignInPages.js';
 import { ApiError } from '../api/api-error.js';
 import type { Limiter } from '../auth/limits.js';
 import { totpUri } from '../auth/totp.js';
