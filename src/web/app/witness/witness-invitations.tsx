@@ -14,14 +14,8 @@ import {
   type DecryptedRecord,
   type OpenedInvitation,
 } from '../../../vault/index.js';
-import {
-  Busy,
-  Button,
-  Page,
-  TextField,
-  useSubmitErrors,
-  type ErrorItem,
-} from '../components/ui.js';
+import { TextField } from '../components/fields.js';
+import { Busy, Button, Page, useSubmitErrors, type ErrorItem } from '../components/ui.js';
 import { Select } from '../diary/diary-ui.js';
 import { useApp } from '../shell/context.js';
 import { describeError } from '../shell/errors.js';

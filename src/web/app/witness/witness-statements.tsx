@@ -17,7 +17,8 @@ import {
   updateFiledStatement,
   type DecryptedRecord,
 } from '../../../vault/index.js';
-import { Busy, Button, ConfirmDelete, Page, TextArea } from '../components/ui.js';
+import { TextArea } from '../components/fields.js';
+import { Busy, Button, ConfirmDelete, Page } from '../components/ui.js';
 import { formatLocalDate, formatZonedWhen, Select } from '../diary/diary-ui.js';
 import { useApp } from '../shell/context.js';
 import { describeError } from '../shell/errors.js';

@@ -40,15 +40,8 @@ import {
 } from '../incident-form.js';
 import { type AppLocale } from '../../shell/messages.js';
 import type { DiaryMessages } from '../messages.js';
-import {
-  Busy,
-  Button,
-  LinkButton,
-  Page,
-  TextArea,
-  TextField,
-  type ErrorItem,
-} from '../../components/ui.js';
+import { TextArea, TextField } from '../../components/fields.js';
+import { Busy, Button, LinkButton, Page, type ErrorItem } from '../../components/ui.js';
 import { ClockChange, Position, zoneOptions } from './incident-when.js';
 
 const NEW_DRAFT = 'new';

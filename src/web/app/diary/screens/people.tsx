@@ -35,15 +35,8 @@ import {
   personToFields,
   type PersonFields,
 } from '../person-form.js';
-import {
-  ConfirmDelete,
-  Busy,
-  Button,
-  LinkButton,
-  Page,
-  TextArea,
-  TextField,
-} from '../../components/ui.js';
+import { TextArea, TextField } from '../../components/fields.js';
+import { ConfirmDelete, Busy, Button, LinkButton, Page } from '../../components/ui.js';
 
 const NEW_DRAFT = 'new';
 

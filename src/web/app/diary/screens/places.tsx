@@ -36,15 +36,8 @@ import {
 } from '../record-screens.js';
 import { browserTimeZone } from '../incident-form.js';
 import { format } from '../../shell/messages.js';
-import {
-  ConfirmDelete,
-  Busy,
-  Button,
-  LinkButton,
-  Page,
-  TextArea,
-  TextField,
-} from '../../components/ui.js';
+import { TextArea, TextField } from '../../components/fields.js';
+import { ConfirmDelete, Busy, Button, LinkButton, Page } from '../../components/ui.js';
 
 const NEW_DRAFT = 'new';
 
