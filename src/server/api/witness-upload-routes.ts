@@ -22,7 +22,8 @@ import type { Limiter } from '../auth/limits.js';
 import type { Database } from '../db/schema.js';
 import { witnessAccess } from '../services/witnesses.js';
 import { ApiError } from './api-error.js';
-import { tusOptions, tusResumableHeader, type UploadRoutes } from './upload-routes.js';
+import { tusOptions, tusResumableHeader } from './tus-protocol.js';
+import type { UploadRoutes } from './upload-routes.js';
 import { refusal } from './witness-routes.js';
 
 const INVITATION_ID = /^[A-Za-z0-9_-]{22}$/;

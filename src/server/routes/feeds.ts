@@ -12,7 +12,7 @@ import { textIn, type EventItem, type NewsArticle } from '../../domain/events.js
 import type { Locale } from '../../domain/locales.js';
 import { format } from '../../web/i18n/format.js';
 import { EVENTS_MESSAGES } from '../../web/i18n/events-messages.js';
-import { EVENTS_SLUG, eventWhen, NEWS_SLUG, costText } from '../../web/pages/NewsEvents.js';
+import { costText, EVENTS_SLUG, eventWhen, NEWS_SLUG } from '../../web/pages/news-events-parts.js';
 import { orgName, pagePath, type Site } from '../../web/pages/site.js';
 
 /** Media types of the images news may carry (CONTENT_DIR/media). */

@@ -33,17 +33,13 @@ import type { Locale } from '../../domain/locales.js';
 import { ContentError, renderMarkdown } from '../../web/pages/markdown.js';
 import { StartupError } from '../startup-error.js';
 import {
-  BOOKING_SLUG,
   BookingFormPage,
   BookingPage,
-  EVENTS_SLUG,
-  EventPage,
-  EventsListPage,
-  NEWS_SLUG,
-  NewsArticlePage,
-  NewsListPage,
   type BookingFormView,
-} from '../../web/pages/NewsEvents.js';
+} from '../../web/pages/BookingPages.js';
+import { EventPage, EventsListPage } from '../../web/pages/EventsPages.js';
+import { BOOKING_SLUG, EVENTS_SLUG, NEWS_SLUG } from '../../web/pages/news-events-parts.js';
+import { NewsArticlePage, NewsListPage } from '../../web/pages/NewsPages.js';
 import { renderDocument } from '../../web/pages/render.js';
 import { pagePath, type Site } from '../../web/pages/site.js';
 import { formToken, formTokenValid } from '../auth/form-token.js';

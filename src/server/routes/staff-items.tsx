@@ -15,14 +15,16 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { EventItem, NewsArticle, PublishStatus } from '../../domain/events.js';
 import { isLocale, type Locale } from '../../domain/locales.js';
-import { EventPage, EVENTS_SLUG, NewsArticlePage, NEWS_SLUG } from '../../web/pages/NewsEvents.js';
+import { EVENTS_SLUG, NEWS_SLUG } from '../../web/pages/news-events-parts.js';
+import { EventPage } from '../../web/pages/EventsPages.js';
+import { NewsArticlePage } from '../../web/pages/NewsPages.js';
 import { pagePath } from '../../web/pages/site.js';
 import type { StaffProblem } from '../../web/pages/StaffFrame.js';
 import {
   StaffItemPage,
   StaffPreviewBanner,
   type StaffItemView,
-} from '../../web/pages/StaffPages.js';
+} from '../../web/pages/StaffItemPage.js';
 import type { SignedIn } from '../auth/staff-session.js';
 import { findEventById } from '../db/repositories/events.js';
 import { findNewsById } from '../db/repositories/news.js';

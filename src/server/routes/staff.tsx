@@ -15,82 +15,44 @@
  * which another site cannot send without CORS. Staff routes never read the vault's cookie, and
  * the staff cookie is sent only to /staff, so neither session reaches the other's routes.
  * Nothing a person types is logged.
+ *
+ * This file sets the area up (cookies, headers, the shared StaffContext) and serves /staff; the
+ * other routes are in staff-sign-in, staff-items, staff-bookings, staff-services, staff-members.
  */
 import cookie from '@fastify/cookie';
-import type { RegistrationResponseJSON } from '@simplewebauthn/server';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
-import { toCsv } from '../../domain/csv.js';
 import { textIn } from '../../domain/events.js';
 import { isLocale, LOCALE_INFO, type Locale } from '../../domain/locales.js';
-import { STAFF_MESSAGES } from '../../web/i18n/staff-messages.js';
 import { renderDocument } from '../../web/pages/render.js';
 import { orgName, type Site } from '../../web/pages/site.js';
 import {
-  StaffBookingsPage,
   StaffHomePage,
-  StaffJoinPage,
   StaffRefusedPage,
-  StaffSetupPage,
-  StaffSignInPage,
   staffHref,
   type StaffItemSummary,
-  type StaffProblem,
   type StaffViewer,
 } from '../../web/pages/StaffPages.js';
-import { StaffAuditPage, StaffMembersPage } from '../../web/pages/StaffAdminPages.js';
-import { ApiError } from '../api/api-error.js';
 import { createLimiter } from '../auth/limits.js';
-import { totpUri } from '../auth/totp.js';
-import {
-  currentStaff,
-  endStaffSession,
-  startStaffSession,
-  staffCsrfMatches,
-  type SignedIn,
-} from '../auth/staff-session.js';
-import { bookingsForEvent, findEventById } from '../db/repositories/events.js';
-import {
-  findMemberByLogin,
-  listAudit,
-  listMembers,
-  staffEventList,
-  staffNewsList,
-  type StaffListItem,
-} from '../db/repositories/staff.js';
+import { currentStaff, staffCsrfMatches, type SignedIn } from '../auth/staff-session.js';
+import { staffEventList, staffNewsList, type StaffListItem } from '../db/repositories/staff.js';
 import type { Database } from '../db/schema.js';
 import { permissionsPolicy } from '../plugins/security-headers.js';
-import {
-  audit,
-  invitedMember,
-  inviteMember,
-  LOGIN,
-  normaliseLogin,
-  prepareSetup,
-  registerPasskey,
-  registerTotp,
-  registrationOptions,
-  setupFirstAdministrator,
-  setupNeeded,
-  signInOptions,
-  signInWithCode,
-  signInWithPasskey,
-  totpOffer,
-  type RelyingParty,
-} from '../services/staff.js';
+import { prepareSetup, type RelyingParty } from '../services/staff.js';
 import { sendHtml } from './pages.js';
 import { fromThisSite, parseForm } from './self-check.js';
 import { formFields, type StaffContext } from './staff-context.js';
 import { staffServiceRoutes } from './staff-services.js';
 import { staffItemRoutes } from './staff-items.js';
 import { staffMemberRoutes } from './staff-members.js';
+import { staffBookingRoutes } from './staff-bookings.js';
+import { staffSignInRoutes } from './staff-sign-in.js';
 import { itemBodyRenderer } from './news-events.js';
 
 /** An event form in two languages is at most about 45 KiB of text. */
 export const STAFF_BODY_LIMIT = 128 * 1024;
 /** Staff pages may use passkeys (WebAuthn get); every other feature stays off. */
 const STAFF_PERMISSIONS = permissionsPolicy(['publickey-credentials-get']);
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export interface StaffOptions {
   readonly site: Site;
@@ -157,19 +119,6 @@ export async function staffRoutes(app: FastifyInstance, options: StaffOptions): 
       role: who.member.role,
       csrf: who.csrf,
     });
-    const jsonOnly = (request: FastifyRequest) => {
-      if (!fromThisSite(request)) {
-        throw new ApiError(403, 'csrf_failed', 'This request did not come from this site.');
-      }
-      if (!/^application\/json\b/.test(request.headers['content-type'] ?? '')) {
-        throw new ApiError(415, 'unsupported_media_type', 'Send JSON.');
-      }
-    };
-    const refused = (reply: FastifyReply, locale: Locale) =>
-      reply.code(401).send({
-        error: { code: 'not_signed_in', message: STAFF_MESSAGES[locale].passkeyFailed },
-      });
-
     /** The signed-in member, or a redirect to the sign-in page (undefined). */
     const signedIn = async (
       request: FastifyRequest,
@@ -213,202 +162,6 @@ export async function staffRoutes(app: FastifyInstance, options: StaffOptions): 
       return who;
     };
 
-    /** Counts a sign-in attempt from the address; false (and a 429 page) past the limit. */
-    const counted = async (request: FastifyRequest): Promise<boolean> => {
-      try {
-        await limiter.hit('staffSignInPerAddress', request.ip);
-        return true;
-      } catch (error) {
-        if (error instanceof ApiError && error.statusCode === 429) return false;
-        throw error;
-      }
-    };
-
-    // ---- Setup ----
-    scope.get('/staff/setup', async (request, reply) =>
-      html(
-        reply,
-        200,
-        <StaffSetupPage
-          site={site}
-          locale={localeOf(request)}
-          values={{}}
-          problems={[]}
-          open={await setupNeeded(db)}
-        />,
-      ),
-    );
-    scope.post('/staff/setup', async (request, reply) => {
-      const locale = localeOf(request);
-      const fields = formFields(request);
-      const values = {
-        login: normaliseLogin(fields('login') ?? ''),
-        name: (fields('name') ?? '').trim(),
-      };
-      const page = (status: number, problems: StaffProblem[]) =>
-        html(
-          reply,
-          status,
-          <StaffSetupPage site={site} locale={locale} values={values} problems={problems} open />,
-        );
-      if (!fromThisSite(request)) return page(403, [{ field: undefined, code: 'csrf_failed' }]);
-      if (!(await counted(request))) return page(429, [{ field: undefined, code: 'rate_limited' }]);
-      const problems: StaffProblem[] = [];
-      if (!LOGIN.test(values.login)) problems.push({ field: 'login', code: 'login_invalid' });
-      if (values.name === '' || values.name.length > 100) {
-        problems.push({ field: 'name', code: 'name_missing' });
-      }
-      if (problems.length > 0) return page(400, problems);
-      const result = await setupFirstAdministrator(db, fields('token') ?? '', values);
-      if (result.kind === 'refused') {
-        return page(result.code === 'setup_done' ? 409 : 400, [
-          { field: result.code === 'setup_done' ? undefined : 'token', code: result.code },
-        ]);
-      }
-      return redirect(reply, request, `/staff/join/${result.invitation}`);
-    });
-
-    // ---- Joining with an invitation ----
-    const tokenParam = (request: FastifyRequest): string => {
-      const token = (request.params as { token?: unknown }).token;
-      return typeof token === 'string' ? token : '';
-    };
-    const joinPage = async (
-      request: FastifyRequest,
-      reply: FastifyReply,
-      status: number,
-      problems: StaffProblem[] = [],
-    ) => {
-      const token = tokenParam(request);
-      const member = await invitedMember(db, token);
-      const offer = member ? totpOffer(secret, token) : undefined;
-      return html(
-        reply,
-        member ? status : 404,
-        <StaffJoinPage
-          site={site}
-          locale={localeOf(request)}
-          token={token}
-          member={member}
-          totp={
-            offer && member
-              ? {
-                  key: offer.totp,
-                  mac: offer.mac,
-                  uri: totpUri(offer.totp, `${orgName(site, site.defaultLocale)}:${member.login}`),
-                }
-              : undefined
-          }
-          problems={problems}
-        />,
-      );
-    };
-    scope.get('/staff/join/:token', (request, reply) => joinPage(request, reply, 200));
-    scope.post('/staff/join/:token/passkey-options', async (request, reply) => {
-      jsonOnly(request);
-      await limiter.hit('staffSignInPerAddress', request.ip);
-      const member = await invitedMember(db, tokenParam(request));
-      if (!member) return refused(reply, localeOf(request));
-      return reply.send(await registrationOptions(db, rp(request), member));
-    });
-    scope.post('/staff/join/:token/passkey', async (request, reply) => {
-      jsonOnly(request);
-      await limiter.hit('staffSignInPerAddress', request.ip);
-      const member = await registerPasskey(
-        db,
-        rp(request),
-        tokenParam(request),
-        request.body as RegistrationResponseJSON,
-      );
-      if (!member) return refused(reply, localeOf(request));
-      await startStaffSession(db, reply, member.id);
-      return reply.send({ next: staffHref(site, localeOf(request), '/staff') });
-    });
-    scope.post('/staff/join/:token/code', async (request, reply) => {
-      const fields = formFields(request);
-      if (!fromThisSite(request)) {
-        return joinPage(request, reply, 403, [{ field: undefined, code: 'csrf_failed' }]);
-      }
-      if (!(await counted(request))) {
-        return joinPage(request, reply, 429, [{ field: undefined, code: 'rate_limited' }]);
-      }
-      const member = await registerTotp(db, secret, tokenParam(request), {
-        totp: fields('key') ?? '',
-        mac: fields('mac') ?? '',
-        code: fields('code') ?? '',
-      });
-      if (!member)
-        return joinPage(request, reply, 400, [{ field: 'code', code: 'code_setup_wrong' }]);
-      await startStaffSession(db, reply, member.id);
-      return redirect(reply, request, '/staff');
-    });
-
-    // ---- Signing in and out ----
-    const signInPage = (
-      request: FastifyRequest,
-      reply: FastifyReply,
-      status: number,
-      problems: StaffProblem[] = [],
-      login = '',
-    ) =>
-      html(
-        reply,
-        status,
-        <StaffSignInPage
-          site={site}
-          locale={localeOf(request)}
-          values={{ login }}
-          problems={problems}
-        />,
-      );
-    scope.get('/staff/sign-in', async (request, reply) => {
-      if (await setupNeeded(db)) return redirect(reply, request, '/staff/setup');
-      return signInPage(request, reply, 200);
-    });
-    scope.post('/staff/sign-in/passkey-options', async (request, reply) => {
-      jsonOnly(request);
-      await limiter.hit('staffSignInPerAddress', request.ip);
-      return reply.send(await signInOptions(db, rp(request)));
-    });
-    scope.post('/staff/sign-in/passkey', async (request, reply) => {
-      jsonOnly(request);
-      await limiter.hit('staffSignInPerAddress', request.ip);
-      const member = await signInWithPasskey(db, rp(request), request.body);
-      if (!member) return refused(reply, localeOf(request));
-      await startStaffSession(db, reply, member.id);
-      return reply.send({ next: staffHref(site, localeOf(request), '/staff') });
-    });
-    scope.post('/staff/sign-in/code', async (request, reply) => {
-      const fields = formFields(request);
-      const login = normaliseLogin(fields('login') ?? '').slice(0, 40);
-      if (!fromThisSite(request)) {
-        return signInPage(request, reply, 403, [{ field: undefined, code: 'csrf_failed' }], login);
-      }
-      if (!(await counted(request))) {
-        return signInPage(request, reply, 429, [{ field: undefined, code: 'rate_limited' }], login);
-      }
-      let attempt;
-      try {
-        attempt = await limiter.attempt('staffSignIn', `staff\0${login}`, request.ip);
-      } catch (error) {
-        if (!(error instanceof ApiError)) throw error;
-        return signInPage(request, reply, 429, [{ field: undefined, code: 'rate_limited' }], login);
-      }
-      const member = await findMemberByLogin(db, login);
-      if (!(await signInWithCode(db, member, fields('code') ?? '')) || !member) {
-        return signInPage(request, reply, 400, [{ field: 'code', code: 'code_wrong' }], login);
-      }
-      await attempt.succeeded();
-      await startStaffSession(db, reply, member.id);
-      return redirect(reply, request, '/staff');
-    });
-    scope.post('/staff/sign-out', async (request, reply) => {
-      const who = await signedIn(request, reply);
-      if (!who) return reply;
-      await endStaffSession(db, request, reply);
-      return redirect(reply, request, '/staff/sign-in');
-    });
-
     const when = (locale: Locale, date: Date) =>
       new Intl.DateTimeFormat(LOCALE_INFO[locale].tag, {
         dateStyle: 'medium',
@@ -419,6 +172,8 @@ export async function staffRoutes(app: FastifyInstance, options: StaffOptions): 
     const now = options.now ?? (() => new Date());
     staffServiceRoutes(scope, ctx, options.fixedServiceKeys ?? new Set());
     staffItemRoutes(scope, ctx, { now, renderBody: itemBodyRenderer(site) });
+    staffSignInRoutes(scope, ctx, { secret, limiter, rp });
+    staffBookingRoutes(scope, ctx, options.retentionDays);
     staffMemberRoutes(scope, ctx, (request) => options.publicUrl ?? rp(request).origin);
 
     // ---- Home ----
@@ -448,167 +203,6 @@ export async function staffRoutes(app: FastifyInstance, options: StaffOptions): 
           viewer={viewerOf(who)}
           events={events.map((e) => summary(locale, e, at))}
           news={news.map((n) => summary(locale, n, at))}
-        />,
-      );
-    });
-
-    // ---- Bookings ----
-    const eventWithBookings = async (request: FastifyRequest) => {
-      const id = (request.params as { id?: unknown }).id;
-      if (typeof id !== 'string' || !UUID.test(id)) return undefined;
-      const event = await findEventById(db, id);
-      return event && { event, bookings: await bookingsForEvent(db, id) };
-    };
-    scope.get('/staff/events/:id/bookings', async (request, reply) => {
-      const who = await signedIn(request, reply);
-      if (!who) return reply;
-      const found = await eventWithBookings(request);
-      if (!found) return reply.callNotFound();
-      const locale = localeOf(request);
-      const title = textIn(found.event.texts, locale, site.locales)?.text.title ?? found.event.slug;
-      return html(
-        reply,
-        200,
-        <StaffBookingsPage
-          site={site}
-          locale={locale}
-          viewer={viewerOf(who)}
-          eventId={found.event.id}
-          eventTitle={title}
-          retentionDays={options.retentionDays}
-          bookings={found.bookings.map((b) => ({ ...b, booked: when(locale, b.createdAt) }))}
-        />,
-      );
-    });
-    scope.get('/staff/events/:id/bookings.csv', async (request, reply) => {
-      const who = await signedIn(request, reply);
-      if (!who) return reply;
-      const found = await eventWithBookings(request);
-      if (!found) return reply.callNotFound();
-      const locale = localeOf(request);
-      const b = STAFF_MESSAGES[locale].bookings;
-      const rows = [
-        [b.name, b.email, b.organisation, b.role, b.needs, b.consent, b.booked],
-        ...found.bookings.map((x) => [
-          x.name,
-          x.email,
-          x.organisation,
-          x.role,
-          x.needs,
-          x.consent ? b.yes : b.no,
-          x.createdAt.toISOString(),
-        ]),
-      ];
-      // Who downloaded which event's bookings, and how many: never what they say.
-      await audit(
-        db,
-        who.member,
-        'bookings.export',
-        `event:${found.event.slug} (${found.bookings.length})`,
-      );
-      return reply
-        .header('content-type', 'text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${found.event.slug}-bookings.csv"`)
-        .send(`\uFEFF${toCsv(rows)}`);
-    });
-
-    // ---- Administrators ----
-    const membersPage = async (
-      request: FastifyRequest,
-      reply: FastifyReply,
-      who: SignedIn,
-      status: number,
-      extra: {
-        values?: Record<string, string>;
-        problems?: StaffProblem[];
-        invited?: { name: string; link: string };
-        removed?: string;
-      } = {},
-    ) => {
-      const locale = localeOf(request);
-      const members = await listMembers(db);
-      return html(
-        reply,
-        status,
-        <StaffMembersPage
-          site={site}
-          locale={locale}
-          viewer={viewerOf(who)}
-          members={members.map((m) => ({
-            login: m.login,
-            name: m.name,
-            role: m.role,
-            since: when(locale, m.createdAt),
-          }))}
-          values={extra.values ?? {}}
-          problems={extra.problems ?? []}
-          invited={extra.invited}
-          removed={extra.removed}
-        />,
-      );
-    };
-    scope.get('/staff/members', async (request, reply) => {
-      const who = await signedIn(request, reply, 'administrator');
-      if (!who) return reply;
-      const removed = (request.query as Record<string, unknown>).removed;
-      return membersPage(request, reply, who, 200, {
-        ...(typeof removed === 'string' && /^[a-z0-9.-]{1,40}$/.test(removed) ? { removed } : {}),
-      });
-    });
-    scope.post('/staff/members', async (request, reply) => {
-      const who = await signedIn(request, reply, 'administrator');
-      if (!who) return reply;
-      const fields = formFields(request);
-      const values = {
-        login: normaliseLogin(fields('login') ?? ''),
-        name: (fields('name') ?? '').trim(),
-        role: fields('role') ?? '',
-      };
-      const problems: StaffProblem[] = [];
-      if (!LOGIN.test(values.login)) problems.push({ field: 'login', code: 'login_invalid' });
-      if (values.name === '' || values.name.length > 100) {
-        problems.push({ field: 'name', code: 'name_missing' });
-      }
-      if (values.role !== 'editor' && values.role !== 'administrator') {
-        problems.push({ field: 'role', code: 'choice_invalid' });
-      }
-      if (problems.length > 0) return membersPage(request, reply, who, 400, { values, problems });
-      const token = await inviteMember(db, who.member, {
-        login: values.login,
-        name: values.name,
-        role: values.role as 'editor' | 'administrator',
-      });
-      if (token === undefined) {
-        return membersPage(request, reply, who, 409, {
-          values,
-          problems: [{ field: 'login', code: 'login_taken' }],
-        });
-      }
-      return membersPage(request, reply, who, 201, {
-        invited: {
-          name: values.name,
-          link: `${options.publicUrl ?? rp(request).origin}/staff/join/${token}`,
-        },
-      });
-    });
-    scope.get('/staff/audit', async (request, reply) => {
-      const who = await signedIn(request, reply, 'administrator');
-      if (!who) return reply;
-      const locale = localeOf(request);
-      const entries = await listAudit(db, 200);
-      return html(
-        reply,
-        200,
-        <StaffAuditPage
-          site={site}
-          locale={locale}
-          viewer={viewerOf(who)}
-          entries={entries.map((e) => ({
-            when: when(locale, e.at),
-            who: e.memberLogin,
-            action: e.action,
-            target: e.target,
-          }))}
         />,
       );
     });

@@ -1,6 +1,7 @@
 /**
- * The words of the news, events and booking pages (src/web/pages/NewsEvents.tsx). The Welsh
- * table has the English table's type, so a missing string is a compile error.
+ * The words of the news, events and booking pages (src/web/pages/NewsPages.tsx, EventsPages.tsx,
+ * BookingPages.tsx). The Welsh table has the English table's type, so a missing string is a
+ * compile error.
  */
 import type { Locale } from '../../domain/locales.js';
 import type { BookingFieldError, BookingRefusal } from '../../domain/events.js';

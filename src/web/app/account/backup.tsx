@@ -19,15 +19,8 @@ import { useAccountText } from './account-text.js';
 import { describeError } from '../shell/errors.js';
 import { format } from '../shell/messages.js';
 import type { AccountMessages } from './messages.js';
-import {
-  Busy,
-  Button,
-  nextPaint,
-  Page,
-  PassphraseField,
-  useLive,
-  type ErrorItem,
-} from '../components/ui.js';
+import { PassphraseField } from '../components/passphrase-field.js';
+import { Busy, Button, nextPaint, Page, useLive, type ErrorItem } from '../components/ui.js';
 
 const loadTransfer = loadBackupTransfer;
 

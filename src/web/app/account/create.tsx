@@ -20,16 +20,9 @@ import { useAccountText } from './account-text.js';
 import { describeError } from '../shell/errors.js';
 import { format } from '../shell/messages.js';
 import type { AccountMessages } from './messages.js';
-import {
-  Busy,
-  Button,
-  LinkButton,
-  nextPaint,
-  Page,
-  PassphraseField,
-  TextField,
-  useSubmitErrors,
-} from '../components/ui.js';
+import { TextField } from '../components/fields.js';
+import { PassphraseField } from '../components/passphrase-field.js';
+import { Busy, Button, LinkButton, nextPaint, Page, useSubmitErrors } from '../components/ui.js';
 
 /** The sign-up in progress, kept by the app (in memory) across its screens. */
 export interface CreateDraft {

@@ -5,7 +5,8 @@
  */
 import { useState } from 'preact/hooks';
 import { choosePassphrase } from '../../../vault/index.js';
-import { PassphraseField, type ErrorItem } from '../components/ui.js';
+import { PassphraseField } from '../components/passphrase-field.js';
+import { type ErrorItem } from '../components/ui.js';
 import type { AccountMessages } from './messages.js';
 
 /** What is wrong with the pair, if anything: a message for one of the two fields. */

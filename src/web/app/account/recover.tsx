@@ -24,15 +24,8 @@ import {
 } from './new-passphrase.js';
 import { describeError } from '../shell/errors.js';
 import { format } from '../shell/messages.js';
-import {
-  Busy,
-  Button,
-  LinkButton,
-  nextPaint,
-  Page,
-  TextField,
-  type ErrorItem,
-} from '../components/ui.js';
+import { TextField } from '../components/fields.js';
+import { Busy, Button, LinkButton, nextPaint, Page, type ErrorItem } from '../components/ui.js';
 
 /** A recovery under way, kept by the app (in memory) between its two screens. */
 export interface RecoverDraft {

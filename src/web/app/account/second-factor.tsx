@@ -18,15 +18,9 @@ import { useApp } from '../shell/context.js';
 import { useAccountText } from './account-text.js';
 import { describeError } from '../shell/errors.js';
 import { format } from '../shell/messages.js';
-import {
-  Busy,
-  Button,
-  LinkButton,
-  nextPaint,
-  Page,
-  PassphraseField,
-  TextField,
-} from '../components/ui.js';
+import { TextField } from '../components/fields.js';
+import { PassphraseField } from '../components/passphrase-field.js';
+import { Busy, Button, LinkButton, nextPaint, Page } from '../components/ui.js';
 import { normaliseCode } from './unlock.js';
 
 /**

@@ -24,15 +24,9 @@ import {
 import { describeError } from '../shell/errors.js';
 import { format } from '../shell/messages.js';
 import type { AccountMessages } from './messages.js';
-import {
-  Busy,
-  Button,
-  nextPaint,
-  Page,
-  PassphraseField,
-  TextField,
-  type ErrorItem,
-} from '../components/ui.js';
+import { TextField } from '../components/fields.js';
+import { PassphraseField } from '../components/passphrase-field.js';
+import { Busy, Button, nextPaint, Page, type ErrorItem } from '../components/ui.js';
 import { SecondFactorSection } from './second-factor.js';
 import { AppLookSection } from '../install/settings-section.js';
 import { QuickRecordSection } from '../quick/settings-section.js';

@@ -27,14 +27,14 @@ import { useApp } from '../shell/context.js';
 import { useAccountText } from './account-text.js';
 import { describeError } from '../shell/errors.js';
 import { INSTALL_MESSAGES } from '../install/messages.js';
+import { TextField } from '../components/fields.js';
+import { PassphraseField } from '../components/passphrase-field.js';
 import {
   Busy,
   Button,
   LinkButton,
   nextPaint,
   Page,
-  PassphraseField,
-  TextField,
   useLive,
   type ErrorItem,
 } from '../components/ui.js';

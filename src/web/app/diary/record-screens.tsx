@@ -10,10 +10,10 @@ import { useEffect, useState } from 'preact/hooks';
 import { isApiError, type Kind, type RecordResponse } from '../../../vault/index.js';
 import { useApp, type RecordDraft, type Screen } from '../shell/context.js';
 import { describeError } from '../shell/errors.js';
-import { Busy, Button, LinkButton, Page, type ErrorItem } from '../components/ui.js';
+import { Busy, Button, ConfirmDelete, LinkButton, Page, type ErrorItem } from '../components/ui.js';
 import { useDiaryText } from './diary-text.js';
 import type { DiaryMessages } from './messages.js';
-import type { Messages } from '../shell/messages.js';
+import { format, type Messages } from '../shell/messages.js';
 import type { DiaryState } from './diary-ui.js';
 
 /** What a record screen needs to know about its kind of record. */
@@ -276,7 +276,10 @@ export function DeleteRecordPage(props: {
   readonly present: boolean;
   readonly notFound: string;
   readonly backToList: { readonly label: string; readonly screen: Screen };
-  readonly children: ComponentChildren;
+  /** What stands before the confirmation (or the whole confirmation, drawn by the screen). */
+  readonly children?: ComponentChildren;
+  /** The confirmation for a record incidents can name (a person, a place), drawn here. */
+  readonly confirmNamed?: ConfirmNamed;
 }) {
   const { navigate } = useApp();
   const dm = useDiaryText();
@@ -300,7 +303,59 @@ export function DeleteRecordPage(props: {
           </LinkButton>
         </>
       )}
-      {state.kind === 'loaded' && props.present && props.children}
+      {state.kind === 'loaded' && props.present && (
+        <>
+          {props.children}
+          {props.confirmNamed !== undefined && <ConfirmNamedDelete {...props.confirmNamed} />}
+        </>
+      )}
     </Page>
+  );
+}
+
+/** A screen's own words for how many incidents name what is deleted (each in English and Welsh). */
+export interface NamedWords {
+  readonly removeNamedNone: string;
+  readonly removeNamedOne: string;
+  /** With `{n}`. */
+  readonly removeNamed: string;
+  /** What happens to those incidents, after the count. */
+  readonly removeWarning: string;
+  readonly removing: string;
+  readonly removeConfirm: string;
+  readonly removeKeep: string;
+}
+
+export interface ConfirmNamed {
+  /** How many incidents name the record. */
+  readonly named: number;
+  readonly words: NamedWords;
+  readonly busy: boolean;
+  readonly onConfirm: () => void;
+  readonly onKeep: () => void;
+}
+
+/** "3 incidents name this person. …", then Delete / Keep: one warning for people and places. */
+function ConfirmNamedDelete({ named, words, busy, onConfirm, onKeep }: ConfirmNamed) {
+  return (
+    <ConfirmDelete
+      warning={
+        <>
+          {named === 0
+            ? words.removeNamedNone
+            : named === 1
+              ? words.removeNamedOne
+              : format(words.removeNamed, { n: named })}{' '}
+          {words.removeWarning}
+        </>
+      }
+      busy={busy}
+      busyMessage={words.removing}
+      confirm={words.removeConfirm}
+      keep={words.removeKeep}
+      onConfirm={onConfirm}
+      onKeep={onKeep}
+      named={named}
+    />
   );
 }

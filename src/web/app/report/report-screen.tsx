@@ -3,30 +3,20 @@
  * shared (built by the same buildReport the PDF draws), then makes the PDF, and the evidence
  * bundle if they ask, in a Web Worker with progress and Cancel. The files are saved through a
  * Blob URL revoked at once; the Blobs live only in this screen's state, so leaving the screen or
- * locking (which remounts the app) drops them, and the worker is stopped.
+ * locking (which remounts the app) drops them, and the worker is stopped. The choices are in
+ * report-choices.tsx, the preview in report-preview.tsx.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Person } from '../../../domain/diary/index.js';
-import { wallTimeOf } from '../../../domain/diary/time.js';
 import type { Evidence } from '../../../domain/evidence/index.js';
 import { buildReport, type ReportModel } from '../../../report/model.js';
-import { current, type ReportOptions, type ReportRecord } from '../../../report/input.js';
+import { current, type ReportOptions } from '../../../report/input.js';
 import {
   loadReportSource,
   sealForReport,
   wipeSealed,
   type ReportSource,
 } from '../../../report/report-source.js';
-import {
-  Busy,
-  Button,
-  LinkButton,
-  Page,
-  TextField,
-  useSubmitErrors,
-  type ErrorItem,
-} from '../components/ui.js';
-import { Checkbox, Checkboxes, formatLocalDate } from '../diary/diary-ui.js';
+import { Busy, Button, LinkButton, Page, useSubmitErrors } from '../components/ui.js';
 import { browserTimeZone } from '../diary/incident-form.js';
 import { saveBlob } from '../evidence/evidence-ui.js';
 import { Progress, Radios } from '../import/fields.js';
@@ -35,16 +25,16 @@ import { describeError } from '../shell/errors.js';
 import { format } from '../shell/messages.js';
 import { makeInWorker, MakeFailed, type MakeTask } from './make-report.js';
 import { REPORT_MESSAGES } from './messages.js';
+import { Choices, offeredOf, oneLabel } from './report-choices.js';
+import { Preview } from './report-preview.js';
 import { reportFontUrls, verifyHtmlUrl } from './fonts.js';
 import {
   checkReportFields,
   emptyReportFields,
   reportBaseName,
-  type IncludeKey,
   type ReportFields,
 } from './report-form.js';
 import type { EvidenceFile, MakeRequest, MakeStep } from './worker-protocol.js';
-import { WhichIncidents } from './which-incidents.js';
 
 const MADE_WITH = 'Mosaic';
 
@@ -363,187 +353,6 @@ export function ReportScreen({ incidentId }: { incidentId?: string | undefined }
         </form>
       )}
     </Page>
-  );
-}
-
-function Choices(props: {
-  fields: ReportFields;
-  set: <K extends keyof ReportFields>(key: K, value: ReportFields[K]) => void;
-  patch: (change: Partial<ReportFields>) => void;
-  people: readonly ReportRecord<Person>[];
-  offered: Offered;
-  /** The "only this incident" choice's words, when the screen was opened from one. */
-  one: string | undefined;
-  errors: readonly ErrorItem[];
-}) {
-  const { locale } = useApp();
-  const m = REPORT_MESSAGES[locale];
-  const { fields, set, offered } = props;
-  const shown = (field: string) => props.errors.find((e) => e.field === field)?.message;
-  return (
-    <>
-      <WhichIncidents
-        prefix="report"
-        words={m}
-        value={fields}
-        onChange={props.patch}
-        people={props.people}
-        errors={props.errors}
-        one={props.one}
-      />
-      <Checkboxes
-        id="report-include"
-        legend={m.include}
-        groups={[
-          {
-            options: [
-              { value: 'evidence', label: m.evidence },
-              { value: 'imported', label: m.imported },
-              { value: 'effects', label: m.effects },
-              ...(offered.risk ? [{ value: 'risk', label: m.risk, hint: m.riskHint }] : []),
-              ...(offered.witness
-                ? [{ value: 'witness', label: m.witness, hint: m.witnessHint }]
-                : []),
-              ...(offered.plan ? [{ value: 'plan', label: m.plan, hint: m.planHint }] : []),
-            ],
-          },
-        ]}
-        value={fields.include}
-        onChange={(v) => set('include', keepContact(v as IncludeKey[], fields.include))}
-        small
-      />
-      <Checkbox
-        id="report-contact-on"
-        label={m.contact}
-        checked={fields.include.includes('contact')}
-        onChange={(on) =>
-          set(
-            'include',
-            on ? [...fields.include, 'contact'] : fields.include.filter((k) => k !== 'contact'),
-          )
-        }
-      >
-        <TextField
-          id="report-contact"
-          label={m.contactLabel}
-          hint={m.contactHint}
-          value={fields.contact}
-          error={shown('report-contact')}
-          onInput={(v) => set('contact', v)}
-          autocomplete="off"
-          width="full"
-        />
-      </Checkbox>
-      <TextField
-        id="report-subject"
-        label={m.subject}
-        hint={m.subjectHint}
-        value={fields.subject}
-        onInput={(v) => set('subject', v)}
-        autocomplete="off"
-        width="full"
-      />
-      <Radios
-        id="report-language"
-        legend={m.language}
-        choices={[
-          { value: 'en', label: m.english },
-          { value: 'cy', label: m.welsh },
-        ]}
-        value={fields.language}
-        onChange={(v) => set('language', v === 'cy' ? 'cy' : 'en')}
-      />
-    </>
-  );
-}
-
-/** "Only the incident on 2 November 2026 at 08:30", or undefined when it is not in the source. */
-function oneLabel(source: ReportSource, id: string, locale: 'en' | 'cy'): string | undefined {
-  if (id === '') return undefined;
-  const record = source.records.incidents.find((r) => r.id === id);
-  if (record === undefined) return undefined;
-  const [date = '', time = ''] = wallTimeOf(current(record).value.when.start).split('T');
-  return format(REPORT_MESSAGES[locale].one, { date: formatLocalDate(locale, date), time });
-}
-
-/** Whether the person has a risk check, and a safety plan with something in it, to offer. */
-interface Offered {
-  readonly risk: boolean;
-  readonly plan: boolean;
-  /** A kept witness statement linked to an incident. */
-  readonly witness: boolean;
-}
-
-function offeredOf(source: ReportSource): Offered {
-  return {
-    risk: (source.records.riskChecks ?? []).length > 0,
-    plan: (source.records.safetyPlan ?? []).some((r) => current(r).value.items.length > 0),
-    witness: (source.records.witnessStatements ?? []).some(
-      (r) => current(r).value.incidentIds.length > 0,
-    ),
-  };
-}
-
-/** The contact choice has its own checkbox: keep it when the others change. */
-function keepContact(next: IncludeKey[], before: readonly IncludeKey[]): IncludeKey[] {
-  return before.includes('contact') ? [...next.filter((k) => k !== 'contact'), 'contact'] : next;
-}
-
-function Preview({
-  model,
-  fields,
-  offered,
-}: {
-  model: ReportModel;
-  fields: ReportFields;
-  offered: Offered;
-}) {
-  const { locale } = useApp();
-  const m = REPORT_MESSAGES[locale];
-  const p = m.preview;
-  const s = model.summary;
-  const names = [...model.people.responsible, ...model.people.witnesses].map((x) => x.label);
-  const messages = (model.conversations ?? []).reduce((n, c) => n + c.messages.length, 0);
-  const row = (label: string, value: string, key: string) => (
-    <div class="summary-list__row" data-preview={key}>
-      <dt>{label}</dt>
-      <dd>{value}</dd>
-    </div>
-  );
-  const period =
-    fields.which === 'range'
-      ? format(p.period, {
-          from: formatLocalDate(locale, fields.from),
-          to: formatLocalDate(locale, fields.to),
-        })
-      : s.first !== undefined && s.last !== undefined
-        ? format(p.period, { from: s.first, to: s.last })
-        : p.none;
-  return (
-    <dl class="summary-list">
-      {row(p.incidents, String(s.incidents), 'incidents')}
-      {row(p.periodLabel, period, 'period')}
-      {row(p.peopleLabel, names.length > 0 ? names.join(', ') : p.nobody, 'people')}
-      {row(p.exhibitsLabel, model.exhibits ? String(model.exhibits.length) : p.left, 'exhibits')}
-      {row(p.messagesLabel, model.conversations ? String(messages) : p.left, 'messages')}
-      {row(p.effectsLabel, model.effects ? String(model.effects.length) : p.left, 'effects')}
-      {offered.risk &&
-        row(
-          p.riskLabel,
-          model.riskCheck ? format(p.riskFrom, { date: model.riskCheck.checkedOn }) : p.left,
-          'risk',
-        )}
-      {offered.witness &&
-        row(
-          p.witnessLabel,
-          model.witnessStatements ? String(model.witnessStatements.length) : p.left,
-          'witness',
-        )}
-      {offered.plan && row(p.planLabel, model.safetyPlan ? p.planIn : p.left, 'plan')}
-      {row(p.coverLabel, model.cover.subject ?? p.none, 'cover')}
-      {row(p.contactLabel, model.cover.contact ?? p.left, 'contact')}
-      {row(p.languageLabel, model.locale === 'cy' ? m.welsh : m.english, 'language')}
-    </dl>
   );
 }
 

@@ -36,7 +36,8 @@ import { useApp } from '../shell/context.js';
 import { Select } from '../diary/diary-ui.js';
 import { describeError } from '../shell/errors.js';
 import { format } from '../shell/messages.js';
-import { Busy, Button, LinkButton, Page, TextArea, type ErrorItem } from '../components/ui.js';
+import { TextArea } from '../components/fields.js';
+import { Busy, Button, LinkButton, Page, type ErrorItem } from '../components/ui.js';
 import { HELPLINE_PHONE, useSafetyMessages } from './risk-screens.js';
 
 type State =

@@ -11,7 +11,8 @@ import {
   type RiskCheckInput,
   type RiskQuestion,
 } from '../../../domain/safety/risk-check.js';
-import type { DateParts, ErrorItem } from '../components/ui.js';
+import type { DateParts } from '../components/fields.js';
+import type { ErrorItem } from '../components/ui.js';
 import type { SafetyMessages } from './messages.js';
 
 /** Today's date where the person is, as YYYY-MM-DD. */

@@ -28,15 +28,8 @@ import {
 import { useDiary } from '../diary/diary-ui.js';
 import { describeError } from '../shell/errors.js';
 import { format } from '../shell/messages.js';
-import {
-  Busy,
-  Button,
-  DateField,
-  LinkButton,
-  Page,
-  TextArea,
-  type ErrorItem,
-} from '../components/ui.js';
+import { DateField, TextArea } from '../components/fields.js';
+import { Busy, Button, LinkButton, Page, type ErrorItem } from '../components/ui.js';
 import { SAFETY_MESSAGES, type SafetyMessages } from './messages.js';
 import { checkRiskForm, EMPTY_DATE, localToday, type AnswerFields } from './risk-form.js';
 

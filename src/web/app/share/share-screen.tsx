@@ -17,12 +17,12 @@ import {
   type ShareManifest,
   type ShareSummary,
 } from '../../../vault/index.js';
+import { TextField } from '../components/fields.js';
 import {
   Busy,
   Button,
   LinkButton,
   Page,
-  TextField,
   useSubmitErrors,
   type ErrorItem,
 } from '../components/ui.js';

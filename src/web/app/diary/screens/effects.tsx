@@ -34,15 +34,13 @@ import {
 } from '../record-screens.js';
 import { browserTimeZone } from '../incident-form.js';
 import { format, type AppLocale } from '../../shell/messages.js';
+import { DateField, TextArea, type DateParts } from '../../components/fields.js';
 import {
   ConfirmDelete,
   Busy,
   Button,
-  DateField,
   LinkButton,
   Page,
-  TextArea,
-  type DateParts,
   type ErrorItem,
 } from '../../components/ui.js';
 

@@ -29,7 +29,8 @@ import { groupByDay, isEmptyFilter, toIncidentFilter, type ListFilter } from '..
 import { emptyFilter } from '../list-filter.js';
 import { format } from '../../shell/messages.js';
 import type { DecryptedRecord } from '../../../../vault/index.js';
-import { Busy, Button, LinkButton, Page, TextField } from '../../components/ui.js';
+import { TextField } from '../../components/fields.js';
+import { Busy, Button, LinkButton, Page } from '../../components/ui.js';
 import { WaitingTag } from '../../quick/queue-status.js';
 
 export function IncidentsScreen() {

@@ -25,16 +25,8 @@ import {
 import { useApp, type NoteDraft } from '../../shell/context.js';
 import { useDiaryText } from '../diary-text.js';
 import { describeError } from '../../shell/errors.js';
-import {
-  Busy,
-  Button,
-  DateField,
-  LinkButton,
-  Page,
-  TextArea,
-  TextField,
-  type ErrorItem,
-} from '../../components/ui.js';
+import { DateField, TextArea, TextField } from '../../components/fields.js';
+import { Busy, Button, LinkButton, Page, type ErrorItem } from '../../components/ui.js';
 
 const NEW_DRAFT = 'new';
 

@@ -35,15 +35,8 @@ import {
   personToFields,
   type PersonFields,
 } from '../person-form.js';
-import {
-  ConfirmDelete,
-  Busy,
-  Button,
-  LinkButton,
-  Page,
-  TextArea,
-  TextField,
-} from '../../components/ui.js';
+import { TextArea, TextField } from '../../components/fields.js';
+import { Busy, Button, LinkButton, Page } from '../../components/ui.js';
 
 const NEW_DRAFT = 'new';
 
@@ -311,27 +304,9 @@ export function DeletePersonScreen({ id }: { id: string }) {
       present={held !== undefined}
       notFound={p.notFound}
       backToList={{ label: p.back, screen: { name: 'people' } }}
+      confirmNamed={{ named, words: p, busy, onConfirm: () => void remove(), onKeep: keep }}
     >
       <InSharesWarning shares={shares} />
-      <ConfirmDelete
-        warning={
-          <>
-            {named === 0
-              ? p.removeNamedNone
-              : named === 1
-                ? p.removeNamedOne
-                : format(p.removeNamed, { n: named })}{' '}
-            {p.removeWarning}
-          </>
-        }
-        busy={busy}
-        busyMessage={p.removing}
-        confirm={p.removeConfirm}
-        keep={p.removeKeep}
-        onConfirm={() => void remove()}
-        onKeep={keep}
-        named={named}
-      />
     </DeleteRecordPage>
   );
 }

@@ -36,15 +36,8 @@ import {
 } from '../record-screens.js';
 import { browserTimeZone } from '../incident-form.js';
 import { format } from '../../shell/messages.js';
-import {
-  ConfirmDelete,
-  Busy,
-  Button,
-  LinkButton,
-  Page,
-  TextArea,
-  TextField,
-} from '../../components/ui.js';
+import { TextArea, TextField } from '../../components/fields.js';
+import { Busy, Button, LinkButton, Page } from '../../components/ui.js';
 
 const NEW_DRAFT = 'new';
 
@@ -235,27 +228,9 @@ export function DeletePlaceScreen({ id }: { id: string }) {
       present={held !== undefined}
       notFound={p.notFound}
       backToList={{ label: p.back, screen: { name: 'places' } }}
+      confirmNamed={{ named, words: p, busy, onConfirm: () => void remove(), onKeep: keep }}
     >
       <InSharesWarning shares={shares} />
-      <ConfirmDelete
-        warning={
-          <>
-            {named === 0
-              ? p.removeNamedNone
-              : named === 1
-                ? p.removeNamedOne
-                : format(p.removeNamed, { n: named })}{' '}
-            {p.removeWarning}
-          </>
-        }
-        busy={busy}
-        busyMessage={p.removing}
-        confirm={p.removeConfirm}
-        keep={p.removeKeep}
-        onConfirm={() => void remove()}
-        onKeep={keep}
-        named={named}
-      />
     </DeleteRecordPage>
   );
 }

@@ -18,7 +18,8 @@ import {
 import { DiaryLoadFailed } from '../record-screens.js';
 import { browserTimeZone } from '../incident-form.js';
 import { format } from '../../shell/messages.js';
-import { Busy, Button, Page, TextField } from '../../components/ui.js';
+import { TextField } from '../../components/fields.js';
+import { Busy, Button, Page } from '../../components/ui.js';
 import { IncidentDetails } from './incident.js';
 
 export function PrintScreen() {

@@ -12,7 +12,8 @@ import { INCIDENT, PERSON, type DiaryData } from '../../../../vault/index.js';
 import { Checkbox, NativeDateField, personName, Select, useDiary } from '../diary-ui.js';
 import { describeError } from '../../shell/errors.js';
 import { browserTimeZone, nowWall } from '../incident-form.js';
-import { Busy, Button, ErrorSummary, Page, TextArea, TextField } from '../../components/ui.js';
+import { TextArea, TextField } from '../../components/fields.js';
+import { Busy, Button, ErrorSummary, Page } from '../../components/ui.js';
 
 /** Quick capture on a screen of its own, one tap from anywhere in the vault (the bar). */
 export function QuickCaptureScreen() {

@@ -3,15 +3,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { isApiError, loadEvidenceItem, updateEvidence } from '../../../../vault/index.js';
 import { useApp } from '../../shell/context.js';
 import { describeError } from '../../shell/errors.js';
-import {
-  Busy,
-  Button,
-  DateField,
-  Page,
-  TextArea,
-  TextField,
-  type ErrorItem,
-} from '../../components/ui.js';
+import { DateField, TextArea, TextField } from '../../components/fields.js';
+import { Busy, Button, Page, type ErrorItem } from '../../components/ui.js';
 import { checkDetails, detailsToFields, type DetailsFields } from '../details-form.js';
 import { useEvidenceText } from '../evidence-ui.js';
 

@@ -18,7 +18,7 @@ import { Checkboxes } from '../../diary/diary-ui.js';
 import { describeError } from '../../shell/errors.js';
 import { Busy, Button, Page, type ErrorItem } from '../../components/ui.js';
 import { kindLabel, useEvidenceText } from '../evidence-ui.js';
-import { incidentLabel } from './view.js';
+import { incidentLabel } from './view-details.js';
 
 const CHECKBOXES_ID = 'evidence-links';
 
