@@ -35,7 +35,7 @@ import {
 } from '../../web/pages/StaffPages.js';
 import { createLimiter } from '../auth/limits.js';
 import { currentStaff, staffCsrfMatches, type SignedIn } from '../auth/staff-session.js';
-import { staffEventList, staffNewsList, type StaffListItem } from '../db/repositories/staff.js';
+import { staffList, type StaffListItem } from '../db/repositories/published-items.js';
 import type { Database } from '../db/schema.js';
 import { permissionsPolicy } from '../plugins/security-headers.js';
 import { prepareSetup, type RelyingParty } from '../services/staff.js';
@@ -193,7 +193,7 @@ export async function staffRoutes(app: FastifyInstance, options: StaffOptions): 
       if (!who) return reply;
       const locale = localeOf(request);
       const at = now();
-      const [events, news] = await Promise.all([staffEventList(db), staffNewsList(db)]);
+      const [events, news] = await Promise.all([staffList(db, 'event'), staffList(db, 'news')]);
       return html(
         reply,
         200,

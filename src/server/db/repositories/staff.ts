@@ -3,7 +3,6 @@
  * 0015). Nothing here reads or writes a vault table.
  */
 import { sql, type Kysely } from 'kysely';
-import type { Locale } from '../../../domain/locales.js';
 import type { Database } from '../schema.js';
 
 export type StaffRole = 'editor' | 'administrator';
@@ -376,79 +375,5 @@ export async function listAudit(db: Kysely<Database>, limit: number): Promise<Au
     memberLogin: r.member_login,
     action: r.action,
     target: r.target,
-  }));
-}
-
-// ---- Lists for the staff home page --------------------------------------------------------------
-
-export interface StaffListItem {
-  readonly id: string;
-  readonly slug: string;
-  readonly status: 'draft' | 'published';
-  readonly publishedAt: Date;
-  /** The event's start, or the article's publication time. */
-  readonly at: Date;
-  readonly titles: Readonly<Partial<Record<Locale, string>>>;
-}
-
-/** Every event, whatever its state, latest start first. */
-export async function staffEventList(db: Kysely<Database>): Promise<StaffListItem[]> {
-  const rows = await db
-    .selectFrom('events')
-    .select(['id', 'slug', 'status', 'published_at', 'starts_at'])
-    .orderBy('starts_at', 'desc')
-    .limit(500)
-    .execute();
-  const texts = rows.length
-    ? await db
-        .selectFrom('event_translations')
-        .select(['event_id', 'locale', 'title'])
-        .where(
-          'event_id',
-          'in',
-          rows.map((r) => r.id),
-        )
-        .execute()
-    : [];
-  return rows.map((r) => ({
-    id: r.id,
-    slug: r.slug,
-    status: r.status,
-    publishedAt: new Date(r.published_at),
-    at: new Date(r.starts_at),
-    titles: Object.fromEntries(
-      texts.filter((t) => t.event_id === r.id).map((t) => [t.locale, t.title]),
-    ),
-  }));
-}
-
-/** Every news article, whatever its state, newest first. */
-export async function staffNewsList(db: Kysely<Database>): Promise<StaffListItem[]> {
-  const rows = await db
-    .selectFrom('news_articles')
-    .select(['id', 'slug', 'status', 'published_at'])
-    .orderBy('published_at', 'desc')
-    .limit(500)
-    .execute();
-  const texts = rows.length
-    ? await db
-        .selectFrom('news_translations')
-        .select(['article_id', 'locale', 'title'])
-        .where(
-          'article_id',
-          'in',
-          rows.map((r) => r.id),
-        )
-        .execute()
-    : [];
-  return rows.map((r) => ({
-    id: r.id,
-    slug: r.slug,
-    status: r.status,
-    publishedAt: new Date(r.published_at),
-    at: new Date(r.published_at),
-    titles: Object.fromEntries(
-      texts.filter((t) => t.article_id === r.id).map((t) => [t.locale, t.title]),
-    ),
   }));
 }
