@@ -60,6 +60,7 @@ import {
   startSession,
   type SessionSettings,
 } from './session-guard.js';
+import { toBase64Url as b64, fromBase64Url as bytes } from './wire-bytes.js';
 
 export interface AccountRouteDeps {
   readonly db: Kysely<Database>;
@@ -82,8 +83,6 @@ const noContent = z.null().describe('No content');
 export function accountRoutes(parent: FastifyInstance, deps: AccountRouteDeps): void {
   const app = parent.withTypeProvider<ZodTypeProvider>();
   const { db, sessions, limit } = deps;
-  const bytes = (b64: string): Uint8Array => new Uint8Array(Buffer.from(b64, 'base64url'));
-  const b64 = (data: Uint8Array): string => Buffer.from(data).toString('base64url');
 
   const signedIn = async (request: FastifyRequest, reply: FastifyReply, account: StoredAccount) => {
     const previous = sessionToken(request);

@@ -38,6 +38,7 @@ import {
 } from '../services/records.js';
 import { ApiError } from './api-error.js';
 import { requireSession, type SessionSettings } from './session-guard.js';
+import { fromBase64Url as bytes } from './wire-bytes.js';
 
 const errors = {
   400: apiErrorResponse,
@@ -83,7 +84,6 @@ export function recordRoutes(
       `Your diary is full (it can hold ${megabytes(quotaBytes)}), so this was not saved. ` +
         'Deleting entries you no longer need makes room.',
     );
-  const bytes = (b64: string): Uint8Array => new Uint8Array(Buffer.from(b64, 'base64url'));
   const notFound = (): ApiError => new ApiError(404, 'not_found', 'There is no such record.');
 
   app.post(

@@ -45,6 +45,7 @@ import type { ReceiptLog } from '../log/receipt-log.js';
 import { ApiError } from './api-error.js';
 import { receiptForLeaf } from './receipt-routes.js';
 import { requireSession, type SessionSettings } from './session-guard.js';
+import { fromBase64Url as bytes } from './wire-bytes.js';
 
 const errors = {
   400: apiErrorResponse,
@@ -104,8 +105,6 @@ function access(result: ShareAccess) {
       );
   }
 }
-
-const bytes = (b64: string): Uint8Array => new Uint8Array(Buffer.from(b64, 'base64url'));
 
 export function shareRoutes(
   parent: FastifyInstance,

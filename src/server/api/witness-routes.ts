@@ -54,6 +54,7 @@ import { ApiError } from './api-error.js';
 import { receiptForLeaf } from './receipt-routes.js';
 import type { RecordSettings } from './record-routes.js';
 import { requireSession, type SessionSettings } from './session-guard.js';
+import { toBase64Url as b64, fromBase64Url as bytes } from './wire-bytes.js';
 
 const errors = {
   400: apiErrorResponse,
@@ -65,9 +66,6 @@ const errors = {
   413: apiErrorResponse,
   429: apiErrorResponse,
 };
-
-const b64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base64url');
-const bytes = (text: string): Uint8Array => new Uint8Array(Buffer.from(text, 'base64url'));
 
 const invitationNotFound = (): ApiError =>
   new ApiError(
