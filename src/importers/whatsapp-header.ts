@@ -244,9 +244,9 @@ export function leadingFields(dateCode: number): { yearFirst: boolean; n1: numbe
   return { yearFirst: lengths >= 40, n1: (rest - n2) / 100, n2 };
 }
 
-/** True when `line` starts with a WhatsApp timestamp this parser reads (used by detection). */
-export function startsWithWhatsAppStamp(line: string): 'yes' | 'unknown-language' | 'no' {
-  const h: Header = {
+/** A header with no fields read yet; scanHeader fills it in place, line after line. */
+export function emptyHeader(): Header {
+  return {
     ios: false,
     n1: 0,
     n2: 0,
@@ -261,6 +261,11 @@ export function startsWithWhatsAppStamp(line: string): 'yes' | 'unknown-language
     restStart: 0,
     period: Period.None,
   };
+}
+
+/** True when `line` starts with a WhatsApp timestamp this parser reads (used by detection). */
+export function startsWithWhatsAppStamp(line: string): 'yes' | 'unknown-language' | 'no' {
+  const h = emptyHeader();
   if (!scanHeader(line, h, undefined)) return 'no';
   return h.period === Period.Unknown ? 'unknown-language' : 'yes';
 }

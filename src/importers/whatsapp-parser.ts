@@ -6,7 +6,14 @@
 import { ImportError } from './errors.js';
 import { callDirection, finishResult, WarningList, type CallOutcome } from './result.js';
 import type { DateOrder, ImportedItem, ImportFormat, ImportResult, ImportStats } from './types.js';
-import { Period, scanHeader, localOf, leadingFields, type Header } from './whatsapp-header.js';
+import {
+  emptyHeader,
+  Period,
+  scanHeader,
+  localOf,
+  leadingFields,
+  type Header,
+} from './whatsapp-header.js';
 import {
   chatNameFromFileName,
   classify,
@@ -35,21 +42,7 @@ export interface WhatsAppOptions {
  * `push`, then call `finish`.
  */
 export class WhatsAppParser {
-  private readonly h: Header = {
-    ios: false,
-    n1: 0,
-    n2: 0,
-    n3: 0,
-    l1: 0,
-    l3: 0,
-    hour: 0,
-    minute: 0,
-    second: -1,
-    stampStart: 0,
-    stampEnd: 0,
-    restStart: 0,
-    period: Period.None,
-  };
+  private readonly h: Header = emptyHeader();
   /** The messages so far; their text, dates and call outcomes are kept beside them. */
   private readonly items: ImportedItem[] = [];
   private readonly texts: string[] = [];
