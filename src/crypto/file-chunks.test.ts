@@ -4,15 +4,11 @@ import { bytesEqual, concatBytes, toHex } from './bytes.js';
 import {
   createFileHeader,
   decodeFileHeader,
-  decryptFile,
   decryptFileChunk,
-  decryptFileStream,
   encodeFileHeader,
   encryptedChunkOffset,
   encryptedFileSize,
-  encryptFile,
   encryptFileChunk,
-  encryptFileStream,
   FILE_CHUNK_OVERHEAD,
   FILE_CHUNK_SIZE,
   FILE_HEADER_BYTES,
@@ -20,6 +16,7 @@ import {
   plaintextFileSize,
   type FileHeader,
 } from './file-chunks.js';
+import { decryptFile, decryptFileStream, encryptFile, encryptFileStream } from './file-stream.js';
 import { cryptoReady } from './sodium.js';
 
 beforeAll(cryptoReady);

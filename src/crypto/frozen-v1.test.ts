@@ -28,7 +28,8 @@ import {
   encryptRecordWithNonce,
   recordAssociatedData,
 } from './envelope.js';
-import { decryptFile, encryptFile, fileChunkAssociatedData } from './file-chunks.js';
+import { fileChunkAssociatedData } from './file-chunks.js';
+import { decryptFile, encryptFile } from './file-stream.js';
 import { deriveKeys } from './kdf.js';
 import { unwrapKey, wrapKey, wrappedKeyAssociatedData } from './keys.js';
 import { deriveRecoveryWrappingKey, recoveryKeyToWords } from './recovery-key.js';

@@ -89,15 +89,11 @@ export { createSha256, sha256, SHA256_BYTES, type Sha256Hasher } from './sha256.
 export {
   createFileHeader,
   decodeFileHeader,
-  decryptFile,
   decryptFileChunk,
-  decryptFileStream,
   encodeFileHeader,
   encryptedChunkOffset,
   encryptedFileSize,
-  encryptFile,
   encryptFileChunk,
-  encryptFileStream,
   FILE_CHUNK_OVERHEAD,
   FILE_CHUNK_SIZE,
   FILE_FORMAT_VERSION,
@@ -107,11 +103,17 @@ export {
   MAX_FILE_CHUNK_SIZE,
   plaintextFileSize,
   type ChunkPosition,
-  type DecryptFileOptions,
-  type EncryptFileOptions,
   type FileContext,
   type FileHeader,
 } from './file-chunks.js';
+export {
+  decryptFile,
+  decryptFileStream,
+  encryptFile,
+  encryptFileStream,
+  type DecryptFileOptions,
+  type EncryptFileOptions,
+} from './file-stream.js';
 export {
   consistencyProof,
   HASH_BYTES,

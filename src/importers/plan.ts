@@ -17,15 +17,11 @@
  *    They never make an incident and never count as the other person's messages.
  * 6. `incidentValues` then builds the incident records; `planImport`'s totals and `days` are
  *    the preview.
+ *
+ * This file plans (steps 2 to 5) and is the face of the rest: the shapes are plan-types.ts, the
+ * incident records plan-incidents.ts, the sender's links plan-sender.ts.
  */
-import {
-  IMPORTED_ITEMS_MAX,
-  IMPORTED_TEXT_MAX,
-  type ImportedItemRecord,
-  type Incident,
-  type IncidentInput,
-} from '../domain/diary/incident.js';
-import type { BehaviourKey, ChannelKey } from '../domain/diary/taxonomy.js';
+import { IMPORTED_ITEMS_MAX, IMPORTED_TEXT_MAX, type Incident } from '../domain/diary/incident.js';
 import {
   instantOf,
   isZonedTime,
@@ -33,101 +29,40 @@ import {
   zonedFromInstant,
   type ZonedTime,
 } from '../domain/diary/time.js';
-import { looksLikePhoneNumber, normalisePhoneNumber } from './phone.js';
-import {
-  OWNER_SENDER,
-  WITHHELD_SENDER,
-  type ImportedItem,
-  type ImportFormat,
-  type ImportResult,
-  type ItemChannel,
-  type Participant,
-} from './types.js';
+import { type ImportedItem } from './types.js';
+import type {
+  DayCount,
+  ImportPlan,
+  KeyedItem,
+  PlanGrouping,
+  PlannedIncident,
+  PlannedItem,
+  PlanOptions,
+} from './plan-types.js';
 
-/** An item with its stable key (from `keyItems`). */
-export interface KeyedItem {
-  readonly key: string;
-  readonly item: ImportedItem;
-}
-
-/** How items become incidents: one each, bursts, or one per day of conversation. */
-export type PlanGrouping = 'each' | 'burst' | 'day';
-
-export interface PlanOptions {
-  /** The sender keys of the person who did it (one person can use several numbers). */
-  readonly senders: readonly string[];
-  /** The IANA zone wall times are read in, and instants are shown in. */
-  readonly timeZone: string;
-  /**
-   * Items of the same kind and channel at most this many minutes after the one before go into
-   * one incident. 0 gives every item its own incident. Used when `grouping` is 'burst' or not
-   * given.
-   */
-  readonly burstMinutes: number;
-  /**
-   * 'day': all of a day's items of one kind and channel (the day in `timeZone`) in one
-   * incident. Without it, `burstMinutes` decides: a burst, or one incident each.
-   */
-  readonly grouping?: PlanGrouping | undefined;
-  /** Keep the owner's own messages as context inside the incidents they answer (default true). */
-  readonly ownReplies?: boolean | undefined;
-  /** Keys of items already in the diary (`importedKeysOf`). */
-  readonly existingKeys: ReadonlySet<string>;
-  /** At most this many items in one incident (the schema's limit by default). */
-  readonly maxItemsPerIncident?: number;
-}
-
-export interface PlannedItem {
-  readonly key: string;
-  readonly item: ImportedItem;
-  /** Milliseconds since 1970. */
-  readonly instant: number;
-  /** The time in the plan's zone: the wall time as written, for a format without offsets. */
-  readonly at: ZonedTime;
-  /** True when the export gave only a wall time, read in the plan's zone. */
-  readonly local: boolean;
-  /** The person's own message, kept as context: never counted as the other person's. */
-  readonly own?: true;
-}
-
-export interface PlannedIncident {
-  readonly kind: 'message' | 'call';
-  readonly channel: ItemChannel;
-  /** In time order; never empty; at least one is not the person's own. */
-  readonly items: readonly PlannedItem[];
-}
-
-/** The items of an incident that are not the person's own (what the other person did). */
-export function theirItems(incident: PlannedIncident): PlannedItem[] {
-  return incident.items.filter((p) => p.own !== true);
-}
-
-/** One day of the preview: what will be added that day, in the plan's zone. */
-export interface DayCount {
-  /** `YYYY-MM-DD`. */
-  readonly date: string;
-  messages: number;
-  calls: number;
-}
-
-export interface ImportPlan {
-  /** In time order of their first item. */
-  readonly incidents: readonly PlannedIncident[];
-  /** Messages and calls that will be added. */
-  readonly messages: number;
-  readonly calls: number;
-  /** Items from the chosen senders that an earlier import already added. */
-  readonly alreadyImported: number;
-  /** Items from the chosen senders whose time could not be read; they cannot be added. */
-  readonly undated: number;
-  /** The person's own replies kept as context inside the incidents. */
-  readonly ownReplies: number;
-  readonly days: readonly DayCount[];
-  readonly first: ZonedTime | undefined;
-  readonly last: ZonedTime | undefined;
-  /** True when some of the items had only a wall time, so the chosen zone matters. */
-  readonly usesLocalTimes: boolean;
-}
+export {
+  theirItems,
+  type DayCount,
+  type ImportPlan,
+  type KeyedItem,
+  type PlanGrouping,
+  type PlannedIncident,
+  type PlannedItem,
+  type PlanOptions,
+} from './plan-types.js';
+export {
+  cutText,
+  incidentValue,
+  incidentValues,
+  itemRecord,
+  type IncidentContext,
+} from './plan-incidents.js';
+export {
+  senderLinks,
+  suggestedName,
+  type PersonContacts,
+  type SenderLinks,
+} from './plan-sender.js';
 
 /**
  * Budget for one incident's plaintext JSON: the vault refuses a record over 1 MiB, and the
@@ -396,225 +331,4 @@ export function importedKeysOf(incidents: Iterable<Pick<Incident, 'imported'>>):
     for (const item of incident.imported?.items ?? []) keys.add(item.key);
   }
   return keys;
-}
-
-// ---- incident records ----
-
-/** The diary's channel for each importer channel. */
-const CHANNEL_CHOICE: Readonly<Record<ItemChannel, { key: ChannelKey; detail?: string }>> = {
-  sms: { key: 'text' },
-  mms: { key: 'text' },
-  phone: { key: 'phone-call' },
-  whatsapp: { key: 'messaging-app', detail: 'WhatsApp' },
-  telegram: { key: 'messaging-app', detail: 'Telegram' },
-  facebook: { key: 'messaging-app', detail: 'Facebook Messenger' },
-  instagram: { key: 'social-media', detail: 'Instagram' },
-  email: { key: 'email' },
-};
-
-/** The behaviour a message or call on a channel is (all of them s.2A(3)(b), contacting). */
-function behaviourOf(kind: 'message' | 'call', channel: ItemChannel): BehaviourKey {
-  if (kind === 'call') return 'phone-calls';
-  if (channel === 'sms' || channel === 'mms') return 'texts-voicemails';
-  if (channel === 'email') return 'letters-emails';
-  return 'messages-online';
-}
-
-/** Cuts text to `max` UTF-16 units without splitting a surrogate pair. */
-export function cutText(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const high = text.charCodeAt(max - 1);
-  return text.slice(0, high >= 0xd800 && high <= 0xdbff ? max - 1 : max);
-}
-
-/** The stored form of one planned item. */
-export function itemRecord(planned: PlannedItem): ImportedItemRecord {
-  const { item } = planned;
-  const record: ImportedItemRecord = {
-    key: planned.key,
-    at: planned.at,
-    kind: item.kind,
-    channel: item.channel,
-    direction: item.call?.direction ?? (item.senderIsOwner ? 'outgoing' : 'incoming'),
-    sender: cutText(item.sender, 320) || 'unknown',
-  };
-  if (item.at.original !== '') record.original = cutText(item.at.original, 200);
-  if (item.senderName !== undefined) record.senderName = cutText(item.senderName, 200);
-  if (item.text !== undefined) {
-    record.text = cutText(item.text, IMPORTED_TEXT_MAX);
-    if (record.text.length < item.text.length) record.textTruncated = true;
-  }
-  if (item.subject !== undefined) record.subject = cutText(item.subject, 1_000);
-  if (item.call?.durationSeconds !== undefined) {
-    record.durationSeconds = Math.min(1e7, Math.max(0, Math.round(item.call.durationSeconds)));
-  }
-  if (item.call?.video === true) record.video = true;
-  if (item.attachments !== undefined && item.attachments.length > 0) {
-    record.attachments = item.attachments.slice(0, 100).map((a) => ({
-      name: cutText(a.name, 500),
-      type: cutText(a.type, 200),
-      ...(a.omitted === true ? { omitted: true as const } : {}),
-    }));
-  }
-  if (item.deleted === true) record.deleted = true;
-  if (item.edited === true) record.edited = true;
-  if (planned.own === true) record.own = true;
-  return record;
-}
-
-export interface IncidentContext {
-  readonly format: ImportFormat;
-  /** The person record of whoever did it. */
-  readonly personId: string;
-  readonly timeZone: string;
-  readonly conversation?: string | undefined;
-  /** The evidence record holding the original file, when it was stored. */
-  readonly sourceEvidenceId?: string | undefined;
-  /** "What happened" in the person's language; cut to the schema's 20,000 characters. */
-  readonly describe: (incident: PlannedIncident) => string;
-}
-
-/**
- * The incident records for a plan, ready for the vault to check and seal.
- *
- * @example
- * for (const value of incidentValues(plan, { format, personId, timeZone, describe })) {
- *   await addRecord(api, key, watch, INCIDENT, value);
- * }
- */
-export function incidentValues(plan: ImportPlan, context: IncidentContext): IncidentInput[] {
-  return plan.incidents.map((incident) => incidentValue(incident, context));
-}
-
-export function incidentValue(incident: PlannedIncident, context: IncidentContext): IncidentInput {
-  // When is what the other person did; the person's replies are context inside it.
-  const theirs = theirItems(incident);
-  const first = theirs[0];
-  const last = theirs.at(-1);
-  if (first === undefined || last === undefined) throw new RangeError('an empty incident');
-  const choice = CHANNEL_CHOICE[incident.channel];
-  const what = cutText(context.describe(incident).trim(), 20_000);
-  const value: IncidentInput = {
-    when: {
-      start: first.at,
-      ...(last.instant > first.instant ? { end: last.at } : {}),
-      approximate: false,
-      timeZone: context.timeZone,
-    },
-    what: what === '' ? '…' : what,
-    behaviours: [behaviourOf(incident.kind, incident.channel)],
-    channel: choice.detail === undefined ? { key: choice.key } : { ...choice },
-    perpetratorIds: [context.personId],
-    evidenceIds: context.sourceEvidenceId === undefined ? [] : [context.sourceEvidenceId],
-    imported: {
-      format: context.format,
-      ...(context.conversation !== undefined && context.conversation !== ''
-        ? { conversation: cutText(context.conversation, 500) }
-        : {}),
-      ...(incident.items.some((i) => i.local) ? { localTimeZone: context.timeZone } : {}),
-      ...(context.sourceEvidenceId === undefined
-        ? {}
-        : { sourceEvidenceId: context.sourceEvidenceId }),
-      items: incident.items.map(itemRecord),
-    },
-  };
-  return value;
-}
-
-// ---- the person who did it ----
-
-export interface SenderLinks {
-  /** Phone numbers, normalised (`+447700900123`). */
-  readonly phones: string[];
-  readonly emails: string[];
-  readonly accounts: { readonly platform: string; readonly handle: string }[];
-}
-
-/** What a person record already holds, to add nothing twice. */
-export interface PersonContacts {
-  readonly phones: readonly { readonly number: string }[];
-  readonly emails: readonly string[];
-  readonly accounts: readonly { readonly platform?: string | undefined; readonly handle: string }[];
-}
-
-const EMAIL = /^[^\s@]+@[^\s@]+$/;
-/** Platforms where the export names a sender by their own account, not an owner's contact. */
-const ACCOUNT_PLATFORMS: Partial<Record<ItemChannel, string>> = {
-  telegram: 'Telegram',
-  facebook: 'Facebook',
-  instagram: 'Instagram',
-};
-
-/**
- * The phone numbers, email addresses and accounts of the chosen senders that the person record
- * does not hold yet. A WhatsApp display name is the owner's name for a contact, not an account,
- * so it adds nothing; withheld numbers and the owner add nothing either.
- *
- * @example
- * senderLinks(result, ['+447700900123']) // { phones: ['+447700900123'], emails: [], accounts: [] }
- */
-export function senderLinks(
-  result: Pick<ImportResult, 'items'>,
-  senders: readonly string[],
-  existing?: PersonContacts,
-): SenderLinks {
-  const wanted = new Set(senders);
-  const channelOf = new Map<string, { channel: ItemChannel; id?: string | undefined }>();
-  for (const item of result.items) {
-    if (wanted.has(item.sender) && !channelOf.has(item.sender)) {
-      channelOf.set(item.sender, { channel: item.channel, id: item.senderId });
-    }
-  }
-  const havePhones = new Set((existing?.phones ?? []).map((p) => normalisePhoneNumber(p.number)));
-  const haveEmails = new Set((existing?.emails ?? []).map((e) => e.toLowerCase()));
-  const haveAccounts = new Set(
-    (existing?.accounts ?? []).map((a) => `${(a.platform ?? '').toLowerCase()}\n${a.handle}`),
-  );
-  const links: SenderLinks = { phones: [], emails: [], accounts: [] };
-  for (const sender of senders) {
-    if (sender === WITHHELD_SENDER || sender === OWNER_SENDER || sender === '') continue;
-    if (EMAIL.test(sender) && sender.length <= 254) {
-      const email = sender.toLowerCase();
-      if (!haveEmails.has(email)) links.emails.push(email);
-      haveEmails.add(email);
-      continue;
-    }
-    if (looksLikePhoneNumber(sender)) {
-      const number = normalisePhoneNumber(sender);
-      if (number.length <= 40 && !havePhones.has(number)) links.phones.push(number);
-      havePhones.add(number);
-      continue;
-    }
-    const seen = channelOf.get(sender);
-    const platform = seen === undefined ? undefined : ACCOUNT_PLATFORMS[seen.channel];
-    if (platform === undefined) continue;
-    const handle = cutText(sender, 200);
-    const key = `${platform.toLowerCase()}\n${handle}`;
-    if (!haveAccounts.has(key)) links.accounts.push({ platform, handle });
-    haveAccounts.add(key);
-  }
-  return links;
-}
-
-/**
- * A name to suggest for a new person record: the first chosen sender's display name, or the
- * sender itself when it is a name rather than a number or an address.
- */
-export function suggestedName(
-  participants: readonly Participant[],
-  senders: readonly string[],
-): string {
-  for (const sender of senders) {
-    const p = participants.find((x) => x.sender === sender);
-    if (p?.name !== undefined && p.name.trim() !== '') return cutText(p.name.trim(), 200);
-    if (
-      sender !== WITHHELD_SENDER &&
-      sender !== OWNER_SENDER &&
-      !EMAIL.test(sender) &&
-      !looksLikePhoneNumber(sender)
-    ) {
-      return cutText(sender, 200);
-    }
-  }
-  return '';
 }

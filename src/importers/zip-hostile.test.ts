@@ -5,15 +5,8 @@
  * stable code, by both readers (`importZipExport`, which the vault's worker uses for every zip,
  * and `importFile`, which the CLI uses), within bounded time and memory; the figures are printed.
  */
-import {
-  BlobReader,
-  TextReader,
-  Uint8ArrayReader,
-  Uint8ArrayWriter,
-  ZipWriter,
-  type ZipWriterAddDataOptions,
-} from '@zip.js/zip.js';
 import { describe, expect, it } from 'vitest';
+import { zip, type Entry } from '../../test/support/hostile-zip.js';
 import { isImportError, type ImportErrorCode } from './errors.js';
 import { importFile } from './index.js';
 import { bytesSource, importZipExport, listZipEntries } from './zip-file.js';
@@ -21,29 +14,6 @@ import { ZIP_MAX_ENTRIES } from './zip-safety.js';
 
 const CHAT = '12/03/2024, 14:05 - Alex: Where are you?\n';
 const MIB = 1024 * 1024;
-
-type Entry = readonly [
-  name: string,
-  data: string | Uint8Array | Blob,
-  options?: ZipWriterAddDataOptions,
-];
-
-async function zip(
-  entries: readonly Entry[],
-  options: ZipWriterAddDataOptions = {},
-): Promise<Uint8Array> {
-  const writer = new ZipWriter(new Uint8ArrayWriter(), { useWebWorkers: false, ...options });
-  for (const [name, data, more] of entries) {
-    const reader =
-      typeof data === 'string'
-        ? new TextReader(data)
-        : data instanceof Uint8Array
-          ? new Uint8ArrayReader(data)
-          : new BlobReader(data);
-    await writer.add(name, reader, more);
-  }
-  return writer.close();
-}
 
 /** Renames every copy of `from` (header and directory) to `to`, of the same length. */
 function rename(bytes: Uint8Array, from: string, to: string): Uint8Array {

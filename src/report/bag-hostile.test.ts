@@ -5,42 +5,12 @@
  * code (the CLI prints it in brackets; the /verify page runs the same `verifyBundle`), within
  * bounded time and memory; the figures are printed.
  */
-import {
-  BlobReader,
-  TextReader,
-  Uint8ArrayReader,
-  Uint8ArrayWriter,
-  ZipWriter,
-  type ZipWriterAddDataOptions,
-} from '@zip.js/zip.js';
 import { describe, expect, it } from 'vitest';
+import { zip, type Entry } from '../../test/support/hostile-zip.js';
 import { BAG_LIMITS, readBag, type BagReadCode } from './bag-reader.js';
 import { verifyBundle } from './verify.js';
 
 const MIB = 1024 * 1024;
-type Entry = readonly [
-  name: string,
-  data: string | Uint8Array | Blob,
-  options?: ZipWriterAddDataOptions,
-];
-
-async function zip(
-  entries: readonly Entry[],
-  options: ZipWriterAddDataOptions = {},
-): Promise<Uint8Array> {
-  const writer = new ZipWriter(new Uint8ArrayWriter(), { useWebWorkers: false, ...options });
-  for (const [name, data, more] of entries) {
-    const reader =
-      typeof data === 'string'
-        ? new TextReader(data)
-        : data instanceof Uint8Array
-          ? new Uint8ArrayReader(data)
-          : new BlobReader(data);
-    await writer.add(name, reader, more);
-  }
-  return writer.close();
-}
-
 const BAGIT: Entry = ['bag/bagit.txt', 'BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n'];
 
 /** Renames every copy of `from` to `to` (same length) in headers and directory. */

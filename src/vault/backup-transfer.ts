@@ -1,7 +1,7 @@
 /**
  * Backups through the API: collect every record with every revision and make the file (export),
  * and store a verified file's records in the signed-in account (import). The file format and
- * every cryptographic check are in backup.ts; this module only moves records.
+ * every cryptographic check are in backup.ts and backup-seal.ts; this module only moves records.
  *
  * Loaded on demand by the backup screens (it brings zod into the page), so the diary itself
  * stays as small as it was.
@@ -12,17 +12,19 @@ import { isApiError, type RecordResponse, type VaultApi } from './api.js';
 import {
   BackupError,
   backupFileName,
-  buildBackup,
-  openBackup,
-  openBackupWithKey,
   parseBackup,
-  rekeyRecord,
   serialiseBackup,
-  verifyBackup,
   type BackupFile,
   type BackupRecord,
   type RecordHistory,
 } from './backup.js';
+import {
+  buildBackup,
+  openBackup,
+  openBackupWithKey,
+  rekeyRecord,
+  verifyBackup,
+} from './backup-seal.js';
 import { RECEIPT_LOG_TYPE } from './receipt-watch.js';
 import { newRecordId } from './records.js';
 import { wipeBestEffort, type VaultSession } from './session.js';

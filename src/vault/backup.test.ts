@@ -22,17 +22,19 @@ import type { RecordResponse } from './api.js';
 import {
   backupFileName,
   backupSummary,
-  buildBackup,
   isBackupError,
-  openBackup,
-  openBackupWithKey,
   parseBackup,
-  rekeyRecord,
   serialiseBackup,
-  verifyBackup,
   type BackupFile,
   type RecordHistory,
 } from './backup.js';
+import {
+  buildBackup,
+  openBackup,
+  openBackupWithKey,
+  rekeyRecord,
+  verifyBackup,
+} from './backup-seal.js';
 import { NOTE_TYPE, sealNewRecord, sealRecordUpdate } from './records.js';
 
 const PASSPHRASE = 'amber kettle whistles softly';

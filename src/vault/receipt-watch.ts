@@ -18,12 +18,21 @@
  * - **Failures** are states, never ignored: `receipt_invalid` for one item; `checkpoint_untrusted`,
  *   `log_rollback` and `log_fork` are about the whole log, so once seen they stay for the session
  *   and every later check reports them too.
+ *
+ * The record's format and its reads and writes are in receipt-log.ts, re-exported here.
  */
 import { fromBase64Url } from '../crypto/index.js';
 import { followHandovers, logKeyFingerprint } from '../crypto/log-handover.js';
 import { sha256 } from '../crypto/sha256.js';
 import { isApiError, type ReceiptAnswer, type RecordResponse, type VaultApi } from './api.js';
-import { openRecord, RecordShapeError, sealNewRecord, sealRecordUpdate } from './records.js';
+import {
+  loadLogState,
+  pinLogKey,
+  reopenLogState,
+  writeLogState,
+  type HeldLogState,
+  type ReceiptLogState,
+} from './receipt-log.js';
 import {
   checkCheckpoint,
   checkLogAdvance,
@@ -34,34 +43,13 @@ import {
   type ReceiptCheckCode,
 } from './receipts.js';
 
-/** The record type that holds the pinned log key and the last verified checkpoint. */
-export const RECEIPT_LOG_TYPE = 'receipt-log';
-
-/** What the `receipt-log` record holds (encrypted). */
-export interface ReceiptLogState {
-  readonly pinned: PinnedLog;
-  /** SHA-256 fingerprint as the server published it, for comparing by eye. */
-  readonly fingerprint: string;
-  /** When the key was pinned (ISO 8601, this device's clock). */
-  readonly pinnedAt: string;
-  /** 'sign-up', or 'first-unlock' for an account made before receipts (trust on first use). */
-  readonly pinnedOn: 'sign-up' | 'first-unlock';
-  /** The newest checkpoint this vault verified, on any device; absent until the first. */
-  readonly checkpoint?: KnownCheckpoint;
-  /**
-   * The log’s key changes this vault followed (§9.7), oldest first: each signed by the key
-   * pinned before it and the one after. `pinned` is the newest.
-   */
-  readonly keyChanges?: readonly KeyChange[];
-}
-
-/** One followed hand-over: the old and new vkey, and when the log says it happened. */
-export interface KeyChange {
-  readonly from: string;
-  readonly to: string;
-  /** ISO 8601, from the signed hand-over. */
-  readonly at: string;
-}
+export {
+  loadLogState,
+  pinLogKey,
+  RECEIPT_LOG_TYPE,
+  type KeyChange,
+  type ReceiptLogState,
+} from './receipt-log.js';
 
 /** What the vault holds and wants a receipt for. */
 export type ReceiptTarget =
@@ -112,102 +100,6 @@ const LOG_PROBLEMS = new Set<ReceiptCheckCode>([
   'log_rollback',
   'log_fork',
 ]);
-
-function objectOf(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : undefined;
-}
-
-function parseState(value: unknown): ReceiptLogState {
-  const o = objectOf(value);
-  const pinned = objectOf(o?.pinned);
-  if (
-    o === undefined ||
-    typeof pinned?.origin !== 'string' ||
-    typeof pinned.vkey !== 'string' ||
-    typeof o.fingerprint !== 'string' ||
-    typeof o.pinnedAt !== 'string' ||
-    (o.pinnedOn !== 'sign-up' && o.pinnedOn !== 'first-unlock')
-  ) {
-    throw new RecordShapeError('not a receipt-log state');
-  }
-  let checkpoint: KnownCheckpoint | undefined;
-  if (o.checkpoint !== undefined) {
-    const c = objectOf(o.checkpoint);
-    if (
-      typeof c?.size !== 'number' ||
-      !Number.isSafeInteger(c.size) ||
-      typeof c.rootHash !== 'string' ||
-      typeof c.note !== 'string'
-    ) {
-      throw new RecordShapeError('not a receipt-log checkpoint');
-    }
-    checkpoint = { size: c.size, rootHash: c.rootHash, note: c.note };
-  }
-  let keyChanges: KeyChange[] | undefined;
-  if (o.keyChanges !== undefined) {
-    if (!Array.isArray(o.keyChanges)) throw new RecordShapeError('not a list of key changes');
-    keyChanges = o.keyChanges.map((value: unknown) => {
-      const c = objectOf(value);
-      if (typeof c?.from !== 'string' || typeof c.to !== 'string' || typeof c.at !== 'string') {
-        throw new RecordShapeError('not a key change');
-      }
-      return { from: c.from, to: c.to, at: c.at };
-    });
-  }
-  return {
-    pinned: { origin: pinned.origin, vkey: pinned.vkey },
-    fingerprint: o.fingerprint,
-    pinnedAt: o.pinnedAt,
-    pinnedOn: o.pinnedOn,
-    ...(checkpoint !== undefined ? { checkpoint } : {}),
-    ...(keyChanges !== undefined ? { keyChanges } : {}),
-  };
-}
-
-/**
- * Pins the deployment's log key in a new `receipt-log` record. Needs a signed-in api.
- *
- * @example await pinLogKey(api, accountKey, 'sign-up');
- */
-export async function pinLogKey(
-  api: VaultApi,
-  accountKey: Uint8Array,
-  pinnedOn: ReceiptLogState['pinnedOn'],
-  now: () => Date = () => new Date(),
-): Promise<{ state: ReceiptLogState; response: RecordResponse }> {
-  const key = await api.getLogKey();
-  const state: ReceiptLogState = {
-    pinned: { origin: key.origin, vkey: key.vkey },
-    fingerprint: key.fingerprint,
-    pinnedAt: now().toISOString(),
-    pinnedOn,
-  };
-  const response = await api.createRecord(await sealNewRecord(accountKey, RECEIPT_LOG_TYPE, state));
-  return { state, response };
-}
-
-/**
- * The account's `receipt-log` record, or undefined when it has none. Should there be more than one
- * (two devices pinning at once at a first unlock), the oldest is the one trusted.
- */
-export async function loadLogState(
-  api: VaultApi,
-  accountKey: Uint8Array,
-): Promise<{ state: ReceiptLogState; response: RecordResponse } | undefined> {
-  const page = await api.listRecords({ type: RECEIPT_LOG_TYPE, order: 'asc', limit: 1 });
-  const first = page.records[0];
-  if (first === undefined) return undefined;
-  const opened = await openRecord(
-    accountKey,
-    first,
-    { type: RECEIPT_LOG_TYPE, id: first.id },
-    parseState,
-  );
-  return { state: opened.value, response: first };
-}
-
 /** How often a grown checkpoint is written to the vault's `receipt-log` record. */
 const SAVE_EVERY_MS = 5 * 60 * 1000;
 
@@ -227,8 +119,8 @@ export interface ReceiptWatchOptions {
  * wait and forgets what it held.
  */
 export class ReceiptWatch {
-  private state: { state: ReceiptLogState; response: RecordResponse } | undefined;
-  private loading: Promise<{ state: ReceiptLogState; response: RecordResponse }> | undefined;
+  private state: HeldLogState | undefined;
+  private loading: Promise<HeldLogState> | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   private problem: { code: ReceiptCheckCode; message: string } | undefined;
   private stopped = false;
@@ -370,7 +262,7 @@ export class ReceiptWatch {
     return next;
   }
 
-  private load(): Promise<{ state: ReceiptLogState; response: RecordResponse }> {
+  private load(): Promise<HeldLogState> {
     if (this.state !== undefined) return Promise.resolve(this.state);
     this.loading ??= (async () => {
       const key = this.accountKey();
@@ -460,24 +352,13 @@ export class ReceiptWatch {
     };
     const key = this.accountKey();
     try {
-      const response = await this.api.updateRecord(
-        held.response.id,
-        await sealRecordUpdate(key, held.response, state),
-      );
-      this.state = { state, response };
+      this.state = await writeLogState(this.api, key, held, state);
     } catch (e) {
       if (!isApiError(e, 'revision_conflict')) throw e;
       // Another device wrote meanwhile (perhaps the same move): take theirs and follow from it.
-      const response = await this.api.getRecord(held.response.id);
-      const theirs = await openRecord(
-        key,
-        response,
-        { type: RECEIPT_LOG_TYPE, id: response.id },
-        parseState,
-      );
-      this.state = { state: theirs.value, response };
+      this.state = await reopenLogState(this.api, key, held.response.id);
       this.followedKeyChanges = false;
-      return theirs.value.pinned.vkey !== held.state.pinned.vkey || this.followKeyChanges();
+      return this.state.state.pinned.vkey !== held.state.pinned.vkey || this.followKeyChanges();
     }
     return true;
   }
@@ -503,32 +384,17 @@ export class ReceiptWatch {
     this.lastSaved = now;
   }
 
-  private async save(
-    held: { state: ReceiptLogState; response: RecordResponse },
-    checkpoint: KnownCheckpoint,
-    retry = true,
-  ): Promise<void> {
+  private async save(held: HeldLogState, checkpoint: KnownCheckpoint, retry = true): Promise<void> {
     const state: ReceiptLogState = { ...held.state, checkpoint };
     const key = this.accountKey();
     try {
-      const response = await this.api.updateRecord(
-        held.response.id,
-        await sealRecordUpdate(key, held.response, state),
-      );
-      this.state = { state, response };
+      this.state = await writeLogState(this.api, key, held, state);
     } catch (e) {
       if (!retry || !isApiError(e, 'revision_conflict')) throw e;
       // Another device moved it meanwhile: read theirs, and keep whichever is newer once the
       // two are shown to be one history.
-      const response = await this.api.getRecord(held.response.id);
-      const theirs = await openRecord(
-        key,
-        response,
-        { type: RECEIPT_LOG_TYPE, id: response.id },
-        parseState,
-      );
-      this.state = { state: theirs.value, response };
-      const other = theirs.value.checkpoint;
+      this.state = await reopenLogState(this.api, key, held.response.id);
+      const other = this.state.state.checkpoint;
       if (other === undefined) return this.save(this.state, checkpoint, false);
       const [older, newer] =
         other.size <= checkpoint.size ? [other, checkpoint] : [checkpoint, other];

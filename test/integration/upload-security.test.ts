@@ -9,53 +9,14 @@
  */
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_ERROR_CODES } from '../../src/contract/vault-api.js';
 import { startLiveServer, type LiveServer } from '../support/browser.js';
 import { ENGINES } from '../support/databases.js';
+import { rawRequest, type Answer } from '../support/raw-http.js';
 import { VaultClient } from '../support/vault-client.js';
-
-interface Answer {
-  readonly status: number;
-  readonly headers: IncomingHttpHeaders;
-  readonly body: Buffer;
-}
-
-/** Sends exactly `target` as the request target, on a connection of its own. */
-function rawRequest(
-  origin: string,
-  method: string,
-  target: string,
-  headers: Record<string, string>,
-  body?: Buffer,
-): Promise<Answer> {
-  const { hostname, port } = new URL(origin);
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(
-      {
-        host: hostname,
-        port,
-        method,
-        path: target,
-        agent: false,
-        headers: { ...headers, ...(body ? { 'content-length': String(body.length) } : {}) },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () =>
-          resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }),
-        );
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
 
 const UPLOAD_ID = /^[a-f0-9]{32}$/;
 /** Property runs per engine: a few seconds. */

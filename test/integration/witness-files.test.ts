@@ -8,50 +8,12 @@
  * stores nothing. Bytes are random: the server treats them as opaque.
  */
 import { randomBytes, randomInt } from 'node:crypto';
-import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_STATEMENT_FILES, WITNESS_AUTH_HEADER } from '../../src/contract/witnesses.js';
 import { startLiveServer, type LiveServer } from '../support/browser.js';
 import { ENGINES } from '../support/databases.js';
+import { rawRequest, type Answer } from '../support/raw-http.js';
 import { blob, key, recordId, VaultClient } from '../support/vault-client.js';
-
-interface Answer {
-  readonly status: number;
-  readonly headers: IncomingHttpHeaders;
-  readonly body: Buffer;
-}
-
-function rawRequest(
-  origin: string,
-  method: string,
-  target: string,
-  headers: Record<string, string>,
-  body?: Buffer,
-): Promise<Answer> {
-  const { hostname, port } = new URL(origin);
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(
-      {
-        host: hostname,
-        port,
-        method,
-        path: target,
-        agent: false,
-        headers: { ...headers, ...(body ? { 'content-length': String(body.length) } : {}) },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () =>
-          resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }),
-        );
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
 
 /** The error code, or for a HEAD (no body) the status alone. */
 const codeOf = (a: Answer): string =>

@@ -17,25 +17,39 @@
  *
  * Error messages follow the GOV.UK Design System style ("Enter what happened") so that the form
  * can show them in its error summary; `describeIssues` turns a ZodError into that list.
+ *
+ * This file holds the incident and the helpers, and is the face of the rest: the building
+ * blocks are schema-parts.ts, imported messages and calls imported-items.ts, and the person,
+ * place and effect records person-place-effect.ts.
  */
 import { z } from 'zod';
 import { recordIdSchema } from '../record-id.js';
+import { BEHAVIOUR_KEYS, CHANNEL_KEYS, EFFECT_KEYS } from './taxonomy.js';
+import { instantOf, isTimeZone, resolveWallTime, zonedFromInstant, type WallTime } from './time.js';
 import {
-  BEHAVIOUR_KEYS,
-  CHANNEL_KEYS,
-  EFFECT_KEYS,
-  PLACE_KIND_KEYS,
-  RELATIONSHIP_KEYS,
-} from './taxonomy.js';
-import {
-  dayOfDate,
-  instantOf,
-  isTimeZone,
-  isZonedTime,
-  resolveWallTime,
-  zonedFromInstant,
-  type WallTime,
-} from './time.js';
+  coordinatesSchema,
+  idList,
+  localDateOrTimeSchema,
+  optionalText,
+  requiredText,
+  schemaVersion,
+  timeZoneSchema,
+  uniqueList,
+  zonedTimeSchema,
+} from './schema-parts.js';
+import { importedContentSchema } from './imported-items.js';
+import { effectRecordSchema, personSchema, placeSchema } from './person-place-effect.js';
+
+export {
+  coordinatesSchema,
+  CURRENT_SCHEMA_VERSION,
+  localDateSchema,
+  timeZoneSchema,
+  zonedTimeSchema,
+  type Coordinates,
+} from './schema-parts.js';
+export * from './imported-items.js';
+export * from './person-place-effect.js';
 
 /** Vault record types of the diary (the `type` the vault API stores beside each ciphertext). */
 export const DIARY_RECORD_TYPES = {
@@ -45,96 +59,6 @@ export const DIARY_RECORD_TYPES = {
   effect: 'effect',
 } as const;
 export type DiaryRecordType = (typeof DIARY_RECORD_TYPES)[keyof typeof DIARY_RECORD_TYPES];
-
-export const CURRENT_SCHEMA_VERSION = 1;
-
-// ---- building blocks ----
-
-const schemaVersion = z
-  .literal(CURRENT_SCHEMA_VERSION, {
-    error: `This entry was saved by a different version of the diary (expected version ${CURRENT_SCHEMA_VERSION})`,
-  })
-  .default(CURRENT_SCHEMA_VERSION);
-
-/** Required text, trimmed, at most `max` characters. */
-function requiredText(max: number, missing: string, name: string) {
-  return z
-    .string({ error: (issue) => (issue.input === undefined ? missing : `${name} must be text`) })
-    .trim()
-    .min(1, { error: missing })
-    .max(max, { error: `${name} must be ${max} characters or fewer` });
-}
-
-/** Optional text, trimmed; blank becomes absent. */
-function optionalText(max: number, name: string) {
-  return z
-    .string({ error: `${name} must be text` })
-    .trim()
-    .max(max, { error: `${name} must be ${max} characters or fewer` })
-    .transform((s) => (s === '' ? undefined : s))
-    .optional();
-}
-
-/** A list with no repeats. */
-function uniqueList<T extends z.ZodType>(item: T, max: number, name: string, repeat: string) {
-  return z
-    .array(item, { error: `${name} must be a list` })
-    .max(max, { error: `${name} can have at most ${max} items` })
-    .refine((list) => new Set(list).size === list.length, { error: repeat })
-    .default([]);
-}
-
-const idList = (name: string, max = 500) =>
-  uniqueList(recordIdSchema, max, name, `${name} lists the same record more than once`);
-
-export const timeZoneSchema = z
-  .string({ error: 'Choose a time zone' })
-  .refine(isTimeZone, { error: 'The time zone must be one such as Europe/London' });
-
-export const localDateSchema = z
-  .string({ error: 'Enter a date' })
-  .refine((d) => dayOfDate(d) !== undefined, {
-    error: 'The date must be a real date between 1900 and 2199, written as YYYY-MM-DD',
-  });
-
-export const zonedTimeSchema = z.string({ error: 'Enter a date and time' }).refine(isZonedTime, {
-  error:
-    'The date and time must be a real date and time between 1900 and 2199 with its offset from UTC, such as 2026-03-29T14:30+01:00',
-});
-
-/** A date, or a date and time, as the person entered it in their own time zone. */
-const localDateOrTimeSchema = z
-  .string({ error: 'Enter a date' })
-  .refine(
-    (v) => dayOfDate(v.slice(0, 10)) !== undefined && /^.{10}(T([01]\d|2[0-3]):[0-5]\d)?$/.test(v),
-    {
-      error: 'The date must be a real date, written as YYYY-MM-DD, with an optional time HH:MM',
-    },
-  );
-
-/** JSON cannot keep -0, so it is made 0 here and a parsed value survives being stored. */
-function withoutNegativeZero(n: number): number {
-  return n === 0 ? 0 : n;
-}
-
-export const coordinatesSchema = z.strictObject({
-  latitude: z
-    .number({ error: 'Latitude must be a number' })
-    .min(-90, { error: 'Latitude must be between -90 and 90' })
-    .max(90, { error: 'Latitude must be between -90 and 90' })
-    .transform(withoutNegativeZero),
-  longitude: z
-    .number({ error: 'Longitude must be a number' })
-    .min(-180, { error: 'Longitude must be between -180 and 180' })
-    .max(180, { error: 'Longitude must be between -180 and 180' })
-    .transform(withoutNegativeZero),
-  /** How far off the device said the position might be, in metres. */
-  accuracyMetres: z
-    .number({ error: 'Accuracy must be a number' })
-    .nonnegative({ error: 'Accuracy cannot be negative' })
-    .optional(),
-});
-export type Coordinates = z.output<typeof coordinatesSchema>;
 
 // ---- incident ----
 
@@ -199,115 +123,6 @@ export const tagSchema = z
   .trim()
   .min(1, { error: 'A tag cannot be blank' })
   .max(50, { error: 'A tag must be 50 characters or fewer' });
-
-// ---- imported messages and calls ----
-
-/**
- * How an imported message or call reached the person (the importers' channels). Stored inside
- * records, so a value is never renamed or reused; new ones may be added.
- */
-export const IMPORTED_CHANNELS = [
-  'sms',
-  'mms',
-  'phone',
-  'whatsapp',
-  'email',
-  'facebook',
-  'instagram',
-  'telegram',
-] as const;
-
-/** Which way a message or call went, from the diary owner's side. */
-export const IMPORTED_DIRECTIONS = [
-  'incoming',
-  'outgoing',
-  'missed',
-  'rejected',
-  'voicemail',
-  'blocked',
-  'unknown',
-] as const;
-
-/** The longest message text kept in an imported item; the export file keeps the rest. */
-export const IMPORTED_TEXT_MAX = 20_000;
-/** The most messages or calls one incident can hold; a longer burst becomes several incidents. */
-export const IMPORTED_ITEMS_MAX = 2_000;
-
-/**
- * One message or call copied from an export file. Text is kept exactly as the file had it (not
- * trimmed): it is evidence, and a court may compare it with the original.
- */
-export const importedItemSchema = z.strictObject({
-  /**
-   * The item's stable key (see src/importers/item-keys.ts): the same message in two exports that
-   * overlap has the same key, so importing again adds nothing twice.
-   */
-  key: z
-    .string()
-    .min(1)
-    .max(100)
-    .regex(/^[A-Za-z0-9_-]+$/),
-  /** When it was sent, to the second when the export says. */
-  at: zonedTimeSchema,
-  /** The timestamp exactly as the export wrote it. */
-  original: z.string().max(200).optional(),
-  kind: z.enum(['message', 'call']),
-  channel: z.enum(IMPORTED_CHANNELS),
-  direction: z.enum(IMPORTED_DIRECTIONS),
-  /** The sender as the export identifies them: a phone number, an address or a name. */
-  sender: z.string().min(1).max(320),
-  senderName: z.string().max(200).optional(),
-  text: z.string().max(IMPORTED_TEXT_MAX).optional(),
-  /** The export's text was longer than `IMPORTED_TEXT_MAX` and was cut. */
-  textTruncated: z.literal(true).optional(),
-  subject: z.string().max(1_000).optional(),
-  durationSeconds: z.number().int().nonnegative().max(1e7).optional(),
-  video: z.literal(true).optional(),
-  attachments: z
-    .array(
-      z.strictObject({
-        name: z.string().max(500),
-        type: z.string().max(200),
-        omitted: z.literal(true).optional(),
-      }),
-    )
-    .max(100)
-    .optional(),
-  deleted: z.literal(true).optional(),
-  edited: z.literal(true).optional(),
-  /**
-   * The diary owner's own message, kept as context inside the incident ("Please stop messaging
-   * me"): never something the other person did. Absent in records made before it was added.
-   */
-  own: z.literal(true).optional(),
-});
-export type ImportedItemRecord = z.output<typeof importedItemSchema>;
-
-/** What an incident made by importing an export file holds of it. */
-export const importedContentSchema = z
-  .strictObject({
-    /** The export's format (`whatsapp-txt`, `android-sms-xml`, … as in src/importers). */
-    format: z
-      .string()
-      .min(1)
-      .max(40)
-      .regex(/^[a-z0-9-]+$/),
-    /** The chat or thread name the export gave. */
-    conversation: z.string().max(500).optional(),
-    /**
-     * Present when the export wrote its times without an offset (WhatsApp): the time zone the
-     * person said they were in, which turned those times into the instants in `items[].at`.
-     */
-    localTimeZone: timeZoneSchema.optional(),
-    /** The evidence record holding the original export file, encrypted. */
-    sourceEvidenceId: recordIdSchema.optional(),
-    items: z.array(importedItemSchema).min(1).max(IMPORTED_ITEMS_MAX),
-  })
-  .refine((c) => new Set(c.items.map((i) => i.key)).size === c.items.length, {
-    path: ['items'],
-    error: 'An imported message is listed more than once',
-  });
-export type ImportedContent = z.output<typeof importedContentSchema>;
 
 /** One incident. A quick capture needs only `when` and `what`; `where` is usually given too. */
 export const incidentSchema = z.strictObject({
@@ -400,125 +215,6 @@ export function onlyLinksChanged(before: Incident, after: Incident): boolean {
   return words(before) === words(after);
 }
 export type IncidentInput = z.input<typeof incidentSchema>;
-
-// ---- person ----
-
-export const vehicleSchema = z
-  .strictObject({
-    registration: optionalText(20, 'The registration'),
-    make: optionalText(60, 'The make'),
-    model: optionalText(60, 'The model'),
-    colour: optionalText(40, 'The colour'),
-    notes: optionalText(1_000, 'Notes about the vehicle'),
-  })
-  .refine((v) => Object.values(v).some((x) => x !== undefined), {
-    error: 'Enter something about the vehicle, such as its registration or colour',
-  });
-export type Vehicle = z.output<typeof vehicleSchema>;
-
-export const phoneNumberSchema = z.strictObject({
-  /** As written: it may be "withheld" or a number from abroad. */
-  number: requiredText(40, 'Enter the phone number', 'The phone number'),
-  label: optionalText(60, 'The phone label'),
-});
-
-export const accountSchema = z.strictObject({
-  /** Where: "Instagram", "WhatsApp", a website. */
-  platform: optionalText(60, 'The platform'),
-  handle: requiredText(200, 'Enter the account name or handle', 'The account name'),
-  url: optionalText(2_000, 'The account link'),
-});
-export type Account = z.output<typeof accountSchema>;
-
-/**
- * A person: someone who did something, or a witness. Which of the two is said by each incident,
- * so one record serves both. A name or an alias (which can be a description, like "man in the
- * blue van") is required.
- */
-export const personSchema = z
-  .strictObject({
-    schemaVersion,
-    name: optionalText(200, 'The name'),
-    alias: optionalText(200, 'The alias'),
-    relationship: z
-      .enum(RELATIONSHIP_KEYS, { error: 'Choose how you know them from the list' })
-      .optional(),
-    relationshipDetail: optionalText(200, 'How you know them'),
-    /** How they look and sound, what they wear. */
-    description: optionalText(10_000, 'The description'),
-    vehicles: z
-      .array(vehicleSchema)
-      .max(50, { error: 'A person can have at most 50 vehicles' })
-      .default([]),
-    phones: z
-      .array(phoneNumberSchema)
-      .max(50, { error: 'A person can have at most 50 phone numbers' })
-      .default([]),
-    emails: uniqueList(
-      z
-        .string({ error: 'An email address must be text' })
-        .trim()
-        .max(254, { error: 'An email address must be 254 characters or fewer' })
-        .regex(/^[^\s@]+@[^\s@]+$/, { error: 'Enter an email address like name@example.com' }),
-      50,
-      'Email addresses',
-      'An email address is listed more than once',
-    ),
-    accounts: z
-      .array(accountSchema)
-      .max(100, { error: 'A person can have at most 100 accounts' })
-      .default([]),
-    /** Contact details for a witness, or where the person lives. */
-    address: optionalText(1_000, 'The address'),
-    notes: optionalText(10_000, 'Notes'),
-  })
-  .refine((p) => p.name !== undefined || p.alias !== undefined, {
-    path: ['name'],
-    error: 'Enter a name or an alias, such as "man in the blue van"',
-  });
-export type Person = z.output<typeof personSchema>;
-export type PersonInput = z.input<typeof personSchema>;
-
-/**
- * What to call a person: the name, else the alias.
- *
- * @example personLabel({ alias: 'Blue van man' } as Person) // "Blue van man"
- */
-export function personLabel(person: Pick<Person, 'name' | 'alias'>): string {
-  return person.name ?? person.alias ?? '';
-}
-
-// ---- place ----
-
-/** A saved place, reused across entries: "Home", "Work", "School". */
-export const placeSchema = z.strictObject({
-  schemaVersion,
-  name: requiredText(200, 'Enter a name for the place, such as Home', 'The place name'),
-  kind: z.enum(PLACE_KIND_KEYS, { error: 'Choose a kind of place from the list' }).optional(),
-  address: optionalText(1_000, 'The address'),
-  coordinates: coordinatesSchema.optional(),
-  notes: optionalText(10_000, 'Notes'),
-});
-export type Place = z.output<typeof placeSchema>;
-export type PlaceInput = z.input<typeof placeSchema>;
-
-// ---- effect ----
-
-/**
- * A day-to-day change recorded on its own rather than with one incident: "Since 3 March I take
- * the bus to work instead of walking."
- */
-export const effectRecordSchema = z.strictObject({
-  schemaVersion,
-  change: z.enum(EFFECT_KEYS, { error: 'Choose what changed from the list' }),
-  /** When the change started, as a local date. */
-  startedOn: localDateSchema,
-  description: optionalText(10_000, 'The description'),
-  /** Incidents that led to it. */
-  incidentIds: idList('Incidents'),
-});
-export type EffectRecord = z.output<typeof effectRecordSchema>;
-export type EffectRecordInput = z.input<typeof effectRecordSchema>;
 
 /** The schema of each diary record type. */
 export const DIARY_SCHEMAS = {
