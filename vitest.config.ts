@@ -8,9 +8,9 @@ import SlowestFirst from './test/support/sequencer.js';
 // integration file's time is spent waiting on PostgreSQL, Swift or a child server, so two files
 // together finish in little more than the longer one. Then the one file that restarts PostgreSQL
 // runs alone (group 1), since every other file's connections would break under it. Last, the
-// browser files, two at a time (group 2): one browser file keeps about one core busy (the page
-// and the in-process server mostly take turns), so a second one uses the other core. One at a
-// time took 700 of CI's 1,270 seconds (issue 20's CI-time note, session 9).
+// browser files, two at a time (group 2): a browser file leaves part of the machine idle while
+// the page and the in-process server take turns, so a second one fills it. One at a time took
+// about 700 s of a 21-minute CI run; two at a time, 544 s (each file slower, the phase shorter).
 const INTEGRATION = ['test/integration/**/*.test.ts'];
 const RESTARTS_POSTGRES = ['test/integration/database-restart.test.ts'];
 // Files share their worker's modules rather than each importing the app again (half the unit
