@@ -67,9 +67,9 @@ export interface AppOptions {
   readonly clock?: () => Date;
 }
 
-/** 404s allowed per address per minute: enough for a person, not for a scanner. */
 /** Responses larger than this (1 MiB) are sent uncompressed. */
 const COMPRESS_MAX_BYTES = 1024 * 1024;
+/** 404s allowed per address per minute: enough for a person, not for a scanner. */
 export const NOT_FOUND_LIMIT = { max: 60, timeWindow: 60_000 } as const;
 
 async function mosaic(app: FastifyInstance, options: AppOptions): Promise<void> {

@@ -27,6 +27,7 @@ import {
   listRevisions,
   recordExists,
   type RecordPosition,
+  type PagedRecord,
   type StoredRecord,
 } from '../db/repositories/records.js';
 import type { Database } from '../db/schema.js';
@@ -38,7 +39,7 @@ import {
 } from '../services/records.js';
 import { ApiError } from './api-error.js';
 import { requireSession, type SessionSettings } from './session-guard.js';
-import { fromBase64Url as bytes } from './wire-bytes.js';
+import { fromBase64Url as bytes, CIPHERTEXT_COMPRESSION } from './wire-bytes.js';
 
 const errors = {
   400: apiErrorResponse,
@@ -130,6 +131,7 @@ export function recordRoutes(
   app.get(
     '/records',
     {
+      compress: CIPHERTEXT_COMPRESSION,
       schema: {
         tags: ['records'],
         summary:
@@ -150,7 +152,7 @@ export function recordRoutes(
       });
       const last = records.at(-1);
       return {
-        records: records.map(toResponse),
+        records: records.map(pagedResponse),
         next: more && last ? encodeCursor(last) : null,
       };
     },
@@ -223,6 +225,7 @@ export function recordRoutes(
   app.get(
     '/records/:id/revisions',
     {
+      compress: CIPHERTEXT_COMPRESSION,
       schema: {
         tags: ['records'],
         summary:
@@ -249,7 +252,7 @@ export function recordRoutes(
         throw notFound();
       const last = revisions.at(-1);
       return {
-        revisions: revisions.map(toResponse),
+        revisions: revisions.map(pagedResponse),
         next: more && last ? encodeRevisionCursor(last.revision) : null,
       };
     },
@@ -294,7 +297,20 @@ function toResponse(record: StoredRecord): RecordResponse {
   };
 }
 
-function encodeCursor(record: StoredRecord): string {
+function pagedResponse(record: PagedRecord): RecordResponse {
+  return {
+    id: record.id,
+    type: record.type,
+    revision: record.revision,
+    ciphertext: record.ciphertext,
+    wrappedKey: record.wrappedKey,
+    size: record.size,
+    createdAt: record.createdAt.toISOString(),
+    updatedAt: record.updatedAt.toISOString(),
+  };
+}
+
+function encodeCursor(record: RecordPosition): string {
   return Buffer.from(JSON.stringify([record.createdAt.toISOString(), record.id])).toString(
     'base64url',
   );
