@@ -106,11 +106,10 @@ export async function listRecords(
       if (options.type !== undefined) query = query.where('type', '=', options.type);
       if (options.after !== undefined) {
         const { createdAt, id } = options.after;
+        // A row comparison, not `a < x or (a = x and b < y)`: the database reads it as a range
+        // of the index, so page 20 starts where page 19 ended instead of skipping 9,500 rows.
         query = query.where((eb) =>
-          eb.or([
-            eb('created_at', beyond, createdAt),
-            eb.and([eb('created_at', '=', createdAt), eb('id', beyond, id)]),
-          ]),
+          eb(eb.refTuple('created_at', 'id'), beyond, eb.tuple(createdAt, id)),
         );
       }
       return query
