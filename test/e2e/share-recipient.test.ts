@@ -2,7 +2,8 @@
  * The recipient's page at /share in Debian's Chromium, lean: a real share (real crypto, made in
  * Node with the vault core against the live server) holding two incidents. Opening the link
  * fetches nothing about the share; a wrong passcode says so; the right one (lower case, no dash)
- * shows the label and the incidents in time order; the exhibit downloads byte for byte; the report
+ * shows the label, the incidents in time order and a witness's statement (marked as theirs, the
+ * person's note apart); the exhibit downloads byte for byte; the report
  * PDF and the bundle are made on the device and the bundle checks OK with one button; nothing is
  * left in the browser's storage; Close empties the page; no axe violations; the Welsh page opens,
  * makes and checks it in Welsh.
@@ -15,6 +16,7 @@ import { incidentSchema } from '../../src/domain/diary/incident.js';
 import { VaultApi } from '../../src/vault/api.js';
 import { INCIDENT_TYPE } from '../../src/vault/diary-records.js';
 import { RISK_CHECK_TYPE } from '../../src/domain/safety/risk-check.js';
+import { WITNESS_STATEMENT_TYPE, witnessStatementRecordSchema } from '../../src/domain/witness.js';
 import { sealNewRecord } from '../../src/vault/records.js';
 import { createShare } from '../../src/vault/shares.js';
 import {
@@ -163,8 +165,37 @@ describe.skipIf(!HAVE_CHROMIUM)('the recipient at /share', () => {
         },
       }),
     );
+    // A witness's statement, kept and linked to the car park incident, with the person's note.
+    const witness = await api.createRecord(
+      await sealNewRecord(
+        accountKey,
+        WITNESS_STATEMENT_TYPE,
+        witnessStatementRecordSchema.parse({
+          v: 1,
+          statementId: `ws-${'W'.repeat(22)}`,
+          invitationId: 'I'.repeat(22),
+          receivedAt: '2026-11-21T09:30:00.000Z',
+          sealedSha256: 'd'.repeat(64),
+          statement: {
+            v: 1,
+            invitationId: 'I'.repeat(22),
+            writtenAt: '2026-11-21T09:29:00.000Z',
+            locale: 'en',
+            when: { date: '2026-11-20', time: '21:15', approximate: false },
+            where: 'The staff car park',
+            saw: 'A man stood by her car for twenty minutes and watched the door.',
+            said: '',
+            howKnown: 'I work with her.',
+            name: 'Sam Witness',
+            declaration: { agreed: true, date: '2026-11-21' },
+          },
+          incidentIds: [written[0]!.id],
+          note: 'Sam saw it from the office window.',
+        }),
+      ),
+    );
     const made = await createShare(api, accountKey, {
-      records: [...written, evidence, risk],
+      records: [...written, evidence, risk, witness],
       uploads: [{ id: uploadId, recordId: evidence.id }],
       label: 'PC Jones, case 12/345',
       mode: 'snapshot',
@@ -245,6 +276,17 @@ describe.skipIf(!HAVE_CHROMIUM)('the recipient at /share', () => {
     expect(risk).toContain('Last happened: 20 November 2026');
     expect(risk).toContain('He said he would hurt me.');
     expect(risk).toContain('Not sure');
+    // What the witness wrote: marked as theirs, word for word, and the person's note apart.
+    const statement = page.locator('[data-share-witness]');
+    expect(await statement.count()).toBe(1);
+    const words = await statement.innerText();
+    expect(words).toContain('A man stood by her car for twenty minutes and watched the door.');
+    expect(words).toContain('The staff car park');
+    expect(words).toContain('Sam Witness');
+    expect(words).toContain('20 November 2026, 21:15');
+    const note = statement.locator('[data-share-witness-note]');
+    expect(await note.innerText()).toContain('Sam saw it from the office window.');
+    expect(await statement.locator('dl').innerText()).not.toContain('office window');
     expect(await axeViolations(page)).toEqual([]);
 
     const downloading = page.waitForEvent('download');
