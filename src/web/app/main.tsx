@@ -35,6 +35,7 @@ import { VaultHistory } from './shell/vault-history.js';
 import { readAppMode, readLookChoices, registerAppWorker } from './install/look.js';
 import { INSTALL_MESSAGES } from './install/messages.js';
 import { startOutbox } from './quick/outbox.js';
+import { prefetchDiaryWorker } from './diary-open/pool.js';
 import '../styles/vault.css';
 
 type LockReason = 'button' | 'idle' | 'exit' | 'signed-out' | 'deleted';
@@ -217,11 +218,15 @@ function start(root: HTMLElement): void {
   // unlocking does not wait for them: after libsodium, which unlocking needs first (Argon2id
   // starts as soon as "Open my diary" is pressed, the screens only after the sign-in's round
   // trip), so that on a slow connection the two do not share the bandwidth (issue 20).
-  void crypto.then(() =>
-    loadUnlockedScreens().catch(() => {
-      // Shown, with "Try again", if a diary screen is opened before a later try succeeds.
-    }),
-  );
+  // Then the diary workers' script, which the first unlock starts workers with.
+  void crypto
+    .then(() => loadUnlockedScreens())
+    .then(
+      () => prefetchDiaryWorker(),
+      () => {
+        // Shown, with "Try again", if a diary screen is opened before a later try succeeds.
+      },
+    );
 }
 
 const root = document.getElementById('vault-app');
