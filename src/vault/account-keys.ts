@@ -6,6 +6,7 @@
  */
 import { deriveKeys, kdfParamsFromJson } from '../crypto/index.js';
 import type { SessionResponse, VaultApi } from './api.js';
+import { wipeBestEffort, type VaultSession } from './session.js';
 import { ensureAccountKeyPair } from './witnesses.js';
 
 /** The keys got by signing in, signing up or recovering: the session takes ownership. */
@@ -49,4 +50,27 @@ export async function withKeyPair(api: VaultApi, opened: Opened): Promise<Opened
     // Tried again at the next unlock.
   }
   return opened;
+}
+
+/**
+ * withKeyPair for a diary already open (the unlock screen's, issue 20): the diary home does not
+ * wait for its round trip. It works on its own copy of the account key, wiped when it is done
+ * or when the vault locks; once locked it stores nothing (a key pair made after a lock could be
+ * wrapped under the wiped copy). Best effort, as withKeyPair: the next unlock tries again.
+ */
+export async function keyPairWhileOpen(api: VaultApi, session: VaultSession): Promise<void> {
+  let locked = false;
+  const key = session.accountKey.slice();
+  const off = session.onLock(() => {
+    locked = true;
+    wipeBestEffort(key);
+  });
+  try {
+    await ensureAccountKeyPair(api, key, () => locked);
+  } catch {
+    // Tried again at the next unlock.
+  } finally {
+    off();
+    wipeBestEffort(key);
+  }
 }

@@ -19,6 +19,7 @@ import {
 } from '../crypto/index.js';
 import { ApiError, isApiError, type SecondFactorProof, type VaultApi } from './api.js';
 import { KeyMismatchError, withKeyPair, type Opened } from './account-keys.js';
+import type { ChallengeAhead } from './challenge-ahead.js';
 import { wipeBestEffort } from './session.js';
 
 /**
@@ -72,8 +73,9 @@ async function deriveForSignIn(
   username: string,
   passphrase: string,
   target: KdfTarget,
+  ahead: ChallengeAhead | undefined,
 ): Promise<PendingSignIn> {
-  const { kdf } = await api.loginChallenge(username);
+  const { kdf } = await (ahead?.take(username) ?? api.loginChallenge(username));
   const params = kdfParamsFromJson(kdf);
   const keys = await deriveKeys(passphrase, params);
   if (!needsKdfUpgrade(params, target)) return { username, ...keys };
@@ -117,6 +119,17 @@ async function upgradeKdf(api: VaultApi, keys: PendingSignIn, opened: Opened): P
   }
 }
 
+/** What the unlock screen adds to a sign-in (signIn and the tests use neither). */
+export interface SignInOptions {
+  /** The username's challenge, asked for while the passphrase was typed (one round trip less). */
+  readonly ahead?: ChallengeAhead | undefined;
+  /**
+   * Leave the account key pair's check (withKeyPair) to the caller, who runs keyPairWhileOpen
+   * once the diary is open: the diary home then does not wait for its round trip.
+   */
+  readonly keyPairLater?: boolean;
+}
+
 export type SignInStart =
   | { readonly kind: 'opened'; readonly opened: Opened }
   | { readonly kind: 'second-factor'; readonly pending: PendingSignIn };
@@ -135,14 +148,15 @@ export async function startSignIn(
   username: string,
   passphrase: string,
   target: KdfTarget = DEFAULT_KDF,
+  options: SignInOptions = {},
 ): Promise<SignInStart> {
-  const pending = await deriveForSignIn(api, username, passphrase, target);
+  const pending = await deriveForSignIn(api, username, passphrase, target, options.ahead);
   let keep = false;
   try {
-    const opened = await openSession(api, pending, undefined);
+    const opened = await upgradeKdf(api, pending, await openSession(api, pending, undefined));
     return {
       kind: 'opened',
-      opened: await withKeyPair(api, await upgradeKdf(api, pending, opened)),
+      opened: options.keyPairLater === true ? opened : await withKeyPair(api, opened),
     };
   } catch (e) {
     if (isApiError(e, 'second_factor_required')) {

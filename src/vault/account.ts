@@ -31,7 +31,13 @@ import { ApiError, type VaultApi } from './api.js';
 import { deriveForAccount, KeyMismatchError, withKeyPair, type Opened } from './account-keys.js';
 import { wipeBestEffort } from './session.js';
 
-export { deriveForAccount, KeyMismatchError, type Opened } from './account-keys.js';
+export {
+  deriveForAccount,
+  KeyMismatchError,
+  keyPairWhileOpen,
+  type Opened,
+} from './account-keys.js';
+export { ChallengeAhead } from './challenge-ahead.js';
 export {
   checkRecoveryWord,
   completeSignUp,
@@ -49,6 +55,7 @@ export {
   type KdfTarget,
   type KdfUpgrade,
   type PendingSignIn,
+  type SignInOptions,
   type SignInStart,
 } from './account-sign-in.js';
 

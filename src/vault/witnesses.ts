@@ -44,6 +44,7 @@ import {
   type AccountKeyPair,
 } from '../crypto/index.js';
 import { isApiError, type InvitationSummary, type VaultApi } from './api.js';
+import { LockedError } from './session.js';
 import { deleteWitnessFiles } from './witness-files.js';
 import { openWitnessStatement, WitnessError } from './witness-statements.js';
 
@@ -71,16 +72,22 @@ export {
  * first unlock of an account made before witness statements). The public key is always derived
  * from the secret key; a server holding another is refused (`public_key_mismatch`).
  *
+ * `locked`: for a check running beside an open diary (keyPairWhileOpen), true once the vault
+ * has locked; nothing is stored then (LockedError).
+ *
  * @example const keyPair = await ensureAccountKeyPair(api, accountKey);
  */
 export async function ensureAccountKeyPair(
   api: VaultApi,
   accountKey: Uint8Array,
+  locked: () => boolean = () => false,
 ): Promise<AccountKeyPair> {
   const existing = await loadAccountKeyPair(api, accountKey);
   if (existing) return existing;
   const pair = await generateAccountKeyPair();
   const wrapped = await wrapAccountSecretKey(accountKey, pair.secretKey);
+  // Checked after wrapping: a key wiped by a lock meanwhile must not be what the pair is under.
+  if (locked()) throw new LockedError();
   try {
     await api.putKeyPair({
       publicKey: toBase64Url(pair.publicKey),

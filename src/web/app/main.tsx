@@ -35,6 +35,7 @@ import { VaultHistory } from './shell/vault-history.js';
 import { readAppMode, readLookChoices, registerAppWorker } from './install/look.js';
 import { INSTALL_MESSAGES } from './install/messages.js';
 import { startOutbox } from './quick/outbox.js';
+import { prefetchDiaryWorker } from './diary-open/pool.js';
 import '../styles/vault.css';
 
 type LockReason = 'button' | 'idle' | 'exit' | 'signed-out' | 'deleted';
@@ -59,8 +60,9 @@ function start(root: HTMLElement): void {
   const appMode = readAppMode(root);
   const lookChoices = readLookChoices(root);
   if (appMode !== undefined) registerAppWorker(appMode);
-  // Start loading libsodium's WebAssembly now, so the first unlock does not wait for it.
-  cryptoReady().catch(() => {
+  // Start loading libsodium (its JavaScript, then its WebAssembly) now, so the first unlock
+  // does not wait for it.
+  const crypto = cryptoReady().catch(() => {
     // Reported when a screen first needs it (CryptoError not_ready).
   });
 
@@ -212,14 +214,19 @@ function start(root: HTMLElement): void {
   root.replaceChildren();
   idle.start(autoLockMinutes * 60_000);
   mount(undefined);
-  // The open diary's screens, fetched while the person types their passphrase (as libsodium's
-  // WebAssembly above), so that unlocking does not wait for them.
-  // In a task of its own, so the first screen is drawn before the fetch starts.
-  setTimeout(() => {
-    loadUnlockedScreens().catch(() => {
-      // Shown, with "Try again", if a diary screen is opened before a later try succeeds.
-    });
-  }, 0);
+  // The open diary's screens, fetched while the person types their passphrase, so that
+  // unlocking does not wait for them: after libsodium, which unlocking needs first (Argon2id
+  // starts as soon as "Open my diary" is pressed, the screens only after the sign-in's round
+  // trip), so that on a slow connection the two do not share the bandwidth (issue 20).
+  // Then the diary workers' script, which the first unlock starts workers with.
+  void crypto
+    .then(() => loadUnlockedScreens())
+    .then(
+      () => prefetchDiaryWorker(),
+      () => {
+        // Shown, with "Try again", if a diary screen is opened before a later try succeeds.
+      },
+    );
 }
 
 const root = document.getElementById('vault-app');

@@ -8,10 +8,12 @@
  * or locking wipes them (app.tsx).
  */
 import { AppStartExtras } from '../quick/start-extras.js';
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { isCryptoError } from '../../../crypto/index.js';
 import {
+  ChallengeAhead,
   finishSignIn,
+  keyPairWhileOpen,
   isWrongCredentials,
   KeyMismatchError,
   startSignIn,
@@ -24,6 +26,7 @@ import {
   wipeBestEffort,
 } from '../../../vault/index.js';
 import { useApp } from '../shell/context.js';
+import { loadUnlockedScreens } from '../shell/lazy-screens.js';
 import { useAccountText } from './account-text.js';
 import { describeError } from '../shell/errors.js';
 import { INSTALL_MESSAGES } from '../install/messages.js';
@@ -68,7 +71,7 @@ export function UnlockScreen({
   draft: SignInDraft;
   neutral?: boolean;
 }) {
-  const { t, navigate, api, unlocked, install, locale } = useApp();
+  const { t, navigate, api, session, unlocked, install, locale } = useApp();
   const live = useLive();
   const plain = neutral && install.mode !== undefined ? install.mode : undefined;
   const n = INSTALL_MESSAGES[locale].unlock;
@@ -84,6 +87,13 @@ export function UnlockScreen({
   );
   const [seq, setSeq] = useState(0);
   const [busy, setBusy] = useState(false);
+  // The username's sign-in challenge, asked for once the passphrase is being typed (issue 20).
+  const [ahead] = useState(() => new ChallengeAhead(api));
+  const typedName = useRef('');
+  const askAhead = (): void => {
+    const name = validateUsername(typedName.current);
+    if (name.ok) ahead.ask(name.value);
+  };
 
   const fail = (next: typeof errors): void => {
     setErrors(next);
@@ -108,9 +118,17 @@ export function UnlockScreen({
     }
     setErrors({});
     setBusy(true);
+    // The diary's screens, if they are not here yet (main.tsx fetches them once libsodium has
+    // arrived): asked for before Argon2id holds this thread, so they download while it runs.
+    loadUnlockedScreens().catch(() => {
+      // Shown, with "Try again", by the diary screen that needs them.
+    });
     await nextPaint();
     try {
-      const started = await startSignIn(api, name.value, passphrase);
+      const started = await startSignIn(api, name.value, passphrase, undefined, {
+        ahead,
+        keyPairLater: true,
+      });
       if (!live.current) {
         if (started.kind === 'second-factor') wipePendingSignIn(started.pending);
         else drop(api, started.opened);
@@ -123,6 +141,8 @@ export function UnlockScreen({
         return;
       }
       unlocked(started.opened);
+      // The account key pair's check, beside the diary instead of before it.
+      void keyPairWhileOpen(api, session);
       navigate({ name: 'home' });
     } catch (e) {
       if (!live.current) return;
@@ -157,7 +177,10 @@ export function UnlockScreen({
           label={u.usernameLabel}
           error={errors.username}
           value={username}
-          onInput={setUsername}
+          onInput={(value) => {
+            typedName.current = value;
+            setUsername(value);
+          }}
           autocomplete="username"
           spellcheck={false}
           autoCapitalize="none"
@@ -168,7 +191,10 @@ export function UnlockScreen({
           label={u.passphraseLabel}
           error={errors.passphrase}
           value={passphrase}
-          onInput={setPassphrase}
+          onInput={(value) => {
+            setPassphrase(value);
+            askAhead();
+          }}
           autocomplete="current-password"
         />
         <Busy message={busy ? (plain ? n.working : u.working) : undefined} />

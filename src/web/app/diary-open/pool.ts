@@ -50,6 +50,18 @@ interface Slot {
 }
 
 /**
+ * Fetches the diary worker's script into the HTTP cache (it is kept a year, by its hashed name),
+ * so that the workers started at unlock do not wait a round trip and a download for it (issue
+ * 20). Only the code, from this site; a failure here only means the worker fetches it itself.
+ */
+export function prefetchDiaryWorker(): Promise<void> {
+  return fetch(workerUrl, { credentials: 'same-origin' }).then(
+    (response) => response.arrayBuffer().then(() => undefined),
+    () => undefined,
+  );
+}
+
+/**
  * The pool, with no worker started until `start()` or the first `open()`.
  *
  * @example new DiaryStore(api, () => session.accountKey, watch, workerPool())
