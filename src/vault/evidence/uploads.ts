@@ -61,7 +61,7 @@ export type { UploadDeps, UploadPhase, UploadProblem, UploadView } from './uploa
 
 /** Encrypted chunks made ahead of what tus has asked for (encrypting while a request is on the
  * wire); memory stays flat whatever the file's size. */
-export const CHUNKS_AHEAD = 4;
+export const CHUNKS_AHEAD = 8;
 
 /**
  * Where the browser (window or worker) says the network is back; Node has no such event. Read
