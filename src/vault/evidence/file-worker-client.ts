@@ -1,12 +1,13 @@
 /**
  * The page's side of an evidence file worker (file-worker-service.ts is the worker's): a
- * `FileCrypto` whose hashing and encryption run in a worker, one worker per file operation.
+ * `FileCrypto` whose hashing and encryption run in a worker, one worker per file operation (and
+ * while encrypting, a second one beside it that builds the SHA-256, plain-hash.ts).
  * Given a way to start a worker rather than starting one itself, so it stays pure: the vault
  * app passes a real Web Worker (src/web/app/evidence/worker-file-crypto.ts), tests an
  * in-process one.
  *
- * Closing, aborting or a lock ends the worker with `terminate()`: its key copy, plaintext and
- * hash state go with it, and every pending request fails.
+ * Closing, aborting or a lock ends the workers with `terminate()`: the key copy, plaintext and
+ * hash state go with them, and every pending request fails.
  */
 import { encodeFileHeader } from '../../crypto/index.js';
 import type { DigestOptions, FileChunks, FileCrypto } from './file-crypto.js';
