@@ -4,7 +4,7 @@
  * encrypted chunk by chunk in a Web Worker while tus sends to /api/uploads), timed from choosing
  * the file to "Uploaded". Baseline, in the same run and browser: the same bytes
  * sent unencrypted to the same tus endpoint, as tus-js-client sends a plain File (XHR PATCHes
- * of File slices, the same 8 MiB per request). Also, during each, the page's peak JS heap
+ * of File slices, as many bytes per request as the app's tus upload sends: PATCH_BYTES). Also, during each, the page's peak JS heap
  * (CDP Performance.getMetrics) and how much the renderer process's resident memory grew above
  * where it was when the upload started (from /proc, so it counts what the JS heap does not:
  * ArrayBuffers, Blobs, libsodium's WebAssembly memory). Growth, not the absolute figure, because
@@ -18,6 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { toBase64Url } from '../src/crypto/index.js';
+import { PATCH_BYTES } from '../src/vault/evidence/tus-upload.js';
 import { deriveForAccount, VaultApi } from '../src/vault/index.js';
 import { launchChromium, PHONE, startLiveServer } from '../test/support/browser.js';
 import type { BenchFigure } from './bench.js';
@@ -26,7 +27,6 @@ import { createBenchAccount } from './vault-account.js';
 const MB = 1024 * 1024;
 /** 1 GiB unless EVIDENCE_BENCH_MB says otherwise. */
 const SIZE = Number(process.env.EVIDENCE_BENCH_MB ?? 1024) * MB;
-const PATCH_BYTES = 8 * 1024 * 1024;
 const USERNAME = 'bench-evidence';
 const PASSPHRASE = 'correct horse battery staple harbour';
 

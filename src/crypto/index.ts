@@ -106,6 +106,7 @@ export {
   type FileContext,
   type FileHeader,
 } from './file-chunks.js';
+export { createChunkSealer, type ChunkSealer } from './file-chunk-sealer.js';
 export {
   decryptFile,
   decryptFileStream,

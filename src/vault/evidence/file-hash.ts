@@ -11,6 +11,7 @@
  */
 import { createSha256, toHex, type Sha256Hasher } from '../../crypto/index.js';
 import { loadSodium } from '../../crypto/sodium.js';
+import { BlobBytes } from './blob-bytes.js';
 
 /** Bytes read per step: large enough to be fast, small enough to keep memory flat. */
 export const HASH_SLICE_BYTES = 4 * 1024 * 1024;
@@ -41,14 +42,18 @@ export async function digestBlob(
   const sha = options.sha256 === true ? await createSha256() : undefined;
   let done = 0;
   let finished = false;
+  // One buffer, read into again and again: a fresh ArrayBuffer per slice was a gigabyte of
+  // garbage per gigabyte hashed, which piled up (tens of MB) before the collector freed it.
+  const reader = new BlobBytes(blob);
+  let buffer = new ArrayBuffer(Math.min(step, Math.max(1, blob.size)));
   try {
     while (done < blob.size) {
       options.signal?.throwIfAborted();
-      const end = Math.min(done + step, blob.size);
-      const bytes = new Uint8Array(await blob.slice(done, end).arrayBuffer());
+      const bytes = await reader.read(done, new Uint8Array(buffer));
+      buffer = bytes.buffer;
       if (blake !== undefined) sodium.crypto_generichash_update(blake, bytes);
       sha?.update(bytes);
-      done = end;
+      done += bytes.length;
       options.onProgress?.(done, blob.size);
     }
     options.signal?.throwIfAborted();
@@ -60,6 +65,7 @@ export async function digestBlob(
       ...(sha !== undefined ? { sha256: toHex(sha.digest()) } : {}),
     };
   } finally {
+    void reader.cancel();
     if (!finished) {
       // Frees libsodium's hash states; the values are not needed.
       if (blake !== undefined) sodium.crypto_generichash_final(blake, 32);

@@ -1,12 +1,13 @@
 /**
  * The page's side of an evidence file worker (file-worker-service.ts is the worker's): a
- * `FileCrypto` whose hashing and encryption run in a worker, one worker per file operation.
+ * `FileCrypto` whose hashing and encryption run in a worker, one worker per file operation (and
+ * while encrypting, a second one beside it that builds the SHA-256, plain-hash.ts).
  * Given a way to start a worker rather than starting one itself, so it stays pure: the vault
  * app passes a real Web Worker (src/web/app/evidence/worker-file-crypto.ts), tests an
  * in-process one.
  *
- * Closing, aborting or a lock ends the worker with `terminate()`: its key copy, plaintext and
- * hash state go with it, and every pending request fails.
+ * Closing, aborting or a lock ends the workers with `terminate()`: the key copy, plaintext and
+ * hash state go with them, and every pending request fails.
  */
 import { encodeFileHeader } from '../../crypto/index.js';
 import type { DigestOptions, FileChunks, FileCrypto } from './file-crypto.js';
@@ -15,7 +16,7 @@ import type { FileWorkReply, FileWorkRequest } from './file-worker-service.js';
 
 /** The parts of a Worker used here. */
 export interface FileWorker {
-  postMessage(message: FileWorkRequest): void;
+  postMessage(message: FileWorkRequest, transfer?: Transferable[]): void;
   onmessage: ((event: MessageEvent<FileWorkReply>) => void) | null;
   onerror: ((event: ErrorEvent) => void) | null;
   terminate(): void;
@@ -47,15 +48,30 @@ export function workerFileCrypto(start: () => FileWorker): FileCrypto {
     digest: (blob, options) => digestInWorker(start, blob, options),
     chunks: (context, blob, options) => {
       const worker = start();
-      worker.postMessage({
-        type: 'open',
-        file: blob,
-        key: context.key,
-        fileId: context.fileId,
-        header: encodeFileHeader(context.header),
-        sha256: options.sha256,
-      });
-      return Promise.resolve(chunksOf(worker, blob.size));
+      // The SHA-256 is built in a second worker, side by side with the encryption: the
+      // encrypting worker hands it each plaintext chunk over a port of their own.
+      const Channel = (globalThis as { MessageChannel?: typeof MessageChannel }).MessageChannel;
+      let hasher: FileWorker | undefined;
+      let hashPort: MessagePort | undefined;
+      if (options.sha256 && Channel !== undefined) {
+        const channel = new Channel();
+        hasher = start();
+        hasher.postMessage({ type: 'hash', port: channel.port2 }, [channel.port2]);
+        hashPort = channel.port1;
+      }
+      worker.postMessage(
+        {
+          type: 'open',
+          file: blob,
+          key: context.key,
+          fileId: context.fileId,
+          header: encodeFileHeader(context.header),
+          sha256: options.sha256,
+          ...(hashPort !== undefined ? { hashPort } : {}),
+        },
+        hashPort !== undefined ? [hashPort] : [],
+      );
+      return Promise.resolve(chunksOf(worker, hasher, blob.size));
     },
   };
 }
@@ -102,7 +118,7 @@ function digestInWorker(
   });
 }
 
-function chunksOf(worker: FileWorker, size: number): FileChunks {
+function chunksOf(worker: FileWorker, hasher: FileWorker | undefined, size: number): FileChunks {
   const pending = new Map<
     number,
     { resolve: (reply: FileWorkReply) => void; reject: (e: Error) => void }
@@ -112,6 +128,7 @@ function chunksOf(worker: FileWorker, size: number): FileChunks {
   const stop = (reason: Error): void => {
     broken ??= reason;
     worker.terminate();
+    hasher?.terminate();
     for (const { reject } of pending.values()) reject(reason);
     pending.clear();
   };
@@ -132,6 +149,16 @@ function chunksOf(worker: FileWorker, size: number): FileChunks {
     event.preventDefault();
     stop(workerFailed());
   };
+  if (hasher !== undefined) {
+    // The hashing worker only ever reports failure (its hash goes back through the other).
+    hasher.onmessage = ({ data }) => {
+      if (data.type === 'failed') stop(errorOf(data.name, data.message));
+    };
+    hasher.onerror = (event) => {
+      event.preventDefault();
+      stop(workerFailed());
+    };
+  }
   const ask = (request: { type: 'chunk'; index: number } | { type: 'sha256' }) => {
     if (broken !== undefined) return Promise.reject(broken);
     const id = nextId++;
@@ -151,6 +178,13 @@ function chunksOf(worker: FileWorker, size: number): FileChunks {
       const reply = await ask({ type: 'sha256' });
       if (reply.type !== 'sha256') throw new Error('the file worker answered something else');
       return reply.value;
+    },
+    release(bytes) {
+      // Back to the worker, to be filled again: transferred, so this side keeps nothing.
+      if (broken === undefined) {
+        const buffer = bytes.buffer as ArrayBuffer;
+        worker.postMessage({ type: 'recycle', buffer }, [buffer]);
+      }
     },
     close() {
       stop(new Error('the file source is closed'));

@@ -1,16 +1,20 @@
 /**
- * What an evidence file worker does with the page's messages: hashes a file, or opens it for
- * encryption and answers chunk after chunk. The worker entry (src/web/app/evidence/file-worker.ts)
+ * What an evidence file worker does with the page's messages: hashes a file; or opens it for
+ * encryption and answers chunk after chunk; or hashes the plaintext another worker (the one
+ * encrypting) sends it over a MessagePort. The worker entry (src/web/app/evidence/file-worker.ts)
  * only wires this to its global scope; keeping it here keeps it pure and testable in Node.
  *
  * One worker serves one file. Each encrypted chunk's buffer is transferred back, not copied,
- * and the page asks for chunks only as far ahead as its read-ahead allows, so what the worker
- * holds is bounded too. Ending the worker (`terminate()`) is how the page stops it: the key,
- * the plaintext and the hash state go with it.
+ * and comes back (`recycle`) once the page has copied it into a request, so the worker reuses a
+ * few buffers (pooled-chunks.ts); the page asks for chunks only as far ahead as its read-ahead
+ * allows, so what the worker holds is bounded too. Ending the worker (`terminate()`) is how the
+ * page stops it: the key, the plaintext and the hash state go with it.
  */
-import { decodeFileHeader } from '../../crypto/index.js';
+import { createSha256, decodeFileHeader } from '../../crypto/index.js';
 import { localFileCrypto, type FileChunks } from './file-crypto.js';
 import type { Digests } from './file-hash.js';
+import { localPlainHash, portPlainHash, servePlainHash, type HashPort } from './plain-hash.js';
+import { pooledChunks } from './pooled-chunks.js';
 
 export type FileWorkRequest =
   | {
@@ -27,7 +31,13 @@ export type FileWorkRequest =
       /** The encoded 21-byte file header. */
       readonly header: Uint8Array;
       readonly sha256: boolean;
+      /** Where the SHA-256 is built (a second worker), when it is wanted and not built here. */
+      readonly hashPort?: HashPort;
     }
+  /** Be the hashing worker at the other end of an encrypting worker's `hashPort`. */
+  | { readonly type: 'hash'; readonly port: HashPort }
+  /** An encrypted chunk's buffer, back from the page to be used again. */
+  | { readonly type: 'recycle'; readonly buffer: ArrayBuffer }
   | { readonly type: 'chunk'; readonly id: number; readonly index: number }
   | { readonly type: 'sha256'; readonly id: number };
 
@@ -57,7 +67,7 @@ const PROGRESS_STEP = 16 * 1024 * 1024;
  * @example scope.onmessage = (e) => handle(e.data); // handle = fileWorkHandler(post)
  */
 export function fileWorkHandler(post: PostReply): (request: FileWorkRequest) => void {
-  let opened: Promise<FileChunks> | undefined;
+  let opened: Promise<FileChunks & { recycle(buffer: ArrayBuffer): void }> | undefined;
   const failed = (id: number | undefined, e: unknown): void => {
     const { name, message } = e instanceof Error ? e : { name: 'Error', message: String(e) };
     post({ type: 'failed', ...(id !== undefined ? { id } : {}), name, message }, []);
@@ -88,8 +98,25 @@ export function fileWorkHandler(post: PostReply): (request: FileWorkRequest) => 
           fileId: request.fileId,
           header: decodeFileHeader(request.header),
         };
-        opened = localFileCrypto.chunks(context, request.file, { sha256: request.sha256 });
+        const { hashPort } = request;
+        const hash = !request.sha256
+          ? Promise.resolve(undefined)
+          : hashPort !== undefined
+            ? Promise.resolve(portPlainHash(hashPort))
+            : createSha256().then(localPlainHash);
+        opened = hash.then((h) => pooledChunks(context, request.file, h));
         opened.catch((e: unknown) => failed(undefined, e));
+        return;
+      }
+      case 'hash': {
+        createSha256().then(
+          (hasher) => servePlainHash(request.port, hasher),
+          (e: unknown) => failed(undefined, e),
+        );
+        return;
+      }
+      case 'recycle': {
+        void opened?.then((chunks) => chunks.recycle(request.buffer)).catch(() => undefined);
         return;
       }
       case 'chunk': {
@@ -98,8 +125,9 @@ export function fileWorkHandler(post: PostReply): (request: FileWorkRequest) => 
         opened
           .then((chunks) => chunks.chunk(index))
           .then((bytes) => {
-            const own = ownBuffer(bytes);
-            post({ type: 'chunk', id, bytes: own }, [own.buffer]);
+            // The view keeps its length over the whole (reusable) buffer it moves.
+            const view = bytes as Uint8Array<ArrayBuffer>;
+            post({ type: 'chunk', id, bytes: view }, [view.buffer]);
           })
           .catch((e: unknown) => failed(id, e));
         return;
@@ -115,13 +143,4 @@ export function fileWorkHandler(post: PostReply): (request: FileWorkRequest) => 
       }
     }
   };
-}
-
-/** The bytes in a buffer of their own, so transferring it moves exactly them (no copy when
- * they already are, which libsodium's output is). */
-function ownBuffer(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
-  if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength) {
-    return bytes as Uint8Array<ArrayBuffer>;
-  }
-  return bytes.slice();
 }

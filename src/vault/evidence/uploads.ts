@@ -15,10 +15,12 @@
  * lock is not lost: the item shows as paused, and choosing the same file again (same size and
  * fingerprint, checked before anything is encrypted) carries on from the server's offset.
  *
- * Hashing and encryption go through `deps.crypto` (in the vault app, Web Workers: read → hash →
- * encrypt there, a few chunks ahead of the sender). The fingerprint takes a pass of its own: the
- * record, saved before any byte is sent, needs it to prove a file chosen again later is the same.
- * The SHA-256 is built in the same pass as the encryption.
+ * Hashing and encryption go through `deps.crypto` (in the vault app, Web Workers: one reads and
+ * encrypts, a few chunks ahead of the sender, and hands each plaintext chunk to a second that
+ * builds the SHA-256 meanwhile). The fingerprint takes a pass of its own: the record, saved before
+ * any byte is sent, needs it to prove a file chosen again later is the same (the chunk nonces
+ * are derived from the header, so a different file under the same header would reuse them).
+ * The SHA-256 is built in the same pass as the encryption, from the very bytes encrypted.
  *
  * Everything here lives in memory for one unlocked session. `destroy()` (on lock) aborts every
  * request, ends every worker, drops every File and wipes every file key it holds; nothing is
@@ -60,8 +62,8 @@ import { tusUpload } from './tus-upload.js';
 export type { UploadDeps, UploadPhase, UploadProblem, UploadView } from './upload-job.js';
 
 /** Encrypted chunks made ahead of what tus has asked for (encrypting while a request is on the
- * wire); memory stays flat whatever the file's size. */
-export const CHUNKS_AHEAD = 4;
+ * wire): 8 covers most of the next 10 MiB request; memory stays flat whatever the file's size. */
+export const CHUNKS_AHEAD = 8;
 
 /**
  * Where the browser (window or worker) says the network is back; Node has no such event. Read
