@@ -12,7 +12,7 @@ import {
   type EffectRecordInput,
 } from '../../../../domain/diary/index.js';
 import { EFFECT, localDate } from '../../../../vault/index.js';
-import { useApp, type RecordDraft } from '../../shell/context.js';
+import { useApp } from '../../shell/context.js';
 import { useDiaryText } from '../diary-text.js';
 import {
   byStartDescending,
@@ -22,35 +22,26 @@ import {
   type EffectFields,
 } from '../effect-form.js';
 import { effectLabel, formatLocalDate, useDiary, type DiaryData } from '../diary-ui.js';
+import { DeleteRecordPage, useDeleteRecord } from '../record-screens.js';
 import {
-  DeleteRecordPage,
-  DiaryLoadFailed,
-  DraftLoading,
-  RecordFormPage,
-  useDeleteRecord,
-  useRecordForm,
-  useSavedDraft,
-  type RecordScreenKind,
-} from '../record-screens.js';
+  RecordFormScreen,
+  RecordListPage,
+  type RecordKindScreens,
+} from '../record-kind-screens.js';
 import { browserTimeZone } from '../incident-form.js';
 import { format, type AppLocale } from '../../shell/messages.js';
-import { DateField, TextArea, type DateParts } from '../../components/fields.js';
-import {
-  ConfirmDelete,
-  Busy,
-  Button,
-  LinkButton,
-  Page,
-  type ErrorItem,
-} from '../../components/ui.js';
+import { DateField, TextArea } from '../../components/fields.js';
+import { ConfirmDelete, LinkButton, type ErrorItem } from '../../components/ui.js';
 
-const NEW_DRAFT = 'new';
-
-const EFFECTS_SCREENS: RecordScreenKind<EffectRecord, EffectRecordInput, EffectFields> = {
+const EFFECTS_SCREENS: RecordKindScreens<EffectRecord, EffectRecordInput, EffectFields> = {
   kind: EFFECT,
   drafts: (diary) => diary.effects,
   toFields: effectToFields,
   list: { name: 'effects' },
+  held: (store, id) => store.get('effect', id),
+  emptyFields: emptyEffectFields,
+  edit: (id) => ({ name: 'effect-edit', id }),
+  remove: (id) => ({ name: 'effect-delete', id }),
 };
 
 function today(): string {
@@ -60,18 +51,16 @@ function today(): string {
 // ---- screens ----
 
 export function EffectsScreen() {
-  const { navigate } = useApp();
   const dm = useDiaryText();
   const e = dm.diary.effects;
-  const { state, retry } = useDiary();
   return (
-    <Page title={e.title} back={() => navigate({ name: 'home' })}>
-      <p>{e.lede}</p>
-      <Button onClick={() => navigate({ name: 'effect-new' })}>{e.add}</Button>
-      <Busy message={state.kind === 'loading' ? dm.diary.view.loading : undefined} />
-      <DiaryLoadFailed state={state} retry={retry} />
-      {state.kind === 'loaded' && <AllEffects data={state.data} />}
-    </Page>
+    <RecordListPage
+      title={e.title}
+      lede={e.lede}
+      add={{ label: e.add, screen: { name: 'effect-new' } }}
+    >
+      {(data) => <AllEffects data={data} />}
+    </RecordListPage>
   );
 }
 
@@ -151,104 +140,70 @@ function EffectList({ data }: { data: DiaryData }) {
 }
 
 export function NewEffectScreen() {
-  const { diary } = useApp();
-  const dm = useDiaryText();
-  const draft = diary.effects.get(NEW_DRAFT) ?? { fields: emptyEffectFields() };
-  return <EffectForm title={dm.diary.effects.newTitle} draftKey={NEW_DRAFT} draft={draft} />;
+  return <EffectForm />;
 }
 
 export function EditEffectScreen({ id }: { id: string }) {
-  const { diary } = useApp();
-  const dm = useDiaryText();
-  const held = diary.store.get('effect', id);
-  const { draft, problem } = useSavedDraft(EFFECTS_SCREENS, id, held, dm.diary.effects.notFound);
-  if (draft === undefined) {
-    return (
-      <DraftLoading
-        title={dm.diary.effects.editTitle}
-        problem={problem}
-        list={EFFECTS_SCREENS.list}
-      />
-    );
-  }
-  return (
-    <EffectForm title={dm.diary.effects.editTitle} draftKey={id} draft={draft} deletable={id} />
-  );
+  return <EffectForm id={id} />;
 }
 
-function EffectForm({
-  title,
-  draftKey,
-  draft,
-  deletable,
-}: {
-  title: string;
-  draftKey: string;
-  draft: RecordDraft<EffectFields>;
-  /** The record's id, when it is saved and so can be deleted. */
-  deletable?: string;
-}) {
+/** A new change to daily life (without `id`) or a saved one. */
+function EffectForm({ id }: { id?: string }) {
   const { locale } = useApp();
   const dm = useDiaryText();
   const e = dm.diary.effects;
-  const form = useRecordForm(EFFECTS_SCREENS, {
-    draftKey,
-    draft,
-    firstField: 'effect-change',
-    saved: e.saved,
-    check: (fields) => {
-      const check = checkEffect(fields, today());
-      if (check.ok) return check;
-      const items: ErrorItem[] = [];
-      if (check.errors.change !== undefined) {
-        items.push({ field: 'effect-change', message: e.errors.change });
-      }
-      if (check.errors.date !== undefined) {
-        items.push({ field: 'effect-started-day', message: e.errors[check.errors.date] });
-      }
-      if (check.errors.description !== undefined) {
-        items.push({ field: 'effect-description', message: e.errors.descriptionLong });
-      }
-      return { ok: false, errors: items };
-    },
-  });
-  const { fields, update, error } = form;
-  const dateValue: DateParts = { day: fields.day, month: fields.month, year: fields.year };
   return (
-    <RecordFormPage
-      title={title}
-      form={form}
-      save={e.save}
-      {...(deletable !== undefined
-        ? { remove: { label: e.delete, screen: { name: 'effect-delete', id: deletable } } }
-        : {})}
+    <RecordFormScreen
+      spec={EFFECTS_SCREENS}
+      id={id}
+      words={e}
+      firstField="effect-change"
+      check={(fields) => {
+        const check = checkEffect(fields, today());
+        if (check.ok) return check;
+        const items: ErrorItem[] = [];
+        if (check.errors.change !== undefined) {
+          items.push({ field: 'effect-change', message: e.errors.change });
+        }
+        if (check.errors.date !== undefined) {
+          items.push({ field: 'effect-started-day', message: e.errors[check.errors.date] });
+        }
+        if (check.errors.description !== undefined) {
+          items.push({ field: 'effect-description', message: e.errors.descriptionLong });
+        }
+        return { ok: false, errors: items };
+      }}
     >
-      <ChangeRadios
-        locale={locale}
-        legend={e.change}
-        hint={e.changeHint}
-        error={error('effect-change')}
-        value={fields.change}
-        onChange={(change) => update({ change })}
-      />
-      <DateField
-        id="effect-started"
-        legend={e.started}
-        hint={e.startedHint}
-        error={error('effect-started-day')}
-        value={dateValue}
-        onInput={({ day, month, year }) => update({ day, month, year })}
-      />
-      <TextArea
-        id="effect-description"
-        label={e.description}
-        hint={e.descriptionHint}
-        error={error('effect-description')}
-        value={fields.description}
-        onInput={(description) => update({ description })}
-        rows={5}
-      />
-    </RecordFormPage>
+      {({ fields, update, error }) => (
+        <>
+          <ChangeRadios
+            locale={locale}
+            legend={e.change}
+            hint={e.changeHint}
+            error={error('effect-change')}
+            value={fields.change}
+            onChange={(change) => update({ change })}
+          />
+          <DateField
+            id="effect-started"
+            legend={e.started}
+            hint={e.startedHint}
+            error={error('effect-started-day')}
+            value={{ day: fields.day, month: fields.month, year: fields.year }}
+            onInput={({ day, month, year }) => update({ day, month, year })}
+          />
+          <TextArea
+            id="effect-description"
+            label={e.description}
+            hint={e.descriptionHint}
+            error={error('effect-description')}
+            value={fields.description}
+            onInput={(description) => update({ description })}
+            rows={5}
+          />
+        </>
+      )}
+    </RecordFormScreen>
   );
 }
 
@@ -317,10 +272,10 @@ export function DeleteEffectScreen({ id }: { id: string }) {
   const e = dm.diary.effects;
   const loaded = useDiary();
   const { state } = loaded;
-  const keep = (): void => navigate({ name: 'effect-edit', id });
+  const keep = (): void => navigate(EFFECTS_SCREENS.edit(id));
   const { busy, problem, remove } = useDeleteRecord(id, () => {
     diary.effects.delete(id);
-    navigate({ name: 'effects' }, e.removed);
+    navigate(EFFECTS_SCREENS.list, e.removed);
   });
   const held =
     state.kind === 'loaded' ? state.data.effects.find((effect) => effect.id === id) : undefined;
@@ -340,7 +295,7 @@ export function DeleteEffectScreen({ id }: { id: string }) {
       diary={loaded}
       present={held !== undefined}
       notFound={e.notFound}
-      backToList={{ label: e.back, screen: { name: 'effects' } }}
+      backToList={{ label: e.back, screen: EFFECTS_SCREENS.list }}
     >
       <ConfirmDelete
         warning={e.removeWarning}

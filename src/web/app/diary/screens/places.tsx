@@ -3,7 +3,6 @@
  * the pattern view can count them exactly. Built like the people screens: the session's store
  * does every read and write, and a place being typed is a draft in memory only.
  */
-import { InSharesWarning, takeOutOfLiveShares, useSharesHolding } from '../../share/in-shares.js';
 import { useMemo } from 'preact/hooks';
 import {
   byPlace,
@@ -12,7 +11,7 @@ import {
   type PlaceInput,
 } from '../../../../domain/diary/index.js';
 import { PLACE } from '../../../../vault/index.js';
-import { useApp, type RecordDraft } from '../../shell/context.js';
+import { useApp } from '../../shell/context.js';
 import { useDiaryText } from '../diary-text.js';
 import {
   checkPlace,
@@ -23,40 +22,31 @@ import {
   placeToFields,
   type PlaceFields,
 } from '../place-form.js';
-import { Select, useDiary, type DiaryData } from '../diary-ui.js';
+import { Select, type DiaryData } from '../diary-ui.js';
 import {
-  DeleteRecordPage,
-  DiaryLoadFailed,
-  DraftLoading,
-  RecordFormPage,
-  useDeleteRecord,
-  useRecordForm,
-  useSavedDraft,
-  type RecordScreenKind,
-} from '../record-screens.js';
+  DeleteNamedRecordScreen,
+  RecordFormScreen,
+  RecordListPage,
+  type RecordKindScreens,
+} from '../record-kind-screens.js';
 import { browserTimeZone } from '../incident-form.js';
 import { format } from '../../shell/messages.js';
 import { TextArea, TextField } from '../../components/fields.js';
-import { Busy, Button, LinkButton, Page } from '../../components/ui.js';
-
-const NEW_DRAFT = 'new';
+import { LinkButton } from '../../components/ui.js';
 
 // ---- screens ----
 
 export function PlacesScreen() {
-  const { navigate } = useApp();
   const dm = useDiaryText();
   const p = dm.diary.places;
-  const { state, retry } = useDiary();
   return (
-    <Page title={p.title} back={() => navigate({ name: 'home' })}>
-      <p>{p.lede}</p>
-      <Button onClick={() => navigate({ name: 'place-new' })}>{p.add}</Button>
-      <Busy message={state.kind === 'loading' ? dm.diary.view.loading : undefined} />
-      <DiaryLoadFailed state={state} retry={retry} />
-      {state.kind === 'loaded' &&
-        (state.data.places.length === 0 ? <p>{p.empty}</p> : <PlaceList data={state.data} />)}
-    </Page>
+    <RecordListPage
+      title={p.title}
+      lede={p.lede}
+      add={{ label: p.add, screen: { name: 'place-new' } }}
+    >
+      {(data) => (data.places.length === 0 ? <p>{p.empty}</p> : <PlaceList data={data} />)}
+    </RecordListPage>
   );
 }
 
@@ -97,140 +87,98 @@ function PlaceList({ data }: { data: DiaryData }) {
   );
 }
 
-const PLACES: RecordScreenKind<Place, PlaceInput, PlaceFields> = {
+const PLACES: RecordKindScreens<Place, PlaceInput, PlaceFields> = {
   kind: PLACE,
   drafts: (diary) => diary.places,
   toFields: placeToFields,
   list: { name: 'places' },
+  held: (store, id) => store.get('place', id),
+  emptyFields: emptyPlaceFields,
+  edit: (id) => ({ name: 'place-edit', id }),
+  remove: (id) => ({ name: 'place-delete', id }),
 };
 
 export function NewPlaceScreen() {
-  const { diary } = useApp();
-  const dm = useDiaryText();
-  const draft = diary.places.get(NEW_DRAFT) ?? { fields: emptyPlaceFields() };
-  return <PlaceForm title={dm.diary.places.newTitle} draftKey={NEW_DRAFT} draft={draft} />;
+  return <PlaceForm />;
 }
 
 export function EditPlaceScreen({ id }: { id: string }) {
-  const { diary } = useApp();
-  const dm = useDiaryText();
-  const held = diary.store.get('place', id);
-  const { draft, problem } = useSavedDraft(PLACES, id, held, dm.diary.places.notFound);
-  if (draft === undefined) {
-    return <DraftLoading title={dm.diary.places.editTitle} problem={problem} list={PLACES.list} />;
-  }
-  return <PlaceForm title={dm.diary.places.editTitle} draftKey={id} draft={draft} deletable={id} />;
+  return <PlaceForm id={id} />;
 }
 
-function PlaceForm({
-  title,
-  draftKey,
-  draft,
-  deletable,
-}: {
-  title: string;
-  draftKey: string;
-  draft: RecordDraft<PlaceFields>;
-  /** The place's id, when it is saved and so can be deleted. */
-  deletable?: string;
-}) {
+/** A new place (without `id`) or a saved one. */
+function PlaceForm({ id }: { id?: string }) {
   const { locale } = useApp();
   const dm = useDiaryText();
   const p = dm.diary.places;
-  const form = useRecordForm(PLACES, {
-    draftKey,
-    draft,
-    firstField: 'place-name',
-    saved: p.saved,
-    check: (fields) => {
-      const check = checkPlace(fields);
-      return check.ok ? check : { ok: false, errors: placeErrors(fields, check.issues, p.errors) };
-    },
-  });
-  const { fields, update, error } = form;
   return (
-    <RecordFormPage
-      title={title}
-      form={form}
-      save={p.save}
-      {...(deletable !== undefined
-        ? { remove: { label: p.delete, screen: { name: 'place-delete', id: deletable } } }
-        : {})}
+    <RecordFormScreen
+      spec={PLACES}
+      id={id}
+      words={p}
+      firstField="place-name"
+      check={(fields) => {
+        const check = checkPlace(fields);
+        return check.ok
+          ? check
+          : { ok: false, errors: placeErrors(fields, check.issues, p.errors) };
+      }}
     >
-      <TextField
-        id="place-name"
-        label={p.name}
-        hint={p.nameHint}
-        error={error('place-name')}
-        value={fields.name}
-        onInput={(name) => update({ name })}
-        autocomplete="off"
-        width="full"
-      />
-      <Select
-        id="place-kind"
-        label={p.kind}
-        options={[
-          { value: '', label: p.kindNone },
-          ...PLACE_KINDS.map((k) => ({ value: k.key, label: k.label[locale] })),
-        ]}
-        value={fields.kind}
-        onChange={(kind) => update({ kind })}
-      />
-      <TextArea
-        id="place-address"
-        label={p.address}
-        error={error('place-address')}
-        value={fields.address}
-        onInput={(address) => update({ address })}
-        rows={3}
-      />
-      <TextArea
-        id="place-notes"
-        label={p.notes}
-        error={error('place-notes')}
-        value={fields.notes}
-        onInput={(notes) => update({ notes })}
-        rows={3}
-      />
-    </RecordFormPage>
+      {({ fields, update, error }) => (
+        <>
+          <TextField
+            id="place-name"
+            label={p.name}
+            hint={p.nameHint}
+            error={error('place-name')}
+            value={fields.name}
+            onInput={(name) => update({ name })}
+            autocomplete="off"
+            width="full"
+          />
+          <Select
+            id="place-kind"
+            label={p.kind}
+            options={[
+              { value: '', label: p.kindNone },
+              ...PLACE_KINDS.map((k) => ({ value: k.key, label: k.label[locale] })),
+            ]}
+            value={fields.kind}
+            onChange={(kind) => update({ kind })}
+          />
+          <TextArea
+            id="place-address"
+            label={p.address}
+            error={error('place-address')}
+            value={fields.address}
+            onInput={(address) => update({ address })}
+            rows={3}
+          />
+          <TextArea
+            id="place-notes"
+            label={p.notes}
+            error={error('place-notes')}
+            value={fields.notes}
+            onInput={(notes) => update({ notes })}
+            rows={3}
+          />
+        </>
+      )}
+    </RecordFormScreen>
   );
 }
 
 export function DeletePlaceScreen({ id }: { id: string }) {
-  const { navigate, diary, api, session } = useApp();
-  const shares = useSharesHolding(id);
   const dm = useDiaryText();
-  const p = dm.diary.places;
-  const loaded = useDiary();
-  const { state } = loaded;
-  const keep = (): void => navigate({ name: 'place-edit', id });
-  const { busy, problem, remove } = useDeleteRecord(
-    id,
-    () => {
-      diary.places.delete(id);
-      // A list filtered by a place that no longer exists would show nothing, and no way to see why.
-      if (diary.filter.placeId === id) diary.filter = { ...diary.filter, placeId: '' };
-      navigate({ name: 'places' }, p.removed);
-    },
-    () => takeOutOfLiveShares(api, session.accountKey, shares, id),
-  );
-  const held =
-    state.kind === 'loaded' ? state.data.places.find((place) => place.id === id) : undefined;
-  const named = state.kind === 'loaded' ? incidentsAtPlace(state.data, id) : 0;
   return (
-    <DeleteRecordPage
-      title={p.removeTitle}
-      caption={held?.value.name}
-      back={keep}
-      problem={problem}
-      diary={loaded}
-      present={held !== undefined}
-      notFound={p.notFound}
-      backToList={{ label: p.back, screen: { name: 'places' } }}
-      confirmNamed={{ named, words: p, busy, onConfirm: () => void remove(), onKeep: keep }}
-    >
-      <InSharesWarning shares={shares} />
-    </DeleteRecordPage>
+    <DeleteNamedRecordScreen
+      id={id}
+      spec={PLACES}
+      words={dm.diary.places}
+      find={(data) => data.places}
+      caption={(place) => place.name}
+      named={incidentsAtPlace}
+      filter="placeId"
+    />
   );
 }
