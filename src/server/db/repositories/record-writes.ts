@@ -3,9 +3,11 @@
  * seen), the account's room checked under its row lock, the record inserted or updated, its
  * bytes counted, the revision kept and its receipt entry added. A single statement is its own
  * transaction, so either all of it is stored or none, and it takes one round trip where a
- * session lookup and a transaction of four statements took seven.
+ * session lookup and a transaction of four statements took seven. On PostgreSQL each is a
+ * prepared statement, parsed and planned once per connection (../prepared.ts).
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { PREPARED } from '../prepared.js';
 import type { Database } from '../schema.js';
 import { blobParam, revisionBytes, toRecord, type StoredRecord } from './records.js';
 import { liveSessionCondition, touchAfterSeconds } from './sessions.js';
@@ -46,7 +48,7 @@ export async function insertRecordWithin(
   receipt: boolean,
 ): Promise<RecordWriteOutcome | NoWriter> {
   const bytes = revisionBytes(record);
-  const result = await sql<WrittenRow>`with ${writerCtes(writer)}, room as (
+  const result = await sql<WrittenRow>`${sql.raw(PREPARED)}with ${writerCtes(writer)}, room as (
       select id from accounts
       where id = (select account_id from writer)
         and records_bytes + ${bytes}::bigint <= ${quotaBytes}::bigint
@@ -82,7 +84,7 @@ export async function updateRecordWithin(
   receipt: boolean,
 ): Promise<RecordWriteOutcome | NoWriter> {
   const bytes = revisionBytes(change);
-  const result = await sql<WrittenRow>`with ${writerCtes(writer)}, room as (
+  const result = await sql<WrittenRow>`${sql.raw(PREPARED)}with ${writerCtes(writer)}, room as (
       select id from accounts
       where id = (select account_id from writer)
         and records_bytes + ${bytes}::bigint <= ${quotaBytes}::bigint
