@@ -9,6 +9,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import os from 'node:os';
@@ -73,6 +74,7 @@ async function measure(engine: Engine): Promise<BenchFigure[]> {
         wrappedKey,
       }),
     });
+    const cpuBefore = server.cpuMs();
     const writes = await load({
       url: `${server.origin}/api/records`,
       duration: WRITE_SECONDS,
@@ -84,6 +86,12 @@ async function measure(engine: Engine): Promise<BenchFigure[]> {
         },
       ],
     });
+    const cpuAfter = server.cpuMs();
+    // CPU per write: steadier than writes/s on a machine shared with other work.
+    const cpuPerWrite =
+      cpuBefore === undefined || cpuAfter === undefined
+        ? undefined
+        : (cpuAfter - cpuBefore) / writes.total;
     // The read figure is for full pages: top the account up to 500 records if need be.
     const missing = 500 - writes.total;
     if (missing > 0) {
@@ -103,7 +111,10 @@ async function measure(engine: Engine): Promise<BenchFigure[]> {
     console.log(
       `${engine}, server process + autocannon, ${CONNECTIONS} connections: ` +
         `${line('writes', writes)}; ${line('reads of 500 records', reads)}; ` +
-        line('repository-only writes', repository),
+        line('repository-only writes', repository) +
+        (cpuPerWrite === undefined
+          ? ''
+          : `; server process CPU ${cpuPerWrite.toFixed(2)} ms/write`),
     );
     const baseline = 'repository inserts in-process, no HTTP';
     return [
@@ -184,7 +195,7 @@ async function signUp(origin: string): Promise<{ cookie: string; csrfToken: stri
 /** `node dist/server/server.js` on a free port, with its own data directory or database. */
 async function startServerProcess(
   engine: Engine,
-): Promise<{ origin: string; stop: () => Promise<void> }> {
+): Promise<{ origin: string; cpuMs: () => number | undefined; stop: () => Promise<void> }> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'mosaic-bench-server-'));
   const database =
     engine === 'postgres' ? await createThrowawayDatabase(await postgresTemplate()) : undefined;
@@ -223,7 +234,7 @@ async function startServerProcess(
     await stop();
     throw error;
   }
-  return { origin, stop };
+  return { origin, cpuMs: () => processCpuMs(child.pid), stop };
 }
 
 async function waitForHealth(
@@ -336,3 +347,15 @@ async function repositoryBaseline(engine: Engine): Promise<Latency> {
 }
 
 const round = (n: number): number => Math.round(n * 10) / 10;
+
+/** User + system CPU time a process has used, in ms (Linux's /proc; undefined elsewhere). */
+function processCpuMs(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    const ticks = Number(fields[11]) + Number(fields[12]); // utime, stime
+    return Number.isFinite(ticks) ? ticks * 10 : undefined; // USER_HZ is 100 on Linux
+  } catch {
+    return undefined;
+  }
+}

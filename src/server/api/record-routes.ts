@@ -2,7 +2,7 @@
  * Encrypted records: create, read, list, update with optimistic concurrency (every update kept
  * as a revision), list revisions, delete. Every query is scoped to the signed-in account.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
@@ -38,7 +38,12 @@ import {
   type RecordWriteOptions,
 } from '../services/records.js';
 import { ApiError } from './api-error.js';
-import { requireSession, type SessionSettings } from './session-guard.js';
+import {
+  notSignedIn,
+  requireSession,
+  sessionWriter,
+  type SessionSettings,
+} from './session-guard.js';
 import { fromBase64Url as bytes, CIPHERTEXT_COMPRESSION } from './wire-bytes.js';
 
 const errors = {
@@ -86,6 +91,11 @@ export function recordRoutes(
         'Deleting entries you no longer need makes room.',
     );
   const notFound = (): ApiError => new ApiError(404, 'not_found', 'There is no such record.');
+  /** Too large, for a signed-in writer; not signed in comes first, as it always did. */
+  const tooLargeFor = async (request: FastifyRequest): Promise<ApiError> => {
+    await requireSession(db, sessions, request);
+    return tooLarge();
+  };
 
   app.post(
     '/records',
@@ -104,13 +114,14 @@ export function recordRoutes(
       bodyLimit: RECORD_BODY_LIMIT,
     },
     async (request, reply) => {
-      const { accountId } = await requireSession(db, sessions, request);
+      // The session is checked (and marked as seen) inside the write's own statement.
+      const writer = await sessionWriter(db, sessions, request);
       const body = request.body;
       const ciphertext = bytes(body.ciphertext);
-      if (ciphertext.length > MAX_RECORD_BYTES) throw tooLarge();
+      if (ciphertext.length > MAX_RECORD_BYTES) throw await tooLargeFor(request);
       const result = await createRecord(
         db,
-        accountId,
+        writer,
         { id: body.id, type: body.type, ciphertext, wrappedKey: bytes(body.wrappedKey) },
         quotaBytes,
         deps.writes,
@@ -124,6 +135,8 @@ export function recordRoutes(
           throw new ApiError(409, 'record_exists', 'A record with this id already exists.');
         case 'quota_exceeded':
           throw quotaExceeded();
+        case 'not_signed_in':
+          throw notSignedIn();
       }
     },
   );
@@ -190,12 +203,13 @@ export function recordRoutes(
       bodyLimit: RECORD_BODY_LIMIT,
     },
     async (request) => {
-      const { accountId } = await requireSession(db, sessions, request);
+      // The session is checked (and marked as seen) inside the write's own statement.
+      const writer = await sessionWriter(db, sessions, request);
       const ciphertext = bytes(request.body.ciphertext);
-      if (ciphertext.length > MAX_RECORD_BYTES) throw tooLarge();
+      if (ciphertext.length > MAX_RECORD_BYTES) throw await tooLargeFor(request);
       const result = await reviseRecord(
         db,
-        accountId,
+        writer,
         request.params.id,
         {
           expectedRevision: request.body.expectedRevision,
@@ -218,6 +232,8 @@ export function recordRoutes(
           );
         case 'quota_exceeded':
           throw quotaExceeded();
+        case 'not_signed_in':
+          throw notSignedIn();
       }
     },
   );

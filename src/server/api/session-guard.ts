@@ -41,24 +41,47 @@ export async function requireSession(
     token === undefined
       ? undefined
       : await touchSession(db, tokenHash(token), settings.idleSeconds);
-  if (!session || session.kind !== 'full' || token === undefined) {
+  if (!session || session.kind !== 'full' || token === undefined) throw notSignedIn();
+  if (!csrfPassed(request, token)) {
     throw new ApiError(
-      401,
-      'not_signed_in',
-      'You are not signed in, or your session has ended. Please sign in again.',
+      403,
+      'csrf_failed',
+      'This request did not come from the diary page. Please reload it.',
     );
   }
-  if (!SAFE_METHODS.has(request.method)) {
-    const presented = request.headers[CSRF_HEADER];
-    if (!csrfMatches(token, typeof presented === 'string' ? presented : undefined)) {
-      throw new ApiError(
-        403,
-        'csrf_failed',
-        'This request did not come from the diary page. Please reload it.',
-      );
-    }
-  }
   return session;
+}
+
+export function notSignedIn(): ApiError {
+  return new ApiError(
+    401,
+    'not_signed_in',
+    'You are not signed in, or your session has ended. Please sign in again.',
+  );
+}
+
+function csrfPassed(request: FastifyRequest, token: string): boolean {
+  if (SAFE_METHODS.has(request.method)) return true;
+  const presented = request.headers[CSRF_HEADER];
+  return csrfMatches(token, typeof presented === 'string' ? presented : undefined);
+}
+
+/**
+ * For a write that checks the session in its own statement (the record writes, which save a
+ * round trip so): the checks requireSession makes without the database, and the token's hash
+ * for the statement to look up; the statement's caller answers notSignedIn() if it finds no
+ * live session. A request without a usable token is refused here; one failing the CSRF check
+ * is looked up as requireSession would, so it gets the very same answer (401 before 403).
+ */
+export async function sessionWriter(
+  db: Kysely<Database>,
+  settings: SessionSettings,
+  request: FastifyRequest,
+): Promise<{ session: { tokenHash: Uint8Array; idleSeconds: number } }> {
+  const token = sessionToken(request);
+  if (token === undefined) throw notSignedIn();
+  if (!csrfPassed(request, token)) await requireSession(db, settings, request); // throws
+  return { session: { tokenHash: tokenHash(token), idleSeconds: settings.idleSeconds } };
 }
 
 /** Starts a session: a fresh token in the cookie (rotation on every sign-in), its CSRF token returned. */

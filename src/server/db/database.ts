@@ -11,6 +11,7 @@ import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import { StartupError } from '../startup-error.js';
 import { acquireDirectoryLock } from './directory-lock.js';
+import { prepareMarkedStatements } from './prepared.js';
 import type { Database } from './schema.js';
 
 export type Engine = 'pglite' | 'postgres';
@@ -87,6 +88,7 @@ async function openPostgres(url: string): Promise<OpenDatabase> {
   // query it was running fails, and the pool drops the broken client when it comes back.
   pool.on('connect', (client) => {
     client.on('error', () => {});
+    prepareMarkedStatements(client);
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   try {

@@ -1,14 +1,15 @@
 /**
  * Writing records: each write is one statement (src/server/db/repositories/record-writes.ts),
- * which stores the revision, counts its bytes against the account's quota and (with receipts)
- * adds its receipt entry for the log, so either all of it is stored or none of it. Only a
- * refused write asks the database again, to say why.
+ * which checks the writer's session (for the API), stores the revision, counts its bytes
+ * against the account's quota and (with receipts) adds its receipt entry for the log, so either
+ * all of it is stored or none of it. Only a refused write asks the database again, to say why.
  */
 import type { Kysely } from 'kysely';
 import {
   currentRevision,
   insertRecordWithin,
   updateRecordWithin,
+  type RecordWriter,
 } from '../db/repositories/record-writes.js';
 import {
   deleteRecord as deleteRecordRows,
@@ -22,13 +23,20 @@ export type CreateRecordResult =
   /** The same create sent again (a lost answer): nothing stored, the first answer given. */
   | { readonly kind: 'repeated'; readonly record: StoredRecord }
   | { readonly kind: 'exists' }
-  | { readonly kind: 'quota_exceeded' };
+  | { readonly kind: 'quota_exceeded' }
+  /** Written by session, and the session is not live: nothing stored. */
+  | { readonly kind: 'not_signed_in' };
 
 export type UpdateRecordResult =
   | { readonly kind: 'updated'; readonly record: StoredRecord }
   | { readonly kind: 'not_found' }
   | { readonly kind: 'conflict'; readonly currentRevision: number }
-  | { readonly kind: 'quota_exceeded' };
+  | { readonly kind: 'quota_exceeded' }
+  | { readonly kind: 'not_signed_in' };
+
+/** An account id, or a writer as record-writes.ts takes it (an account or a session token). */
+const writerOf = (writer: string | RecordWriter): RecordWriter =>
+  typeof writer === 'string' ? { accountId: writer } : writer;
 
 /** Whether writes append receipts (always, but for the benchmark's baseline). */
 export interface RecordWriteOptions {
@@ -42,13 +50,21 @@ export interface RecordWriteOptions {
  */
 export async function createRecord(
   db: Kysely<Database>,
-  accountId: string,
+  writer: string | RecordWriter,
   record: { id: string; type: string; ciphertext: Uint8Array; wrappedKey: Uint8Array },
   quotaBytes: number,
   options: RecordWriteOptions = { receipts: true },
 ): Promise<CreateRecordResult> {
-  const written = await insertRecordWithin(db, accountId, record, quotaBytes, options.receipts);
-  if (written.kind === 'stored') return { kind: 'created', record: written.record };
+  const written = await insertRecordWithin(
+    db,
+    writerOf(writer),
+    record,
+    quotaBytes,
+    options.receipts,
+  );
+  if (written.kind === 'not_signed_in' || written.kind === 'stored')
+    return written.kind === 'stored' ? { kind: 'created', record: written.record } : written;
+  const { accountId } = written;
   // Full, and no record with this id: that is the answer. A record with this id already there
   // comes first, as it always did — and the very same create sent again is answered as before.
   if (written.kind === 'no_room' && (await currentRevision(db, accountId, record.id)) === undefined)
@@ -65,14 +81,23 @@ export async function createRecord(
  */
 export async function reviseRecord(
   db: Kysely<Database>,
-  accountId: string,
+  writer: string | RecordWriter,
   id: string,
   change: { expectedRevision: number; ciphertext: Uint8Array; wrappedKey: Uint8Array },
   quotaBytes: number,
   options: RecordWriteOptions = { receipts: true },
 ): Promise<UpdateRecordResult> {
-  const written = await updateRecordWithin(db, accountId, id, change, quotaBytes, options.receipts);
-  if (written.kind === 'stored') return { kind: 'updated', record: written.record };
+  const written = await updateRecordWithin(
+    db,
+    writerOf(writer),
+    id,
+    change,
+    quotaBytes,
+    options.receipts,
+  );
+  if (written.kind === 'not_signed_in' || written.kind === 'stored')
+    return written.kind === 'stored' ? { kind: 'updated', record: written.record } : written;
+  const { accountId } = written;
   // Not stored: no such record or a stale revision come first, as they always did; only a
   // write that would otherwise have been stored is refused for want of room.
   const current = await currentRevision(db, accountId, id);

@@ -1,19 +1,36 @@
 /**
- * Writing a record's revision in one statement: the account's room checked under its row lock,
- * the record inserted or updated, its bytes counted, the revision kept and its receipt entry
- * added. A single statement is its own transaction, so either all of it is stored or none, and
- * it takes one round trip where a transaction of four statements took six.
+ * Writing a record's revision in one statement: the writer's session checked (and marked as
+ * seen), the account's room checked under its row lock, the record inserted or updated, its
+ * bytes counted, the revision kept and its receipt entry added. A single statement is its own
+ * transaction, so either all of it is stored or none, and it takes one round trip where a
+ * session lookup and a transaction of four statements took seven. On PostgreSQL each is a
+ * prepared statement, parsed and planned once per connection (../prepared.ts).
  */
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { PREPARED } from '../prepared.js';
 import type { Database } from '../schema.js';
 import { blobParam, revisionBytes, toRecord, type StoredRecord } from './records.js';
+import { liveSessionCondition, touchAfterSeconds } from './sessions.js';
+
+/**
+ * Who writes: an account already known (the benchmark's baseline, tools), or the holder of a
+ * session token, looked up in the write statement itself as touchSession would (a live full
+ * session, marked as seen at most once a minute), which saves the API a round trip per write.
+ */
+export type RecordWriter =
+  | { readonly accountId: string }
+  | { readonly session: { readonly tokenHash: Uint8Array; readonly idleSeconds: number } };
 
 /** What one write statement found: whether the account had room, and what it stored. */
-export type RecordWriteOutcome =
+export type RecordWriteOutcome = (
   | { readonly kind: 'stored'; readonly record: StoredRecord }
   | { readonly kind: 'no_room' }
   /** Nothing matched: for a new record, its id is taken; for a revision, see the record. */
-  | { readonly kind: 'not_stored' };
+  | { readonly kind: 'not_stored' }
+) & { readonly accountId: string };
+
+/** The session token matched no live full session: nothing was stored. */
+export type NoWriter = { readonly kind: 'not_signed_in' };
 
 /**
  * Stores revision 1 of a new record in one statement, which is its own transaction: it locks
@@ -25,15 +42,16 @@ export type RecordWriteOutcome =
  */
 export async function insertRecordWithin(
   db: Kysely<Database>,
-  accountId: string,
+  writer: RecordWriter,
   record: { id: string; type: string; ciphertext: Uint8Array; wrappedKey: Uint8Array },
   quotaBytes: number,
   receipt: boolean,
-): Promise<RecordWriteOutcome> {
+): Promise<RecordWriteOutcome | NoWriter> {
   const bytes = revisionBytes(record);
-  const result = await sql<WrittenRow>`with room as (
+  const result = await sql<WrittenRow>`${sql.raw(PREPARED)}with ${writerCtes(writer)}, room as (
       select id from accounts
-      where id = ${accountId} and records_bytes + ${bytes}::bigint <= ${quotaBytes}::bigint
+      where id = (select account_id from writer)
+        and records_bytes + ${bytes}::bigint <= ${quotaBytes}::bigint
       for update
     ), written as (
       insert into records (account_id, id, type, revision, ciphertext, wrapped_key)
@@ -44,9 +62,9 @@ export async function insertRecordWithin(
       returning ${sql.raw(WRITTEN_COLUMNS)}
     ), counted as (
       update accounts set records_bytes = records_bytes + ${bytes}::bigint
-      where id = ${accountId} and exists (select from written)
+      where id = (select id from room) and exists (select from written)
     ), ${keptRevision(receipt)}
-    select (select count(*) from room)::int as room, ${sql.raw(OUTCOME_COLUMNS)}
+    select ${sql.raw(OUTCOME_COLUMNS)}
     from (select 1) one left join written on true`.execute(db);
   return outcome(result.rows[0], record);
 }
@@ -59,28 +77,29 @@ export async function insertRecordWithin(
  */
 export async function updateRecordWithin(
   db: Kysely<Database>,
-  accountId: string,
+  writer: RecordWriter,
   id: string,
   change: { expectedRevision: number; ciphertext: Uint8Array; wrappedKey: Uint8Array },
   quotaBytes: number,
   receipt: boolean,
-): Promise<RecordWriteOutcome> {
+): Promise<RecordWriteOutcome | NoWriter> {
   const bytes = revisionBytes(change);
-  const result = await sql<WrittenRow>`with room as (
+  const result = await sql<WrittenRow>`${sql.raw(PREPARED)}with ${writerCtes(writer)}, room as (
       select id from accounts
-      where id = ${accountId} and records_bytes + ${bytes}::bigint <= ${quotaBytes}::bigint
+      where id = (select account_id from writer)
+        and records_bytes + ${bytes}::bigint <= ${quotaBytes}::bigint
       for update
     ), written as (
       update records set revision = revision + 1, ciphertext = ${blobParam(change.ciphertext)},
         wrapped_key = ${blobParam(change.wrappedKey)}, updated_at = now()
-      where account_id = ${accountId} and id = ${id} and revision = ${change.expectedRevision}
-        and exists (select from room)
+      where account_id = (select id from room) and id = ${id}
+        and revision = ${change.expectedRevision}
       returning ${sql.raw(WRITTEN_COLUMNS)}
     ), counted as (
       update accounts set records_bytes = records_bytes + ${bytes}::bigint
-      where id = ${accountId} and exists (select from written)
+      where id = (select id from room) and exists (select from written)
     ), ${keptRevision(receipt)}
-    select (select count(*) from room)::int as room, ${sql.raw(OUTCOME_COLUMNS)}
+    select ${sql.raw(OUTCOME_COLUMNS)}
     from (select 1) one left join written on true`.execute(db);
   return outcome(result.rows[0], change);
 }
@@ -90,9 +109,29 @@ const WRITTEN_COLUMNS =
   'account_id, id, type, revision, ciphertext, wrapped_key, created_at, updated_at';
 /** What the statement answers: no blobs, which the write already has. */
 const OUTCOME_COLUMNS =
+  '(select account_id from writer) as account_id, (select count(*) from room)::int as room, ' +
   'written.id, written.type, written.revision, written.created_at, written.updated_at';
 
+/**
+ * The `writer` CTE (one row: the writing account, or none for a session that is not live) and,
+ * for a session, the `touched` CTE marking it as seen when it was last marked more than
+ * touchAfterSeconds ago. A data-modifying CTE always runs, whatever reads it.
+ */
+function writerCtes(writer: RecordWriter): RawBuilder<unknown> {
+  if ('accountId' in writer) return sql`writer as (select ${writer.accountId}::uuid as account_id)`;
+  const { tokenHash, idleSeconds } = writer.session;
+  return sql`writer as (
+      select id, account_id, last_seen_at from sessions
+      where token_hash = ${tokenHash} and kind = 'full' and ${liveSessionCondition(idleSeconds)}
+    ), touched as (
+      update sessions set last_seen_at = now()
+      where id = (select id from writer)
+        and last_seen_at < now() - make_interval(secs => ${touchAfterSeconds(idleSeconds)})
+    )`;
+}
+
 interface WrittenRow {
+  account_id: string | null;
   room: number;
   id: string | null;
   type: string | null;
@@ -129,11 +168,15 @@ function keptRevision(receipt: boolean) {
 function outcome(
   row: WrittenRow | undefined,
   blobs: { ciphertext: Uint8Array; wrappedKey: Uint8Array },
-): RecordWriteOutcome {
-  if (!row || row.room === 0) return { kind: 'no_room' };
-  if (row.id === null || row.type === null || row.revision === null) return { kind: 'not_stored' };
+): RecordWriteOutcome | NoWriter {
+  const accountId = row?.account_id;
+  if (!row || accountId === null || accountId === undefined) return { kind: 'not_signed_in' };
+  if (row.room === 0) return { kind: 'no_room', accountId };
+  if (row.id === null || row.type === null || row.revision === null)
+    return { kind: 'not_stored', accountId };
   return {
     kind: 'stored',
+    accountId,
     record: toRecord({
       id: row.id,
       type: row.type,

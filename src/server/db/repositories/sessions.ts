@@ -2,7 +2,7 @@
  * Server-side sessions. The cookie carries a random token; the table holds only its SHA-256,
  * so a copy of the database signs nobody in.
  */
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../schema.js';
 
 export interface Session {
@@ -40,9 +40,23 @@ export async function insertSession(
 }
 
 /**
+ * How long a session goes between marks as seen: at most a minute, to spare the database, and
+ * at least four marks per idle period, so a session in steady use never lapses however short
+ * the idle time is. Idle expiry is therefore counted from the last mark, up to a minute early.
+ */
+export function touchAfterSeconds(idleSeconds: number): number {
+  return Math.min(60, idleSeconds / 4);
+}
+
+/** SQL: the session row in scope is live (not past its absolute expiry, used within the idle time). */
+export function liveSessionCondition(idleSeconds: number): RawBuilder<boolean> {
+  return sql<boolean>`expires_at > now() and last_seen_at > now() - make_interval(secs => ${idleSeconds})`;
+}
+
+/**
  * The live session for a token: not past its absolute expiry and used within `idleSeconds`.
- * Marks it as seen, at most once a minute to spare the database — and at least four times per
- * idle period, so a session in steady use never lapses however short the idle time is.
+ * Marks it as seen when the last mark is older than touchAfterSeconds. (The record writes do
+ * the same inside their own statement: src/server/db/repositories/record-writes.ts.)
  */
 export async function touchSession(
   db: Kysely<Database>,
@@ -53,12 +67,10 @@ export async function touchSession(
     .selectFrom('sessions')
     .selectAll()
     .where('token_hash', '=', tokenHash)
-    .where('expires_at', '>', sql<Date>`now()`)
-    .where('last_seen_at', '>', sql<Date>`now() - make_interval(secs => ${idleSeconds})`)
+    .where(liveSessionCondition(idleSeconds))
     .executeTakeFirst();
   if (!row) return undefined;
-  const touchAfterMs = Math.min(60_000, (idleSeconds * 1000) / 4);
-  if (Date.now() - new Date(row.last_seen_at).getTime() > touchAfterMs) {
+  if (Date.now() - new Date(row.last_seen_at).getTime() > touchAfterSeconds(idleSeconds) * 1000) {
     await db
       .updateTable('sessions')
       .set({ last_seen_at: sql<Date>`now()` })
