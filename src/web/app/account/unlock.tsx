@@ -26,7 +26,6 @@ import {
   wipeBestEffort,
 } from '../../../vault/index.js';
 import { useApp } from '../shell/context.js';
-import { loadUnlockedScreens } from '../shell/lazy-screens.js';
 import { useAccountText } from './account-text.js';
 import { describeError } from '../shell/errors.js';
 import { INSTALL_MESSAGES } from '../install/messages.js';
@@ -71,7 +70,7 @@ export function UnlockScreen({
   draft: SignInDraft;
   neutral?: boolean;
 }) {
-  const { t, navigate, api, session, unlocked, install, locale } = useApp();
+  const { t, navigate, api, session, unlocked, prepareUnlocked, install, locale } = useApp();
   const live = useLive();
   const plain = neutral && install.mode !== undefined ? install.mode : undefined;
   const n = INSTALL_MESSAGES[locale].unlock;
@@ -120,9 +119,7 @@ export function UnlockScreen({
     setBusy(true);
     // The diary's screens, if they are not here yet (main.tsx fetches them once libsodium has
     // arrived): asked for before Argon2id holds this thread, so they download while it runs.
-    loadUnlockedScreens().catch(() => {
-      // Shown, with "Try again", by the diary screen that needs them.
-    });
+    prepareUnlocked();
     await nextPaint();
     try {
       const started = await startSignIn(api, name.value, passphrase, undefined, {

@@ -49,7 +49,7 @@ import {
 import { StartScreen } from '../account/start.js';
 import { newSignInDraft, UnlockCodeScreen, UnlockScreen } from '../account/unlock.js';
 import type { VaultHistory } from './vault-history.js';
-import { LazyChrome, LazyUnlocked } from './lazy-screens.js';
+import { LazyChrome, LazyUnlocked, loadUnlockedScreens } from './lazy-screens.js';
 import { isLockedScreen } from './locked-screens.js';
 import type { InstallContext } from './context.js';
 import { QuickLockedScreen } from '../quick/locked-screen.js';
@@ -271,6 +271,11 @@ export function App(props: AppProps) {
           : undefined,
       );
       props.onUnlocked();
+    },
+    prepareUnlocked: () => {
+      loadUnlockedScreens().catch(() => {
+        // Shown, with "Try again", by the diary screen that needs them.
+      });
     },
     lock: props.onLock,
     autoLockMinutes,

@@ -165,6 +165,12 @@ export interface AppContextValue {
   readonly dismissFailedAttempts: () => void;
   /** Starts the unlocked session and the idle timer. */
   readonly unlocked: (opened: Opened) => void;
+  /**
+   * Starts fetching the open diary's screens if they are not here yet (the unlock screen, before
+   * Argon2id holds the thread). Through the context because the unlock screen is itself reached
+   * from those screens (settings → second factor), so importing their loader would be a cycle.
+   */
+  readonly prepareUnlocked: () => void;
   readonly lock: () => void;
   readonly autoLockMinutes: AutoLockMinutes;
   readonly setAutoLockMinutes: (minutes: AutoLockMinutes) => void;
