@@ -13,6 +13,7 @@ import { InSharesWarning, takeOutOfLiveShares, useSharesHolding } from '../share
 import { useApp, type RecordDraft, type Screen } from '../shell/context.js';
 import { Busy, Button, Page } from '../components/ui.js';
 import { useDiaryText } from './diary-text.js';
+import { NEW_ENTRY } from './draft-records.js';
 import { useDiary, type DiaryData } from './diary-ui.js';
 import {
   DeleteRecordPage,
@@ -26,9 +27,6 @@ import {
   type NamedWords,
   type RecordScreenKind,
 } from './record-screens.js';
-
-/** The draft key of a record not yet saved. */
-const NEW_DRAFT = 'new';
 
 /** What the form and delete screens need to know about a kind, beyond its list. */
 export interface RecordKindScreens<T, I, F> extends RecordScreenKind<T, I, F> {
@@ -105,8 +103,8 @@ export function RecordFormScreen<T, I, F>(
 
 function NewRecordForm<T, I, F>(props: RecordFormProps<T, I, F>) {
   const { diary } = useApp();
-  const draft = props.spec.drafts(diary).get(NEW_DRAFT) ?? { fields: props.spec.emptyFields() };
-  return <RecordForm {...props} title={props.words.newTitle} draftKey={NEW_DRAFT} draft={draft} />;
+  const draft = props.spec.drafts(diary).get(NEW_ENTRY) ?? { fields: props.spec.emptyFields() };
+  return <RecordForm {...props} title={props.words.newTitle} draftKey={NEW_ENTRY} draft={draft} />;
 }
 
 function EditRecordForm<T, I, F>(props: RecordFormProps<T, I, F> & { readonly id: string }) {

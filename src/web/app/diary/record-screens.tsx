@@ -26,7 +26,6 @@ export interface RecordScreenKind<T, I, F> {
   readonly list: Screen;
 }
 
-/** The result of checking a form: the value to save, or the errors to show. */
 /** What a record form's page needs from the form's state. */
 export interface RecordFormFrame {
   readonly errors: readonly ErrorItem[];
@@ -36,6 +35,7 @@ export interface RecordFormFrame {
   readonly submit: (event: Event) => Promise<void>;
 }
 
+/** The result of checking a form: the value to save, or the errors to show. */
 export type FormCheck<I> =
   { readonly ok: true; readonly value: I } | { readonly ok: false; readonly errors: ErrorItem[] };
 

@@ -14,6 +14,7 @@ import {
   useSavedDraft,
   type RecordScreenKind,
 } from '../record-screens.js';
+import { NEW_ENTRY } from '../draft-records.js';
 import { useDiary } from '../diary-ui.js';
 import { describeError } from '../../shell/errors.js';
 import {
@@ -29,17 +30,15 @@ import type { DiaryMessages } from '../messages.js';
 import { Busy, Button, LinkButton, Page, type ErrorItem } from '../../components/ui.js';
 import { IncidentFieldset } from './incident-fields.js';
 
-const NEW_DRAFT = 'new';
-
 // ---- form ----
 
 export function NewIncidentScreen() {
   const { diary } = useApp();
   const dm = useDiaryText();
-  const draft = diary.incidents.get(NEW_DRAFT) ?? {
+  const draft = diary.incidents.get(NEW_ENTRY) ?? {
     fields: emptyIncidentFields(new Date(), browserTimeZone()),
   };
-  return <IncidentForm title={dm.diary.form.newTitle} draftKey={NEW_DRAFT} draft={draft} />;
+  return <IncidentForm title={dm.diary.form.newTitle} draftKey={NEW_ENTRY} draft={draft} />;
 }
 
 const INCIDENTS: RecordScreenKind<Incident, IncidentInput, IncidentFields> = {
