@@ -10,22 +10,11 @@ import {
   type FileContext,
 } from '../../crypto/index.js';
 import { blobReader, EncryptingSource, type PlainReader } from './encrypting-source.js';
+import { bytesOf } from './bytes-fixture.js';
 
 beforeAll(async () => {
   await cryptoReady();
 });
-
-function bytesOf(n: number, seed: number): Uint8Array<ArrayBuffer> {
-  const out = new Uint8Array(n);
-  let x = seed | 1;
-  for (let i = 0; i < n; i++) {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    out[i] = x & 0xff;
-  }
-  return out;
-}
 
 /** A reader that counts what it is asked for, to prove memory stays bounded. */
 function countingReader(

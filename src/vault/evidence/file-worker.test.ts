@@ -21,22 +21,11 @@ import {
 import { EncryptingSource } from './encrypting-source.js';
 import { workerFileCrypto, type FileWorker } from './file-worker-client.js';
 import { fileWorkHandler, type FileWorkRequest } from './file-worker-service.js';
+import { bytesOf } from './bytes-fixture.js';
 
 beforeAll(async () => {
   await cryptoReady();
 });
-
-function bytesOf(n: number, seed: number): Uint8Array<ArrayBuffer> {
-  const out = new Uint8Array(n);
-  let x = seed | 1;
-  for (let i = 0; i < n; i++) {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    out[i] = x & 0xff;
-  }
-  return out;
-}
 
 /** A worker in this process: messages cross as structured clones, a task later. */
 function inProcessWorker(stats: {

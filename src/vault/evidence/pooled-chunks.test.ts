@@ -19,22 +19,11 @@ import {
 import { localPlainHash } from './plain-hash.js';
 import { BlobBytes } from './blob-bytes.js';
 import { PLAIN_BUFFERS, pooledChunks, type PlainHash } from './pooled-chunks.js';
+import { bytesOf } from './bytes-fixture.js';
 
 beforeAll(async () => {
   await cryptoReady();
 });
-
-function bytesOf(n: number, seed: number): Uint8Array<ArrayBuffer> {
-  const out = new Uint8Array(n);
-  let x = seed | 1;
-  for (let i = 0; i < n; i++) {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    out[i] = x & 0xff;
-  }
-  return out;
-}
 
 /** A hash elsewhere that gives buffers back only when told, counting how many it holds. */
 function slowHash(): PlainHash & { held: number; worst: number; giveBack(): void } {
