@@ -1,6 +1,6 @@
 /**
  * A small pool of diary workers (diary-worker.ts) that the diary store opens its pages with
- * (issue 20: 10,000 incidents in about a second). Each page is cut into slices that go to
+ * (issue 20: a diary of 10,000 incidents opens without holding the screen still). Each page is cut into slices that go to
  * whichever worker is free, so the pages open in parallel while the page's thread only fetches,
  * merges and draws.
  *
